@@ -1,0 +1,23 @@
+/** The surfaces Rapport speaks on. */
+export type Platform = "console" | "slack" | "discord";
+
+/**
+ * Who is acting, as an adapter knows it. The core turns this into a tenant and a member
+ * (creating them on first use), so adapters never touch the database.
+ */
+export type Actor = {
+  platform: Platform;
+  /** Slack team id, Discord guild id, or "local" for the console. */
+  tenantExternalId: string;
+  tenantName?: string;
+  /** Slack user id, Discord user id, or a console handle. */
+  userExternalId: string;
+  profile?: {
+    displayName?: string;
+    email?: string;
+    /** IANA zone, e.g. "Asia/Shanghai". */
+    timeZone?: string;
+    /** Workspace admin/owner (Slack) or Manage Server (Discord): becomes a Rapport admin. */
+    isPlatformAdmin?: boolean;
+  };
+};

@@ -1,0 +1,76 @@
+/**
+ * The neutral reply model. Every command returns one of these; each surface (console text,
+ * Slack Block Kit, Discord embeds) has a renderer that turns it into platform payloads and
+ * enforces that platform's limits. All strings here are PLAIN user text: renderers escape them.
+ */
+
+/** A button. `action` says what the adapter should do when it is pressed. */
+export type Button = {
+  label: string;
+  style?: "primary" | "danger";
+  action:
+    /** Run this command line as the presser (re-checked like typed input, so a forged value gains nothing). */
+    | { kind: "run"; command: string }
+    /** Open the form (modal) for this command, prefilled with these argument values. */
+    | { kind: "form"; command: string; prefill: Record<string, string> }
+    /** Post the ephemeral reply this button sits on into the channel. */
+    | { kind: "share" }
+    /** Undo a write within its time window; the token is checked against tenant and member. */
+    | { kind: "undo"; token: string };
+};
+
+export type Field = { label: string; value: string; inline?: boolean };
+
+export type Block =
+  | { type: "text"; text: string; tone?: "normal" | "muted" | "warning" | "error" }
+  | { type: "fields"; fields: Field[] }
+  | {
+      type: "card";
+      title: string;
+      subtitle?: string;
+      /** Optional link target (e.g. a chat message permalink); renderers validate the scheme. */
+      url?: string;
+      fields: Field[];
+      text?: string;
+      buttons?: Button[];
+    }
+  | { type: "list"; title?: string; items: ListItem[] }
+  | { type: "table"; title?: string; columns: string[]; rows: string[][]; align?: ("left" | "right")[] }
+  | { type: "buttons"; buttons: Button[] }
+  | { type: "divider" };
+
+export type ListItem = { title: string; detail?: string; buttons?: Button[] };
+
+export type Paging = {
+  page: number;
+  pageCount: number;
+  totalItems: number;
+  /** Command lines that show the neighbouring pages. */
+  previous?: string;
+  next?: string;
+};
+
+export type Reply = {
+  /** Short headline, also used as notification/fallback text. */
+  title: string;
+  blocks: Block[];
+  /** ephemeral: only the person who asked sees it (with a Share button where the platform allows). */
+  visibility: "ephemeral" | "channel";
+  paging?: Paging;
+  /** True when the reply reports a user error (bad input, not found, denied). */
+  isError?: boolean;
+};
+
+export const reply = {
+  of(title: string, blocks: Block[], options: Partial<Omit<Reply, "title" | "blocks">> = {}): Reply {
+    return { title, blocks, visibility: options.visibility ?? "ephemeral", ...options };
+  },
+  text(title: string, text?: string): Reply {
+    return { title, blocks: text ? [{ type: "text", text }] : [], visibility: "ephemeral" };
+  },
+  error(message: string, example?: string): Reply {
+    const blocks: Block[] = [{ type: "text", text: message, tone: "error" }];
+    if (example) blocks.push({ type: "text", text: `Example: ${example}`, tone: "muted" });
+    return { title: message, blocks, visibility: "ephemeral", isError: true };
+  },
+};
