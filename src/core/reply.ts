@@ -59,6 +59,8 @@ export type Reply = {
   paging?: Paging;
   /** True when the reply reports a user error (bad input, not found, denied). */
   isError?: boolean;
+  /** For form submissions: option name -> what is wrong with it (Slack shows these on the fields). */
+  fieldErrors?: Record<string, string>;
 };
 
 export const reply = {

@@ -1,0 +1,104 @@
+/**
+ * Renders a neutral Reply as plain terminal text. Buttons become the command a user would type
+ * (or a note for forms/undo), so the console shows the same choices as Slack and Discord.
+ */
+import stringWidth from "string-width";
+import type { Block, Button, Reply } from "../../core/reply.js";
+
+function pad(text: string, width: number, align: "left" | "right" = "left"): string {
+  const gap = Math.max(0, width - stringWidth(text));
+  return align === "right" ? " ".repeat(gap) + text : text + " ".repeat(gap);
+}
+
+function clip(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = "";
+  for (const char of text) {
+    if (stringWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+function buttonHint(button: Button): string {
+  switch (button.action.kind) {
+    case "run":
+      return `${button.label}: ${button.action.command}`;
+    case "form":
+      // The console has no forms: show the command to type, with the prefilled values filled in.
+      return `${button.label}: ${[button.action.command, ...Object.values(button.action.prefill)].join(" ")} …`;
+    case "undo":
+      return `${button.label}: undo ${button.action.token}`;
+    case "share":
+      return "";
+  }
+}
+
+function renderButtons(buttons: Button[] | undefined, indent = "  "): string[] {
+  const hints = (buttons ?? []).map(buttonHint).filter(Boolean);
+  return hints.length ? [`${indent}[${hints.join("]  [")}]`] : [];
+}
+
+function renderTable(block: Extract<Block, { type: "table" }>): string[] {
+  const widths = block.columns.map((column, index) =>
+    Math.min(40, Math.max(stringWidth(column), ...block.rows.map((row) => stringWidth(row[index] ?? "")))),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, index) => pad(clip(cell, widths[index]!), widths[index]!, block.align?.[index] ?? "left")).join("  ").trimEnd();
+  return [
+    ...(block.title ? [block.title] : []),
+    line(block.columns),
+    widths.map((width) => "-".repeat(width)).join("  "),
+    ...block.rows.map(line),
+  ];
+}
+
+function renderBlock(block: Block): string[] {
+  switch (block.type) {
+    case "text":
+      return [block.tone === "error" ? `! ${block.text}` : block.tone === "warning" ? `* ${block.text}` : block.text];
+    case "fields": {
+      const width = Math.max(...block.fields.map((field) => stringWidth(field.label)));
+      return block.fields.map((field) => `${pad(field.label, width)}  ${field.value}`);
+    }
+    case "card": {
+      const width = Math.max(0, ...block.fields.map((field) => stringWidth(field.label)));
+      return [
+        `== ${block.title} ==`,
+        ...(block.subtitle ? [block.subtitle] : []),
+        ...(block.url ? [block.url] : []),
+        ...block.fields.map((field) => `  ${pad(field.label, width)}  ${field.value}`),
+        ...(block.text ? [`  ${block.text}`] : []),
+        ...renderButtons(block.buttons),
+      ];
+    }
+    case "list":
+      return [
+        ...(block.title ? [block.title] : []),
+        ...block.items.flatMap((item, index) => [
+          `${String(index + 1).padStart(2)}. ${item.title}`,
+          ...(item.detail ? [`    ${item.detail}`] : []),
+          ...renderButtons(item.buttons, "    "),
+        ]),
+      ];
+    case "table":
+      return renderTable(block);
+    case "buttons":
+      return renderButtons(block.buttons, "");
+    case "divider":
+      return ["-".repeat(40)];
+  }
+}
+
+export function renderText(reply: Reply): string {
+  const lines: string[] = [];
+  const first = reply.blocks[0];
+  const firstHasTitle = first !== undefined && "title" in first && Boolean(first.title);
+  if (!firstHasTitle && !reply.isError) lines.push(reply.title);
+  for (const block of reply.blocks) lines.push(...renderBlock(block));
+  if (reply.paging) {
+    const { page, pageCount, totalItems, previous, next } = reply.paging;
+    lines.push(`Page ${page} of ${pageCount} (${totalItems} items)${previous ? `  previous: ${previous}` : ""}${next ? `  next: ${next}` : ""}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { resolveCustomer, resolveMember } from "../core/resolve.js";
+import { customerReference, memberReference } from "./shared/arguments.js";
+import { assertCanModifyCustomer } from "../core/permissions.js";
+
+export const assignCommand = defineCommand({
+  name: "assign",
+  summary: "Give a customer to another owner",
+  usage: "assign <customer> <member>",
+  examples: ["assign acme @alice", "assign 宏达 me"],
+  options: [
+    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
+    { name: "member", kind: "member", description: "The new owner (@name, name, or me)", required: true },
+  ],
+  schema: z.object({ customer: customerReference, member: memberReference }),
+  parseText: (words) => ({ customer: words.slice(0, -1).join(" ") || undefined, member: words.length > 1 ? words[words.length - 1] : undefined }),
+  writes: true,
+  async handler(args, ctx) {
+    const customer = await resolveCustomer(ctx, args.customer, (ref) => `assign ${ref} ${args.member}`);
+    assertCanModifyCustomer(ctx.member, customer);
+    const owner = await resolveMember(ctx, args.member);
+    const { before, after } = await ctx.store.customers.update(customer.id, { ownerId: owner.id });
+    await ctx.store.audit.record(ctx.member.id, {
+      action: "customer.assign",
+      entity: "customer",
+      entityId: customer.id,
+      before: { ownerId: before.ownerId },
+      after: { ownerId: after.ownerId },
+    });
+    return reply.text(`${customer.name} now belongs to ${owner.displayName}`, `${customer.name} now belongs to ${owner.displayName}.`);
+  },
+});

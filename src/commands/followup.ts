@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { resolveCustomer } from "../core/resolve.js";
+import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
+import { UserError } from "../core/errors.js";
+import { customerReference, dateText } from "./shared/arguments.js";
+import { assertCanModifyCustomer } from "../core/permissions.js";
+import { dueLabel } from "./shared/format.js";
+
+const EXAMPLE = "followup acme next tuesday";
+
+export const followupCommand = defineCommand({
+  name: "followup",
+  summary: "Set a customer's next follow-up date",
+  usage: "followup <customer> <date>",
+  examples: [EXAMPLE, "followup 宏达 2026-12-01", "followup #42 in 3 days"],
+  options: [
+    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
+    { name: "date", kind: "date", description: "tomorrow, next fri, in 3 days, 2026-12-01", required: true },
+  ],
+  schema: z.object({ customer: customerReference, date: dateText }),
+  parseText(words) {
+    // The date is the longest tail that reads as a date on its own; the rest is the customer.
+    for (let split = 1; split < words.length; split++) {
+      const tail = words.slice(split).join(" ");
+      if (parseCalendarDate(tail, { timeZone: "UTC", now: new Date() })) {
+        return { customer: words.slice(0, split).join(" "), date: tail };
+      }
+    }
+    return { customer: words.slice(0, -1).join(" ") || words[0], date: words.length > 1 ? words[words.length - 1] : undefined };
+  },
+  writes: true,
+  async handler(args, ctx) {
+    const date = parseCalendarDate(args.date, ctx);
+    if (!date) throw new UserError("bad_date", `I could not read "${args.date}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field: "date" });
+    const customer = await resolveCustomer(ctx, args.customer, (ref) => `followup ${ref} ${args.date}`);
+    assertCanModifyCustomer(ctx.member, customer);
+    const { before, after } = await ctx.store.customers.update(customer.id, { nextFollowUp: date });
+    await ctx.store.audit.record(ctx.member.id, {
+      action: "customer.update",
+      entity: "customer",
+      entityId: customer.id,
+      before: { nextFollowUp: before.nextFollowUp },
+      after: { nextFollowUp: after.nextFollowUp },
+    });
+    return reply.text(`Next follow-up with ${customer.name}: ${dueLabel(ctx, date)}`, `Next follow-up with ${customer.name}: ${dueLabel(ctx, date)}.`);
+  },
+});

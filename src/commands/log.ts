@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { randomUUID } from "node:crypto";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { resolveCustomer } from "../core/resolve.js";
+import { INTERACTION_CHANNELS, INTERACTION_OUTCOMES } from "../core/domain.js";
+import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
+import { UserError } from "../core/errors.js";
+import { customerReference, text } from "./shared/arguments.js";
+import { dueLabel, quoted } from "./shared/format.js";
+
+export const UNDO_WINDOW_MS = 10 * 60 * 1000;
+const EXAMPLE = "log acme call Discussed Q1 pricing next friday outcome high-value";
+
+export const logCommand = defineCommand({
+  name: "log",
+  summary: "Log a call, email, meeting, visit, chat or note with a customer",
+  usage: "log <customer> <call|email|meeting|visit|chat|note> <summary> [next <date>] [outcome <effective|high-value|unsuccessful>]",
+  examples: [EXAMPLE, 'log "上海宏达" visit 看样品 next in 3 days'],
+  options: [
+    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
+    { name: "channel", kind: "choice", description: "How you talked", required: true, choices: INTERACTION_CHANNELS },
+    { name: "summary", kind: "text", description: "What was said or agreed", required: true },
+    { name: "next", kind: "date", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", required: false },
+    { name: "outcome", kind: "choice", description: "How it went", required: false, choices: INTERACTION_OUTCOMES },
+    { name: "link", kind: "text", description: "Link to the chat message", required: false },
+  ],
+  schema: z.object({
+    customer: customerReference,
+    channel: z.enum(INTERACTION_CHANNELS, { error: `The channel must be one of ${INTERACTION_CHANNELS.join(", ")}.` }),
+    summary: text("The summary", 3000),
+    next: text("The next follow-up date", 60).optional(),
+    outcome: z.enum(INTERACTION_OUTCOMES, { error: `The outcome must be one of ${INTERACTION_OUTCOMES.join(", ")}.` }).optional(),
+    link: z.url({ protocol: /^https?$/, error: "The link must be an http(s) URL." }).max(500).optional(),
+  }),
+  parseText(words) {
+    // The channel word splits the customer (before) from the summary (after); trailing
+    // "next <date>" and "outcome <value>" are options.
+    const channelAt = words.findIndex((word, index) => index > 0 && (INTERACTION_CHANNELS as readonly string[]).includes(word.toLowerCase()));
+    if (channelAt < 0) return { customer: words[0], channel: undefined, summary: words.slice(1).join(" ") || undefined };
+    const rest = words.slice(channelAt + 1);
+    let outcome: string | undefined;
+    const outcomeAt = rest.findIndex((word) => word.toLowerCase() === "outcome");
+    if (outcomeAt >= 0 && outcomeAt === rest.length - 2) {
+      outcome = rest[outcomeAt + 1]!.toLowerCase();
+      rest.splice(outcomeAt, 2);
+    }
+    let next: string | undefined;
+    const nextAt = rest.lastIndexOf("next");
+    if (nextAt >= 0 && nextAt < rest.length - 1) {
+      next = rest.slice(nextAt + 1).join(" ");
+      rest.splice(nextAt);
+    }
+    return {
+      customer: words.slice(0, channelAt).join(" "),
+      channel: words[channelAt]!.toLowerCase(),
+      summary: rest.join(" ") || undefined,
+      next,
+      outcome,
+    };
+  },
+  writes: true,
+  async handler(args, ctx) {
+    const nextFollowUp = args.next ? parseCalendarDate(args.next, ctx) : null;
+    if (args.next && !nextFollowUp) {
+      throw new UserError("bad_date", `I could not read "${args.next}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field: "next" });
+    }
+    const customer = await resolveCustomer(ctx, args.customer, (ref) => `log ${ref} ${args.channel} ${args.summary}`);
+    const interaction = await ctx.store.interactions.create({
+      customerId: customer.id,
+      channel: args.channel,
+      outcome: args.outcome ?? null,
+      summary: args.summary,
+      occurredAt: ctx.now,
+      loggedById: ctx.member.id,
+      messageLink: args.link ?? ctx.messageLink ?? null,
+      nextFollowUp,
+    });
+    const patch = { ...(nextFollowUp ? { nextFollowUp } : {}) };
+    const { before, after } = await ctx.store.customers.update(customer.id, patch);
+    // lastContactAt is maintained here rather than in the patch type: it is not user-editable.
+    await ctx.store.customers.touchLastContact(customer.id, ctx.now);
+    await ctx.store.audit.record(ctx.member.id, { action: "interaction.create", entity: "interaction", entityId: interaction.id, after: interaction });
+    if (nextFollowUp) {
+      await ctx.store.audit.record(ctx.member.id, { action: "customer.update", entity: "customer", entityId: customer.id, before: { nextFollowUp: before.nextFollowUp }, after: { nextFollowUp: after.nextFollowUp } });
+    }
+    const token = randomUUID();
+    await ctx.store.undo.create({
+      token,
+      memberId: ctx.member.id,
+      kind: "interaction.create",
+      payload: { interactionId: interaction.id, customerId: customer.id, previousFollowUp: before.nextFollowUp, previousLastContactAt: before.lastContactAt },
+      expiresAt: new Date(ctx.now.getTime() + UNDO_WINDOW_MS),
+    });
+    return reply.of(`Logged ${args.channel} with ${customer.name}`, [
+      {
+        type: "card",
+        title: `Logged ${args.channel} with ${customer.name}`,
+        url: interaction.messageLink ?? undefined,
+        fields: [
+          { label: "Summary", value: args.summary },
+          ...(args.outcome ? [{ label: "Outcome", value: args.outcome, inline: true }] : []),
+          { label: "Next follow-up", value: dueLabel(ctx, after.nextFollowUp), inline: true },
+        ],
+        buttons: [
+          { label: "Undo", style: "danger", action: { kind: "undo", token } },
+          { label: "Show customer", action: { kind: "run", command: `show ${quoted(`#${customer.id}`)}` } },
+        ],
+      },
+    ]);
+  },
+});

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { splitFields } from "../core/tokenize.js";
+import { text } from "./shared/arguments.js";
+import { FIELDS_HELP, parseCustomerFields } from "./shared/customer-fields.js";
+import { customerCard } from "./shared/customer-card.js";
+
+const EXAMPLE = 'new "Acme Corp" grade=A industry=Manufacturing city=Boston phone="+1 617 555 0100"';
+
+export const newCommand = defineCommand({
+  name: "new",
+  summary: "Create a customer (you become its owner)",
+  usage: "new <name> [field=value ...]",
+  examples: [EXAMPLE, "new 上海宏达贸易有限公司 region=上海 status=active"],
+  options: [
+    { name: "name", kind: "text", description: "Customer name", required: true },
+    { name: "fields", kind: "fields", description: `field=value pairs. ${FIELDS_HELP}`, required: false },
+  ],
+  schema: z.object({
+    name: text("The customer name", 200),
+    fields: z.record(z.string(), z.string().max(3000, "A field value is too long (at most 3000 characters).")).default({}),
+  }),
+  parseText(words) {
+    const { words: rest, fields } = splitFields(words);
+    return { name: rest.join(" ") || undefined, fields };
+  },
+  writes: true,
+  async handler({ name, fields }, ctx) {
+    const patch = parseCustomerFields(fields, ctx.tenant.currency, EXAMPLE);
+    const duplicates = (await ctx.store.customers.search(name, { limit: 3 })).filter((hit) => hit.score >= 1);
+    const customer = await ctx.store.customers.create({ ...patch, name, ownerId: ctx.member.id });
+    await ctx.store.audit.record(ctx.member.id, { action: "customer.create", entity: "customer", entityId: customer.id, after: customer });
+    const profile = (await ctx.store.customers.profile(customer.id, ctx.today))!;
+    return reply.of(`Created ${customer.name}`, [
+      customerCard(ctx, profile),
+      ...(duplicates.length
+        ? [{ type: "text" as const, tone: "warning" as const, text: `Note: a customer with the same name already exists (#${duplicates.map((hit) => hit.id).join(", #")}).` }]
+        : []),
+    ]);
+  },
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { resolveCustomer } from "../core/resolve.js";
+import { splitFields } from "../core/tokenize.js";
+import { customerReference, PAGE_SIZE, pageFrom, pageNumber } from "./shared/arguments.js";
+import { money, paging } from "./shared/format.js";
+
+export const ordersCommand = defineCommand({
+  name: "orders",
+  summary: "A customer's orders, newest first",
+  usage: "orders <customer> [page=N]",
+  examples: ["orders acme", "orders #42 page=2"],
+  options: [
+    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
+    { name: "page", kind: "integer", description: "Result page", required: false },
+  ],
+  schema: z.object({ customer: customerReference, page: pageNumber }),
+  parseText(words) {
+    const { words: rest, fields } = splitFields(words);
+    return { customer: rest.join(" "), ...pageFrom(fields) };
+  },
+  writes: false,
+  async handler({ customer: reference, page }, ctx) {
+    const customer = await resolveCustomer(ctx, reference, (ref) => `orders ${ref}`);
+    const { items, total } = await ctx.store.orders.listForCustomer(customer.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    if (total === 0) return reply.text(`${customer.name} has no orders yet.`, `${customer.name} has no orders yet.`);
+    return reply.of(
+      `Orders of ${customer.name}`,
+      [
+        {
+          type: "table",
+          title: `Orders of ${customer.name} (${total})`,
+          columns: ["Order", "Date", "Status", "Total", "Open"],
+          align: ["left", "left", "left", "right", "right"],
+          rows: items.map((order) => [order.number, order.orderedOn, order.status, money(ctx, order.total), money(ctx, order.invoiced - order.paid)]),
+        },
+        { type: "buttons", buttons: items.slice(0, 5).map((order) => ({ label: order.number, action: { kind: "run" as const, command: `order ${order.number}` } })) },
+      ],
+      { paging: paging((n) => `orders #${customer.id} page=${n}`, page, total, PAGE_SIZE) },
+    );
+  },
+});

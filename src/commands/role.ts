@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { resolveMember } from "../core/resolve.js";
+import { ROLES } from "../core/domain.js";
+import { UserError } from "../core/errors.js";
+import { memberReference } from "./shared/arguments.js";
+
+export const roleCommand = defineCommand({
+  name: "role",
+  summary: "Set a member's role (admins only)",
+  usage: "role <member> <admin|manager|rep>",
+  examples: ["role @alice manager"],
+  options: [
+    { name: "member", kind: "member", description: "The member", required: true },
+    { name: "role", kind: "choice", description: "The new role", required: true, choices: ROLES },
+  ],
+  schema: z.object({ member: memberReference, role: z.enum(ROLES, { error: `The role must be one of ${ROLES.join(", ")}.` }) }),
+  parseText: (words) => ({ member: words.slice(0, -1).join(" ") || undefined, role: words.length > 1 ? words[words.length - 1]!.toLowerCase() : undefined }),
+  writes: true,
+  role: "admin",
+  async handler(args, ctx) {
+    const target = await resolveMember(ctx, args.member);
+    if (target.id === ctx.member.id && args.role !== "admin") {
+      throw new UserError("last_admin", "You cannot remove your own admin role; ask another admin.");
+    }
+    const { before, after } = await ctx.store.members.setRole(target.id, args.role);
+    await ctx.store.audit.record(ctx.member.id, { action: "member.role", entity: "member", entityId: target.id, before: { role: before.role }, after: { role: after.role } });
+    return reply.text(`${target.displayName} is now ${args.role}`, `${target.displayName} is now ${args.role} (was ${before.role}).`);
+  },
+});

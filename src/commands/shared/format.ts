@@ -1,0 +1,44 @@
+/** Small formatting helpers for replies (plain text; renderers escape it). */
+import { formatMoney } from "../../core/money.js";
+import type { CommandContext } from "../../core/context.js";
+import type { Paging } from "../../core/reply.js";
+import { daysBetween } from "../../core/dates.js";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+export function money(ctx: CommandContext, minor: number): string {
+  return formatMoney(minor, ctx.tenant.currency);
+}
+
+/** "2026-11-24 (tomorrow)", "2026-11-20 (3 days overdue)". */
+export function dueLabel(ctx: CommandContext, date: string | null): string {
+  if (!date) return "not set";
+  const days = daysBetween(ctx.today, date);
+  if (days === 0) return `${date} (today)`;
+  if (days === 1) return `${date} (tomorrow)`;
+  if (days < 0) return `${date} (${-days} day${days === -1 ? "" : "s"} overdue)`;
+  return `${date} (in ${days} days)`;
+}
+
+/** A moment in the member's zone: "2026-11-23 14:05". */
+export function localTime(ctx: CommandContext, instant: Date | null): string {
+  if (!instant) return "never";
+  return format(new TZDate(instant.getTime(), ctx.timeZone), "yyyy-MM-dd HH:mm");
+}
+
+export function paging(commandFor: (page: number) => string, page: number, total: number, pageSize: number): Paging | undefined {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (pageCount <= 1) return undefined;
+  return {
+    page,
+    pageCount,
+    totalItems: total,
+    previous: page > 1 ? commandFor(page - 1) : undefined,
+    next: page < pageCount ? commandFor(page + 1) : undefined,
+  };
+}
+
+/** Quote a customer name for a command line when it has spaces. */
+export function quoted(value: string): string {
+  return /\s/.test(value) ? `"${value.replace(/"/g, "")}"` : value;
+}

@@ -1,0 +1,20 @@
+import type { Platform } from "./actor.js";
+import type { CommandDefinition } from "./command.js";
+import type { CalendarDate } from "./dates.js";
+import type { Member, Tenant } from "./domain.js";
+import type { Store } from "./store.js";
+
+/** Everything a command handler gets besides its arguments. Time comes from an injected clock. */
+export type CommandContext = {
+  store: Store;
+  tenant: Tenant;
+  member: Member;
+  platform: Platform;
+  now: Date;
+  /** The acting member's calendar date, in their time zone. */
+  today: CalendarDate;
+  timeZone: string;
+  /** Link to the chat message the command came from, if any. */
+  messageLink?: string;
+  commands: readonly CommandDefinition[];
+};

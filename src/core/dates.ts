@@ -1,0 +1,63 @@
+/**
+ * Dates typed by people ("tomorrow", "next fri", "in 3 days", "2026-12-01") are read with
+ * chrono-node in the acting member's time zone and become calendar dates ("YYYY-MM-DD").
+ * Calendar dates have no time zone; "today" depends on who asks, so it is always computed
+ * from an injected clock and a zone.
+ */
+import * as chrono from "chrono-node";
+import { TZDate } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+
+export type CalendarDate = string; // YYYY-MM-DD
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date it is in `timeZone` at instant `now`. */
+export function todayIn(timeZone: string, now: Date): CalendarDate {
+  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+export function addDaysTo(date: CalendarDate, days: number): CalendarDate {
+  return format(addDays(parseISO(date), days), "yyyy-MM-dd");
+}
+
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/** Monday-based end of the week containing `date` (Sunday). */
+export function endOfWeek(date: CalendarDate): CalendarDate {
+  const weekday = parseISO(date).getDay(); // 0 = Sunday
+  return addDaysTo(date, weekday === 0 ? 0 : 7 - weekday);
+}
+
+/**
+ * Parses a whole phrase as a date. Returns null unless chrono understood all of it, so that
+ * "acme next fri" is not mistaken for a date ("next fri" alone is).
+ */
+export function parseCalendarDate(text: string, options: { timeZone: string; now: Date }): CalendarDate | null {
+  const phrase = text.trim();
+  if (!phrase) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(phrase)) {
+    const parsed = parseISO(phrase);
+    return Number.isNaN(parsed.getTime()) || format(parsed, "yyyy-MM-dd") !== phrase ? null : phrase;
+  }
+  const today = todayIn(options.timeZone, options.now);
+  // chrono works in the host's zone; give it the member's local wall-clock "today" at noon so
+  // relative phrases resolve from the member's date, whatever the server's zone is.
+  const reference = parseISO(`${today}T12:00:00`);
+  const results = chrono.parse(phrase, { instant: reference }, { forwardDate: true });
+  const result = results[0];
+  if (!result || results.length !== 1) return null;
+  if (result.index !== 0 || result.text.length !== phrase.length) return null;
+  return format(result.start.date(), "yyyy-MM-dd");
+}
+
+export const DATE_EXAMPLES = 'tomorrow, "next fri", "in 3 days", 2026-12-01';

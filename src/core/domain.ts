@@ -1,0 +1,187 @@
+/** Domain types shared by the core, the commands and the data layer. Money in minor units. */
+import type { CalendarDate } from "./dates.js";
+
+export const ROLES = ["admin", "manager", "rep"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CUSTOMER_STATUSES = ["prospect", "active", "dormant", "lost"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+export const PIPELINE_STAGES = ["lead", "qualified", "proposal", "negotiation", "won", "lost"] as const;
+
+export const INTERACTION_CHANNELS = ["call", "email", "meeting", "visit", "chat", "note"] as const;
+export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
+
+export const INTERACTION_OUTCOMES = ["effective", "high-value", "unsuccessful"] as const;
+export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
+
+export type Tenant = { id: number; platform: string; externalId: string; name: string; currency: string; timeZone: string };
+
+export type Member = {
+  id: number;
+  tenantId: number;
+  externalId: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  timeZone: string;
+  active: boolean;
+};
+
+export type Customer = {
+  id: number;
+  name: string;
+  aliases: string[];
+  status: CustomerStatus;
+  stage: string | null;
+  grade: string | null;
+  type: string | null;
+  industry: string | null;
+  source: string | null;
+  region: string | null;
+  city: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  ownerId: number | null;
+  creditLimit: number | null;
+  nextFollowUp: CalendarDate | null;
+  lastContactAt: Date | null;
+  notes: string | null;
+  firstOrderAt: CalendarDate | null;
+  lastOrderAt: CalendarDate | null;
+  orderCount: number;
+  lifetimeSales: number;
+  avgCycleDays: number | null;
+  predictedNextAt: CalendarDate | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The customer fields a person may set with `new` and `edit` (what `field=value` accepts). */
+export const EDITABLE_CUSTOMER_FIELDS = [
+  "name",
+  "aliases",
+  "status",
+  "stage",
+  "grade",
+  "type",
+  "industry",
+  "source",
+  "region",
+  "city",
+  "address",
+  "phone",
+  "email",
+  "website",
+  "credit_limit",
+  "notes",
+] as const;
+export type EditableCustomerField = (typeof EDITABLE_CUSTOMER_FIELDS)[number];
+
+export type CustomerPatch = Partial<{
+  name: string;
+  aliases: string[];
+  status: CustomerStatus;
+  stage: string | null;
+  grade: string | null;
+  type: string | null;
+  industry: string | null;
+  source: string | null;
+  region: string | null;
+  city: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  creditLimit: number | null;
+  notes: string | null;
+  ownerId: number | null;
+  nextFollowUp: CalendarDate | null;
+}>;
+
+export type Contact = { id: number; name: string; title: string | null; phone: string | null; email: string | null; isPrimary: boolean };
+
+export type Interaction = {
+  id: number;
+  customerId: number;
+  channel: InteractionChannel;
+  outcome: InteractionOutcome | null;
+  summary: string;
+  occurredAt: Date;
+  loggedById: number;
+  loggedByName?: string;
+  messageLink: string | null;
+  nextFollowUp: CalendarDate | null;
+  undone: boolean;
+};
+
+export type OrderLine = { sku: string; description: string | null; quantity: number; unitPrice: number; unitCost: number | null };
+export type Shipment = { shippedOn: CalendarDate | null; warehouse: string | null; carrier: string | null; tracking: string | null; status: string };
+
+export type Order = {
+  id: number;
+  number: string;
+  customerId: number;
+  customerName: string;
+  status: string;
+  orderedOn: CalendarDate;
+  total: number;
+  totalCost: number | null;
+  lines: OrderLine[];
+  shipments: Shipment[];
+  invoiced: number;
+  paid: number;
+};
+
+export type CustomerHit = {
+  id: number;
+  name: string;
+  status: CustomerStatus;
+  city: string | null;
+  ownerName: string | null;
+  score: number;
+  /** Why it matched, e.g. a contact's name or an alias. */
+  matchedOn?: string;
+};
+
+export type ReceivableSummary = {
+  balance: number;
+  overdue: number;
+  buckets: AgeingBuckets;
+};
+
+export const AGEING_BUCKETS = ["0-30", "31-60", "61-90", "91-180", ">180"] as const;
+export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
+export type AgeingBuckets = Record<AgeingBucket, number>;
+
+export type CustomerProfile = {
+  customer: Customer;
+  ownerName: string | null;
+  contacts: Contact[];
+  recentInteractions: Interaction[];
+  openOrders: Pick<Order, "number" | "status" | "orderedOn" | "total">[];
+  receivables: ReceivableSummary;
+  grossMargin: number | null;
+  churnRisk: boolean;
+};
+
+export type AgeingRow = { customerId: number; customerName: string; creditLimit: number | null; balance: number; buckets: AgeingBuckets };
+
+export type FollowUpRow = {
+  customerId: number;
+  customerName: string;
+  ownerId: number | null;
+  ownerName: string | null;
+  nextFollowUp: CalendarDate;
+  lastContactAt: Date | null;
+};
+
+export type AuditEntry = {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+};

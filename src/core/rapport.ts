@@ -1,0 +1,201 @@
+/**
+ * The core service adapters talk to (RapportApi). It maps actors to tenant and member, parses
+ * and validates commands with the registry's zod schemas, runs handlers (writes in one
+ * transaction, idempotent per key), and turns every failure into a reply: user mistakes into a
+ * message with an example, unexpected errors into a short apology with a reference id.
+ */
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "./actor.js";
+import type { CommandDefinition } from "./command.js";
+import type { CommandContext } from "./context.js";
+import { todayIn } from "./dates.js";
+import type { Member, Tenant } from "./domain.js";
+import { PermissionDenied, UserError } from "./errors.js";
+import { checkCommandLine, closestName } from "./input-checks.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { reply, type Reply } from "./reply.js";
+import type { PickerOption, RapportApi } from "./service-api.js";
+import type { Directory, Store } from "./store.js";
+import { tokenize } from "./tokenize.js";
+import { hasRole } from "./permissions.js";
+import { runUndo } from "./undo.js";
+
+export type RapportOptions = {
+  directory: Directory;
+  commands: readonly CommandDefinition[];
+  clock?: () => Date;
+  logger?: Logger;
+};
+
+export type Rapport = RapportApi & {
+  /** Resolves (creating on first use) the tenant and member behind an actor. */
+  identify(actor: Actor): Promise<{ tenant: Tenant; member: Member; store: Store }>;
+};
+
+function formatIssues(error: z.ZodError): { message: string; field?: string } {
+  const issue = error.issues[0]!;
+  const field = issue.path[0] === undefined ? undefined : String(issue.path[0]);
+  const message = issue.code === "invalid_type" && issue.input === undefined ? `${field ?? "An argument"} is missing.` : issue.message;
+  return { message, field };
+}
+
+function userErrorReply(error: UserError, definition?: CommandDefinition): Reply {
+  const example = error.details.example ?? definition?.examples[0];
+  const result = reply.error(error.message, example ? `/crm ${example}` : undefined);
+  if (error.details.choices?.length) {
+    result.blocks.push({
+      type: "buttons",
+      buttons: error.details.choices.map((choice) => ({ label: choice.label, action: { kind: "run", command: choice.command } })),
+    });
+  }
+  if (error.details.field) result.fieldErrors = { [error.details.field]: error.message };
+  return result;
+}
+
+export function createRapport(options: RapportOptions): Rapport {
+  const { directory, commands } = options;
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? silentLogger;
+  const byName = new Map(commands.map((definition) => [definition.name, definition]));
+
+  async function identify(actor: Actor) {
+    const tenant = await directory.ensureTenant({ platform: actor.platform, externalId: actor.tenantExternalId, name: actor.tenantName });
+    const member = await directory.ensureMember(tenant, { externalId: actor.userExternalId, ...actor.profile });
+    return { tenant, member, store: directory.storeFor(tenant) };
+  }
+
+  function contextFor(actor: Actor, identity: Awaited<ReturnType<typeof identify>>, store: Store, messageLink?: string): CommandContext {
+    const now = clock();
+    const timeZone = identity.member.timeZone;
+    return {
+      store,
+      tenant: identity.tenant,
+      member: identity.member,
+      platform: actor.platform,
+      now,
+      timeZone,
+      today: todayIn(timeZone, now),
+      messageLink,
+      commands,
+    };
+  }
+
+  /** Runs a handler: reads directly, writes inside one transaction guarded by the idempotency key. */
+  async function execute(
+    definition: CommandDefinition,
+    rawArgs: Record<string, unknown>,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    messageLink: string | undefined,
+  ): Promise<Reply> {
+    const identity = await identify(actor);
+    const log = logger.child({ command: definition.name, tenant: identity.tenant.id, member: identity.member.id, platform: actor.platform });
+    try {
+      if (definition.role && !hasRole(identity.member, definition.role)) {
+        throw new PermissionDenied(`Only ${definition.role}s can use ${definition.name}. Ask an admin to change your role.`);
+      }
+      const parsed = definition.schema.safeParse(rawArgs);
+      if (!parsed.success) {
+        const { message, field } = formatIssues(parsed.error);
+        throw new UserError("bad_argument", `${message} Usage: ${definition.usage}`, { field });
+      }
+      if (!definition.writes) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink));
+      return await identity.store.transaction(async (store) => {
+        if (idempotencyKey) {
+          const earlier = await store.idempotency.claim(idempotencyKey);
+          if (earlier) return earlier;
+        }
+        const result = await definition.handler(parsed.data, contextFor(actor, identity, store, messageLink));
+        if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof PermissionDenied) {
+        // Recorded outside the (rolled back) transaction so denied attempts stay visible.
+        await identity.store.audit
+          .record(identity.member.id, { action: "permission.denied", entity: "command", entityId: definition.name, after: { args: rawArgs } })
+          .catch((auditError) => log.error({ err: auditError }, "could not audit a denied attempt"));
+      }
+      if (error instanceof UserError) return userErrorReply(error, definition);
+      return apology(log, error);
+    }
+  }
+
+  function apology(log: Logger, error: unknown): Reply {
+    const reference = randomBytes(4).toString("hex");
+    log.error({ err: error, reference }, "command failed");
+    return reply.error(`Sorry, something went wrong on our side (reference ${reference}). Please try again in a moment.`);
+  }
+
+  const api: Rapport = {
+    commands,
+    identify,
+
+    async runText({ actor, text, idempotencyKey, messageLink }) {
+      let definition: CommandDefinition | undefined;
+      try {
+        checkCommandLine(text);
+        const [name = "help", ...words] = tokenize(text);
+        definition = byName.get(name.toLowerCase());
+        if (!definition) {
+          const suggestion = closestName(name, [...byName.keys()]);
+          throw new UserError("unknown_command", `There is no command "${name}".${suggestion ? ` Did you mean ${suggestion}?` : ""} Type help to list them.`, {
+            example: suggestion ? byName.get(suggestion)!.examples[0] : "help",
+          });
+        }
+        const rawArgs = definition.parseText(words);
+        return await execute(definition, rawArgs, actor, idempotencyKey, messageLink);
+      } catch (error) {
+        if (error instanceof UserError) return userErrorReply(error, definition);
+        return apology(logger, error);
+      }
+    },
+
+    async runArgs({ actor, command, args, idempotencyKey }) {
+      const definition = byName.get(command);
+      if (!definition) return reply.error(`There is no command "${command}".`, "/crm help");
+      try {
+        for (const value of Object.values(args)) if (typeof value === "string") checkCommandLine(value);
+      } catch (error) {
+        if (error instanceof UserError) return userErrorReply(error, definition);
+      }
+      return execute(definition, args, actor, idempotencyKey, typeof args.link === "string" ? args.link : undefined);
+    },
+
+    async undo({ actor, token, idempotencyKey }) {
+      const identity = await identify(actor);
+      try {
+        return await identity.store.transaction(async (store) => {
+          if (idempotencyKey) {
+            const earlier = await store.idempotency.claim(idempotencyKey);
+            if (earlier) return earlier;
+          }
+          const result = await runUndo(store, identity.member, token, clock());
+          if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof UserError) return userErrorReply(error);
+        return apology(logger, error);
+      }
+    },
+
+    async pick({ actor, kind, query, limit }): Promise<PickerOption[]> {
+      const { store } = await identify(actor);
+      const text = query.slice(0, 100);
+      if (kind === "customer") {
+        if (!text.trim()) return [];
+        const hits = await store.customers.search(text, { limit });
+        return hits.map((hit) => ({ label: `${hit.name}${hit.city ? ` (${hit.city})` : ""}`.slice(0, 100), value: `#${hit.id}` }));
+      }
+      if (kind === "order") {
+        const orders = await store.orders.pick(text, limit);
+        return orders.map((order) => ({ label: `${order.number} · ${order.customerName} · ${order.status}`.slice(0, 100), value: order.number }));
+      }
+      const members = await store.members.search(text, limit);
+      return members.map((member) => ({ label: member.displayName.slice(0, 100), value: `#${member.id}` }));
+    },
+  };
+  return api;
+}

@@ -1,0 +1,54 @@
+/**
+ * Turns what a person typed into a customer, order or member. A fragment that matches several
+ * customers about equally well gets a short pick list instead of a guess.
+ */
+import type { CommandContext } from "./context.js";
+import type { Customer, Member } from "./domain.js";
+import { NotFound, UserError } from "./errors.js";
+
+const ID_REFERENCE = /^#(\d{1,9})$/;
+
+export async function resolveCustomer(ctx: CommandContext, reference: string, retry: (ref: string) => string): Promise<Customer> {
+  const text = reference.trim();
+  const byId = ID_REFERENCE.exec(text);
+  if (byId) {
+    const customer = await ctx.store.customers.get(Number(byId[1]));
+    if (!customer) throw new NotFound(`No customer ${text} in this workspace.`, "find acme");
+    return customer;
+  }
+  const hits = await ctx.store.customers.search(text, { limit: 6 });
+  const [best, second] = hits;
+  if (!best) {
+    throw new NotFound(`No customer matches "${text}".`, `find ${text.split(/\s+/)[0] ?? "acme"}`);
+  }
+  // Unambiguous: an exact name, a single hit, or a clear leader.
+  const exact = hits.filter((hit) => hit.score >= 1);
+  if (exact.length === 1) return (await ctx.store.customers.get(exact[0]!.id))!;
+  if (!second || (best.score >= 0.75 && best.score - second.score >= 0.15)) {
+    return (await ctx.store.customers.get(best.id))!;
+  }
+  throw new UserError("ambiguous", `"${text}" matches several customers. Which one?`, {
+    choices: hits.slice(0, 5).map((hit) => ({
+      label: `${hit.name}${hit.city ? ` (${hit.city})` : ""} #${hit.id}`,
+      command: retry(`#${hit.id}`),
+    })),
+  });
+}
+
+export async function resolveMember(ctx: CommandContext, reference: string): Promise<Member> {
+  const text = reference.trim();
+  if (text === "me" || text === "mine") return ctx.member;
+  const byId = ID_REFERENCE.exec(text);
+  if (byId) {
+    const member = await ctx.store.members.get(Number(byId[1]));
+    if (member) return member;
+  }
+  const found = await ctx.store.members.search(text, 6);
+  const exact = found.filter(
+    (member) => member.externalId === text.replace(/^@/, "") || member.displayName.toLowerCase() === text.replace(/^@/, "").toLowerCase(),
+  );
+  if (exact.length === 1) return exact[0]!;
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new NotFound(`No member matches "${text}".`, "assign acme @alice");
+  throw new UserError("ambiguous", `"${text}" matches several members: ${found.map((m) => m.displayName).join(", ")}. Use a fuller name.`);
+}

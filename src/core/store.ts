@@ -1,0 +1,94 @@
+/**
+ * What commands need from storage. Implemented by src/data (Prisma); every Store instance is
+ * bound to ONE tenant when it is created, so no method can reach another tenant's rows.
+ */
+import type { CalendarDate } from "./dates.js";
+import type {
+  AgeingRow,
+  AuditEntry,
+  Customer,
+  CustomerHit,
+  CustomerPatch,
+  CustomerProfile,
+  FollowUpRow,
+  Interaction,
+  InteractionChannel,
+  InteractionOutcome,
+  Member,
+  Order,
+  Role,
+  Tenant,
+} from "./domain.js";
+import type { Reply } from "./reply.js";
+
+export type Page<T> = { items: T[]; total: number };
+
+export type Store = {
+  readonly tenant: Tenant;
+  /** Runs `work` in one database transaction with a Store bound to the same tenant. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+
+  customers: {
+    search(query: string, options: { limit: number; offset?: number }): Promise<CustomerHit[]>;
+    get(id: number): Promise<Customer | null>;
+    profile(id: number, today: CalendarDate): Promise<CustomerProfile | null>;
+    create(input: CustomerPatch & { name: string; ownerId: number | null }): Promise<Customer>;
+    update(id: number, patch: CustomerPatch): Promise<{ before: Customer; after: Customer }>;
+    countOwnedBy(memberId: number): Promise<number>;
+    /** Sets last-contact time (not user-editable; maintained by log and undo). */
+    touchLastContact(id: number, at: Date | null): Promise<void>;
+  };
+  interactions: {
+    create(input: {
+      customerId: number;
+      channel: InteractionChannel;
+      outcome: InteractionOutcome | null;
+      summary: string;
+      occurredAt: Date;
+      loggedById: number;
+      messageLink: string | null;
+      nextFollowUp: CalendarDate | null;
+    }): Promise<Interaction>;
+    get(id: number): Promise<Interaction | null>;
+    markUndone(id: number): Promise<void>;
+    /** Most recent not-undone interaction of a customer (to restore last-contact on undo). */
+    latestFor(customerId: number): Promise<Interaction | null>;
+  };
+  orders: {
+    getByNumber(number: string): Promise<Order | null>;
+    listForCustomer(customerId: number, options: { limit: number; offset: number }): Promise<Page<Order>>;
+    pick(query: string, limit: number): Promise<{ number: string; customerName: string; status: string }[]>;
+  };
+  receivables: {
+    ageing(options: { today: CalendarDate; customerId?: number; limit: number }): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number }>;
+  };
+  followUps: {
+    list(options: { from?: CalendarDate; to: CalendarDate; ownerId?: number; limit: number; offset: number }): Promise<Page<FollowUpRow>>;
+  };
+  members: {
+    get(id: number): Promise<Member | null>;
+    search(query: string, limit: number): Promise<Member[]>;
+    setRole(id: number, role: Role): Promise<{ before: Member; after: Member }>;
+  };
+  audit: { record(actorId: number | null, entry: AuditEntry): Promise<void> };
+  idempotency: {
+    /** Claims the key for this transaction; returns the earlier reply if it was already used. */
+    claim(key: string): Promise<Reply | null>;
+    complete(key: string, reply: Reply): Promise<void>;
+  };
+  undo: {
+    create(input: { token: string; memberId: number; kind: string; payload: unknown; expiresAt: Date }): Promise<void>;
+    /** Marks the token used and returns it, or null when unknown, used, expired or not this member's. */
+    consume(token: string, memberId: number, now: Date): Promise<{ kind: string; payload: unknown } | null>;
+  };
+};
+
+/** Resolves actors to tenant and member rows (creating them on first use). Not tenant-bound. */
+export type Directory = {
+  ensureTenant(input: { platform: string; externalId: string; name?: string }): Promise<Tenant>;
+  ensureMember(
+    tenant: Tenant,
+    input: { externalId: string; displayName?: string; email?: string; timeZone?: string; isPlatformAdmin?: boolean },
+  ): Promise<Member>;
+  storeFor(tenant: Tenant): Store;
+};

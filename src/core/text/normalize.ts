@@ -1,0 +1,41 @@
+/**
+ * Text normalisation shared by stored search keys and queries, so both sides compare equal:
+ * case-folded, accents removed (Müller -> muller), Traditional Chinese folded to Simplified
+ * (宏達 -> 宏达) with OpenCC's dictionaries, full-width forms folded by NFKC.
+ */
+import { Converter } from "opencc-js/t2cn";
+
+const traditionalToSimplified = Converter({ from: "t", to: "cn" });
+
+const HAN = /\p{Script=Han}/u;
+const HANGUL = /\p{Script=Hangul}/u;
+
+export function containsHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+export function containsHangul(text: string): boolean {
+  return HANGUL.test(text);
+}
+
+/** Characters searched by n-gram array rather than trigrams: Han, Hangul syllables and jamo, kana. */
+export function isGramCharacter(char: string): boolean {
+  return /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char);
+}
+
+export function normalizeText(text: string): string {
+  // NFKD then strip combining marks removes accents; NFC afterwards recomposes Hangul syllables
+  // (NFKD splits them into conjoining jamo, which are letters, not marks).
+  // Hangul compatibility jamo (ㅅ, ㅈ: typed initials) are kept as they are: NFKD would turn them
+  // into conjoining jamo that no longer equal the stored initials.
+  const withoutAccents = text.replace(/[^\u3130-\u318F]+/g, (segment) =>
+    segment.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC"),
+  );
+  const folded = withoutAccents.toLowerCase().replace(/ß/g, "ss").replace(/\s+/g, " ").trim();
+  return containsHan(folded) ? traditionalToSimplified(folded) : folded;
+}
+
+/** Phone numbers compare as digits only: "+1 (555) 010-2030" -> "15550102030". */
+export function phoneDigits(text: string): string {
+  return text.replace(/\D/g, "");
+}

@@ -1,0 +1,45 @@
+/**
+ * Splits a command line into words. Double or single quotes group words ("Acme Corp"); smart
+ * quotes typed by phones count as quotes too. `key=value` pairs stay one word.
+ */
+export function tokenize(line: string): string[] {
+  const words: string[] = [];
+  let current = "";
+  let quote: string | null = null;
+  let hasWord = false;
+  const closing: Record<string, string> = { '"': '"', "'": "'", "“": "”", "‘": "’", "「": "」" };
+  for (const char of line) {
+    if (quote) {
+      if (char === closing[quote]) quote = null;
+      else current += char;
+      continue;
+    }
+    if (char in closing && (current === "" || current.endsWith("="))) {
+      quote = char;
+      hasWord = true;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      if (hasWord || current) words.push(current);
+      current = "";
+      hasWord = false;
+      continue;
+    }
+    current += char;
+    hasWord = true;
+  }
+  if (hasWord || current) words.push(current);
+  return words;
+}
+
+/** Splits trailing `key=value` words off: `["acme", "grade=A"]` -> words ["acme"], fields {grade: "A"}. */
+export function splitFields(words: string[]): { words: string[]; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const word of words) {
+    const match = /^([a-zA-Z_][\w-]*)=(.*)$/s.exec(word);
+    if (match) fields[match[1]!.toLowerCase()] = match[2]!;
+    else rest.push(word);
+  }
+  return { words: rest, fields };
+}

@@ -1,0 +1,105 @@
+/**
+ * Opens the database: an embedded PGlite directory when no DATABASE_URL is set, a PostgreSQL
+ * server otherwise. This folder (src/data) is the only place that imports the Prisma client.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { mkdirSync } from "node:fs";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { applyMigrations, type SqlSession } from "./migrate.js";
+import { WORD_SIMILARITY_THRESHOLD } from "./customer-search.js";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | null /* null = in memory (tests) */ }
+  | { kind: "postgres"; url: string };
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+};
+
+export function targetFromEnv(env: NodeJS.ProcessEnv): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data" };
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { migrate?: boolean; poolSize?: number } = {},
+): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  if (target.kind === "pglite") {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const lite = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm } });
+    if (migrate) await applyMigrations(pgliteSession(lite));
+    // PGlite is one session: set the typo tolerance of `<%` once.
+    await lite.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
+    return {
+      prisma,
+      target,
+      async close() {
+        await prisma.$disconnect();
+        await lite.close();
+      },
+    };
+  }
+  if (migrate) {
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    try {
+      await applyMigrations(pgSession(client));
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    // Every pooled session gets the typo tolerance of `<%` at connect time.
+    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    target,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+function pgliteSession(lite: PGlite): SqlSession {
+  return {
+    query: async (sql, params) => (await lite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
+    exec: async (sql) => {
+      await lite.exec(sql);
+    },
+    // One PGlite process per data directory: there is nobody else to exclude.
+    withLock: async (fn) => fn(),
+  };
+}
+
+function pgSession(client: pg.Client): SqlSession {
+  return {
+    query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    // Several Rapport processes may start at once against one server: one migrates, the others wait.
+    // The lock is taken and released on this single dedicated connection (not a pool).
+    withLock: async (fn) => {
+      await client.query("SELECT pg_advisory_lock(727274)");
+      try {
+        return await fn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(727274)");
+      }
+    },
+  };
+}

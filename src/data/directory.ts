@@ -1,0 +1,54 @@
+/** Maps platform actors to tenant and member rows, creating them on first use. */
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Directory } from "../core/store.js";
+import type { Tenant } from "../core/domain.js";
+import { isValidTimeZone } from "../core/dates.js";
+import { createStore } from "./store.js";
+import { toMember } from "./mappers.js";
+
+export function createDirectory(prisma: PrismaClient): Directory {
+  return {
+    async ensureTenant({ platform, externalId, name }) {
+      const row = await prisma.tenant.upsert({
+        where: { platform_externalId: { platform, externalId } },
+        create: { platform, externalId, name: name ?? externalId },
+        update: name ? { name } : {},
+      });
+      return row as Tenant;
+    },
+    async ensureMember(tenant, input) {
+      const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : undefined;
+      const existing = await prisma.member.findUnique({
+        where: { tenantId_externalId: { tenantId: tenant.id, externalId: input.externalId } },
+      });
+      if (existing) {
+        const changes: Record<string, unknown> = {};
+        if (input.displayName && input.displayName !== existing.displayName) changes.displayName = input.displayName;
+        if (input.email && input.email !== existing.email) changes.email = input.email;
+        if (timeZone && timeZone !== existing.timeZone) changes.timeZone = timeZone;
+        // Platform admins (workspace owners/admins, Manage Server) are always Rapport admins.
+        if (input.isPlatformAdmin && existing.role !== "admin") changes.role = "admin";
+        if (Object.keys(changes).length === 0) return toMember(existing);
+        return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
+      }
+      // The first member of a tenant administers it (on the console: the local user).
+      const memberCount = await prisma.member.count({ where: { tenantId: tenant.id } });
+      const row = await prisma.member.upsert({
+        where: { tenantId_externalId: { tenantId: tenant.id, externalId: input.externalId } },
+        create: {
+          tenantId: tenant.id,
+          externalId: input.externalId,
+          displayName: input.displayName ?? input.externalId,
+          email: input.email,
+          timeZone: timeZone ?? tenant.timeZone,
+          role: input.isPlatformAdmin || memberCount === 0 ? "admin" : "rep",
+        },
+        update: {},
+      });
+      return toMember(row);
+    },
+    storeFor(tenant) {
+      return createStore(prisma, tenant, prisma);
+    },
+  };
+}

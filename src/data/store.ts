@@ -1,0 +1,237 @@
+/**
+ * The Prisma implementation of the core's Store. A Store is bound to one tenant at creation and
+ * every query below filters on that tenant id, so commands cannot reach another tenant's rows
+ * even when handed a forged id.
+ */
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Store } from "../core/store.js";
+import type { Customer, CustomerPatch, Tenant } from "../core/domain.js";
+import { buildSearchKeys } from "../core/text/search-keys.js";
+import type { DbClient } from "./client-types.js";
+import { searchCustomers } from "./customer-search.js";
+import { auditSnapshot, toCustomer, toDbDate, toInteraction, toMember } from "./mappers.js";
+import { createOrderQueries } from "./order-queries.js";
+import { createReceivableQueries } from "./receivable-queries.js";
+import { loadCustomerProfile } from "./customer-profile.js";
+import { NotFound } from "../core/errors.js";
+import type { Reply } from "../core/reply.js";
+import type { Role } from "../core/domain.js";
+
+function patchToData(patch: CustomerPatch): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...patch };
+  if ("creditLimit" in patch) data.creditLimit = patch.creditLimit === null ? null : BigInt(patch.creditLimit!);
+  if ("nextFollowUp" in patch) data.nextFollowUp = patch.nextFollowUp ? toDbDate(patch.nextFollowUp) : null;
+  return data;
+}
+
+/** Recomputes the customer's search keys from its name, aliases, contacts, email and phones. */
+export async function refreshSearchKeys(db: DbClient, tenantId: number, customerId: number): Promise<void> {
+  const customer = await db.customer.findFirst({
+    where: { id: customerId, tenantId },
+    include: { contacts: { select: { name: true, email: true, phone: true } } },
+  });
+  if (!customer) return;
+  const keys = buildSearchKeys(customer);
+  await db.customer.update({ where: { id: customerId }, data: keys });
+}
+
+export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | null): Store {
+  const tenantId = tenant.id;
+  const requireCustomer = async (id: number): Promise<Customer> => {
+    const row = await db.customer.findFirst({ where: { id, tenantId } });
+    if (!row) throw new NotFound(`No customer #${id} in this workspace.`);
+    return toCustomer(row);
+  };
+
+  const store: Store = {
+    tenant,
+    async transaction(work) {
+      // Nested calls reuse the open transaction: one command is one transaction.
+      if (!root) return work(store);
+      return root.$transaction((tx) => work(createStore(tx, tenant, null)), { timeout: 30_000, maxWait: 30_000 });
+    },
+
+    customers: {
+      search: (query, options) => searchCustomers(db, tenantId, query, options),
+      async get(id) {
+        const row = await db.customer.findFirst({ where: { id, tenantId } });
+        return row ? toCustomer(row) : null;
+      },
+      profile: (id, today) => loadCustomerProfile(db, tenantId, id, today),
+      async create(input) {
+        const { name, ownerId, ...rest } = input;
+        const row = await db.customer.create({
+          data: { ...(patchToData(rest) as object), name, ownerId, tenantId },
+        });
+        await refreshSearchKeys(db, tenantId, row.id);
+        return requireCustomer(row.id);
+      },
+      async update(id, patch) {
+        const before = await requireCustomer(id);
+        await db.customer.updateMany({ where: { id, tenantId }, data: patchToData(patch) });
+        if ("name" in patch || "aliases" in patch || "email" in patch || "phone" in patch || "website" in patch) {
+          await refreshSearchKeys(db, tenantId, id);
+        }
+        return { before, after: await requireCustomer(id) };
+      },
+      countOwnedBy: (memberId) => db.customer.count({ where: { tenantId, ownerId: memberId } }),
+      async touchLastContact(id, at) {
+        await db.customer.updateMany({ where: { id, tenantId }, data: { lastContactAt: at } });
+      },
+    },
+
+    interactions: {
+      async create(input) {
+        await requireCustomer(input.customerId);
+        const row = await db.interaction.create({
+          data: {
+            tenantId,
+            customerId: input.customerId,
+            channel: input.channel,
+            outcome: input.outcome,
+            summary: input.summary,
+            occurredAt: input.occurredAt,
+            loggedById: input.loggedById,
+            messageLink: input.messageLink,
+            nextFollowUp: input.nextFollowUp ? toDbDate(input.nextFollowUp) : null,
+          },
+        });
+        return toInteraction(row);
+      },
+      async get(id) {
+        const row = await db.interaction.findFirst({ where: { id, tenantId } });
+        return row ? toInteraction(row) : null;
+      },
+      async markUndone(id) {
+        await db.interaction.updateMany({ where: { id, tenantId }, data: { undone: true } });
+      },
+      async latestFor(customerId) {
+        const row = await db.interaction.findFirst({
+          where: { tenantId, customerId, undone: false },
+          orderBy: { occurredAt: "desc" },
+        });
+        return row ? toInteraction(row) : null;
+      },
+    },
+
+    orders: createOrderQueries(db, tenantId),
+    receivables: createReceivableQueries(db, tenantId),
+
+    followUps: {
+      async list({ from, to, ownerId, limit, offset }) {
+        const where = {
+          tenantId,
+          nextFollowUp: { lte: toDbDate(to), ...(from ? { gte: toDbDate(from) } : {}) },
+          status: { not: "lost" },
+          ...(ownerId !== undefined ? { ownerId } : {}),
+        };
+        const [rows, total] = await Promise.all([
+          db.customer.findMany({
+            where,
+            orderBy: [{ nextFollowUp: "asc" }, { name: "asc" }],
+            take: limit,
+            skip: offset,
+            select: { id: true, name: true, ownerId: true, nextFollowUp: true, lastContactAt: true },
+          }),
+          db.customer.count({ where }),
+        ]);
+        const ownerIds = [...new Set(rows.map((row) => row.ownerId).filter((id): id is number => id !== null))];
+        const owners = await db.member.findMany({ where: { tenantId, id: { in: ownerIds } } });
+        const ownerNames = new Map(owners.map((owner) => [owner.id, owner.displayName]));
+        return {
+          total,
+          items: rows.map((row) => ({
+            customerId: row.id,
+            customerName: row.name,
+            ownerId: row.ownerId,
+            ownerName: row.ownerId ? ownerNames.get(row.ownerId) ?? null : null,
+            nextFollowUp: row.nextFollowUp!.toISOString().slice(0, 10),
+            lastContactAt: row.lastContactAt,
+          })),
+        };
+      },
+    },
+
+    members: {
+      async get(id) {
+        const row = await db.member.findFirst({ where: { id, tenantId } });
+        return row ? toMember(row) : null;
+      },
+      async search(query, limit) {
+        const text = query.replace(/^@/, "").trim();
+        const rows = await db.member.findMany({
+          where: {
+            tenantId,
+            active: true,
+            OR: [
+              { externalId: text },
+              { displayName: { contains: text, mode: "insensitive" } },
+              { email: { startsWith: text, mode: "insensitive" } },
+            ],
+          },
+          orderBy: { displayName: "asc" },
+          take: limit,
+        });
+        return rows.map(toMember);
+      },
+      async setRole(id, role: Role) {
+        const before = await db.member.findFirst({ where: { id, tenantId } });
+        if (!before) throw new NotFound(`No member #${id} in this workspace.`);
+        const after = await db.member.update({ where: { id }, data: { role } });
+        return { before: toMember(before), after: toMember(after) };
+      },
+    },
+
+    audit: {
+      async record(actorId, entry) {
+        await db.auditEvent.create({
+          data: {
+            tenantId,
+            actorId,
+            action: entry.action,
+            entity: entry.entity,
+            entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+            before: entry.before === undefined ? undefined : (auditSnapshot(entry.before) as object),
+            after: entry.after === undefined ? undefined : (auditSnapshot(entry.after) as object),
+          },
+        });
+      },
+    },
+
+    idempotency: {
+      async claim(key) {
+        // INSERT waits for a concurrent transaction holding the same key, then conflicts.
+        const inserted = await db.$executeRaw`
+          INSERT INTO idempotency_records (tenant_id, key, reply) VALUES (${tenantId}, ${key}, '{}'::jsonb)
+          ON CONFLICT DO NOTHING`;
+        if (inserted === 1) return null;
+        const row = await db.idempotencyRecord.findUnique({ where: { tenantId_key: { tenantId, key } } });
+        return (row?.reply as Reply | undefined) ?? null;
+      },
+      async complete(key, reply) {
+        await db.idempotencyRecord.update({
+          where: { tenantId_key: { tenantId, key } },
+          data: { reply: auditSnapshot(reply) as object },
+        });
+      },
+    },
+
+    undo: {
+      async create(input) {
+        await db.undoToken.create({
+          data: { token: input.token, tenantId, memberId: input.memberId, kind: input.kind, payload: auditSnapshot(input.payload) as object, expiresAt: input.expiresAt },
+        });
+      },
+      async consume(token, memberId, now) {
+        const claimed = await db.undoToken.updateMany({
+          where: { token, tenantId, memberId, usedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now },
+        });
+        if (claimed !== undefined && claimed.count !== 1) return null;
+        const row = await db.undoToken.findFirst({ where: { token, tenantId } });
+        return row ? { kind: row.kind, payload: row.payload } : null;
+      },
+    },
+  };
+  return store;
+}
