@@ -11,8 +11,9 @@ export default defineConfig({
   async adapter() {
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const db = new PGlite({ extensions: { pg_trgm } });
+    const db = new PGlite({ extensions: { pg_trgm, btree_gin } });
     // The adapter bundles its own copy of the adapter-utils types; the runtime contract matches.
     return new PrismaPGlite(db) as never;
   },

@@ -33,6 +33,7 @@ export const newCommand = defineCommand({
     await ctx.store.audit.record(ctx.member.id, { action: "customer.create", entity: "customer", entityId: customer.id, after: customer });
     const profile = (await ctx.store.customers.profile(customer.id, ctx.today))!;
     return reply.of(`Created ${customer.name}`, [
+      { type: "text", text: `Created ${customer.name} (#${customer.id}). You are its owner.` },
       customerCard(ctx, profile),
       ...(duplicates.length
         ? [{ type: "text" as const, tone: "warning" as const, text: `Note: a customer with the same name already exists (#${duplicates.map((hit) => hit.id).join(", #")}).` }]

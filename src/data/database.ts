@@ -4,6 +4,7 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -34,7 +35,7 @@ export async function openDatabase(
   const migrate = options.migrate ?? true;
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const lite = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm } });
+    const lite = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm, btree_gin } });
     if (migrate) await applyMigrations(pgliteSession(lite));
     // PGlite is one session: set the typo tolerance of `<%` once.
     await lite.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
@@ -63,6 +64,9 @@ export async function openDatabase(
     // Every pooled session gets the typo tolerance of `<%` at connect time.
     options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
   });
+  // An idle pooled connection can be killed by the server (restart, failover, admin); without a
+  // listener that 'error' event would crash the process. The pool replaces the connection.
+  pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -4,6 +4,9 @@ CREATE SCHEMA IF NOT EXISTS "public";
 -- CreateExtension
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
+-- CreateExtension
+CREATE EXTENSION IF NOT EXISTS "btree_gin";
+
 -- CreateTable
 CREATE TABLE "tenants" (
     "id" SERIAL NOT NULL,
@@ -366,13 +369,15 @@ ALTER TABLE "payment_allocations" ADD CONSTRAINT "payment_allocations_invoice_id
 -- Search indexes (hand-written: Prisma's schema language cannot express operator classes here).
 -- Trigram index over the normalised search document: substring (ILIKE), typo (word similarity) and
 -- pinyin/initials matches for queries of 3+ characters.
-CREATE INDEX "customers_search_doc_trgm" ON "customers" USING GIN ("search_doc" gin_trgm_ops);
+-- tenant_id is the leading GIN column (btree_gin) so one index answers "this tenant AND this text",
+-- whether the tenant holds ten customers or a million.
+CREATE INDEX "customers_search_doc_trgm" ON "customers" USING GIN ("tenant_id", "search_doc" gin_trgm_ops);
 -- CJK and Hangul 1- and 2-character grams: trigrams cannot index "宏达", an array GIN index can.
-CREATE INDEX "customers_search_grams_gin" ON "customers" USING GIN ("search_grams");
+CREATE INDEX "customers_search_grams_gin" ON "customers" USING GIN ("tenant_id", "search_grams");
 -- Prefix matches on the normalised name for 1-2 letter queries.
 CREATE INDEX "customers_search_name_prefix" ON "customers" ("tenant_id", "search_name" text_pattern_ops);
 -- Phone digits without punctuation.
-CREATE INDEX "customers_search_phones_trgm" ON "customers" USING GIN ("search_phones" gin_trgm_ops);
+CREATE INDEX "customers_search_phones_trgm" ON "customers" USING GIN ("tenant_id", "search_phones" gin_trgm_ops);
 -- Order numbers by prefix (pickers, autocomplete).
 CREATE INDEX "orders_number_prefix" ON "orders" ("tenant_id", "number" text_pattern_ops);
 -- Members by name for @member lookups.
