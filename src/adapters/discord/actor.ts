@@ -1,0 +1,22 @@
+import { PermissionFlagsBits, type BaseInteraction } from "discord.js";
+import type { Actor } from "../../core/actor.js";
+
+/**
+ * The acting member. A guild is a tenant; the user id is the member; Manage Server (or Administrator)
+ * makes a Rapport admin. Only for interactions inside a guild.
+ */
+export function actorFromInteraction(interaction: BaseInteraction & { guildId: string }): Actor {
+  const member = interaction.member;
+  const memberName = member ? ("displayName" in member ? member.displayName : (member.nick ?? undefined)) : undefined;
+  const displayName = memberName ?? interaction.user.globalName ?? interaction.user.username;
+  return {
+    platform: "discord",
+    tenantExternalId: interaction.guildId,
+    ...(interaction.guild?.name ? { tenantName: interaction.guild.name } : {}),
+    userExternalId: interaction.user.id,
+    profile: {
+      displayName,
+      isPlatformAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * A modal (form) for a registry command, derived from its options: choice options with at most 25
+ * choices become a select, everything else a text input, each inside a Label (Discord allows 5
+ * top-level components). Used by the "Log to CRM" context menu and by `form` buttons.
+ */
+import type { APILabelComponent, APIModalInteractionResponseCallbackData } from "discord.js";
+import type { CommandDefinition, CommandOption } from "../../../core/command.js";
+import { truncate } from "../render/escape.js";
+import { DISCORD_LIMITS as L } from "../render/limits.js";
+
+const LONG_TEXT = /^(summary|notes?|text|description|body|details?)$/i;
+
+export function modalOptions(command: CommandDefinition, omit: readonly string[] = []): CommandOption[] {
+  return command.options.filter((option) => !omit.includes(option.name) && option.kind !== "fields").slice(0, L.modalComponents);
+}
+
+function placeholderFor(option: CommandOption): string | undefined {
+  if (option.kind === "choice" && option.choices?.length) return truncate(option.choices.join(", "), L.placeholder);
+  if (option.kind === "date") return "e.g. tomorrow, next friday, 2025-03-01";
+  if (option.kind === "customer") return "Name or #id";
+  return undefined;
+}
+
+function label(option: CommandOption, prefill: string | undefined): APILabelComponent {
+  const labelText = truncate(option.name.charAt(0).toUpperCase() + option.name.slice(1), L.labelText);
+  const labelDescription = option.description ? { description: truncate(option.description, 100) } : {};
+  const choices = option.kind === "choice" ? (option.choices ?? []) : [];
+  if (choices.length > 0 && choices.length <= L.selectOptions) {
+    return {
+      type: 18,
+      label: labelText,
+      ...labelDescription,
+      component: {
+        type: 3,
+        custom_id: option.name,
+        required: option.required,
+        min_values: option.required ? 1 : 0,
+        max_values: 1,
+        options: choices.map((choice) => ({
+          label: truncate(choice, 100),
+          value: choice.slice(0, 100),
+          ...(choice === prefill ? { default: true } : {}),
+        })),
+      },
+    };
+  }
+  const placeholder = placeholderFor(option);
+  const value = prefill ? truncate(prefill, L.textInputValue) : undefined;
+  return {
+    type: 18,
+    label: labelText,
+    ...labelDescription,
+    component: {
+      type: 4,
+      custom_id: option.name,
+      style: option.kind === "text" && LONG_TEXT.test(option.name) ? 2 : 1,
+      required: option.required,
+      max_length: L.textInputValue,
+      ...(value ? { value } : {}),
+      ...(placeholder ? { placeholder } : {}),
+    },
+  };
+}
+
+export function buildCommandModal(
+  command: CommandDefinition,
+  input: { customId: string; title?: string; prefill?: Record<string, string>; omit?: readonly string[] },
+): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: input.customId,
+    title: truncate(input.title ?? command.summary, L.modalTitle),
+    components: modalOptions(command, input.omit).map((option) => label(option, input.prefill?.[option.name])),
+  };
+}
+
+export type SubmittedField = { customId: string; value?: string; values?: readonly string[] };
+
+/** Modal fields back to raw command arguments; empty answers are left out so the schema sees "not given". */
+export function readModalArgs(command: CommandDefinition, fields: Iterable<SubmittedField>): Record<string, string> {
+  const known = new Set(command.options.map((option) => option.name));
+  const args: Record<string, string> = {};
+  for (const field of fields) {
+    if (!known.has(field.customId)) continue;
+    const raw = field.values ? field.values[0] : field.value;
+    const value = raw?.trim();
+    if (value) args[field.customId] = value;
+  }
+  return args;
+}

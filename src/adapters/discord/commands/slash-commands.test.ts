@@ -1,0 +1,135 @@
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import type { CommandDefinition } from "../../../core/command.js";
+import { reply } from "../../../core/reply.js";
+import { createFakeRapportApi } from "../../../../test/fakes/discord/fake-rapport-api.js";
+import { buildCommandModal, readModalArgs } from "./command-modal.js";
+import { buildDiscordCommands, discordName } from "./slash-commands.js";
+
+const command = (name: string, options: CommandDefinition["options"] = []): CommandDefinition => ({
+  name,
+  summary: `Do ${name}`,
+  usage: name,
+  examples: [],
+  options,
+  schema: z.object({}),
+  parseText: () => ({}),
+  writes: false,
+  handler: async () => reply.text("ok"),
+});
+
+describe("buildDiscordCommands", () => {
+  test("GIVEN the registry THEN one /crm command with a subcommand per command, plus the Log to CRM menu", () => {
+    const { api } = createFakeRapportApi();
+    const { body, subcommands, skipped } = buildDiscordCommands(api.commands);
+    expect(skipped).toEqual([]);
+    expect(body.map((c) => [c.type, c.name])).toEqual([
+      [1, "crm"],
+      [3, "Log to CRM"],
+    ]);
+    const crm = body[0] as { options: { name: string }[] };
+    expect(crm.options.map((o) => o.name)).toEqual(api.commands.map((c) => c.name));
+    expect([...subcommands.keys()]).toEqual(api.commands.map((c) => c.name));
+    expect(crm.options.find((o) => o.name === "log")).toEqual({
+      type: 1,
+      name: "log",
+      description: "Log an interaction with a customer",
+      options: [
+        { name: "customer", description: "The customer", required: true, type: 3, autocomplete: true },
+        {
+          name: "channel",
+          description: "How you talked",
+          required: true,
+          type: 3,
+          choices: ["call", "email", "meeting", "visit", "chat", "note"].map((c) => ({ name: c, value: c })),
+        },
+        { name: "summary", description: "What happened", required: true, type: 3 },
+        { name: "next", description: "Next follow-up, e.g. next friday", required: false, type: 3 },
+        {
+          name: "outcome",
+          description: "How it went",
+          required: false,
+          type: 3,
+          choices: ["effective", "high-value", "unsuccessful"].map((c) => ({ name: c, value: c })),
+        },
+        { name: "link", description: "Link to the conversation", required: false, type: 3 },
+      ],
+    });
+  });
+
+  test("GIVEN optional options before required ones THEN required come first (Discord rejects otherwise)", () => {
+    const { body } = buildDiscordCommands([
+      command("x", [
+        { name: "page", kind: "integer", description: "Page", required: false },
+        { name: "who", kind: "member", description: "Member", required: true },
+      ]),
+    ]);
+    const sub = (body[0] as { options: { options: unknown[] }[] }).options[0];
+    expect(sub?.options).toEqual([
+      { name: "who", description: "Member", required: true, type: 3, autocomplete: true },
+      { name: "page", description: "Page", required: false, type: 4 },
+    ]);
+  });
+
+  test("GIVEN 30 commands and a 30-choice option THEN 25 subcommands, the rest reported, big choices autocompleted", () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      command(`c${i}`, [{ name: "pick", kind: "choice", description: "", required: false, choices: Array.from({ length: 30 }, (_, j) => `v${j}`) }]),
+    );
+    const { body, skipped } = buildDiscordCommands(many);
+    expect((body[0] as { options: unknown[] }).options).toHaveLength(25);
+    expect(skipped).toEqual(["c25", "c26", "c27", "c28", "c29"]);
+    expect(body).toHaveLength(1);
+    expect((body[0] as { options: { options: unknown[] }[] }).options[0]?.options).toEqual([
+      { name: "pick", description: "pick", required: false, type: 3, autocomplete: true },
+    ]);
+  });
+
+  test.each([
+    ["Find", "find"],
+    ["set follow-up", "set-follow-up"],
+    ["a".repeat(40), "a".repeat(32)],
+    ["!!!", "option"],
+  ])("GIVEN name %j THEN Discord name %j", (input, expected) => {
+    expect(discordName(input)).toEqual(expected);
+  });
+});
+
+describe("buildCommandModal / readModalArgs", () => {
+  test("GIVEN the log command and a prefill THEN five labelled inputs, selects for choices", () => {
+    const { api } = createFakeRapportApi();
+    const log = api.commands.find((c) => c.name === "log")!;
+    const modal = buildCommandModal(log, { customId: "L:1:2", title: "Log to CRM", prefill: { summary: "hello", channel: "chat" }, omit: ["link"] });
+    expect(modal.custom_id).toEqual("L:1:2");
+    expect(modal.title).toEqual("Log to CRM");
+    expect(modal.components).toHaveLength(5);
+    expect(modal.components[1]).toEqual({
+      type: 18,
+      label: "Channel",
+      description: "How you talked",
+      component: {
+        type: 3,
+        custom_id: "channel",
+        required: true,
+        min_values: 1,
+        max_values: 1,
+        options: ["call", "email", "meeting", "visit", "chat", "note"].map((c) => (c === "chat" ? { label: c, value: c, default: true } : { label: c, value: c })),
+      },
+    });
+    expect(modal.components[2]).toEqual({
+      type: 18,
+      label: "Summary",
+      description: "What happened",
+      component: { type: 4, custom_id: "summary", style: 2, required: true, max_length: 4000, value: "hello" },
+    });
+    expect(
+      readModalArgs(log, [
+        { customId: "customer", value: " #1 " },
+        { customId: "channel", values: ["call"] },
+        { customId: "summary", value: "hi" },
+        { customId: "next", value: "" },
+        { customId: "outcome", values: [] },
+        { customId: "forged", value: "x" },
+      ]),
+    ).toEqual({ customer: "#1", channel: "call", summary: "hi" });
+  });
+});

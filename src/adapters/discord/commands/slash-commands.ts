@@ -1,0 +1,136 @@
+/**
+ * Discord application commands, derived from the command registry (`api.commands`): one `/crm`
+ * chat-input command with a subcommand per registry command, plus the "Log to CRM" message context
+ * menu when the registry has a `log` command. Nothing here is hand-listed, so a new command appears
+ * on Discord once `rapport discord register` runs again.
+ */
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandSubcommandOption,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from "discord.js";
+import type { CommandDefinition, CommandOption } from "../../../core/command.js";
+import { truncate } from "../render/escape.js";
+import { DISCORD_LIMITS as L } from "../render/limits.js";
+
+export const CRM_COMMAND_NAME = "crm";
+export const LOG_CONTEXT_MENU_NAME = "Log to CRM";
+/** The registry command the context menu and its modal run. */
+export const LOG_COMMAND = "log";
+
+const enum OptionType {
+  Subcommand = 1,
+  String = 3,
+  Integer = 4,
+}
+
+/** Where a Discord subcommand/option name leads back to in the registry. */
+export type SubcommandBinding = {
+  command: CommandDefinition;
+  /** Discord option name -> registry option. */
+  options: Map<string, CommandOption>;
+};
+
+export type DiscordCommandSet = {
+  body: RESTPostAPIApplicationCommandsJSONBody[];
+  /** Discord subcommand name -> registry command and option names. */
+  subcommands: Map<string, SubcommandBinding>;
+  /** Registry commands or options left out because Discord's limits (25 per level) were reached. */
+  skipped: string[];
+};
+
+/** Discord names: lowercase, `[-_a-z0-9]` (plus letters of other scripts), 1-32 characters. */
+export function discordName(name: string): string {
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^-_\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return (cleaned || "option").slice(0, L.commandName);
+}
+
+function description(text: string, fallback: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return truncate(oneLine || fallback, L.commandDescription);
+}
+
+function toDiscordOption(option: CommandOption): APIApplicationCommandBasicOption {
+  const base = {
+    name: discordName(option.name),
+    description: description(option.description, option.name),
+    required: option.required,
+  };
+  switch (option.kind) {
+    case "integer":
+      return { ...base, type: OptionType.Integer as 4 };
+    case "customer":
+    case "order":
+    case "member":
+      return { ...base, type: OptionType.String as 3, autocomplete: true };
+    case "choice": {
+      const choices = option.choices ?? [];
+      if (choices.length === 0 || choices.length > L.autocompleteChoices) {
+        // More than 25 choices cannot be listed; autocomplete filters them instead.
+        return { ...base, type: OptionType.String as 3, autocomplete: choices.length > 0 };
+      }
+      return {
+        ...base,
+        type: OptionType.String as 3,
+        choices: choices.map((choice) => ({ name: truncate(choice, L.choiceName), value: choice.slice(0, L.choiceValue) })),
+      };
+    }
+    case "text":
+    case "date":
+    case "fields":
+      return { ...base, type: OptionType.String as 3 };
+  }
+}
+
+export function buildDiscordCommands(commands: readonly CommandDefinition[]): DiscordCommandSet {
+  const subcommands = new Map<string, SubcommandBinding>();
+  const skipped: string[] = [];
+  const subcommandOptions: APIApplicationCommandSubcommandOption[] = [];
+
+  for (const command of commands) {
+    const name = discordName(command.name);
+    if (subcommands.has(name) || subcommandOptions.length >= L.optionsPerCommand) {
+      skipped.push(command.name);
+      continue;
+    }
+    const binding: SubcommandBinding = { command, options: new Map() };
+    // Discord rejects a required option after an optional one: required first, order otherwise kept.
+    const ordered = [...command.options.filter((o) => o.required), ...command.options.filter((o) => !o.required)];
+    const options: APIApplicationCommandBasicOption[] = [];
+    for (const option of ordered) {
+      const discordOption = toDiscordOption(option);
+      if (binding.options.has(discordOption.name) || options.length >= L.optionsPerCommand) {
+        skipped.push(`${command.name}.${option.name}`);
+        continue;
+      }
+      binding.options.set(discordOption.name, option);
+      options.push(discordOption);
+    }
+    subcommands.set(name, binding);
+    subcommandOptions.push({
+      type: OptionType.Subcommand as 1,
+      name,
+      description: description(command.summary, command.name),
+      options,
+    });
+  }
+
+  const body: RESTPostAPIApplicationCommandsJSONBody[] = [
+    {
+      type: 1,
+      name: CRM_COMMAND_NAME,
+      description: "Rapport CRM: customers, orders and follow-ups",
+      options: subcommandOptions,
+      // Guild installs, used inside servers only: a guild is a tenant.
+      contexts: [0],
+      integration_types: [0],
+    },
+  ];
+  if (commands.some((command) => command.name === LOG_COMMAND)) {
+    body.push({ type: 3, name: LOG_CONTEXT_MENU_NAME, contexts: [0], integration_types: [0] });
+  }
+  return { body, subcommands, skipped };
+}

@@ -1,0 +1,57 @@
+/**
+ * Autocomplete for customer / order / member options (and choice lists too long to register): at
+ * most 25 choices, names and values within 100 characters, answered within the time budget even when
+ * the database is slow (then with no choices rather than a dead interaction).
+ */
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
+import type { PickerOption } from "../../../core/service-api.js";
+import { actorFromInteraction } from "../actor.js";
+import { truncate } from "../render/escape.js";
+import { DISCORD_LIMITS as L } from "../render/limits.js";
+import type { HandlerContext } from "../respond.js";
+
+export function toChoices(options: readonly PickerOption[]): ApplicationCommandOptionChoiceData<string>[] {
+  const seen = new Set<string>();
+  const choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  for (const option of options) {
+    // A value over 100 characters cannot be sent back by Discord; skip it rather than cut it.
+    if (!option.value || option.value.length > L.choiceValue || seen.has(option.value)) continue;
+    seen.add(option.value);
+    choices.push({ name: truncate(option.label || option.value, L.choiceName), value: option.value });
+    if (choices.length === L.autocompleteChoices) break;
+  }
+  return choices;
+}
+
+async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function handleAutocomplete(interaction: AutocompleteInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const subcommand = interaction.options.getSubcommand(false);
+  const option = subcommand ? ctx.commandSet.subcommands.get(subcommand)?.options.get(focused.name) : undefined;
+  const query = String(focused.value ?? "").slice(0, 100);
+  let picked: PickerOption[] = [];
+  if (option?.kind === "customer" || option?.kind === "order" || option?.kind === "member") {
+    const kind = option.kind;
+    const actor = actorFromInteraction(interaction);
+    picked = await within(
+      ctx.api.pick({ actor, kind, query, limit: L.autocompleteChoices }).catch((error: unknown) => {
+        ctx.logger.warn({ err: error, interactionId: interaction.id }, "autocomplete pick failed");
+        return [];
+      }),
+      ctx.autocompleteTimeoutMs,
+      [],
+    );
+  } else if (option?.kind === "choice") {
+    const needle = query.toLowerCase();
+    picked = (option.choices ?? []).filter((choice) => choice.toLowerCase().includes(needle)).map((choice) => ({ label: choice, value: choice }));
+  }
+  await interaction.respond(toChoices(picked));
+}

@@ -1,0 +1,24 @@
+/** `/crm <subcommand> ...`: options back to registry arguments, run as the member, answered once. */
+import type { ChatInputCommandInteraction } from "discord.js";
+import { reply } from "../../../core/reply.js";
+import { actorFromInteraction } from "../actor.js";
+import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
+
+export async function handleChatInput(interaction: ChatInputCommandInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
+  const subcommand = interaction.options.getSubcommand(false);
+  const binding = subcommand ? ctx.commandSet.subcommands.get(subcommand) : undefined;
+  if (!binding) {
+    await answerNotice(interaction, ctx, reply.error("This command is out of date. Ask an admin to run `rapport discord register`."));
+    return;
+  }
+  const args: Record<string, unknown> = {};
+  const given = interaction.options.data[0]?.options ?? [];
+  for (const option of given) {
+    const target = binding.options.get(option.name);
+    if (target && option.value !== undefined) args[target.name] = option.value;
+  }
+  const actor = actorFromInteraction(interaction);
+  await answerWithReply(interaction, ctx, () =>
+    ctx.api.runArgs({ actor, command: binding.command.name, args, idempotencyKey: interaction.id }),
+  );
+}

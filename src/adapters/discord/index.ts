@@ -1,0 +1,15 @@
+/**
+ * The Discord adapter's public surface, for the CLI:
+ *   rapport discord          -> createDiscordBot({ api, config: loadDiscordConfig(), logger }).start()
+ *   rapport discord register -> registerDiscordCommands({ ...loadDiscordConfig(), commands: api.commands, guildId })
+ */
+export { createDiscordBot, type CreateDiscordBotInput, type DiscordBot } from "./bot.js";
+export { loadDiscordConfig, type DiscordConfig } from "./config.js";
+export {
+  registerDiscordCommands,
+  type RegisterDiscordCommandsInput,
+  type RegisterDiscordCommandsResult,
+} from "./commands/register.js";
+export { buildDiscordCommands, CRM_COMMAND_NAME, LOG_CONTEXT_MENU_NAME } from "./commands/slash-commands.js";
+export { renderReply, type DiscordMessage } from "./render/render-reply.js";
+export type { DiscordLogger } from "./logger.js";

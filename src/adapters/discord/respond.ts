@@ -1,0 +1,140 @@
+/**
+ * Answering an interaction exactly once, within Discord's 3 s.
+ *
+ * The api call races a timer (`deferAfterMs`, default 2 s). Fast: the reply is the first and only
+ * callback. Slow: defer first (the token then lives 15 minutes), then edit the deferred message.
+ * Failures become a short apology carrying an id that is also in the log.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+} from "discord.js";
+import type { CommandDefinition } from "../../core/command.js";
+import { reply as replies, type Reply } from "../../core/reply.js";
+import type { RapportApi } from "../../core/service-api.js";
+import type { DiscordLogger } from "./logger.js";
+import type { ButtonCodec } from "./render/button-codec.js";
+import { renderReply, type DiscordMessage } from "./render/render-reply.js";
+import type { DiscordCommandSet } from "./commands/slash-commands.js";
+
+export type HandlerContext = {
+  api: RapportApi;
+  codec: ButtonCodec;
+  commandSet: DiscordCommandSet;
+  logger: DiscordLogger;
+  /** Defer when the api has not answered after this long (Discord kills the token at 3 s). */
+  deferAfterMs: number;
+  /** Autocomplete answers with what it has after this long. */
+  autocompleteTimeoutMs: number;
+  findCommand(name: string): CommandDefinition | undefined;
+};
+
+type ReplyTarget = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+const TIMED_OUT = Symbol("timed out");
+
+type Outcome = { reply: Reply } | { error: unknown };
+
+export function errorId(): string {
+  return randomBytes(4).toString("hex");
+}
+
+export function apologyReply(id: string): Reply {
+  return replies.error(`Sorry, something went wrong on our side. Please try again. (ref ${id})`);
+}
+
+function settle(work: () => Promise<Reply>): Promise<Outcome> {
+  return Promise.resolve()
+    .then(work)
+    .then(
+      (reply) => ({ reply }),
+      (error: unknown) => ({ error }),
+    );
+}
+
+async function raceTimer<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toReplyOptions(message: DiscordMessage): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
+  return {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowedMentions,
+    ...(message.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function toEditOptions(message: DiscordMessage): InteractionEditReplyOptions & InteractionUpdateOptions {
+  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowedMentions };
+}
+
+function resolveOutcome(outcome: Outcome, ctx: HandlerContext, interaction: ReplyTarget): Reply {
+  if ("reply" in outcome) return outcome.reply;
+  const id = errorId();
+  ctx.logger.error({ err: outcome.error, errorId: id, interactionId: interaction.id }, "discord interaction failed");
+  return apologyReply(id);
+}
+
+/**
+ * Answer with a new message (slash commands, run buttons, modal submissions). A slow answer is
+ * deferred ephemerally; if it turns out to be a channel reply, the placeholder is replaced by a
+ * public follow-up.
+ */
+export async function answerWithReply(interaction: ReplyTarget, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
+  const pending = settle(work);
+  const early = await raceTimer(pending, ctx.deferAfterMs);
+  if (early !== TIMED_OUT) {
+    await interaction.reply(toReplyOptions(renderReply(resolveOutcome(early, ctx, interaction), ctx.codec)));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const message = renderReply(resolveOutcome(await pending, ctx, interaction), ctx.codec);
+  if (message.ephemeral) {
+    await interaction.editReply(toEditOptions(message));
+    return;
+  }
+  await interaction.deleteReply();
+  await interaction.followUp(toReplyOptions(message));
+}
+
+/**
+ * Answer by updating the message the button sits on (paging, undo). Errors are not written over a
+ * possibly shared message: they go to the presser alone.
+ */
+export async function answerWithUpdate(interaction: ButtonInteraction, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
+  const pending = settle(work);
+  const early = await raceTimer(pending, ctx.deferAfterMs);
+  if (early !== TIMED_OUT) {
+    const reply = resolveOutcome(early, ctx, interaction);
+    const message = renderReply(reply, ctx.codec);
+    if (reply.isError) await interaction.reply(toReplyOptions({ ...message, ephemeral: true }));
+    else await interaction.update(toEditOptions(message));
+    return;
+  }
+  await interaction.deferUpdate();
+  const reply = resolveOutcome(await pending, ctx, interaction);
+  const message = renderReply(reply, ctx.codec);
+  if (reply.isError) await interaction.followUp(toReplyOptions({ ...message, ephemeral: true }));
+  else await interaction.editReply(toEditOptions(message));
+}
+
+/** A quick ephemeral notice that needs no api call. */
+export async function answerNotice(interaction: ReplyTarget, ctx: HandlerContext, reply: Reply): Promise<void> {
+  await interaction.reply(toReplyOptions({ ...renderReply(reply, ctx.codec), ephemeral: true }));
+}

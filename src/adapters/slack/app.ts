@@ -1,0 +1,108 @@
+/**
+ * The Slack surface: the real Bolt App over HTTP (receiver at /slack/events) or Socket Mode, with
+ * every listener translating Slack payloads into RapportApi calls. Depends only on the core's
+ * contract types; the lead wires `createRapport(...)` in as `api`.
+ */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { App, LogLevel } from "@slack/bolt";
+import type { InstallationStore } from "@slack/oauth";
+import type { Logger } from "../../core/logger.js";
+import type { RapportApi } from "../../core/service-api.js";
+import { validateSlackConfig, type SlackConfig } from "./config.js";
+import { registerListeners } from "./listeners/index.js";
+import { createGuardedReceiver, SLACK_EVENTS_PATH } from "./receiver.js";
+import { SlackActorResolver } from "./support/actor.js";
+import { toBoltLogger } from "./support/bolt-logger.js";
+import type { SlackDeps, SharedReply } from "./support/deps.js";
+import { SlackPoster } from "./support/poster.js";
+import { TtlMap } from "./support/ttl-map.js";
+import type { Reply } from "../../core/reply.js";
+
+export type CreateSlackAppOptions = {
+  api: RapportApi;
+  config: SlackConfig;
+  logger: Logger;
+  /** Required with `config.oauth`: where installations (bot tokens) live; the lead's store encrypts them. */
+  installationStore?: InstallationStore;
+  /** Bolt's own log level (its messages go through `logger`). */
+  boltLogLevel?: LogLevel;
+};
+
+export type SlackApp = {
+  readonly app: App;
+  readonly mode: "http" | "socket";
+  /** Starts listening (HTTP: on `port`, default config.port; 0 picks a free one) or connects (Socket Mode). */
+  start(port?: number): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+};
+
+export function createSlackApp({ api, config: rawConfig, logger: rootLogger, installationStore, boltLogLevel = LogLevel.WARN }: CreateSlackAppOptions): SlackApp {
+  const config = validateSlackConfig(rawConfig);
+  const logger = rootLogger.child({ surface: "slack" });
+  const boltLogger = toBoltLogger(logger.child({ component: "bolt" }), boltLogLevel);
+  boltLogger.setLevel(boltLogLevel);
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+
+  const deps: SlackDeps = {
+    api,
+    logger,
+    config,
+    actors: new SlackActorResolver(config.profileTtlMs, logger),
+    poster: new SlackPoster({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), logger }),
+    shares: new TtlMap<string, SharedReply>(30 * 60 * 1000, 2_000),
+    inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
+    deliveries: new TtlMap<string, true>(60 * 60 * 1000, 50_000),
+  };
+
+  const mode = config.appToken ? "socket" : "http";
+  let app: App;
+  if (config.appToken) {
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger: boltLogger });
+  } else {
+    if (config.oauth && !installationStore) throw new Error("installationStore is required with the OAuth install flow (SLACK_CLIENT_ID ...).");
+    const receiver = createGuardedReceiver({
+      signingSecret: config.signingSecret!,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLogger,
+      processBeforeResponse: false,
+      maxClockSkewSeconds: config.maxClockSkewSeconds,
+      guardLogger: logger,
+      ...(config.oauth
+        ? {
+            clientId: config.oauth.clientId,
+            clientSecret: config.oauth.clientSecret,
+            stateSecret: config.oauth.stateSecret,
+            scopes: [...config.oauth.scopes],
+            ...(installationStore ? { installationStore } : {}),
+            installerOptions: { directInstall: true, clientOptions, installPath: "/slack/install", redirectUriPath: "/slack/oauth_redirect" },
+          }
+        : {}),
+    });
+    app = new App({ receiver, ...(config.botToken ? { token: config.botToken } : {}), clientOptions, logger: boltLogger });
+  }
+
+  app.error(async (error) => {
+    logger.error({ err: error }, "Unhandled error in a Slack listener");
+  });
+  registerListeners(app, deps);
+
+  return {
+    app,
+    mode,
+    async start(port = config.port) {
+      if (mode === "socket") {
+        await app.start();
+        logger.info({ mode }, "Slack connected (Socket Mode)");
+        return {};
+      }
+      const server = (await app.start(config.host ? { port, host: config.host } : port)) as Server;
+      const address = server.address() as AddressInfo | null;
+      logger.info({ mode, port: address?.port, path: SLACK_EVENTS_PATH }, "Slack listening");
+      return { ...(address ? { port: address.port } : {}) };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

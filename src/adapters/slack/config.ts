@@ -1,0 +1,120 @@
+/**
+ * Slack adapter configuration, parsed once at start-up into a frozen object; a missing variable
+ * fails fast by name.
+ *
+ * Modes: single workspace (SLACK_BOT_TOKEN) or multi-workspace OAuth (SLACK_CLIENT_ID,
+ * SLACK_CLIENT_SECRET, SLACK_STATE_SECRET plus an installation store); HTTP (SLACK_SIGNING_SECRET,
+ * PORT) or Socket Mode (SLACK_APP_TOKEN).
+ */
+import { z } from "zod";
+
+export const SLACK_BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "users:read",
+  "users:read.email",
+  "channels:read",
+  "groups:read",
+  "im:write",
+] as const;
+
+export type SlackConfig = Readonly<{
+  botToken?: string;
+  signingSecret?: string;
+  appToken?: string;
+  /** Web API base URL (with trailing slash); undefined: https://slack.com/api/ */
+  apiUrl?: string;
+  port: number;
+  /** Interface to listen on in HTTP mode; undefined: all interfaces. */
+  host?: string;
+  oauth?: Readonly<{ clientId: string; clientSecret: string; stateSecret: string; scopes: readonly string[] }>;
+  /** How long a users.info profile is reused. */
+  profileTtlMs: number;
+  /** How long a modal submission or options request may wait for the core before acking anyway. */
+  ackBudgetMs: number;
+  /** Largest accepted clock difference for X-Slack-Request-Timestamp, both directions. */
+  maxClockSkewSeconds: number;
+}>;
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: optional.pipe(z.url({ error: "SLACK_API_URL must be a URL, e.g. https://slack.com/api/" }).optional()),
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
+  SLACK_HOST: optional,
+  PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional()),
+});
+
+export class SlackConfigError extends Error {
+  readonly code = "slack_config";
+}
+
+export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<SlackConfig> = {}): SlackConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new SlackConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  }
+  const e = parsed.data;
+  const oauth =
+    e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET
+      ? {
+          clientId: required(e.SLACK_CLIENT_ID, "SLACK_CLIENT_ID", "for the OAuth install flow"),
+          clientSecret: required(e.SLACK_CLIENT_SECRET, "SLACK_CLIENT_SECRET", "for the OAuth install flow"),
+          stateSecret: required(e.SLACK_STATE_SECRET, "SLACK_STATE_SECRET", "for the OAuth install flow"),
+          scopes: SLACK_BOT_SCOPES,
+        }
+      : undefined;
+  return validateSlackConfig({
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : undefined,
+    port: e.PORT ?? 3000,
+    host: e.SLACK_HOST,
+    oauth,
+    profileTtlMs: 10 * 60 * 1000,
+    ackBudgetMs: 2000,
+    maxClockSkewSeconds: 300,
+    ...overrides,
+  });
+}
+
+/** Checks a config built in code (tests, the CLI) the same way as one read from the environment. */
+export function validateSlackConfig(config: SlackConfig): SlackConfig {
+  if (!config.botToken && !config.oauth) {
+    throw new SlackConfigError("botToken is required. Set SLACK_BOT_TOKEN (single workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET (OAuth).");
+  }
+  if (config.botToken && config.oauth) {
+    throw new SlackConfigError("Set either SLACK_BOT_TOKEN or the OAuth variables (SLACK_CLIENT_ID, ...), not both.");
+  }
+  if (!config.appToken && !config.signingSecret) {
+    throw new SlackConfigError("signingSecret is required in HTTP mode. Set SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode.");
+  }
+  if (config.appToken && !config.appToken.startsWith("xapp-")) {
+    throw new SlackConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-...).");
+  }
+  if (config.appToken && config.oauth) {
+    throw new SlackConfigError("Socket Mode (SLACK_APP_TOKEN) is for a single workspace; unset it to use the OAuth install flow.");
+  }
+  if (config.ackBudgetMs >= 2800) throw new SlackConfigError("ackBudgetMs must stay well under Slack's 3000 ms.");
+  return Object.freeze({ ...config });
+}
+
+function required(value: string | undefined, name: string, why: string): string {
+  if (!value) throw new SlackConfigError(`${name} is required ${why}.`);
+  return value;
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

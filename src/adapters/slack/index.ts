@@ -1,0 +1,4 @@
+/** The Slack adapter's public surface. */
+export { createSlackApp, type CreateSlackAppOptions, type SlackApp } from "./app.js";
+export { slackConfigFromEnv, validateSlackConfig, SLACK_BOT_SCOPES, SlackConfigError, type SlackConfig } from "./config.js";
+export { renderMessage, renderBlocks } from "./render/render-reply.js";

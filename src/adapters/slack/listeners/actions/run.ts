@@ -1,0 +1,20 @@
+/** A "run" button (e.g. Orders on a customer card): runs its command line as the presser, answered as a new ephemeral reply. */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
+import type { SlackDeps } from "../../support/deps.js";
+import { afterAck, deliver } from "../../support/reply-delivery.js";
+import { pressed } from "./button-context.js";
+
+export function registerRunButton(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.run, type: "block_actions" }, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const decoded = decodeButton(action.action_id, action.value);
+    if (decoded?.kind !== "run") return;
+    const { identity, target, triggerId } = pressed(body, context, respond, false);
+    await afterAck(deps, target, { listener: "button:run", teamId: identity.teamId, userId: identity.userId }, async () => {
+      const actor = await deps.actors.resolve(client, identity);
+      const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
+      await deliver(deps, target, reply);
+    });
+  });
+}

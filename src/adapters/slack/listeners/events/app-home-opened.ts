@@ -1,0 +1,42 @@
+/**
+ * App Home: the member's workbench, published on every visit of the Home tab. Sections are command
+ * replies run in parallel; one failing section shows an apology without hiding the others.
+ */
+import type { App } from "@slack/bolt";
+import type { Reply } from "../../../../core/reply.js";
+import { buildHomeView, type HomeSection } from "../../render/home.js";
+import type { SlackDeps } from "../../support/deps.js";
+import { apology } from "../../support/reply-delivery.js";
+import { identityFrom } from "../identity.js";
+
+export const HOME_SECTIONS: readonly { heading: string; command: string }[] = [
+  { heading: "Follow-ups due today", command: "followups today" },
+  { heading: "Overdue follow-ups", command: "followups overdue" },
+  { heading: "Overdue payments", command: "overdue" },
+];
+
+export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
+  app.event("app_home_opened", async ({ event, body, client, context }) => {
+    if (event.tab !== "home") return;
+    const teamId = typeof body.team_id === "string" ? body.team_id : null;
+    const identity = identityFrom({ teamId, userId: event.user }, context);
+    const log$ = deps.logger.child({ listener: "app_home_opened", teamId: identity.teamId, userId: identity.userId });
+    try {
+      const actor = await deps.actors.resolve(client, identity);
+      const sections: HomeSection[] = await Promise.all(
+        HOME_SECTIONS.map(async ({ heading, command }): Promise<HomeSection> => {
+          let reply: Reply;
+          try {
+            reply = await deps.api.runText({ actor, text: command });
+          } catch (error) {
+            reply = apology(deps, error, { listener: "app_home_opened", command });
+          }
+          return { heading, reply };
+        }),
+      );
+      await client.views.publish({ user_id: identity.userId, view: buildHomeView(sections) });
+    } catch (error) {
+      log$.error({ err: error }, "Could not publish the Home tab");
+    }
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * The App Home tab: the member's workbench. Each section is a command's reply (follow-ups due today,
+ * overdue, ...) rendered with the same renderer as messages, under a header, within the 100-block
+ * limit of a Home view.
+ */
+import type { types as slack } from "@slack/bolt";
+import type { Button, Reply } from "../../../core/reply.js";
+import { renderBlocks, renderButton, type SlackBlock } from "./render-reply.js";
+import { SLACK_LIMITS, truncate } from "./limits.js";
+import { neutralisePlain } from "./escape.js";
+
+export type HomeSection = { heading: string; reply: Reply };
+
+export const HOME_QUICK_BUTTONS: Button[] = [
+  { label: "New customer", style: "primary", action: { kind: "form", command: "new", prefill: {} } },
+  { label: "Log an interaction", action: { kind: "form", command: "log", prefill: {} } },
+  { label: "Follow-ups this week", action: { kind: "run", command: "followups week" } },
+  { label: "Help", action: { kind: "run", command: "help" } },
+];
+
+export function buildHomeView(sections: HomeSection[], quickButtons: Button[] = HOME_QUICK_BUTTONS): slack.HomeView {
+  const slots = { next: 1000 };
+  const quick = quickButtons.map((button) => renderButton(button, slots)).filter((button): button is slack.Button => button !== undefined);
+  const blocks: SlackBlock[] = [{ type: "header", text: { type: "plain_text", text: "Your Rapport workbench", emoji: true } }];
+  if (quick.length) blocks.push({ type: "actions", elements: quick.slice(0, SLACK_LIMITS.actionsElements) });
+  const perSection = Math.floor((SLACK_LIMITS.viewBlocks - blocks.length) / Math.max(1, sections.length));
+  for (const { heading, reply } of sections) {
+    const body = renderBlocks({ ...reply, visibility: "channel" }, { maxBlocks: perSection - 2 });
+    blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: truncate(neutralisePlain(heading), 150), emoji: true } }, ...body);
+  }
+  return { type: "home", blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks) };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, test } from "vitest";
+import { FAKE_COMMANDS } from "../../../../test/fakes/slack/fake-rapport-api.js";
+import { buildCommandModal, decodeMetadata, fieldErrorsForView, readSubmission } from "./modal.js";
+
+const log = FAKE_COMMANDS.find((command) => command.name === "log")!;
+const created = FAKE_COMMANDS.find((command) => command.name === "new")!;
+const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
+
+describe("buildCommandModal", () => {
+  test("GIVEN the log command and a prefill THEN inputs derived from its options", () => {
+    const view = buildCommandModal(log, {
+      prefill: { customer: "#1", channel: "chat", summary: "We agreed <!here>", next: "2026-05-01", link: "https://x.slack.com/p1" },
+      prefillLabels: { customer: "Acme Corp (#1)" },
+      metadata: { channelId: "C0SALES", messageLink: "https://x.slack.com/p1" },
+    });
+    expect(view).toEqual({
+      type: "modal",
+      callback_id: "rapport:form:log",
+      title: plain("Log to CRM"),
+      submit: plain("Save"),
+      close: plain("Cancel"),
+      private_metadata: '{"channelId":"C0SALES","messageLink":"https://x.slack.com/p1"}',
+      blocks: [
+        {
+          type: "input",
+          block_id: "opt:customer",
+          label: plain("Customer"),
+          optional: false,
+          hint: plain("Customer name fragment or #id"),
+          element: { type: "external_select", action_id: "pick:customer", min_query_length: 1, placeholder: plain("Search customers"), initial_option: { text: plain("Acme Corp (#1)"), value: "#1" } },
+        },
+        {
+          type: "input",
+          block_id: "opt:channel",
+          label: plain("Channel"),
+          optional: false,
+          hint: plain("How you talked"),
+          element: {
+            type: "static_select",
+            action_id: "value",
+            options: ["call", "email", "meeting", "visit", "chat", "note"].map((choice) => ({ text: plain(choice), value: choice })),
+            initial_option: { text: plain("chat"), value: "chat" },
+          },
+        },
+        {
+          type: "input",
+          block_id: "opt:summary",
+          label: plain("Summary"),
+          optional: false,
+          hint: plain("What was said or agreed"),
+          element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000, initial_value: "We agreed <!here>" },
+        },
+        { type: "input", block_id: "opt:next", label: plain("Next follow-up"), optional: true, hint: plain("Next follow-up date"), element: { type: "datepicker", action_id: "value", initial_date: "2026-05-01" } },
+        {
+          type: "input",
+          block_id: "opt:outcome",
+          label: plain("Outcome"),
+          optional: true,
+          hint: plain("How it went"),
+          element: { type: "static_select", action_id: "value", options: ["effective", "high-value", "unsuccessful"].map((choice) => ({ text: plain(choice), value: choice })) },
+        },
+        {
+          type: "input",
+          block_id: "opt:link",
+          label: plain("Message link"),
+          optional: true,
+          hint: plain("Link to the chat message"),
+          element: { type: "plain_text_input", action_id: "value", multiline: false, max_length: 3000, initial_value: "https://x.slack.com/p1" },
+        },
+      ],
+    });
+  });
+
+  test("GIVEN a submission THEN state maps back to args, empty inputs left out", () => {
+    const args = readSubmission(log, {
+      "opt:customer": { "pick:customer": { type: "external_select", selected_option: { value: "#1" } } },
+      "opt:channel": { value: { type: "static_select", selected_option: { value: "call" } } },
+      "opt:summary": { value: { type: "plain_text_input", value: "  Pricing  " } },
+      "opt:next": { value: { type: "datepicker", selected_date: "2026-05-01" } },
+      "opt:outcome": { value: { type: "static_select", selected_option: null } },
+      "opt:link": { value: { type: "plain_text_input", value: "" } },
+    });
+    expect(args).toEqual({ customer: "#1", channel: "call", summary: "Pricing", next: "2026-05-01" });
+  });
+
+  test("GIVEN field lines THEN a record", () => {
+    expect(readSubmission(created, { "opt:name": { value: { value: "Acme" } }, "opt:fields": { value: { value: 'grade=A\ncity = "Boston"\nnonsense' } } })).toEqual({
+      name: "Acme",
+      fields: { grade: "A", city: "Boston" },
+    });
+  });
+
+  test("GIVEN field errors THEN block ids, strays on the first input", () => {
+    expect(fieldErrorsForView(log, { summary: "Too long", page: "Odd" })).toEqual({ "opt:summary": "Too long", "opt:customer": "Odd" });
+  });
+
+  test.each([
+    ['{"channelId":"C123","messageLink":"https://a"}', { channelId: "C123", messageLink: "https://a" }],
+    ['{"channelId":"<!channel>","messageLink":"javascript:x"}', {}],
+    ["not json", {}],
+  ])("GIVEN metadata %s THEN checked", (raw, expected) => {
+    expect(decodeMetadata(raw)).toEqual(expected);
+  });
+});

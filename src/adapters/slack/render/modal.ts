@@ -1,0 +1,202 @@
+/**
+ * Command forms as Slack modals. The inputs come from a command's `options` metadata, so every
+ * command gets a form without Slack-specific code: text -> plain_text_input, customer/order/member ->
+ * external_select (options from `api.pick`), choice -> static_select, date -> datepicker,
+ * integer -> number_input, fields -> a multi-line `field=value` input.
+ */
+import type { types as slack } from "@slack/bolt";
+import type { CommandDefinition, CommandOption } from "../../../core/command.js";
+import { neutralisePlain } from "./escape.js";
+import { SLACK_LIMITS, truncate } from "./limits.js";
+
+export const FORM_CALLBACK_PREFIX = "rapport:form:";
+export const FORM_CALLBACK_PATTERN = /^rapport:form:[a-z][a-z0-9-]*$/;
+export const PICK_ACTION_PATTERN = /^pick:(customer|order|member)$/;
+
+/** What the submission handler needs to know about where the form came from. */
+export type FormMetadata = {
+  /** Channel to answer in (message shortcut, slash command); absent: answer in the app DM. */
+  channelId?: string;
+  /** Permalink of the message a "Log to CRM" form was opened from. */
+  messageLink?: string;
+};
+
+export type ModalInput = {
+  prefill?: Record<string, string>;
+  /** Labels for prefilled picker values (e.g. "#42" -> "Acme Corp (#42)"). */
+  prefillLabels?: Record<string, string>;
+  metadata?: FormMetadata;
+  title?: string;
+};
+
+const TITLES: Record<string, string> = { log: "Log to CRM", new: "New customer", followup: "Set follow-up", edit: "Edit customer" };
+const MULTILINE = new Set(["summary", "text", "note", "notes"]);
+/** Options that only make sense when typing (paging through results). */
+const HIDDEN = new Set(["page"]);
+
+export function formOptions(command: CommandDefinition): CommandOption[] {
+  return command.options.filter((option) => !HIDDEN.has(option.name)).slice(0, SLACK_LIMITS.viewBlocks);
+}
+
+export function blockIdFor(option: Pick<CommandOption, "name">): string {
+  return `opt:${option.name}`;
+}
+
+export function buildCommandModal(command: CommandDefinition, input: ModalInput = {}): slack.ModalView {
+  const prefill = input.prefill ?? {};
+  const blocks = formOptions(command).map((option) => inputBlock(option, prefill[option.name], input.prefillLabels?.[option.name]));
+  return {
+    type: "modal",
+    callback_id: `${FORM_CALLBACK_PREFIX}${command.name}`,
+    title: plain(truncate(input.title ?? TITLES[command.name] ?? `/crm ${command.name}`, SLACK_LIMITS.modalTitle)),
+    submit: plain(command.writes ? "Save" : "Run"),
+    close: plain("Cancel"),
+    private_metadata: encodeMetadata(input.metadata ?? {}),
+    blocks: blocks.length ? blocks : [{ type: "section", text: { type: "mrkdwn", text: "This command takes no input." } }],
+  };
+}
+
+export function encodeMetadata(metadata: FormMetadata): string {
+  const full = JSON.stringify(metadata);
+  if (full.length <= SLACK_LIMITS.privateMetadata) return full;
+  const { messageLink: _dropped, ...rest } = metadata;
+  return JSON.stringify(rest);
+}
+
+/** Forged or garbled metadata yields `{}`; channel ids are checked for shape. */
+export function decodeMetadata(raw: string | undefined): FormMetadata {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    const metadata: FormMetadata = {};
+    if (typeof parsed.channelId === "string" && /^[CGD][A-Z0-9]{2,}$/.test(parsed.channelId)) metadata.channelId = parsed.channelId;
+    if (typeof parsed.messageLink === "string" && /^https:\/\//.test(parsed.messageLink)) metadata.messageLink = parsed.messageLink;
+    return metadata;
+  } catch {
+    return {};
+  }
+}
+
+function inputBlock(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined): slack.InputBlock {
+  const block: slack.InputBlock = {
+    type: "input",
+    block_id: blockIdFor(option),
+    label: plain(truncate(labelFor(option.name), SLACK_LIMITS.inputLabel)),
+    optional: !option.required,
+    element: elementFor(option, prefill, prefillLabel),
+  };
+  if (option.description) block.hint = plain(truncate(neutralisePlain(option.description), SLACK_LIMITS.inputHint));
+  return block;
+}
+
+function elementFor(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined): slack.InputBlock["element"] {
+  const action_id = "value";
+  switch (option.kind) {
+    case "customer":
+    case "order":
+    case "member": {
+      const element: slack.ExternalSelect = { type: "external_select", action_id: `pick:${option.kind}`, min_query_length: 1, placeholder: plain(`Search ${option.kind}s`) };
+      if (prefill) element.initial_option = selectOption(prefillLabel ?? prefill, prefill);
+      return element;
+    }
+    case "choice": {
+      const choices = (option.choices ?? []).slice(0, SLACK_LIMITS.optionsPerSelect);
+      const element: slack.StaticSelect = { type: "static_select", action_id, options: choices.map((choice) => selectOption(choice, choice)) };
+      if (prefill && choices.includes(prefill)) element.initial_option = selectOption(prefill, prefill);
+      return element;
+    }
+    case "date": {
+      const element: slack.Datepicker = { type: "datepicker", action_id };
+      if (prefill && /^\d{4}-\d{2}-\d{2}$/.test(prefill)) element.initial_date = prefill;
+      return element;
+    }
+    case "integer": {
+      const element: slack.NumberInput = { type: "number_input", action_id, is_decimal_allowed: false };
+      if (prefill && /^-?\d+$/.test(prefill)) element.initial_value = prefill;
+      return element;
+    }
+    case "fields":
+    case "text": {
+      const multiline = option.kind === "fields" || MULTILINE.has(option.name);
+      const element: slack.PlainTextInput = { type: "plain_text_input", action_id, multiline, max_length: SLACK_LIMITS.plainTextInput };
+      if (option.kind === "fields") element.placeholder = plain("One per line: grade=A, city=Boston");
+      if (prefill) element.initial_value = truncate(prefill, SLACK_LIMITS.plainTextInput);
+      return element;
+    }
+  }
+}
+
+type StateValue = {
+  type?: string;
+  value?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_date?: string | null;
+};
+
+/** view.state.values -> command arguments (empty inputs are left out, so optional options stay absent). */
+export function readSubmission(command: CommandDefinition, values: Record<string, Record<string, StateValue>>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const option of formOptions(command)) {
+    const inputs = values[blockIdFor(option)];
+    if (!inputs) continue;
+    const state = Object.values(inputs)[0];
+    if (!state) continue;
+    const raw = state.selected_option?.value ?? state.selected_date ?? state.value ?? undefined;
+    if (raw === undefined || raw === null || raw.trim() === "") continue;
+    if (option.kind === "integer") args[option.name] = Number(raw);
+    else if (option.kind === "fields") args[option.name] = parseFieldLines(raw);
+    else args[option.name] = raw.trim();
+  }
+  return args;
+}
+
+/** `grade=A` lines (or comma/semicolon separated) -> { grade: "A" }. Lines without `=` are ignored. */
+export function parseFieldLines(raw: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const part of raw.split(/\r?\n|;/)) {
+    const at = part.indexOf("=");
+    if (at <= 0) continue;
+    const key = part.slice(0, at).trim();
+    const value = part.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+    if (key) fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * Reply.fieldErrors (option name -> message) -> the `errors` map of `response_action: "errors"`
+ * (block_id -> message). Errors about options the form does not show land on its first input.
+ */
+export function fieldErrorsForView(command: CommandDefinition, fieldErrors: Record<string, string>): Record<string, string> {
+  const shown = formOptions(command);
+  const errors: Record<string, string> = {};
+  const stray: string[] = [];
+  for (const [name, message] of Object.entries(fieldErrors)) {
+    const option = shown.find((candidate) => candidate.name === name);
+    if (option) errors[blockIdFor(option)] = truncate(message, SLACK_LIMITS.inputHint);
+    else stray.push(message);
+  }
+  const first = shown[0];
+  if (stray.length && first) {
+    const id = blockIdFor(first);
+    errors[id] = truncate([errors[id], ...stray].filter(Boolean).join(" "), SLACK_LIMITS.inputHint);
+  }
+  return errors;
+}
+
+const LABELS: Record<string, string> = { next: "Next follow-up", link: "Message link", channel: "Channel" };
+
+function labelFor(name: string): string {
+  const known = LABELS[name];
+  if (known) return known;
+  const words = name.replace(/[-_]/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function plain(text: string): slack.PlainTextElement {
+  return { type: "plain_text", text: text || " ", emoji: true };
+}
+
+function selectOption(label: string, value: string): slack.PlainTextOption {
+  return { text: plain(truncate(label, SLACK_LIMITS.optionText)), value: value.slice(0, SLACK_LIMITS.optionValue) };
+}

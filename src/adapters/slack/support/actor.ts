@@ -1,0 +1,55 @@
+/**
+ * Slack user -> Actor. The team id and user id come from the (signed) payload; the profile (name,
+ * email, time zone, admin/owner) from `users.info`, cached per user for a while because every
+ * interaction needs it and users.info is rate limited (Tier 4).
+ */
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../../core/actor.js";
+import type { Logger } from "../../../core/logger.js";
+import { TtlMap } from "./ttl-map.js";
+
+export type SlackIdentity = { teamId: string; userId: string; teamName?: string };
+type Profile = NonNullable<Actor["profile"]>;
+
+export class SlackActorResolver {
+  private readonly profiles: TtlMap<string, Promise<Profile | undefined>>;
+
+  constructor(
+    ttlMs: number,
+    private readonly logger: Logger,
+    now: () => number = Date.now,
+  ) {
+    this.profiles = new TtlMap(ttlMs, 5_000, now);
+  }
+
+  async resolve(client: WebClient, identity: SlackIdentity): Promise<Actor> {
+    const key = `${identity.teamId}:${identity.userId}`;
+    const { value } = this.profiles.getOrCreate(key, () => this.fetchProfile(client, identity));
+    const profile = await value;
+    // A failed lookup is retried on the next interaction instead of being cached.
+    if (!profile) this.profiles.delete(key);
+    return {
+      platform: "slack",
+      tenantExternalId: identity.teamId,
+      ...(identity.teamName ? { tenantName: identity.teamName } : {}),
+      userExternalId: identity.userId,
+      ...(profile ? { profile } : {}),
+    };
+  }
+
+  private async fetchProfile(client: WebClient, identity: SlackIdentity): Promise<Profile | undefined> {
+    try {
+      const { user } = await client.users.info({ user: identity.userId });
+      if (!user) return undefined;
+      const profile: Profile = { isPlatformAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };
+      const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || user.name;
+      if (displayName) profile.displayName = displayName;
+      if (user.profile?.email) profile.email = user.profile.email;
+      if (user.tz) profile.timeZone = user.tz;
+      return profile;
+    } catch (error) {
+      this.logger.warn({ err: error, teamId: identity.teamId, userId: identity.userId }, "users.info failed; acting without a profile");
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** What every listener gets: the core API and the adapter's small pieces of state. */
+import type { Reply } from "../../../core/reply.js";
+import type { Logger } from "../../../core/logger.js";
+import type { RapportApi } from "../../../core/service-api.js";
+import type { SlackConfig } from "../config.js";
+import type { SlackActorResolver } from "./actor.js";
+import type { SlackPoster } from "./poster.js";
+import type { TtlMap } from "./ttl-map.js";
+
+/** An ephemeral reply kept so its Share button can post it; only its owner may share it. */
+export type SharedReply = { reply: Reply; teamId: string; userId: string };
+
+export type SlackDeps = {
+  api: RapportApi;
+  logger: Logger;
+  config: SlackConfig;
+  actors: SlackActorResolver;
+  poster: SlackPoster;
+  /** share token -> reply (30 minutes, like response_url). */
+  shares: TtlMap<string, SharedReply>;
+  /** idempotency key -> the running or finished core call, so a repeated submission joins the first. */
+  inFlight: TtlMap<string, Promise<Reply>>;
+  /** event_id / delivery ids already handled. */
+  deliveries: TtlMap<string, true>;
+};

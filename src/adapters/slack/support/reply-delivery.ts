@@ -1,0 +1,103 @@
+/**
+ * Getting a Reply to the person: through `respond()` (response_url) when Slack gave one, else as an
+ * ephemeral message in the channel, else in the app's DM. Also the one place where unexpected
+ * errors become a short apology with an id (user errors are ordinary replies from the core).
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { RespondFn } from "@slack/bolt";
+import { ErrorCode } from "@slack/web-api";
+import type { Reply } from "../../../core/reply.js";
+import { renderMessage, type SlackMessage } from "../render/render-reply.js";
+import type { SlackDeps } from "./deps.js";
+
+export type DeliveryTarget = {
+  teamId: string;
+  userId: string;
+  botToken?: string;
+  respond?: RespondFn;
+  /** With respond: replace the message the button sat on (paging, undo). */
+  replaceOriginal?: boolean;
+  channelId?: string;
+};
+
+/** Renders a reply for its owner; ephemeral replies get a Share button backed by the share cache. */
+export function messageFor(deps: SlackDeps, reply: Reply, owner: { teamId: string; userId: string }): SlackMessage {
+  if (reply.visibility !== "ephemeral" || reply.isError) return renderMessage(reply);
+  const shareToken = randomBytes(16).toString("base64url");
+  deps.shares.set(shareToken, { reply, teamId: owner.teamId, userId: owner.userId });
+  return renderMessage(reply, { shareToken });
+}
+
+export async function deliver(deps: SlackDeps, target: DeliveryTarget, reply: Reply): Promise<void> {
+  const message = messageFor(deps, reply, target);
+  const inChannel = reply.visibility === "channel";
+  if (target.respond) {
+    await target.respond({
+      response_type: inChannel ? "in_channel" : "ephemeral",
+      replace_original: target.replaceOriginal ?? false,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    return;
+  }
+  if (!target.botToken) throw new Error("No response_url and no bot token: cannot deliver the reply.");
+  if (target.channelId) {
+    try {
+      if (inChannel) await deps.poster.postMessage(target.botToken, { channel: target.channelId, text: message.text, blocks: message.blocks });
+      else await deps.poster.postEphemeral(target.botToken, { channel: target.channelId, user: target.userId, text: message.text, blocks: message.blocks });
+      return;
+    } catch (error) {
+      // Slack said no (e.g. not_in_channel): answer in the app DM instead. A lost response is
+      // different: Slack may have posted, so posting again could duplicate the message.
+      if (!isPlatformError(error)) throw error;
+      deps.logger.warn({ err: error, channelId: target.channelId }, "Could not answer in the channel; answering in the app DM");
+    }
+  }
+  await deps.poster.postMessage(target.botToken, { channel: target.userId, text: message.text, blocks: message.blocks });
+}
+
+/** Logs an unexpected error with an id and returns the apology the user sees. */
+export function apology(deps: SlackDeps, error: unknown, context: Record<string, unknown>): Reply {
+  const errorId = randomUUID().slice(0, 8);
+  deps.logger.error({ err: error, errorId, ...context }, "Slack interaction failed");
+  const text = `Sorry, something went wrong on our side. If it keeps happening, mention error id ${errorId}.`;
+  return { title: text, blocks: [{ type: "text", text, tone: "error" }], visibility: "ephemeral", isError: true };
+}
+
+/**
+ * Runs the work after the ack; an unexpected error is logged and answered with an apology on the
+ * same target (and if even that fails, only logged).
+ */
+export async function afterAck(deps: SlackDeps, target: DeliveryTarget, context: Record<string, unknown>, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const sorry = apology(deps, error, context);
+    try {
+      await deliver(deps, { ...target, replaceOriginal: false }, sorry);
+    } catch (deliveryError) {
+      deps.logger.error({ err: deliveryError, ...context }, "Could not deliver the apology either");
+    }
+  }
+}
+
+/** Waits for `promise` at most `ms`; `undefined` when it did not settle in time (it keeps running). */
+export async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    const settled = promise.then((value) => ({ value }));
+    // A rejection after the budget is handled by whoever awaits `promise` later.
+    settled.catch(() => undefined);
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** An error Slack answered with (`ok: false`), as opposed to a lost request or response. */
+export function isPlatformError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === ErrorCode.PlatformError;
+}

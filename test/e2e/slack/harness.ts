@@ -1,0 +1,104 @@
+/**
+ * The real Bolt App (createSlackApp) over HTTP on a loopback port, its Web API pointed at the fake
+ * Slack server, the core replaced by the in-memory fake RapportApi. Requests are signed as Slack
+ * signs them.
+ */
+import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
+import { validateSlackConfig } from "../../../src/adapters/slack/config.js";
+import type { Logger } from "../../../src/core/logger.js";
+import { FakeRapportApi } from "../../fakes/slack/fake-rapport-api.js";
+import { FakeSlackApi, startFakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
+import type { Who } from "../../fakes/slack/payloads.js";
+import { sendSigned, signEvent, signInteraction, signSlashCommand, type SignOptions } from "../../fakes/slack/sign-request.js";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const BOT_TOKEN = "xoxb-test-bot-token";
+export const TEAM_ID = "T0ACME";
+export const PAT: Who = { teamId: TEAM_ID, userId: "U0PAT", userName: "pat" };
+export const SAM: Who = { teamId: TEAM_ID, userId: "U0SAM", userName: "sam" };
+
+export type LogEntry = { level: string; object: unknown; message?: string };
+
+export function recordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
+  const write = (level: string) => (object: object | string, message?: string) => {
+    entries.push({ level, object: typeof object === "string" ? { msg: object, ...bindings } : { ...bindings, ...object }, ...(message !== undefined ? { message } : {}) });
+  };
+  return {
+    entries,
+    info: write("info"),
+    warn: write("warn"),
+    error: write("error"),
+    debug: write("debug"),
+    child: (more) => recordingLogger(entries, { ...bindings, ...more }),
+  };
+}
+
+export type Harness = {
+  slack: FakeSlackApi;
+  api: FakeRapportApi;
+  app: SlackApp;
+  logs: LogEntry[];
+  url: string;
+  command(who: Who, text: string, extra?: { triggerId?: string; channelId?: string }, sign?: Partial<SignOptions>): Promise<{ status: number; text: string; elapsedMs: number; responseId: string }>;
+  interact(payload: Record<string, unknown>, sign?: Partial<SignOptions>): Promise<{ status: number; text: string; elapsedMs: number }>;
+  event(envelope: Record<string, unknown>, sign?: Partial<SignOptions>): Promise<{ status: number; text: string; elapsedMs: number }>;
+  stop(): Promise<void>;
+};
+
+let responseCounter = 0;
+
+export async function startHarness(options: { ackBudgetMs?: number } = {}): Promise<Harness> {
+  const slack = await startFakeSlackApi({
+    tokens: [BOT_TOKEN],
+    teamId: TEAM_ID,
+    users: [
+      { id: PAT.userId, teamId: TEAM_ID, name: "pat", realName: "Pat Lee", displayName: "Pat", email: "pat@acme.example", tz: "Asia/Shanghai", isAdmin: true },
+      { id: SAM.userId, teamId: TEAM_ID, name: "sam", realName: "Sam Roe", email: "sam@acme.example", tz: "Europe/Berlin" },
+    ],
+    channels: [{ id: "C0SALES", name: "sales" }],
+  });
+  const api = new FakeRapportApi();
+  const logger = recordingLogger();
+  const app = createSlackApp({
+    api,
+    logger,
+    config: validateSlackConfig({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      port: 0,
+      host: "127.0.0.1",
+      profileTtlMs: 60_000,
+      ackBudgetMs: options.ackBudgetMs ?? 1500,
+      maxClockSkewSeconds: 300,
+    }),
+  });
+  const { port } = await app.start(0);
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const signing = (sign: Partial<SignOptions> = {}): SignOptions => ({ signingSecret: SIGNING_SECRET, ...sign });
+  const { slashCommand } = await import("../../fakes/slack/payloads.js");
+  return {
+    slack,
+    api,
+    app,
+    logs: logger.entries,
+    url,
+    async command(who, text, extra = {}, sign) {
+      responseCounter += 1;
+      const responseId = `cmd-${responseCounter}`;
+      const fields = slashCommand(who, { text, responseUrl: slack.responseUrl(responseId), ...extra });
+      return { ...(await sendSigned(url, signSlashCommand(fields, signing(sign)))), responseId };
+    },
+    interact: (payload, sign) => sendSigned(url, signInteraction(payload, signing(sign))),
+    event: (envelope, sign) => sendSigned(url, signEvent(envelope, signing(sign))),
+    async stop() {
+      await app.stop();
+      await slack.stop();
+    },
+  };
+}
+
+/** Every string inside a JSON value, for "nothing unescaped reached Slack" checks. */
+export function allText(value: unknown): string {
+  return JSON.stringify(value);
+}

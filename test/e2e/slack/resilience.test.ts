@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { blockAction } from "../../fakes/slack/payloads.js";
+import { PAT, startHarness, type Harness } from "./harness.js";
+
+type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
+
+describe("escaping, slow core, rate limits, sharing", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.stop());
+  beforeEach(() => {
+    h.slack.reset();
+    h.api.calls.length = 0;
+    h.api.latencyMs = 0;
+  });
+
+  test("should never let mentions or spoofed links from data reach Slack unescaped", async () => {
+    h.api.customers.push({ id: 9, name: "Evil <!channel> <!here> <@U0BOSS> <https://evil.example|acme.com> @channel", owner: "<!everyone>" });
+    const sent = await h.command(PAT, "find evil");
+    const [response] = await h.slack.waitForResponses(sent.responseId);
+    const wire = JSON.stringify(response!.body);
+    for (const raw of ["<!channel>", "<!here>", "<@U0BOSS>", "<https://evil.example|acme.com>", "<!everyone>", "@channel"]) expect(wire).not.toContain(raw);
+    expect(wire).toContain("&lt;!channel&gt;");
+    h.api.customers.pop();
+  });
+
+  test("should ack within 3 s while the core takes 5 s, and answer through response_url later", async () => {
+    h.api.slowMs = 5_000;
+    const sent = await h.command(PAT, "slow");
+    expect(sent.status).toBe(200);
+    expect(sent.elapsedMs).toBeLessThan(3_000);
+    expect(h.slack.responsesTo(sent.responseId)).toHaveLength(0);
+    const [response] = await h.slack.waitForResponses(sent.responseId, 1, 10_000);
+    expect(response!.at - Date.now()).toBeLessThanOrEqual(0);
+    expect(response!.body).toMatchObject({ text: "Slow answer" });
+  }, 15_000);
+
+  test("should close a slow form submission within 3 s and confirm later", async () => {
+    const { viewSubmission } = await import("../../fakes/slack/payloads.js");
+    const { buildCommandModal } = await import("../../../src/adapters/slack/render/modal.js");
+    h.api.latencyMs = 4_000;
+    const view = { ...buildCommandModal(h.api.commands.find((c) => c.name === "log")!, { metadata: { channelId: "C0SALES" } }), id: "V0SLOW", hash: "h" };
+    const started = Date.now();
+    const res = await h.interact(
+      viewSubmission(PAT, view as unknown as Record<string, unknown>, {
+        "opt:customer": { "pick:customer": { type: "external_select", selected_option: { value: "#3" } } },
+        "opt:channel": { value: { type: "static_select", selected_option: { value: "call" } } },
+        "opt:summary": { value: { type: "plain_text_input", value: "slow db" } },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const [ephemeral] = await h.slack.waitForCalls("chat.postEphemeral", 1, () => true, 10_000);
+    expect(ephemeral!.args.text).toBe("Logged call with Globex");
+  }, 15_000);
+
+  async function shareFind(): Promise<{ actionId: string; value: string }> {
+    const sent = await h.command(PAT, "find globex");
+    const [response] = await h.slack.waitForResponses(sent.responseId);
+    const share = ((response!.body as { blocks: Block[] }).blocks.flatMap((block) => block.elements ?? [])).find((element) => element.action_id?.startsWith("rapport:share:"))!;
+    return { actionId: share.action_id!, value: share.value! };
+  }
+
+  test("should share an ephemeral reply in the channel, retrying a 429 on chat.postMessage after Retry-After", async () => {
+    const share = await shareFind();
+    h.slack.inject("chat.postMessage", { kind: "rate-limited", retryAfterSeconds: 1 });
+    const res = await h.interact(blockAction(PAT, { actionId: share.actionId, value: share.value, responseUrl: h.slack.responseUrl("share-1") }));
+    expect(res.status).toBe(200);
+    const [posted] = await h.slack.waitForCalls("chat.postMessage", 1, () => true, 10_000);
+    const limited = h.slack.callsOf("chat.postMessage#429")[0]!;
+    expect(posted!.at - limited.at).toBeGreaterThanOrEqual(900);
+    expect(posted!.args.channel).toBe("C0SALES");
+    expect(JSON.stringify(posted!.args.blocks)).toContain("Shared by <@U0PAT>");
+    expect(JSON.stringify(posted!.args.blocks)).not.toContain("rapport:share:");
+    const [deleted] = await h.slack.waitForResponses("share-1");
+    expect(deleted!.body).toEqual({ delete_original: true });
+  }, 15_000);
+
+  test("should not post twice when the response to chat.postMessage is lost", async () => {
+    const share = await shareFind();
+    h.slack.inject("chat.postMessage", { kind: "drop-after-processing" });
+    await h.interact(blockAction(PAT, { actionId: share.actionId, value: share.value, responseUrl: h.slack.responseUrl("share-2") }));
+    const [apology] = await h.slack.waitForResponses("share-2");
+    expect(String((apology!.body as { text: string }).text)).toMatch(/error id/);
+    expect(h.slack.callsOf("chat.postMessage")).toHaveLength(1);
+    expect(h.slack.responsesTo("share-2").some((response) => response.body.response_type === "in_channel")).toBe(false);
+  });
+
+  test("should refuse to share someone else's reply", async () => {
+    const share = await shareFind();
+    const { SAM } = await import("./harness.js");
+    await h.interact(blockAction(SAM, { actionId: share.actionId, value: share.value, responseUrl: h.slack.responseUrl("share-3") }));
+    const [answer] = await h.slack.waitForResponses("share-3");
+    expect(answer!.body).toMatchObject({ text: "That result can no longer be shared" });
+    expect(h.slack.callsOf("chat.postMessage")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,497 @@
+/**
+ * A local fake of Discord for end-to-end tests: REST (the routes discord.js uses for a bot that answers
+ * interactions) and a gateway WebSocket speaking the documented protocol (HELLO, IDENTIFY -> READY ->
+ * GUILD_CREATE, heartbeats, RESUME -> RESUMED, dispatches). Loopback only, port 0.
+ *
+ * Every REST call is recorded (`calls`) with a timestamp so tests can assert latency. Interactions
+ * behave like Discord's: one initial response per interaction (a second one gets 400 / 40060), the
+ * initial response must come within 3 s (later: 404 / 10062 Unknown interaction), and webhook edits
+ * need an acknowledged interaction.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+import {
+  apiMessage,
+  apiUser,
+  guildCreatePayload,
+  type FakeGuild,
+  type FakeUser,
+} from "./payloads.js";
+import { snowflake } from "./snowflake.js";
+
+export type RecordedCall = {
+  method: string;
+  /** Path without the `/api/v10` prefix, e.g. `/interactions/123/tok/callback`. */
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  authorization: string | undefined;
+  status: number;
+  /** Date.now() when the request arrived. */
+  at: number;
+};
+
+export type Fault = {
+  method?: string;
+  path: string | RegExp;
+  status: 429 | 500 | 502;
+  /** Seconds, for 429 (sent as `Retry-After` and `retry_after`). */
+  retryAfter?: number;
+  global?: boolean;
+  /** How many matching requests fail before the route works again. */
+  times?: number;
+};
+
+type InteractionState = {
+  id: string;
+  token: string;
+  dispatchedAt: number;
+  acknowledged: boolean;
+  user: unknown;
+  type: number;
+  original?: Record<string, unknown>;
+};
+
+type GatewaySession = { id: string; seq: number; socket?: WebSocket };
+
+export type FakeDiscordOptions = {
+  token?: string;
+  applicationId?: string;
+  botUser?: FakeUser;
+  guild?: FakeGuild;
+  heartbeatIntervalMs?: number;
+  /** Reported in /gateway/bot session_start_limit. */
+  sessionStartRemaining?: number;
+  /** Interactions die when not answered within this many ms (Discord: 3000). */
+  interactionTimeoutMs?: number;
+};
+
+export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
+
+const API_PREFIX = /^\/api(?:\/v\d+)?/;
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
+  const token = options.token ?? "fake-bot-token";
+  const applicationId = options.applicationId ?? "100000000000000001";
+  const botUser: FakeUser = options.botUser ?? { id: applicationId, username: "Rapport", bot: true };
+  const guild: FakeGuild = options.guild ?? {
+    id: "200000000000000001",
+    name: "Acme Sales",
+    channelId: "300000000000000001",
+    ownerId: "400000000000000001",
+  };
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+  const interactionTimeoutMs = options.interactionTimeoutMs ?? 3_000;
+
+  const calls: RecordedCall[] = [];
+  const faults: Array<Fault & { times: number }> = [];
+  const globalCommands: any[] = [];
+  const guildCommands = new Map<string, any[]>();
+  const interactions = new Map<string, InteractionState>();
+  const messages = new Map<string, Record<string, unknown>>();
+  const sessions = new Map<string, GatewaySession>();
+  const gateway = { identifies: [] as any[], resumes: [] as any[], heartbeats: 0, connections: 0 };
+  const listeners = new Set<() => void>();
+  let sessionStartRemaining = options.sessionStartRemaining ?? 1000;
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      handle(req, res, Buffer.concat(chunks).toString("utf8")).catch((error: unknown) => {
+        send(res, 500, { message: String(error), code: 0 });
+      });
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/gateway")) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onGatewayConnection(ws, req));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
+
+  function notify() {
+    for (const listener of listeners) listener();
+  }
+
+  function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+    if (body === undefined) {
+      res.writeHead(status, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  function matchFault(method: string, path: string): Fault | undefined {
+    const index = faults.findIndex(
+      (fault) =>
+        (!fault.method || fault.method.toUpperCase() === method) &&
+        (typeof fault.path === "string" ? fault.path === path : fault.path.test(path)),
+    );
+    if (index < 0) return undefined;
+    const fault = faults[index]!;
+    fault.times -= 1;
+    if (fault.times <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  function storeMessage(channelId: string, data: any, extra: Record<string, unknown> = {}) {
+    const message = apiMessage(
+      { id: snowflake(), content: data?.content ?? "", author: botUser, channelId },
+      {
+        embeds: data?.embeds ?? [],
+        components: data?.components ?? [],
+        flags: data?.flags ?? 0,
+        ...extra,
+      },
+    );
+    messages.set(message.id, message);
+    return message;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, rawBody: string) {
+    const url = new URL(req.url ?? "/", baseUrl);
+    const path = decodeURIComponent(url.pathname).replace(API_PREFIX, "");
+    const method = (req.method ?? "GET").toUpperCase();
+    let body: any = undefined;
+    if (rawBody) {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        body = rawBody;
+      }
+    }
+    const call: RecordedCall = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      authorization: req.headers.authorization,
+      status: 0,
+      at: Date.now(),
+    };
+    calls.push(call);
+    const reply = (status: number, payload?: unknown, headers?: Record<string, string>) => {
+      call.status = status;
+      send(res, status, payload, headers);
+      notify();
+    };
+
+    const fault = matchFault(method, path);
+    if (fault) {
+      if (fault.status === 429) {
+        const retryAfter = fault.retryAfter ?? 0.05;
+        return reply(
+          429,
+          { message: "You are being rate limited.", retry_after: retryAfter, global: fault.global ?? false },
+          {
+            "retry-after": String(retryAfter),
+            "x-ratelimit-scope": fault.global ? "global" : "user",
+            ...(fault.global ? { "x-ratelimit-global": "true" } : {}),
+          },
+        );
+      }
+      return reply(fault.status, { message: "Internal Server Error", code: 0 });
+    }
+
+    // Interaction callbacks and webhooks authenticate by interaction token, not by bot token.
+    const isTokenRoute = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    if (!isTokenRoute && req.headers.authorization !== `Bot ${token}`) {
+      return reply(401, { message: "401: Unauthorized", code: 0 });
+    }
+
+    let m: RegExpMatchArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      return reply(200, {
+        url: gatewayUrl,
+        shards: 1,
+        session_start_limit: {
+          total: 1000,
+          remaining: sessionStartRemaining,
+          reset_after: 14_400_000,
+          max_concurrency: 1,
+        },
+      });
+    }
+    if (method === "GET" && path === "/gateway") return reply(200, { url: gatewayUrl });
+    if (method === "GET" && path === "/users/@me") return reply(200, apiUser(botUser));
+    if ((m = path.match(/^\/applications\/(\d+)\/commands$/))) {
+      if (m[1] !== applicationId) return reply(403, { message: "Missing Access", code: 50001 });
+      if (method === "GET") return reply(200, globalCommands);
+      if (method === "PUT") {
+        const stored = (body as any[]).map((command) => ({ id: snowflake(), application_id: applicationId, version: snowflake(), ...command }));
+        globalCommands.splice(0, globalCommands.length, ...stored);
+        return reply(200, stored);
+      }
+    }
+    if ((m = path.match(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/))) {
+      if (m[1] !== applicationId) return reply(403, { message: "Missing Access", code: 50001 });
+      const guildId = m[2]!;
+      if (method === "GET") return reply(200, guildCommands.get(guildId) ?? []);
+      if (method === "PUT") {
+        const stored = (body as any[]).map((command) => ({
+          id: snowflake(),
+          application_id: applicationId,
+          guild_id: guildId,
+          version: snowflake(),
+          ...command,
+        }));
+        guildCommands.set(guildId, stored);
+        return reply(200, stored);
+      }
+    }
+    if (method === "POST" && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      const state = interactions.get(m[1]!);
+      if (!state || state.token !== m[2]) return reply(404, { message: "Unknown interaction", code: 10062 });
+      if (state.acknowledged) {
+        return reply(400, { message: "Interaction has already been acknowledged.", code: 40060 });
+      }
+      if (Date.now() - state.dispatchedAt > interactionTimeoutMs) {
+        return reply(404, { message: "Unknown interaction", code: 10062 });
+      }
+      state.acknowledged = true;
+      const type = body?.type as number;
+      let message: Record<string, unknown> | undefined;
+      if (type === 4 || type === 5) {
+        message = storeMessage(guild.channelId, type === 4 ? body.data : { flags: body?.data?.flags ?? 0 }, {
+          interaction_metadata: {
+            id: state.id,
+            type: state.type,
+            user: state.user,
+            authorizing_integration_owners: { "0": guild.id },
+          },
+        });
+        state.original = message;
+      }
+      if (call.query.with_response === "true") {
+        return reply(200, {
+          interaction: { id: state.id, type: 2, activity_instance_id: null, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: Boolean((body?.data?.flags ?? 0) & 64) },
+          resource: message ? { type, message } : { type },
+        });
+      }
+      return reply(204);
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+      const [, appId, interactionToken, messageRef] = m;
+      const state = [...interactions.values()].find((entry) => entry.token === interactionToken);
+      if (appId !== applicationId || !state) return reply(404, { message: "Unknown Webhook", code: 10015 });
+      if (!state.acknowledged) return reply(404, { message: "Unknown Webhook", code: 10015 });
+      if (!messageRef && method === "POST") {
+        return reply(200, storeMessage(guild.channelId, body, { webhook_id: applicationId }));
+      }
+      const target = messageRef === "@original" ? state.original : messages.get(messageRef ?? "");
+      if (!target) return reply(404, { message: "Unknown Message", code: 10008 });
+      if (method === "GET") return reply(200, target);
+      if (method === "PATCH") {
+        const updated: Record<string, unknown> = {
+          ...target,
+          ...(body?.content !== undefined ? { content: body.content } : {}),
+          ...(body?.embeds !== undefined ? { embeds: body.embeds } : {}),
+          ...(body?.components !== undefined ? { components: body.components } : {}),
+          edited_timestamp: new Date().toISOString(),
+        };
+        messages.set(String(updated.id), updated);
+        if (messageRef === "@original") state.original = updated;
+        return reply(200, updated);
+      }
+      if (method === "DELETE") {
+        messages.delete(target.id as string);
+        return reply(204);
+      }
+    }
+    if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      return reply(200, storeMessage(m[1]!, body));
+    }
+    return reply(404, { message: "404: Not Found", code: 0 });
+  }
+
+  function gatewaySend(socket: WebSocket, payload: Record<string, unknown>) {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  function dispatchTo(session: GatewaySession, event: string, data: unknown) {
+    session.seq += 1;
+    if (session.socket) gatewaySend(session.socket, { op: 0, t: event, s: session.seq, d: data });
+  }
+
+  function onGatewayConnection(socket: WebSocket, req: IncomingMessage) {
+    gateway.connections += 1;
+    const params = new URL(req.url ?? "/", baseUrl).searchParams;
+    if (params.get("encoding") && params.get("encoding") !== "json") {
+      socket.close(4002, "Only json encoding");
+      return;
+    }
+    let session: GatewaySession | undefined;
+    gatewaySend(socket, { op: 10, d: { heartbeat_interval: heartbeatIntervalMs }, s: null, t: null });
+    socket.on("message", (raw) => {
+      let payload: any;
+      try {
+        payload = JSON.parse(raw.toString());
+      } catch {
+        socket.close(4002, "Decode error");
+        return;
+      }
+      switch (payload.op) {
+        case 1:
+          gateway.heartbeats += 1;
+          gatewaySend(socket, { op: 11, d: null, s: null, t: null });
+          notify();
+          break;
+        case 2: {
+          gateway.identifies.push(payload.d);
+          notify();
+          if (payload.d?.token !== token && payload.d?.token !== `Bot ${token}`) {
+            socket.close(4004, "Authentication failed.");
+            return;
+          }
+          if (session) {
+            socket.close(4005, "Already authenticated.");
+            return;
+          }
+          sessionStartRemaining = Math.max(0, sessionStartRemaining - 1);
+          session = { id: `session-${snowflake()}`, seq: 0, socket };
+          sessions.set(session.id, session);
+          dispatchTo(session, "READY", {
+            v: 10,
+            user: { ...apiUser(botUser), verified: true, mfa_enabled: false, flags: 0 },
+            guilds: [{ id: guild.id, unavailable: true }],
+            session_id: session.id,
+            resume_gateway_url: gatewayUrl,
+            shard: payload.d?.shard ?? [0, 1],
+            application: { id: applicationId, flags: 0 },
+            private_channels: [],
+            presences: [],
+            relationships: [],
+            guild_join_requests: [],
+            user_settings: {},
+            geo_ordered_rtc_regions: [],
+          });
+          dispatchTo(session, "GUILD_CREATE", guildCreatePayload(guild, botUser));
+          notify();
+          break;
+        }
+        case 6: {
+          gateway.resumes.push(payload.d);
+          notify();
+          const existing = sessions.get(payload.d?.session_id);
+          if (!existing || payload.d?.token !== token) {
+            gatewaySend(socket, { op: 9, d: false, s: null, t: null });
+            return;
+          }
+          session = existing;
+          session.socket = socket;
+          dispatchTo(session, "RESUMED", null);
+          notify();
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    socket.on("close", () => {
+      if (session?.socket === socket) session.socket = undefined;
+      notify();
+    });
+  }
+
+  function readySessions() {
+    return [...sessions.values()].filter((session) => session.socket);
+  }
+
+  /** Resolves when `predicate` holds, re-checked on every REST call and gateway event. */
+  function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5_000, what = "condition"): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value !== undefined && value !== false) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        listeners.delete(check);
+      };
+      listeners.add(check);
+      check();
+    });
+  }
+
+  return {
+    apiUrl: `${baseUrl}/api`,
+    gatewayUrl,
+    token,
+    applicationId,
+    botUser,
+    guild,
+    calls,
+    gateway,
+    globalCommands,
+    guildCommands,
+    messages,
+    /** Fail the next `times` (default 1) requests matching method/path. */
+    injectFault(fault: Fault) {
+      faults.push({ ...fault, times: fault.times ?? 1 });
+    },
+    /** Send a dispatch (op 0) to every connected session. */
+    dispatch(event: string, data: unknown) {
+      const targets = readySessions();
+      if (targets.length === 0) throw new Error("fake Discord: no gateway session to dispatch to");
+      for (const session of targets) dispatchTo(session, event, data);
+    },
+    /** Dispatch INTERACTION_CREATE and track the interaction so callbacks are checked like Discord does. */
+    dispatchInteraction<T extends { id: string; token: string; type: number; member?: { user: unknown }; user?: unknown }>(payload: T): T {
+      if (!interactions.has(payload.id)) {
+        interactions.set(payload.id, {
+          id: payload.id,
+          token: payload.token,
+          type: payload.type,
+          user: payload.member?.user ?? payload.user,
+          dispatchedAt: Date.now(),
+          acknowledged: false,
+        });
+      }
+      this.dispatch("INTERACTION_CREATE", payload);
+      return payload;
+    },
+    interactionState(id: string) {
+      return interactions.get(id);
+    },
+    /** Calls on one interaction: its callback plus the webhook calls made with its token. */
+    callsFor(interaction: { id: string; token: string }) {
+      return calls.filter(
+        (call) => call.path.startsWith(`/interactions/${interaction.id}/`) || call.path.includes(`/webhooks/${applicationId}/${interaction.token}`),
+      );
+    },
+    waitFor,
+    waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 5_000) {
+      return waitFor(() => calls.find((call) => call.status !== 0 && predicate(call)), timeoutMs, "a matching REST call");
+    },
+    waitForReady(timeoutMs = 5_000) {
+      return waitFor(() => readySessions().length > 0 || undefined, timeoutMs, "a gateway session");
+    },
+    /** Drop every gateway connection (close code 4000 is resumable) to exercise RESUME. */
+    dropConnections(code = 4000) {
+      for (const session of sessions.values()) session.socket?.close(code, "fake Discord: dropped");
+    },
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * A local stand-in for the Slack Web API (and for `response_url`s), for end-to-end tests.
+ *
+ * Speaks the wire shape the official clients use: `POST /api/<method>` with a form-encoded or JSON
+ * body and a bearer token, answering `{ ok: true, ... }` or `{ ok: false, error }`. Every call is
+ * recorded (with JSON-valued form fields such as `blocks` and `view` decoded) so tests can assert
+ * on exactly what reached "Slack". Faults can be injected per method: a 429 with `Retry-After`, a
+ * 500, or a connection dropped after the call was processed (Slack did the work, the client never
+ * heard back).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeSlackUser = {
+  id: string;
+  teamId: string;
+  name: string;
+  realName?: string;
+  displayName?: string;
+  email?: string;
+  tz?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+};
+
+export type FakeChannel = { id: string; name: string; isPrivate?: boolean; isExtShared?: boolean };
+
+export type RecordedCall = {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+};
+
+export type RecordedResponse = { id: string; body: Record<string, unknown>; at: number };
+
+export type Fault =
+  | { kind: "rate-limited"; retryAfterSeconds: number }
+  | { kind: "server-error" }
+  | { kind: "drop-after-processing" };
+
+type Waiter = { match: () => boolean; resolve: () => void };
+
+/** Form fields that carry JSON in Slack's form-encoded calls. */
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata", "unfurls"]);
+
+export type FakeSlackApiOptions = {
+  /** Bot tokens accepted; any other token gets `invalid_auth`. Empty: accept any token. */
+  tokens?: string[];
+  teamId?: string;
+  botUserId?: string;
+  users?: FakeSlackUser[];
+  channels?: FakeChannel[];
+};
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  private server: Server | undefined;
+  private baseUrl = "";
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly waiters = new Set<Waiter>();
+  private readonly users = new Map<string, FakeSlackUser>();
+  private readonly channels = new Map<string, FakeChannel>();
+  private tsCounter = 1_700_000_000_000;
+  private viewCounter = 0;
+  /** Latency added to every Web API answer (ms). */
+  latencyMs = 0;
+
+  constructor(private readonly options: FakeSlackApiOptions = {}) {
+    for (const user of options.users ?? []) this.users.set(user.id, user);
+    for (const channel of options.channels ?? []) this.channels.set(channel.id, channel);
+  }
+
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.server = server;
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Base for `slackApiUrl` (with the trailing slash the clients expect). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A `response_url` served by this fake. */
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${encodeURIComponent(id)}`;
+  }
+
+  addUser(user: FakeSlackUser): void {
+    this.users.set(user.id, user);
+  }
+
+  addChannel(channel: FakeChannel): void {
+    this.channels.set(channel.id, channel);
+  }
+
+  /** The next `times` calls of `method` fail with `fault`. */
+  inject(method: string, fault: Fault, times = 1): void {
+    const queue = this.faults.get(method) ?? [];
+    for (let index = 0; index < times; index += 1) queue.push(fault);
+    this.faults.set(method, queue);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(id: string): RecordedResponse[] {
+    return this.responses.filter((response) => response.id === id);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.faults.clear();
+    this.latencyMs = 0;
+  }
+
+  /** Resolves once at least `count` calls of `method` (matching `where`) were recorded. */
+  waitForCalls(method: string, count = 1, where: (call: RecordedCall) => boolean = () => true, timeoutMs = 10_000): Promise<RecordedCall[]> {
+    const matching = () => this.callsOf(method).filter(where);
+    return this.waitUntil(() => matching().length >= count, `${count} ${method} call(s)`, timeoutMs).then(matching);
+  }
+
+  /** Resolves once at least `count` posts reached `response_url` `id`. */
+  waitForResponses(id: string, count = 1, timeoutMs = 10_000): Promise<RecordedResponse[]> {
+    return this.waitUntil(() => this.responsesTo(id).length >= count, `${count} response(s) to ${id}`, timeoutMs).then(() =>
+      this.responsesTo(id),
+    );
+  }
+
+  private waitUntil(match: () => boolean, what: string, timeoutMs: number): Promise<void> {
+    if (match()) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        match,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`FakeSlackApi: timed out waiting for ${what}; saw ${this.calls.map((call) => call.method).join(", ") || "no calls"}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match()) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    const raw = await readBody(req);
+    if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: "method_not_allowed" });
+
+    if (url.pathname.startsWith("/response/")) {
+      const id = decodeURIComponent(url.pathname.slice("/response/".length));
+      this.responses.push({ id, body: parseJsonObject(raw), at: Date.now() });
+      this.notify();
+      return sendJson(res, 200, { ok: true });
+    }
+
+    if (!url.pathname.startsWith("/api/")) return sendJson(res, 404, { ok: false, error: "unknown_path" });
+    const method = url.pathname.slice("/api/".length);
+    const args = parseArgs(req.headers["content-type"] ?? "", raw);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
+    delete args.token;
+
+    const fault = this.faults.get(method)?.shift();
+    if (fault?.kind === "rate-limited") {
+      this.calls.push({ method: `${method}#429`, args, token, at: Date.now() });
+      this.notify();
+      res.writeHead(429, { "Retry-After": String(fault.retryAfterSeconds), "Content-Type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
+    if (fault?.kind === "server-error") {
+      this.calls.push({ method: `${method}#500`, args, token, at: Date.now() });
+      this.notify();
+      return sendJson(res, 500, { ok: false, error: "internal_error" });
+    }
+
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const accepted = !this.options.tokens?.length || (token !== undefined && this.options.tokens.includes(token));
+    const answer = accepted ? this.answer(method, args) : { ok: false, error: token ? "invalid_auth" : "not_authed" };
+    this.calls.push({ method, args, token, at: Date.now() });
+    this.notify();
+
+    if (fault?.kind === "drop-after-processing") {
+      req.socket.destroy();
+      return;
+    }
+    sendJson(res, 200, answer);
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(this.tsCounter / 1000)}.${String(this.tsCounter % 1000).padStart(6, "0")}`;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const teamId = this.options.teamId ?? "T0FAKE";
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake Team", user: "rapport", team_id: teamId, user_id: this.options.botUserId ?? "UBOT", bot_id: "BBOT" };
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        return { ok: true, channel: args.channel, ts, message: { type: "message", text: args.text, blocks: args.blocks, ts, bot_id: "BBOT" } };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "chat.getPermalink": {
+        const ts = String(args.message_ts ?? "");
+        return { ok: true, channel: args.channel, permalink: `https://fake.slack.test/archives/${String(args.channel)}/p${ts.replace(".", "")}` };
+      }
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish": {
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        this.viewCounter += 1;
+        const id = typeof args.view_id === "string" ? args.view_id : `V${String(this.viewCounter).padStart(8, "0")}`;
+        return { ok: true, view: { ...view, id, hash: `${Date.now()}.hash${this.viewCounter}`, team_id: teamId } };
+      }
+      case "users.info": {
+        const user = this.users.get(String(args.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            team_id: user.teamId,
+            name: user.name,
+            real_name: user.realName ?? user.name,
+            tz: user.tz,
+            is_admin: user.isAdmin ?? false,
+            is_owner: user.isOwner ?? false,
+            is_bot: false,
+            profile: { email: user.email, display_name: user.displayName ?? "", real_name: user.realName ?? user.name },
+          },
+        };
+      }
+      case "conversations.info": {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel.id, name: channel.name, is_private: channel.isPrivate ?? false, is_ext_shared: channel.isExtShared ?? false } };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJsonObject(raw: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : { value: parsed };
+  } catch {
+    return { raw };
+  }
+}
+
+function parseArgs(contentType: string, raw: string): Record<string, unknown> {
+  if (contentType.includes("application/json")) return parseJsonObject(raw);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (JSON_FIELDS.has(key)) {
+      try {
+        args[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // Not JSON: keep the string, as Slack would reject it.
+      }
+    }
+    args[key] = value;
+  }
+  return args;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
+  return new FakeSlackApi(options).start();
+}
