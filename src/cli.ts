@@ -12,6 +12,10 @@ import { consoleActor, CONSOLE_TENANT, runConsole } from "./adapters/console/con
 import { todayIn } from "./core/dates.js";
 import type { App } from "./app.js";
 import type { Logger } from "./core/logger.js";
+import { runImportCli } from "./import/import-cli.js";
+import { runExportCli } from "./export/export-cli.js";
+import { runDigestCli } from "./digests/cli.js";
+import { createConsolePoster, createRoutingPoster, startDigests } from "./digests/index.js";
 
 const USAGE = `Usage: rapport <command> [options]
 
@@ -21,6 +25,12 @@ Commands:
                                 Type /crm commands locally (one per line when stdin is not a terminal)
   migrate                       Apply database migrations
   seed --demo                   Load the demo data set into the console workspace
+  discord register [--guild <id>]
+                                Register the /crm command and "Log to CRM" with Discord (global or one guild)
+  import <kind> <file>          Import customers|contacts|orders|invoices|payments from CSV/XLSX (--dry-run, --skip-invalid, --map)
+  export <what> [--format csv|xlsx] [--out FILE]
+                                Export customers|overdue|followups|orders (standard output by default)
+  digest tick [--at <ISO time>]  Run the digest scheduler once for that moment (default now)
   help                          Show this text
 
 Environment: DATABASE_URL (unset = embedded database in RAPPORT_DATA_DIR, default ./data), LOG_LEVEL, see README.`;
@@ -48,6 +58,14 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
     const embedded = app.database.target.kind === "pglite";
     const seeded = options.demo && embedded ? await seedDemo(app, config, logger, true) : false;
     const interactive = Boolean(process.stdin.isTTY);
+    // In a terminal the console also runs the digest scheduler (console:stdout subscriptions);
+    // piped input only needs `digest preview` and friends.
+    const digests = startDigests({
+      prisma: app.database.prisma,
+      poster: createRoutingPoster({ console: createConsolePoster({ output: process.stdout }) }),
+      logger: logger.child({ component: "digests" }),
+    });
+    if (!interactive) await digests.scheduler.stop();
     const banner = interactive
       ? `Rapport console (${embedded ? `embedded database in ${config.RAPPORT_DATA_DIR}` : "PostgreSQL"}), acting as ${options.as}.` +
         `${seeded ? "\nLoaded the DEMO data set (customers marked source=DEMO). Start with: find acme" : ""}\nType help, or quit.`
@@ -62,6 +80,7 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
       interactive,
       banner,
     });
+    await digests.stop();
   } finally {
     await app.close();
   }
@@ -69,6 +88,10 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
 
 export async function main(argv: string[]): Promise<number> {
   const [command = "start", ...rest] = argv;
+  // import/export take their own options (parsed in their folders).
+  if (command === "import") return runImportCli(rest);
+  if (command === "export") return runExportCli(rest);
+  if (command === "digest") return runDigestCli(rest); // digest tick [--at <ISO time>]
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -112,6 +135,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case "discord": {
+      const [sub] = rest.filter((word) => !word.startsWith("-"));
+      if (sub !== "register") {
+        process.stderr.write("Usage: rapport discord register [--guild <id>]\n");
+        return 2;
+      }
+      return registerDiscord(values.guild);
+    }
     case "help":
     case "--help":
       process.stdout.write(`${USAGE}\n`);
@@ -122,7 +153,72 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Starts Slack and/or Discord when configured. Returns false when no platform is configured. */
-async function startPlatforms(config: Config, _logger: Logger): Promise<boolean> {
-  return Boolean(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN) && false;
+/**
+ * Starts Slack and/or Discord when configured, and keeps running until SIGINT/SIGTERM, then stops
+ * taking work and closes the database. Returns false when no platform is configured.
+ */
+async function startPlatforms(config: Config, logger: Logger): Promise<boolean> {
+  const wantsSlack = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_CLIENT_ID);
+  const wantsDiscord = Boolean(config.DISCORD_TOKEN);
+  if (!wantsSlack && !wantsDiscord) return false;
+  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE });
+  const stops: (() => Promise<void>)[] = [];
+  const posters: Parameters<typeof createRoutingPoster>[0] = { console: createConsolePoster({ output: process.stdout }) };
+  try {
+    if (wantsSlack) {
+      const { createSlackApp, slackConfigFromEnv, createSlackDigestPoster } = await import("./adapters/slack/index.js");
+      const { slackInstallationStoreFromEnv } = await import("./data/slack-installation-store.js");
+      const slackConfig = slackConfigFromEnv(process.env);
+      const installationStore = slackInstallationStoreFromEnv(app.database.prisma, process.env);
+      const slackLogger = logger.child({ platform: "slack" });
+      const slack = createSlackApp({ api: app.rapport, config: slackConfig, logger: slackLogger, ...(installationStore ? { installationStore } : {}) });
+      const started = await slack.start();
+      logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
+      stops.push(() => slack.stop());
+      posters.slack = createSlackDigestPoster({
+        botToken: slackConfig.botToken ?? ((target) => installationStore!.botTokenFor(target)),
+        apiUrl: slackConfig.apiUrl,
+        logger: slackLogger,
+      });
+    }
+    if (wantsDiscord) {
+      const { createDiscordBot, loadDiscordConfig, createDiscordDigestPoster } = await import("./adapters/discord/index.js");
+      const discordConfig = loadDiscordConfig(process.env);
+      const discordLogger = logger.child({ platform: "discord" });
+      const bot = createDiscordBot({ api: app.rapport, config: discordConfig, logger: discordLogger });
+      await bot.start();
+      logger.info("Discord adapter started");
+      stops.push(() => bot.stop());
+      posters.discord = createDiscordDigestPoster({ config: discordConfig, logger: discordLogger, codec: bot.codec });
+    }
+    // Every process runs the scheduler; the database claim makes each digest post exactly once.
+    const digests = startDigests({ prisma: app.database.prisma, poster: createRoutingPoster(posters), logger: logger.child({ component: "digests" }) });
+    stops.push(() => digests.stop());
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await app.close();
+    throw error;
+  }
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, "shutting down: no new work, finishing what is in flight");
+      resolve();
+    };
+    process.once("SIGINT", shutdown);
+    process.once("SIGTERM", shutdown);
+  });
+  for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, "stop failed"));
+  await app.close();
+  return true;
+}
+
+/** `rapport discord register [--guild <id>]`: registers the /crm command and the context menu. */
+async function registerDiscord(guildId: string | undefined): Promise<number> {
+  const { registerDiscordCommands, loadDiscordConfig } = await import("./adapters/discord/index.js");
+  const { commands } = await import("./commands/index.js");
+  const result = await registerDiscordCommands({ ...loadDiscordConfig(process.env), commands, guildId });
+  const scope = result.scope === "global" ? "globally (may take up to an hour to appear)" : `in guild ${result.scope.guildId}`;
+  process.stdout.write(`Registered ${result.registered.map((command) => command.name).join(", ")} ${scope}.\n`);
+  if (result.skipped.length) process.stdout.write(`Skipped: ${result.skipped.join(", ")}\n`);
+  return 0;
 }

@@ -13,6 +13,11 @@ import { editCommand } from "./edit.js";
 import { assignCommand } from "./assign.js";
 import { roleCommand } from "./role.js";
 import { helpCommand } from "./help.js";
+import { exportCommand } from "./export.js";
+import { statsCommand } from "./stats.js";
+import { handoverCommand } from "./handover.js";
+import { activityCommand } from "./activity.js";
+import { digestCommand } from "./digest.js";
 
 export const commands: readonly CommandDefinition[] = [
   findCommand,
@@ -27,5 +32,10 @@ export const commands: readonly CommandDefinition[] = [
   editCommand,
   assignCommand,
   roleCommand,
+  exportCommand,
+  statsCommand,
+  handoverCommand,
+  activityCommand,
+  digestCommand,
   helpCommand,
 ];

@@ -17,7 +17,8 @@ export const orderCommand = defineCommand({
   async handler({ number }, ctx) {
     const order = await ctx.store.orders.getByNumber(number);
     if (!order) {
-      const similar = await ctx.store.orders.pick(number.slice(0, 4), 5);
+      // Slice by code point: slicing UTF-16 units can split an emoji into an unstorable half.
+      const similar = await ctx.store.orders.pick([...number].slice(0, 4).join(""), 5);
       const hint = similar.length ? ` Recent orders starting like it: ${similar.map((o) => o.number).join(", ")}.` : "";
       throw new NotFound(`No order ${number} in this workspace.${hint}`, "order SO-1042");
     }

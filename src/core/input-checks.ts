@@ -11,6 +11,12 @@ export function checkCommandLine(line: string): void {
       example: "log acme note First part of the meeting notes",
     });
   }
+  // A lone UTF-16 surrogate cannot be stored or sent as UTF-8 (the database would reject it).
+  if (!line.isWellFormed()) {
+    throw new UserError("malformed_text", "That command contains broken characters (an incomplete emoji or symbol). Retype it.", {
+      example: "find acme",
+    });
+  }
   if (CONTROL.test(line)) {
     throw new UserError("control_characters", "That command contains control characters (invisible bytes such as NUL). Retype it as plain text.", {
       example: "find acme",

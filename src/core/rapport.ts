@@ -18,6 +18,7 @@ import { reply, type Reply } from "./reply.js";
 import type { PickerOption, RapportApi } from "./service-api.js";
 import type { Directory, Store } from "./store.js";
 import { tokenize } from "./tokenize.js";
+import { sliceCodePoints } from "./text/normalize.js";
 import { hasRole } from "./permissions.js";
 import { runUndo } from "./undo.js";
 
@@ -183,18 +184,18 @@ export function createRapport(options: RapportOptions): Rapport {
 
     async pick({ actor, kind, query, limit }): Promise<PickerOption[]> {
       const { store } = await identify(actor);
-      const text = query.slice(0, 100);
+      const text = sliceCodePoints(query, 100);
       if (kind === "customer") {
         if (!text.trim()) return [];
         const hits = await store.customers.search(text, { limit });
-        return hits.map((hit) => ({ label: `${hit.name}${hit.city ? ` (${hit.city})` : ""}`.slice(0, 100), value: `#${hit.id}` }));
+        return hits.map((hit) => ({ label: sliceCodePoints(`${hit.name}${hit.city ? ` (${hit.city})` : ""}`, 100), value: `#${hit.id}` }));
       }
       if (kind === "order") {
         const orders = await store.orders.pick(text, limit);
-        return orders.map((order) => ({ label: `${order.number} · ${order.customerName} · ${order.status}`.slice(0, 100), value: order.number }));
+        return orders.map((order) => ({ label: sliceCodePoints(`${order.number} · ${order.customerName} · ${order.status}`, 100), value: order.number }));
       }
       const members = await store.members.search(text, limit);
-      return members.map((member) => ({ label: member.displayName.slice(0, 100), value: `#${member.id}` }));
+      return members.map((member) => ({ label: sliceCodePoints(member.displayName, 100), value: `#${member.id}` }));
     },
   };
   return api;

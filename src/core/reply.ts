@@ -61,7 +61,12 @@ export type Reply = {
   isError?: boolean;
   /** For form submissions: option name -> what is wrong with it (Slack shows these on the fields). */
   fieldErrors?: Record<string, string>;
+  /** Files that go with the reply (chart PNGs, exports): the console saves them, chat adapters upload them. */
+  attachments?: Attachment[];
 };
+
+/** A file attached to a reply. `altText` describes it for screen readers and where files cannot be shown. */
+export type Attachment = { filename: string; contentType: string; data: Uint8Array; altText: string };
 
 export const reply = {
   of(title: string, blocks: Block[], options: Partial<Omit<Reply, "title" | "blocks">> = {}): Reply {

@@ -20,6 +20,7 @@ import type {
   Tenant,
 } from "./domain.js";
 import type { Reply } from "./reply.js";
+import type { ReportQueries, TeamQueries } from "./reports.js";
 
 export type Page<T> = { items: T[]; total: number };
 
@@ -62,6 +63,10 @@ export type Store = {
   receivables: {
     ageing(options: { today: CalendarDate; customerId?: number; limit: number }): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number }>;
   };
+  /** Export tables and chart/activity aggregates (src/data/report-queries.ts). */
+  reports: ReportQueries;
+  /** Member hand-over (src/data/team-queries.ts). */
+  team: TeamQueries;
   followUps: {
     list(options: { from?: CalendarDate; to: CalendarDate; ownerId?: number; limit: number; offset: number }): Promise<Page<FollowUpRow>>;
   };

@@ -3,6 +3,7 @@ import type { Member } from "./domain.js";
 import { UserError } from "./errors.js";
 import { reply, type Reply } from "./reply.js";
 import type { Store } from "./store.js";
+import { sliceCodePoints } from "./text/normalize.js";
 
 type InteractionUndo = {
   interactionId: number;
@@ -31,7 +32,7 @@ export async function runUndo(store: Store, member: Member, token: string, now: 
       before: { undone: false },
       after: { undone: true },
     });
-    return reply.text("Undone", `Removed the ${interaction.channel} entry "${interaction.summary.slice(0, 80)}".`);
+    return reply.text("Undone", `Removed the ${interaction.channel} entry "${sliceCodePoints(interaction.summary, 80)}".`);
   }
   throw new UserError("undo_unavailable", "This kind of change cannot be undone.");
 }

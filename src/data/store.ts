@@ -16,6 +16,8 @@ import { loadCustomerProfile } from "./customer-profile.js";
 import { NotFound } from "../core/errors.js";
 import type { Reply } from "../core/reply.js";
 import type { Role } from "../core/domain.js";
+import { createReportQueries } from "./report-queries.js";
+import { createTeamQueries } from "./team-queries.js";
 
 function patchToData(patch: CustomerPatch): Record<string, unknown> {
   const data: Record<string, unknown> = { ...patch };
@@ -116,6 +118,8 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
 
     orders: createOrderQueries(db, tenantId),
     receivables: createReceivableQueries(db, tenantId),
+    reports: createReportQueries(db, tenantId, tenant.currency),
+    team: createTeamQueries(db, tenantId),
 
     followUps: {
       async list({ from, to, ownerId, limit, offset }) {

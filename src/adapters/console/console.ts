@@ -8,6 +8,20 @@ import type { Readable, Writable } from "node:stream";
 import type { Actor } from "../../core/actor.js";
 import type { RapportApi } from "../../core/service-api.js";
 import { renderText } from "./render-text.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Attachment } from "../../core/reply.js";
+
+/** Writes each attachment into `dir` (never outside it) and returns the paths written. */
+export function saveAttachments(attachments: readonly Attachment[], dir: string): string[] {
+  if (attachments.length === 0) return [];
+  mkdirSync(dir, { recursive: true });
+  return attachments.map((attachment) => {
+    const path = resolve(join(dir, basename(attachment.filename) || "attachment"));
+    writeFileSync(path, attachment.data);
+    return path;
+  });
+}
 
 export const CONSOLE_TENANT = "local";
 
@@ -28,6 +42,8 @@ export async function runConsole(options: {
   output: Writable;
   interactive: boolean;
   banner?: string;
+  /** Where attachments (charts, exports) are saved; default RAPPORT_OUTPUT_DIR or the current directory. */
+  outputDir?: string;
 }): Promise<void> {
   const { api, actor, output } = options;
   const lines = createInterface({ input: options.input, terminal: options.interactive, crlfDelay: Infinity });
@@ -44,7 +60,11 @@ export async function runConsole(options: {
     if (!options.interactive) output.write(`> ${line}\n`);
     const undo = /^undo\s+([\w-]{8,})$/.exec(line);
     const result = undo ? await api.undo({ actor, token: undo[1]! }) : await api.runText({ actor, text: line });
-    output.write(`${renderText(result)}\n\n`);
+    output.write(`${renderText(result)}\n`);
+    for (const saved of saveAttachments(result.attachments ?? [], options.outputDir ?? process.env.RAPPORT_OUTPUT_DIR ?? process.cwd())) {
+      output.write(`Saved ${saved}\n`);
+    }
+    output.write("\n");
     prompt();
   }
 }

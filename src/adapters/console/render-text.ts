@@ -100,5 +100,9 @@ export function renderText(reply: Reply): string {
     const { page, pageCount, totalItems, previous, next } = reply.paging;
     lines.push(`Page ${page} of ${pageCount} (${totalItems} items)${previous ? `  previous: ${previous}` : ""}${next ? `  next: ${next}` : ""}`);
   }
-  return lines.join("\n");
+  // Stored text may hold terminal escapes or bidi overrides (imports, other tools): never let them
+  // reach the terminal, where they could recolour, hide or reorder what the user reads.
+  return lines.join("\n").replace(UNSAFE_FOR_TERMINAL, "\uFFFD");
 }
+
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;

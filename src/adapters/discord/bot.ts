@@ -15,7 +15,7 @@ import { handleMessageContext } from "./handlers/message-context.js";
 import { handleModalSubmit } from "./handlers/modal-submit.js";
 import { loginWithBackoff, type SessionStartLimit } from "./login.js";
 import type { DiscordLogger } from "./logger.js";
-import { createButtonCodec } from "./render/button-codec.js";
+import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
 import { renderReply } from "./render/render-reply.js";
 import { answerNotice, errorId, type HandlerContext } from "./respond.js";
 
@@ -37,6 +37,8 @@ export type CreateDiscordBotInput = {
 
 export type DiscordBot = {
   readonly client: Client;
+  /** Decodes the buttons of messages posted elsewhere (digests): pass it to createDiscordDigestPoster. */
+  readonly codec: ButtonCodec;
   /** Log in (with backoff) and resolve once the gateway session is ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -147,6 +149,7 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     get client() {
       return current.client;
     },
+    codec,
     async start() {
       await loginWithBackoff({
         login: () => current.client.login(config.token),

@@ -71,17 +71,31 @@ async function raceTimer<T>(promise: Promise<T>, ms: number): Promise<T | typeof
   }
 }
 
+/** Attachments go as multipart/form-data; discord.js adds `attachments[{ id, description }]` to the JSON part. */
+export function toFileOptions(message: DiscordMessage): { files?: { attachment: Buffer; name: string; description: string }[] } {
+  return message.files?.length
+    ? { files: message.files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) }
+    : {};
+}
+
 function toReplyOptions(message: DiscordMessage): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
   return {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowedMentions,
+    ...toFileOptions(message),
     ...(message.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
 function toEditOptions(message: DiscordMessage): InteractionEditReplyOptions & InteractionUpdateOptions {
-  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowedMentions };
+  // An edit replaces the message's files: none in the reply means none left (e.g. paging away from a chart).
+  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowedMentions, attachments: [], ...toFileOptions(message) };
+}
+
+function render(reply: Reply, ctx: HandlerContext, interaction: ReplyTarget): DiscordMessage {
+  const limit = interaction.attachmentSizeLimit;
+  return renderReply(reply, ctx.codec, typeof limit === "number" && limit > 0 ? { attachmentSizeLimit: limit } : {});
 }
 
 function resolveOutcome(outcome: Outcome, ctx: HandlerContext, interaction: ReplyTarget): Reply {
@@ -100,11 +114,11 @@ export async function answerWithReply(interaction: ReplyTarget, ctx: HandlerCont
   const pending = settle(work);
   const early = await raceTimer(pending, ctx.deferAfterMs);
   if (early !== TIMED_OUT) {
-    await interaction.reply(toReplyOptions(renderReply(resolveOutcome(early, ctx, interaction), ctx.codec)));
+    await interaction.reply(toReplyOptions(render(resolveOutcome(early, ctx, interaction), ctx, interaction)));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const message = renderReply(resolveOutcome(await pending, ctx, interaction), ctx.codec);
+  const message = render(resolveOutcome(await pending, ctx, interaction), ctx, interaction);
   if (message.ephemeral) {
     await interaction.editReply(toEditOptions(message));
     return;
@@ -122,19 +136,19 @@ export async function answerWithUpdate(interaction: ButtonInteraction, ctx: Hand
   const early = await raceTimer(pending, ctx.deferAfterMs);
   if (early !== TIMED_OUT) {
     const reply = resolveOutcome(early, ctx, interaction);
-    const message = renderReply(reply, ctx.codec);
+    const message = render(reply, ctx, interaction);
     if (reply.isError) await interaction.reply(toReplyOptions({ ...message, ephemeral: true }));
     else await interaction.update(toEditOptions(message));
     return;
   }
   await interaction.deferUpdate();
   const reply = resolveOutcome(await pending, ctx, interaction);
-  const message = renderReply(reply, ctx.codec);
+  const message = render(reply, ctx, interaction);
   if (reply.isError) await interaction.followUp(toReplyOptions({ ...message, ephemeral: true }));
   else await interaction.editReply(toEditOptions(message));
 }
 
 /** A quick ephemeral notice that needs no api call. */
 export async function answerNotice(interaction: ReplyTarget, ctx: HandlerContext, reply: Reply): Promise<void> {
-  await interaction.reply(toReplyOptions({ ...renderReply(reply, ctx.codec), ephemeral: true }));
+  await interaction.reply(toReplyOptions({ ...render(reply, ctx, interaction), ephemeral: true }));
 }

@@ -9,10 +9,10 @@ import { App, LogLevel } from "@slack/bolt";
 import type { InstallationStore } from "@slack/oauth";
 import type { Logger } from "../../core/logger.js";
 import type { RapportApi } from "../../core/service-api.js";
-import { validateSlackConfig, type SlackConfig } from "./config.js";
+import { SlackConfigError, validateSlackConfig, type SlackConfig } from "./config.js";
 import { registerListeners } from "./listeners/index.js";
 import { createGuardedReceiver, SLACK_EVENTS_PATH } from "./receiver.js";
-import { SlackActorResolver } from "./support/actor.js";
+import { SlackActorResolver, type InstallerLookup } from "./support/actor.js";
 import { toBoltLogger } from "./support/bolt-logger.js";
 import type { SlackDeps, SharedReply } from "./support/deps.js";
 import { SlackPoster } from "./support/poster.js";
@@ -23,7 +23,11 @@ export type CreateSlackAppOptions = {
   api: RapportApi;
   config: SlackConfig;
   logger: Logger;
-  /** Required with `config.oauth`: where installations (bot tokens) live; the lead's store encrypts them. */
+  /**
+   * Required with `config.oauth` (multi-workspace): where installations (bot tokens) live, e.g.
+   * `createSlackInstallationStore({ prisma, secretKey })` from src/data, which encrypts them. The
+   * user who installed the app in a workspace is a Rapport admin there.
+   */
   installationStore?: InstallationStore;
   /** Bolt's own log level (its messages go through `logger`). */
   boltLogLevel?: LogLevel;
@@ -44,11 +48,16 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
   boltLogger.setLevel(boltLogLevel);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
 
+  if (config.oauth && !installationStore) {
+    throw new SlackConfigError("installationStore is required with the OAuth install flow (SLACK_CLIENT_ID ...): pass createSlackInstallationStore(...) to createSlackApp.");
+  }
+  const installerOf = installationStore && config.oauth ? installerLookup(installationStore) : undefined;
+
   const deps: SlackDeps = {
     api,
     logger,
     config,
-    actors: new SlackActorResolver(config.profileTtlMs, logger),
+    actors: new SlackActorResolver(config.profileTtlMs, logger, Date.now, installerOf),
     poster: new SlackPoster({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), logger }),
     shares: new TtlMap<string, SharedReply>(30 * 60 * 1000, 2_000),
     inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
@@ -60,7 +69,6 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
   if (config.appToken) {
     app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger: boltLogger });
   } else {
-    if (config.oauth && !installationStore) throw new Error("installationStore is required with the OAuth install flow (SLACK_CLIENT_ID ...).");
     const receiver = createGuardedReceiver({
       signingSecret: config.signingSecret!,
       endpoints: SLACK_EVENTS_PATH,
@@ -104,5 +112,17 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
     async stop() {
       await app.stop();
     },
+  };
+}
+
+/** The installing user of a workspace, read from its stored installation. */
+function installerLookup(store: InstallationStore): InstallerLookup {
+  return async ({ teamId, enterpriseId }) => {
+    try {
+      const installation = await store.fetchInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
+      return installation.user.id;
+    } catch {
+      return undefined; // not installed (yet): nobody is the installer
+    }
   };
 }

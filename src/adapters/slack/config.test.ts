@@ -1,5 +1,13 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { slackConfigFromEnv } from "./config.js";
+import { SLACK_BOT_SCOPES, slackConfigFromEnv } from "./config.js";
+
+test("GIVEN manifest/slack.yaml THEN its bot scopes are exactly the ones the OAuth flow requests", () => {
+  const manifest = readFileSync(new URL("../../../manifest/slack.yaml", import.meta.url), "utf8");
+  const bot = manifest.slice(manifest.indexOf("    bot:\n"), manifest.indexOf("\nsettings:"));
+  const scopes = [...bot.matchAll(/^\s+- ([a-z:.]+)/gm)].map((match) => match[1]);
+  expect(scopes.sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+});
 
 describe("slackConfigFromEnv", () => {
   test("GIVEN single-workspace HTTP variables THEN a frozen config", () => {
@@ -12,11 +20,19 @@ describe("slackConfigFromEnv", () => {
     expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).appToken).toBe("xapp-1");
   });
 
+  test("GIVEN the OAuth variables and RAPPORT_SECRET_KEY THEN an OAuth config with the bot scopes", () => {
+    const config = slackConfigFromEnv({ SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "t", SLACK_SIGNING_SECRET: "s", RAPPORT_SECRET_KEY: "k".repeat(32) });
+    expect(config.oauth).toMatchObject({ clientId: "1.2", clientSecret: "c", stateSecret: "t" });
+    expect(config.botToken).toBeUndefined();
+    expect(JSON.stringify(config)).not.toContain("kkkk");
+  });
+
   test.each([
     ["no token", {}, /SLACK_BOT_TOKEN/],
     ["no signing secret", { SLACK_BOT_TOKEN: "xoxb-1" }, /SLACK_SIGNING_SECRET/],
     ["bad app token", { SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-2" }, /xapp-/],
     ["half OAuth", { SLACK_CLIENT_ID: "1", SLACK_SIGNING_SECRET: "s" }, /SLACK_CLIENT_SECRET/],
+    ["OAuth without RAPPORT_SECRET_KEY", { SLACK_CLIENT_ID: "1", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "t", SLACK_SIGNING_SECRET: "s" }, /RAPPORT_SECRET_KEY is required/],
     ["bad port", { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PORT: "http" }, /PORT/],
   ])("GIVEN %s THEN it fails naming the variable", (_name, env, message) => {
     expect(() => slackConfigFromEnv(env)).toThrow(message);

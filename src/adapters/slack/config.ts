@@ -3,8 +3,8 @@
  * fails fast by name.
  *
  * Modes: single workspace (SLACK_BOT_TOKEN) or multi-workspace OAuth (SLACK_CLIENT_ID,
- * SLACK_CLIENT_SECRET, SLACK_STATE_SECRET plus an installation store); HTTP (SLACK_SIGNING_SECRET,
- * PORT) or Socket Mode (SLACK_APP_TOKEN).
+ * SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and RAPPORT_SECRET_KEY, which encrypts the stored
+ * installation tokens); HTTP (SLACK_SIGNING_SECRET, PORT) or Socket Mode (SLACK_APP_TOKEN).
  */
 import { z } from "zod";
 
@@ -16,6 +16,9 @@ export const SLACK_BOT_SCOPES = [
   "users:read.email",
   "channels:read",
   "groups:read",
+  // Digests: reading a channel's recent messages (with metadata) tells whether a digest already went out.
+  "channels:history",
+  "groups:history",
   "im:write",
 ] as const;
 
@@ -52,6 +55,7 @@ const EnvSchema = z.object({
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional,
   SLACK_HOST: optional,
+  RAPPORT_SECRET_KEY: optional,
   PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional()),
 });
 
@@ -74,6 +78,9 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overrid
           scopes: SLACK_BOT_SCOPES,
         }
       : undefined;
+  // The adapter never sees the key (the installation store in src/data derives it), but a missing
+  // one must stop the start, not the first install.
+  if (oauth) required(e.RAPPORT_SECRET_KEY, "RAPPORT_SECRET_KEY", "for the OAuth install flow: installation tokens are stored encrypted with it (e.g. `openssl rand -base64 32`)");
   return validateSlackConfig({
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,

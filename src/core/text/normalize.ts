@@ -39,3 +39,8 @@ export function normalizeText(text: string): string {
 export function phoneDigits(text: string): string {
   return text.replace(/\D/g, "");
 }
+
+/** The first `count` code points (slicing UTF-16 units could leave half an emoji, which UTF-8 cannot carry). */
+export function sliceCodePoints(text: string, count: number): string {
+  return [...text].slice(0, count).join("");
+}

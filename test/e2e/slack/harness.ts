@@ -1,13 +1,14 @@
 /**
  * The real Bolt App (createSlackApp) over HTTP on a loopback port, its Web API pointed at the fake
- * Slack server, the core replaced by the in-memory fake RapportApi. Requests are signed as Slack
- * signs them.
+ * Slack server. `startHarness` puts the in-memory fake RapportApi behind it; `startHarnessWith`
+ * takes any RapportApi (the real core in real-core.test.ts). Requests are signed as Slack signs them.
  */
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
 import { validateSlackConfig } from "../../../src/adapters/slack/config.js";
 import type { Logger } from "../../../src/core/logger.js";
+import type { RapportApi } from "../../../src/core/service-api.js";
 import { FakeRapportApi } from "../../fakes/slack/fake-rapport-api.js";
-import { FakeSlackApi, startFakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
+import { FakeSlackApi, startFakeSlackApi, type FakeSlackApiOptions } from "../../fakes/slack/fake-slack-api.js";
 import type { Who } from "../../fakes/slack/payloads.js";
 import { sendSigned, signEvent, signInteraction, signSlashCommand, type SignOptions } from "../../fakes/slack/sign-request.js";
 
@@ -33,9 +34,9 @@ export function recordingLogger(entries: LogEntry[] = [], bindings: Record<strin
   };
 }
 
-export type Harness = {
+export type Harness<A extends RapportApi = FakeRapportApi> = {
   slack: FakeSlackApi;
-  api: FakeRapportApi;
+  api: A;
   app: SlackApp;
   logs: LogEntry[];
   url: string;
@@ -47,17 +48,25 @@ export type Harness = {
 
 let responseCounter = 0;
 
-export async function startHarness(options: { ackBudgetMs?: number } = {}): Promise<Harness> {
-  const slack = await startFakeSlackApi({
-    tokens: [BOT_TOKEN],
-    teamId: TEAM_ID,
-    users: [
-      { id: PAT.userId, teamId: TEAM_ID, name: "pat", realName: "Pat Lee", displayName: "Pat", email: "pat@acme.example", tz: "Asia/Shanghai", isAdmin: true },
-      { id: SAM.userId, teamId: TEAM_ID, name: "sam", realName: "Sam Roe", email: "sam@acme.example", tz: "Europe/Berlin" },
-    ],
-    channels: [{ id: "C0SALES", name: "sales" }],
-  });
-  const api = new FakeRapportApi();
+export const DEFAULT_FAKE_SLACK: FakeSlackApiOptions = {
+  tokens: [BOT_TOKEN],
+  teamId: TEAM_ID,
+  users: [
+    { id: PAT.userId, teamId: TEAM_ID, name: "pat", realName: "Pat Lee", displayName: "Pat", email: "pat@acme.example", tz: "Asia/Shanghai", isAdmin: true },
+    { id: SAM.userId, teamId: TEAM_ID, name: "sam", realName: "Sam Roe", email: "sam@acme.example", tz: "Europe/Berlin" },
+  ],
+  channels: [
+    { id: "C0SALES", name: "sales" },
+    { id: "C0CONNECT", name: "acme-and-partner", isExtShared: true },
+  ],
+};
+
+export function startHarness(options: { ackBudgetMs?: number } = {}): Promise<Harness> {
+  return startHarnessWith(new FakeRapportApi(), options);
+}
+
+export async function startHarnessWith<A extends RapportApi>(api: A, options: { ackBudgetMs?: number; slack?: FakeSlackApiOptions } = {}): Promise<Harness<A>> {
+  const slack = await startFakeSlackApi(options.slack ?? DEFAULT_FAKE_SLACK);
   const logger = recordingLogger();
   const app = createSlackApp({
     api,

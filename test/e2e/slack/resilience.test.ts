@@ -57,8 +57,8 @@ describe("escaping, slow core, rate limits, sharing", () => {
     expect(ephemeral!.args.text).toBe("Logged call with Globex");
   }, 15_000);
 
-  async function shareFind(): Promise<{ actionId: string; value: string }> {
-    const sent = await h.command(PAT, "find globex");
+  async function shareFind(channelId = "C0SALES"): Promise<{ actionId: string; value: string }> {
+    const sent = await h.command(PAT, "find globex", { channelId });
     const [response] = await h.slack.waitForResponses(sent.responseId);
     const share = ((response!.body as { blocks: Block[] }).blocks.flatMap((block) => block.elements ?? [])).find((element) => element.action_id?.startsWith("rapport:share:"))!;
     return { actionId: share.action_id!, value: share.value! };
@@ -87,6 +87,22 @@ describe("escaping, slow core, rate limits, sharing", () => {
     expect(String((apology!.body as { text: string }).text)).toMatch(/error id/);
     expect(h.slack.callsOf("chat.postMessage")).toHaveLength(1);
     expect(h.slack.responsesTo("share-2").some((response) => response.body.response_type === "in_channel")).toBe(false);
+  });
+
+  test.each([
+    ["a Slack Connect channel (is_ext_shared)", "C0CONNECT", /shared with another organisation \(Slack Connect\)/],
+    ["a channel Rapport cannot see", "C0HIDDEN", /cannot tell whether it is shared with another organisation/],
+  ])("should refuse to share into %s, saying why", async (_name, channelId, message) => {
+    const share = await shareFind(channelId);
+    const res = await h.interact(blockAction(PAT, { actionId: share.actionId, value: share.value, channelId, responseUrl: h.slack.responseUrl(`share-${channelId}`) }));
+    expect(res.status).toBe(200);
+    const [answer] = await h.slack.waitForResponses(`share-${channelId}`);
+    expect(answer!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(String(answer!.body.text)).toMatch(message);
+    expect(h.slack.callsOf("conversations.info")[0]!.args.channel).toBe(channelId);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.slack.callsOf("chat.postMessage")).toHaveLength(0);
+    expect(h.slack.responsesTo(`share-${channelId}`).some((response) => response.body.response_type === "in_channel" || response.body.delete_original)).toBe(false);
   });
 
   test("should refuse to share someone else's reply", async () => {

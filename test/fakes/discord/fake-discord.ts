@@ -7,6 +7,14 @@
  * behave like Discord's: one initial response per interaction (a second one gets 400 / 40060), the
  * initial response must come within 3 s (later: 404 / 10062 Unknown interaction), and webhook edits
  * need an acknowledged interaction.
+ *
+ * Bodies may be JSON or multipart/form-data (`payload_json` plus `files[n]`, as discord.js sends
+ * attachments); uploaded files are recorded on the call and stored as message attachments.
+ *
+ * Channels carry a guild and permission overwrites; the bot's permissions there come from the
+ * guild's roles, the bot member's roles and the overwrites, like Discord computes them, and
+ * channel posts without View Channel / Send Messages / Embed Links get 403 / 50013. Posts with
+ * `enforce_nonce` are deduplicated on the nonce like Discord does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,12 +28,16 @@ import {
 } from "./payloads.js";
 import { snowflake } from "./snowflake.js";
 
+export type RecordedFile = { field: string; name: string; contentType: string; data: Buffer };
+
 export type RecordedCall = {
   method: string;
   /** Path without the `/api/v10` prefix, e.g. `/interactions/123/tok/callback`. */
   path: string;
   query: Record<string, string>;
   body: any;
+  /** Files of a multipart/form-data request. */
+  files: RecordedFile[];
   authorization: string | undefined;
   status: number;
   /** Date.now() when the request arrived. */
@@ -35,7 +47,13 @@ export type RecordedCall = {
 export type Fault = {
   method?: string;
   path: string | RegExp;
-  status: 429 | 500 | 502;
+  /** Answer with this status instead of handling the request. */
+  status?: 429 | 500 | 502 | 503;
+  /**
+   * Drop the connection instead of answering: "before" handling the request (nothing happened), or
+   * "after" handling it (the message was posted, the response is lost).
+   */
+  drop?: "before" | "after";
   /** Seconds, for 429 (sent as `Retry-After` and `retry_after`). */
   retryAfter?: number;
   global?: boolean;
@@ -54,6 +72,27 @@ type InteractionState = {
 };
 
 type GatewaySession = { id: string; seq: number; socket?: WebSocket };
+
+export type FakeChannel = {
+  id: string;
+  guildId: string;
+  name: string;
+  /** 0 text, 5 announcement, 2 voice, 11 public thread... */
+  type: number;
+  overwrites: { id: string; type: 0 | 1; allow: string; deny: string }[];
+};
+
+export type FakeRole = { id: string; name: string; permissions: string };
+
+/** Permission bits the fake checks (Discord's values). */
+export const PERMISSION_BITS = {
+  Administrator: 1n << 3n,
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  AttachFiles: 1n << 15n,
+  ReadMessageHistory: 1n << 16n,
+} as const;
 
 export type FakeDiscordOptions = {
   token?: string;
@@ -93,17 +132,103 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const sessions = new Map<string, GatewaySession>();
   const gateway = { identifies: [] as any[], resumes: [] as any[], heartbeats: 0, connections: 0 };
   const listeners = new Set<() => void>();
+  const channels = new Map<string, FakeChannel>([
+    [guild.channelId, { id: guild.channelId, guildId: guild.id, name: "general", type: 0, overwrites: [] }],
+  ]);
+  const B = PERMISSION_BITS;
+  /** Guild id -> roles; the @everyone role has the guild's id. */
+  const roles = new Map<string, FakeRole[]>([
+    [guild.id, [{ id: guild.id, name: "@everyone", permissions: (B.ViewChannel | B.SendMessages | B.EmbedLinks | B.AttachFiles | B.ReadMessageHistory).toString() }]],
+  ]);
+  /** Guild id -> the bot member's role ids. */
+  const botRoles = new Map<string, string[]>([[guild.id, []]]);
+  const nonces = new Map<string, { messageId: string; at: number }>();
   let sessionStartRemaining = options.sessionStartRemaining ?? 1000;
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      handle(req, res, Buffer.concat(chunks).toString("utf8")).catch((error: unknown) => {
+      handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
         send(res, 500, { message: String(error), code: 0 });
       });
     });
   });
+
+  /** The bot's permissions in a channel: base from roles, then @everyone, role and member overwrites. */
+  function botPermissions(channel: FakeChannel): bigint {
+    const guildRoles = roles.get(channel.guildId) ?? [];
+    const mine = new Set(botRoles.get(channel.guildId) ?? []);
+    let base = 0n;
+    for (const role of guildRoles) if (role.id === channel.guildId || mine.has(role.id)) base |= BigInt(role.permissions);
+    if (base & B.Administrator) return ~0n;
+    const everyone = channel.overwrites.find((o) => o.id === channel.guildId);
+    if (everyone) base = (base & ~BigInt(everyone.deny)) | BigInt(everyone.allow);
+    let allow = 0n;
+    let deny = 0n;
+    for (const o of channel.overwrites) if (o.type === 0 && mine.has(o.id)) (allow |= BigInt(o.allow)), (deny |= BigInt(o.deny));
+    base = (base & ~deny) | allow;
+    const member = channel.overwrites.find((o) => o.type === 1 && o.id === botUser.id);
+    if (member) base = (base & ~BigInt(member.deny)) | BigInt(member.allow);
+    return base;
+  }
+
+  function apiChannel(channel: FakeChannel) {
+    return {
+      id: channel.id,
+      type: channel.type,
+      guild_id: channel.guildId,
+      name: channel.name,
+      position: 0,
+      permission_overwrites: channel.overwrites,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      parent_id: null,
+    };
+  }
+
+  async function parseBody(req: IncomingMessage, raw: Buffer): Promise<{ body: any; files: RecordedFile[] }> {
+    if (raw.length === 0) return { body: undefined, files: [] };
+    const type = req.headers["content-type"] ?? "";
+    if (type.startsWith("multipart/form-data")) {
+      const form = await new Response(new Uint8Array(raw), { headers: { "content-type": type } }).formData();
+      const files: RecordedFile[] = [];
+      let body: any = undefined;
+      for (const [field, value] of form.entries()) {
+        if (typeof value === "string") {
+          if (field === "payload_json") body = JSON.parse(value);
+        } else {
+          files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+        }
+      }
+      return { body, files };
+    }
+    const text = raw.toString("utf8");
+    try {
+      return { body: JSON.parse(text), files: [] };
+    } catch {
+      return { body: text, files: [] };
+    }
+  }
+
+  /** Message attachments as Discord returns them, from the uploaded files and `attachments[].description`. */
+  function attachmentsOf(body: any, files: RecordedFile[], channelId: string) {
+    return files.map((file, index) => {
+      const id = snowflake();
+      const described = (body?.attachments as { id: string; description?: string }[] | undefined)?.find((a) => String(a.id) === String(index));
+      return {
+        id,
+        filename: file.name,
+        size: file.data.length,
+        content_type: file.contentType,
+        ...(described?.description ? { description: described.description } : {}),
+        url: `${baseUrl}/attachments/${channelId}/${id}/${file.name}`,
+        proxy_url: `${baseUrl}/attachments/${channelId}/${id}/${file.name}`,
+      };
+    });
+  }
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/gateway")) {
@@ -144,13 +269,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     return fault;
   }
 
-  function storeMessage(channelId: string, data: any, extra: Record<string, unknown> = {}) {
+  function storeMessage(channelId: string, data: any, extra: Record<string, unknown> = {}, files: RecordedFile[] = []) {
     const message = apiMessage(
       { id: snowflake(), content: data?.content ?? "", author: botUser, channelId },
       {
         embeds: data?.embeds ?? [],
         components: data?.components ?? [],
         flags: data?.flags ?? 0,
+        attachments: attachmentsOf(data, files, channelId),
         ...extra,
       },
     );
@@ -158,36 +284,40 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     return message;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, rawBody: string) {
+  async function handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) {
     const url = new URL(req.url ?? "/", baseUrl);
     const path = decodeURIComponent(url.pathname).replace(API_PREFIX, "");
     const method = (req.method ?? "GET").toUpperCase();
-    let body: any = undefined;
-    if (rawBody) {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
-      }
-    }
+    const { body, files } = await parseBody(req, rawBody);
     const call: RecordedCall = {
       method,
       path,
       query: Object.fromEntries(url.searchParams),
       body,
+      files,
       authorization: req.headers.authorization,
       status: 0,
       at: Date.now(),
     };
     calls.push(call);
+    const fault = matchFault(method, path);
     const reply = (status: number, payload?: unknown, headers?: Record<string, string>) => {
       call.status = status;
-      send(res, status, payload, headers);
+      if (fault?.drop === "after") {
+        // Handled (a message may now exist), but the client never hears back.
+        call.status = -1;
+        res.socket?.destroy();
+      } else send(res, status, payload, headers);
       notify();
     };
 
-    const fault = matchFault(method, path);
-    if (fault) {
+    if (fault?.drop === "before") {
+      call.status = -1;
+      res.socket?.destroy();
+      notify();
+      return;
+    }
+    if (fault?.status) {
       if (fault.status === 429) {
         const retryAfter = fault.retryAfter ?? 0.05;
         return reply(
@@ -269,7 +399,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
             user: state.user,
             authorizing_integration_owners: { "0": guild.id },
           },
-        });
+        }, type === 4 ? files : []);
         state.original = message;
       }
       if (call.query.with_response === "true") {
@@ -286,7 +416,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       if (appId !== applicationId || !state) return reply(404, { message: "Unknown Webhook", code: 10015 });
       if (!state.acknowledged) return reply(404, { message: "Unknown Webhook", code: 10015 });
       if (!messageRef && method === "POST") {
-        return reply(200, storeMessage(guild.channelId, body, { webhook_id: applicationId }));
+        return reply(200, storeMessage(guild.channelId, body, { webhook_id: applicationId }, files));
       }
       const target = messageRef === "@original" ? state.original : messages.get(messageRef ?? "");
       if (!target) return reply(404, { message: "Unknown Message", code: 10008 });
@@ -297,6 +427,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
           ...(body?.content !== undefined ? { content: body.content } : {}),
           ...(body?.embeds !== undefined ? { embeds: body.embeds } : {}),
           ...(body?.components !== undefined ? { components: body.components } : {}),
+          ...(body?.attachments !== undefined || files.length
+            ? {
+                attachments: [
+                  // Kept: existing attachments listed by id; new: uploaded files (listed by index).
+                  ...((target.attachments as { id: string }[] | undefined) ?? []).filter((a) =>
+                    (body?.attachments as { id: string }[] | undefined)?.some((listed) => String(listed.id) === a.id),
+                  ),
+                  ...attachmentsOf(body, files, String(target.channel_id)),
+                ],
+              }
+            : {}),
           edited_timestamp: new Date().toISOString(),
         };
         messages.set(String(updated.id), updated);
@@ -308,8 +449,51 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         return reply(204);
       }
     }
-    if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      return reply(200, storeMessage(m[1]!, body));
+    if ((m = path.match(/^\/channels\/(\d+)$/)) && method === "GET") {
+      const channel = channels.get(m[1]!);
+      if (!channel) return reply(404, { message: "Unknown Channel", code: 10003 });
+      if (!(botPermissions(channel) & B.ViewChannel)) return reply(403, { message: "Missing Access", code: 50001 });
+      return reply(200, apiChannel(channel));
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/roles$/)) && method === "GET") {
+      const guildRoles = roles.get(m[1]!);
+      if (!guildRoles) return reply(404, { message: "Unknown Guild", code: 10004 });
+      return reply(200, guildRoles.map((role, position) => ({ ...role, position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })));
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/)) && method === "GET") {
+      const mine = botRoles.get(m[1]!);
+      if (!mine) return reply(404, { message: "Unknown Guild", code: 10004 });
+      if (m[2] !== botUser.id) return reply(404, { message: "Unknown Member", code: 10007 });
+      return reply(200, { user: apiUser(botUser), roles: mine, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 });
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      const channel = channels.get(m[1]!);
+      if (!channel) return reply(404, { message: "Unknown Channel", code: 10003 });
+      const allowed = botPermissions(channel);
+      if (!(allowed & B.ViewChannel)) return reply(403, { message: "Missing Access", code: 50001 });
+      if (method === "GET") {
+        if (!(allowed & B.ReadMessageHistory)) return reply(200, []);
+        const limit = Math.min(100, Math.max(1, Number(call.query.limit ?? 50)));
+        const before = call.query.before ? BigInt(call.query.before) : undefined;
+        const found = [...messages.values()]
+          .filter((message) => message.channel_id === channel.id && (before === undefined || BigInt(String(message.id)) < before))
+          .sort((a, b) => (BigInt(String(b.id)) > BigInt(String(a.id)) ? 1 : -1))
+          .slice(0, limit);
+        return reply(200, found);
+      }
+      if (method === "POST") {
+        if (!(allowed & B.SendMessages)) return reply(403, { message: "Missing Permissions", code: 50013 });
+        if (body?.embeds?.length && !(allowed & B.EmbedLinks)) return reply(403, { message: "Missing Permissions", code: 50013 });
+        if (files.length && !(allowed & B.AttachFiles)) return reply(403, { message: "Missing Permissions", code: 50013 });
+        const nonceKey = body?.nonce !== undefined && body?.enforce_nonce ? `${channel.id}:${String(body.nonce)}` : undefined;
+        const earlier = nonceKey ? nonces.get(nonceKey) : undefined;
+        if (earlier && Date.now() - earlier.at < 5 * 60_000 && messages.has(earlier.messageId)) {
+          return reply(200, messages.get(earlier.messageId));
+        }
+        const message = storeMessage(channel.id, body, body?.nonce !== undefined ? { nonce: body.nonce } : {}, files);
+        if (nonceKey) nonces.set(nonceKey, { messageId: String(message.id), at: Date.now() });
+        return reply(200, message);
+      }
     }
     return reply(404, { message: "404: Not Found", code: 0 });
   }
@@ -442,6 +626,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     globalCommands,
     guildCommands,
     messages,
+    channels,
+    roles,
+    botRoles,
+    /** A channel (default: a text channel in the fake's guild, no overwrites). */
+    addChannel(channel: Partial<FakeChannel> & { id?: string }): FakeChannel {
+      const created: FakeChannel = { id: channel.id ?? snowflake(), guildId: guild.id, name: "channel", type: 0, overwrites: [], ...channel };
+      channels.set(created.id, created);
+      if (!roles.has(created.guildId)) {
+        roles.set(created.guildId, [{ id: created.guildId, name: "@everyone", permissions: (B.ViewChannel | B.SendMessages | B.EmbedLinks | B.ReadMessageHistory).toString() }]);
+        botRoles.set(created.guildId, []);
+      }
+      return created;
+    },
+    /** Messages in a channel, oldest first. */
+    channelMessages(channelId: string) {
+      return [...messages.values()].filter((message) => message.channel_id === channelId);
+    },
     /** Fail the next `times` (default 1) requests matching method/path. */
     injectFault(fault: Fault) {
       faults.push({ ...fault, times: fault.times ?? 1 });

@@ -7,6 +7,10 @@
  * on exactly what reached "Slack". Faults can be injected per method: a 429 with `Retry-After`, a
  * 500, or a connection dropped after the call was processed (Slack did the work, the client never
  * heard back).
+ *
+ * It also keeps what was posted per channel (with message metadata) for `conversations.history`,
+ * and answers the OAuth code exchange (`oauth.v2.access`) for configured grants, after which the
+ * granted bot token is accepted and `auth.test` answers with its workspace.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -23,7 +27,13 @@ export type FakeSlackUser = {
   isOwner?: boolean;
 };
 
-export type FakeChannel = { id: string; name: string; isPrivate?: boolean; isExtShared?: boolean };
+export type FakeChannel = { id: string; name: string; isPrivate?: boolean; isExtShared?: boolean; /** Default true. */ isMember?: boolean };
+
+/** A message as conversations.history returns it. */
+export type FakeMessage = { type: "message"; ts: string; text?: string; blocks?: unknown; bot_id?: string; user?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } };
+
+/** What oauth.v2.access answers for one authorization code. */
+export type FakeOAuthGrant = { teamId: string; teamName: string; botToken: string; botUserId: string; installerUserId: string; scopes: readonly string[] };
 
 export type RecordedCall = {
   method: string;
@@ -51,6 +61,8 @@ export type FakeSlackApiOptions = {
   botUserId?: string;
   users?: FakeSlackUser[];
   channels?: FakeChannel[];
+  /** The app's OAuth credentials and the codes Slack would hand out on "Allow". */
+  oauth?: { clientId: string; clientSecret: string; grants: Record<string, FakeOAuthGrant> };
 };
 
 export class FakeSlackApi {
@@ -62,6 +74,10 @@ export class FakeSlackApi {
   private readonly waiters = new Set<Waiter>();
   private readonly users = new Map<string, FakeSlackUser>();
   private readonly channels = new Map<string, FakeChannel>();
+  /** channel id -> messages posted there, oldest first. */
+  readonly history = new Map<string, FakeMessage[]>();
+  /** Bot tokens granted through oauth.v2.access -> their workspace. */
+  private readonly grantedTokens = new Map<string, string>();
   private tsCounter = 1_700_000_000_000;
   private viewCounter = 0;
   /** Latency added to every Web API answer (ms). */
@@ -121,7 +137,17 @@ export class FakeSlackApi {
     return this.responses.filter((response) => response.id === id);
   }
 
+  /** Puts a message into a channel's history as if someone (or an earlier run) had posted it. */
+  addHistory(channelId: string, message: Omit<FakeMessage, "type" | "ts"> & { ts?: string }): FakeMessage {
+    const full: FakeMessage = { type: "message", ...message, ts: message.ts ?? this.nextTs() };
+    const list = this.history.get(channelId) ?? [];
+    list.push(full);
+    this.history.set(channelId, list);
+    return full;
+  }
+
   reset(): void {
+    this.history.clear();
     this.calls.length = 0;
     this.responses.length = 0;
     this.faults.clear();
@@ -202,8 +228,8 @@ export class FakeSlackApi {
     }
 
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    const accepted = !this.options.tokens?.length || (token !== undefined && this.options.tokens.includes(token));
-    const answer = accepted ? this.answer(method, args) : { ok: false, error: token ? "invalid_auth" : "not_authed" };
+    const accepted = method === "oauth.v2.access" || !this.options.tokens?.length || (token !== undefined && (this.options.tokens.includes(token) || this.grantedTokens.has(token)));
+    const answer = accepted ? this.answer(method, args, token) : { ok: false, error: token ? "invalid_auth" : "not_authed" };
     this.calls.push({ method, args, token, at: Date.now() });
     this.notify();
 
@@ -214,19 +240,66 @@ export class FakeSlackApi {
     sendJson(res, 200, answer);
   }
 
+  private exchangeCode(args: Record<string, unknown>): Record<string, unknown> {
+    const oauth = this.options.oauth;
+    if (!oauth) return { ok: false, error: "invalid_client_id" };
+    if (args.client_id !== oauth.clientId) return { ok: false, error: "invalid_client_id" };
+    if (args.client_secret !== oauth.clientSecret) return { ok: false, error: "bad_client_secret" };
+    const grant = oauth.grants[String(args.code ?? "")];
+    if (!grant) return { ok: false, error: "invalid_code" };
+    this.grantedTokens.set(grant.botToken, grant.teamId);
+    return {
+      ok: true,
+      app_id: "A0RAPPORT",
+      authed_user: { id: grant.installerUserId },
+      scope: grant.scopes.join(","),
+      token_type: "bot",
+      access_token: grant.botToken,
+      bot_user_id: grant.botUserId,
+      team: { id: grant.teamId, name: grant.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     return `${Math.floor(this.tsCounter / 1000)}.${String(this.tsCounter % 1000).padStart(6, "0")}`;
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
-    const teamId = this.options.teamId ?? "T0FAKE";
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    const teamId = (token && this.grantedTokens.get(token)) ?? this.options.teamId ?? "T0FAKE";
     switch (method) {
       case "auth.test":
         return { ok: true, url: "https://fake.slack.test/", team: "Fake Team", user: "rapport", team_id: teamId, user_id: this.options.botUserId ?? "UBOT", bot_id: "BBOT" };
+      case "oauth.v2.access":
+        return this.exchangeCode(args);
       case "chat.postMessage": {
-        const ts = this.nextTs();
-        return { ok: true, channel: args.channel, ts, message: { type: "message", text: args.text, blocks: args.blocks, ts, bot_id: "BBOT" } };
+        const channelId = String(args.channel ?? "");
+        const known = this.channels.get(channelId);
+        if (known && known.isMember === false) return { ok: false, error: "not_in_channel" };
+        const metadata = args.metadata as FakeMessage["metadata"] | undefined;
+        const message = this.addHistory(channelId, {
+          text: typeof args.text === "string" ? args.text : undefined,
+          blocks: args.blocks,
+          bot_id: "BBOT",
+          ...(metadata ? { metadata } : {}),
+        });
+        return { ok: true, channel: channelId, ts: message.ts, message };
+      }
+      case "conversations.history": {
+        const channelId = String(args.channel ?? "");
+        const known = this.channels.get(channelId);
+        if (!known && !this.history.has(channelId)) return { ok: false, error: "channel_not_found" };
+        if (known?.isMember === false) return { ok: false, error: "not_in_channel" };
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+        const oldest = Number(args.oldest ?? 0);
+        const newestFirst = [...(this.history.get(channelId) ?? [])].reverse().filter((message) => Number(message.ts) > oldest);
+        const limit = Math.max(1, Math.min(999, Number(args.limit ?? 100)));
+        const offset = Number(args.cursor ?? 0);
+        const page = newestFirst.slice(offset, offset + limit).map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
+        const more = offset + limit < newestFirst.length;
+        return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : "" } };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
@@ -266,7 +339,10 @@ export class FakeSlackApi {
       case "conversations.info": {
         const channel = this.channels.get(String(args.channel));
         if (!channel) return { ok: false, error: "channel_not_found" };
-        return { ok: true, channel: { id: channel.id, name: channel.name, is_private: channel.isPrivate ?? false, is_ext_shared: channel.isExtShared ?? false } };
+        return {
+          ok: true,
+          channel: { id: channel.id, name: channel.name, is_channel: true, is_private: channel.isPrivate ?? false, is_ext_shared: channel.isExtShared ?? false, is_member: channel.isMember ?? true },
+        };
       }
       default:
         return { ok: false, error: "unknown_method" };

@@ -1,6 +1,7 @@
 /** `/crm <subcommand> ...`: options back to registry arguments, run as the member, answered once. */
 import type { ChatInputCommandInteraction } from "discord.js";
 import { reply } from "../../../core/reply.js";
+import { splitFields, tokenize } from "../../../core/tokenize.js";
 import { actorFromInteraction } from "../actor.js";
 import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
 
@@ -15,7 +16,20 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
   const given = interaction.options.data[0]?.options ?? [];
   for (const option of given) {
     const target = binding.options.get(option.name);
-    if (target && option.value !== undefined) args[target.name] = option.value;
+    if (!target || option.value === undefined) continue;
+    if (target.kind === "fields") {
+      // A string option on Discord; the registry wants { key: value }, parsed like typed text.
+      const { words, fields } = splitFields(tokenize(String(option.value)));
+      if (words.length) {
+        await answerNotice(
+          interaction,
+          ctx,
+          reply.error(`Write ${target.name} as key=value pairs, e.g. city=Boston grade=A (not understood: ${words.join(" ")}).`),
+        );
+        return;
+      }
+      args[target.name] = fields;
+    } else args[target.name] = option.value;
   }
   const actor = actorFromInteraction(interaction);
   await answerWithReply(interaction, ctx, () =>

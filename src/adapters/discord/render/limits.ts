@@ -26,4 +26,9 @@ export const DISCORD_LIMITS = {
   textInputValue: 4000,
   placeholder: 100,
   selectOptions: 25,
+  filesPerMessage: 10,
+  /** Alt text of an attachment. */
+  attachmentDescription: 1024,
+  /** Users in allowed_mentions.users. */
+  allowedMentionUsers: 100,
 } as const;

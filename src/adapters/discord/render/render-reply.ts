@@ -4,14 +4,18 @@
  * note rather than letting Discord reject the whole message.
  */
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from "discord.js";
-import type { Block, Button, Field, Reply } from "../../../core/reply.js";
+import type { Attachment, Block, Button, Field, Reply } from "../../../core/reply.js";
 import type { ButtonAction, ButtonCodec } from "./button-codec.js";
 import { codeSafe, escapeMarkdown, safeUrl, truncate } from "./escape.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
+import { finishMentions, tokenizeMentions } from "./mentions.js";
 
 export const COLORS = { normal: 0x5865f2, warning: 0xfee75c, error: 0xed4245 } as const;
 
 export const TRUNCATED_NOTE = "… more not shown (Discord message limit)";
+
+/** A file to upload with the message (multipart/form-data), from `Reply.attachments`. */
+export type DiscordFile = { name: string; contentType: string; data: Buffer; description: string };
 
 /** The message payload, in Discord API shape (snake_case), ready for discord.js `reply`/`editReply`/`send`. */
 export type DiscordMessage = {
@@ -19,7 +23,29 @@ export type DiscordMessage = {
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   allowedMentions: { parse: [] };
   ephemeral: boolean;
+  /** Present when the reply carries attachments that fit Discord's limits. */
+  files?: DiscordFile[];
+  /**
+   * Discord user ids shown as `<@id>` (digest owners). Interaction replies still ping nobody
+   * (`parse: []`); a channel post may allow exactly these users (see digest-poster.ts).
+   */
+  mentionedUserIds?: string[];
 };
+
+export type RenderOptions = {
+  /** Largest file Discord accepts here (the interaction's `attachment_size_limit`); default 10 MiB. */
+  attachmentSizeLimit?: number;
+  /**
+   * Appended to the last embed's footer after the limits are applied, so it always survives
+   * (the digest idempotency marker). Joined with FOOTER_SEPARATOR.
+   */
+  footerSuffix?: string;
+};
+
+export const FOOTER_SEPARATOR = " · ";
+
+/** Discord's default upload limit per file for servers without boosts. */
+export const DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 type DraftEmbed = {
   title?: string;
@@ -97,11 +123,11 @@ function finish(draft: DraftEmbed): APIEmbed {
 }
 
 /** Keep the message within 10 embeds and 6000 characters overall, cutting the last one that fits with a note. */
-function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+function fitEmbeds(embeds: APIEmbed[], reserve = 0): APIEmbed[] {
   const total = embeds.reduce((sum, embed) => sum + embedSize(embed), 0);
-  if (embeds.length <= L.embedsPerMessage && total <= L.embedTotal) return embeds;
+  if (embeds.length <= L.embedsPerMessage && total <= L.embedTotal - reserve) return embeds;
   const out: APIEmbed[] = [];
-  let remaining = L.embedTotal - TRUNCATED_NOTE.length;
+  let remaining = L.embedTotal - reserve - TRUNCATED_NOTE.length;
   for (const [index, embed] of embeds.entries()) {
     const isLastAllowed = index === L.embedsPerMessage - 1;
     const size = embedSize(embed);
@@ -165,7 +191,49 @@ function layoutButtons(
   }));
 }
 
-export function renderReply(reply: Reply, codec: ButtonCodec): DiscordMessage {
+/** `attachment://` names must be plain: letters, digits, dot, dash, underscore. */
+export function attachmentName(filename: string, index: number): string {
+  const clean = (part: string) =>
+    part.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+|[._]+$/g, "");
+  const extension = filename.match(/\.([A-Za-z0-9]{1,10})$/)?.[1] ?? "";
+  const base = clean(extension ? filename.slice(0, -extension.length - 1) : filename) || `file-${index + 1}`;
+  return `${base.slice(0, 90)}${extension ? `.${extension}` : ""}`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Files within Discord's limits (10 per message, the size limit per file); the rest are named in a note. */
+function selectFiles(attachments: readonly Attachment[], sizeLimit: number): { files: DiscordFile[]; notes: string[] } {
+  const files: DiscordFile[] = [];
+  const notes: string[] = [];
+  const used = new Set<string>();
+  for (const [index, attachment] of attachments.entries()) {
+    let name = attachmentName(attachment.filename, index);
+    if (used.has(name)) name = `${index + 1}-${name}`;
+    if (attachment.data.byteLength > sizeLimit) {
+      notes.push(`${attachment.filename} (${formatBytes(attachment.data.byteLength)}) is larger than this server's upload limit (${formatBytes(sizeLimit)}).`);
+      continue;
+    }
+    if (files.length >= L.filesPerMessage) {
+      notes.push(`${attachment.filename} not attached: at most ${L.filesPerMessage} files per message.`);
+      continue;
+    }
+    used.add(name);
+    files.push({
+      name,
+      contentType: attachment.contentType,
+      data: Buffer.from(attachment.data.buffer, attachment.data.byteOffset, attachment.data.byteLength),
+      description: truncate(attachment.altText.replace(/\s+/g, " ").trim(), L.attachmentDescription),
+    });
+  }
+  return { files, notes };
+}
+
+export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOptions = {}): DiscordMessage {
+  const { reply, mentions } = tokenizeMentions(input);
+  const selected = selectFiles(reply.attachments ?? [], options.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT);
   const color = reply.isError ? COLORS.error : COLORS.normal;
   const drafts: DraftEmbed[] = [];
   const buttons: DraftButton[] = [];
@@ -247,6 +315,11 @@ export function renderReply(reply: Reply, codec: ButtonCodec): DiscordMessage {
     }
   }
 
+  for (const note of selected.notes) {
+    leaveCard();
+    addLine(`⚠️ ${escapeMarkdown(note)}`);
+  }
+
   if (reply.fieldErrors) {
     leaveCard();
     addFields(Object.entries(reply.fieldErrors).map(([name, message]) => ({ label: `⚠️ ${name}`, value: message })));
@@ -263,11 +336,28 @@ export function renderReply(reply: Reply, codec: ButtonCodec): DiscordMessage {
   const ephemeral = reply.visibility === "ephemeral";
   if (ephemeral && !reply.isError) navigation.push({ label: "Share", action: { kind: "share" } });
 
-  const embeds = fitEmbeds(drafts.map(finish).filter((embed) => embedSize(embed) > 0));
+  const finished = drafts.map(finish);
+  // A chart shows inside the first embed; other files are listed under the message by Discord.
+  const image = selected.files.find((file) => file.contentType.startsWith("image/"));
+  if (image && finished[0]) finished[0].image = { url: `attachment://${image.name}` };
+  const { embeds: withMentions, userIds } = finishMentions(finished, mentions);
+  const suffix = options.footerSuffix ? truncate(options.footerSuffix, 200) : undefined;
+  const embeds = fitEmbeds(
+    withMentions.filter((embed) => embedSize(embed) > 0 || embed.image),
+    suffix ? suffix.length + FOOTER_SEPARATOR.length : 0,
+  );
+  if (suffix) {
+    if (!embeds.length) embeds.push({ title: ZERO_WIDTH, color });
+    const last = embeds[embeds.length - 1]!;
+    const existing = last.footer?.text ? truncate(last.footer.text, L.footerText - suffix.length - FOOTER_SEPARATOR.length) : "";
+    last.footer = { ...last.footer, text: existing ? `${existing}${FOOTER_SEPARATOR}${suffix}` : suffix };
+  }
   return {
     embeds: embeds.length ? embeds : [{ title: ZERO_WIDTH, color }],
     components: layoutButtons(buttons, navigation, codec),
     allowedMentions: { parse: [] },
     ephemeral,
+    ...(selected.files.length ? { files: selected.files } : {}),
+    ...(userIds.length ? { mentionedUserIds: userIds } : {}),
   };
 }

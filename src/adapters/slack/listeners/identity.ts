@@ -11,7 +11,7 @@ export function identityFrom(input: { teamId?: string | null; userId?: string; t
   if (!teamId || !TEAM_ID.test(teamId) || !userId || !USER_ID.test(userId)) {
     throw new Error(`Unexpected Slack ids (team ${String(teamId)}, user ${String(userId)})`);
   }
-  return { teamId, userId, ...(input.teamName ? { teamName: input.teamName } : {}) };
+  return { teamId, userId, ...(input.teamName ? { teamName: input.teamName } : {}), ...(context.enterpriseId ? { enterpriseId: context.enterpriseId } : {}) };
 }
 
 export function isUserId(value: string): boolean {

@@ -1,33 +1,42 @@
 /**
  * Slack user -> Actor. The team id and user id come from the (signed) payload; the profile (name,
  * email, time zone, admin/owner) from `users.info`, cached per user for a while because every
- * interaction needs it and users.info is rate limited (Tier 4).
+ * interaction needs it and users.info is rate limited (Tier 4). With the OAuth install flow, the
+ * user who installed the app in a workspace acts as a platform admin there (so becomes a Rapport
+ * admin on first use), like the workspace's own admins and owners.
  */
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../core/actor.js";
 import type { Logger } from "../../../core/logger.js";
 import { TtlMap } from "./ttl-map.js";
 
-export type SlackIdentity = { teamId: string; userId: string; teamName?: string };
+export type SlackIdentity = { teamId: string; userId: string; teamName?: string; enterpriseId?: string };
 type Profile = NonNullable<Actor["profile"]>;
+
+/** Who installed the app in a workspace (OAuth installs); undefined when unknown. */
+export type InstallerLookup = (workspace: { teamId: string; enterpriseId?: string }) => Promise<string | undefined>;
 
 export class SlackActorResolver {
   private readonly profiles: TtlMap<string, Promise<Profile | undefined>>;
+  private readonly installers: TtlMap<string, Promise<string | undefined>>;
 
   constructor(
     ttlMs: number,
     private readonly logger: Logger,
     now: () => number = Date.now,
+    private readonly installerOf?: InstallerLookup,
   ) {
     this.profiles = new TtlMap(ttlMs, 5_000, now);
+    this.installers = new TtlMap(ttlMs, 5_000, now);
   }
 
   async resolve(client: WebClient, identity: SlackIdentity): Promise<Actor> {
     const key = `${identity.teamId}:${identity.userId}`;
     const { value } = this.profiles.getOrCreate(key, () => this.fetchProfile(client, identity));
-    const profile = await value;
+    let profile = await value;
     // A failed lookup is retried on the next interaction instead of being cached.
     if (!profile) this.profiles.delete(key);
+    if (!profile?.isPlatformAdmin && (await this.isInstaller(identity))) profile = { ...profile, isPlatformAdmin: true };
     return {
       platform: "slack",
       tenantExternalId: identity.teamId,
@@ -35,6 +44,20 @@ export class SlackActorResolver {
       userExternalId: identity.userId,
       ...(profile ? { profile } : {}),
     };
+  }
+
+  private async isInstaller(identity: SlackIdentity): Promise<boolean> {
+    const installerOf = this.installerOf;
+    if (!installerOf) return false;
+    const key = `${identity.enterpriseId ?? ""}:${identity.teamId}`;
+    const { value } = this.installers.getOrCreate(key, () =>
+      installerOf({ teamId: identity.teamId, ...(identity.enterpriseId ? { enterpriseId: identity.enterpriseId } : {}) }).catch((error: unknown) => {
+        this.logger.warn({ err: error, teamId: identity.teamId }, "Could not look up who installed the app");
+        this.installers.delete(key);
+        return undefined;
+      }),
+    );
+    return (await value) === identity.userId;
   }
 
   private async fetchProfile(client: WebClient, identity: SlackIdentity): Promise<Profile | undefined> {

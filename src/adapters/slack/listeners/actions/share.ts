@@ -2,8 +2,13 @@
  * "Share in channel" on an ephemeral reply: Slack does not send the content of ephemeral messages
  * with the click, so the reply was kept under the button's token (for its owner only). It is posted
  * by the bot with who shared it; if the bot cannot post there, through response_url in_channel.
+ *
+ * Slack Connect: a channel shared with another organisation (is_ext_shared) gets no CRM data: the
+ * share is refused with an explanation. A channel Rapport cannot look at (private without the bot,
+ * a DM) might be one, so it is refused too, with what to do instead.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
 import { renderMessage } from "../../render/render-reply.js";
 import type { SlackDeps } from "../../support/deps.js";
@@ -12,7 +17,7 @@ import { isUserId } from "../identity.js";
 import { pressed } from "./button-context.js";
 
 export function registerShareButton(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.share, type: "block_actions" }, async ({ ack, body, action, respond, context }) => {
+  app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.share, type: "block_actions" }, async ({ ack, body, action, respond, context, client }) => {
     await ack();
     if (decodeButton(action.action_id, action.value)?.kind !== "share" || !action.value) return;
     const { identity, target, channelId } = pressed(body, context, respond, false);
@@ -20,6 +25,12 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
       const shared = deps.shares.get(action.value!);
       if (!shared || shared.teamId !== identity.teamId || shared.userId !== identity.userId) {
         await deliver(deps, target, { title: "That result can no longer be shared", blocks: [{ type: "text", text: "That result can no longer be shared. Run the command again, then share it." }], visibility: "ephemeral", isError: true });
+        return;
+      }
+      const audience = channelId ? await channelAudience(client, channelId) : "unknown";
+      if (audience !== "internal") {
+        deps.logger.info({ channelId, audience, teamId: identity.teamId }, "Share refused: the channel may be shared with another organisation");
+        await deliver(deps, target, { title: SHARE_REFUSED[audience], blocks: [{ type: "text", text: SHARE_REFUSED[audience], tone: "warning" }], visibility: "ephemeral", isError: true });
         return;
       }
       const byline = isUserId(identity.userId) ? `Shared by <@${identity.userId}>` : "Shared";
@@ -46,4 +57,23 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
       if (respond && body.response_url) await respond({ delete_original: true });
     });
   });
+}
+
+export const SHARE_REFUSED = {
+  external:
+    "Not shared: this channel is shared with another organisation (Slack Connect), so CRM data posted here would leave the company. Share it in an internal channel instead.",
+  unknown:
+    "Not shared: I cannot see this channel's settings, so I cannot tell whether it is shared with another organisation. Add Rapport to the channel (or share in a channel it is in) and try again.",
+} as const;
+
+/** internal: a channel of this workspace only; external: Slack Connect; unknown: Slack would not tell. */
+export async function channelAudience(client: WebClient, channelId: string): Promise<"internal" | "external" | "unknown"> {
+  try {
+    const { channel } = await client.conversations.info({ channel: channelId });
+    if (!channel) return "unknown";
+    return channel.is_ext_shared || channel.is_pending_ext_shared ? "external" : "internal";
+  } catch (error) {
+    if (isPlatformError(error)) return "unknown"; // channel_not_found, missing_scope ...
+    throw error;
+  }
 }

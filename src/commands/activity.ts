@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply } from "../core/reply.js";
+import { UserError } from "../core/errors.js";
+import { resolveMember } from "../core/resolve.js";
+import { activityChart, parsePeriod } from "../charts/stats-charts.js";
+import { chartReply } from "./stats.js";
+
+const EXAMPLE = "activity @alice 30d";
+const PERIOD = /^(\d{1,3}[dm]|\d{4}|\d{4}-\d{2})$/i;
+
+export const activityCommand = defineCommand({
+  name: "activity",
+  summary: "Contacts logged, outcomes, success rate and lost-deal rate per member and for the team",
+  usage: "activity [member] [period: 7d, 30d, 12m, 2026-03]",
+  examples: ["activity", EXAMPLE, "activity 90d"],
+  options: [
+    { name: "member", kind: "member", description: "Only this member (default: the whole team)", required: false },
+    { name: "period", kind: "text", description: "7d, 30d, 12m, 2026 or 2026-03 (default 30d)", required: false },
+  ],
+  schema: z.object({ member: z.string().trim().min(1).max(100).optional(), period: z.string().trim().max(20).optional() }),
+  parseText: (words) => {
+    const period = words.find((word) => PERIOD.test(word));
+    const member = words.filter((word) => word !== period).join(" ") || undefined;
+    return { member, period };
+  },
+  writes: false,
+  async handler(args, ctx) {
+    const period = parsePeriod(args.period, ctx.today, "30d");
+    if (!period) throw new UserError("bad_argument", `"${args.period}" is not a period. Use 7d, 30d, 12m or 2026-03.`, { example: EXAMPLE });
+    const member = args.member ? await resolveMember(ctx, args.member) : null;
+    const chart = await activityChart(ctx.store.reports, { period, memberId: member?.id });
+    if (member) chart.title = `Activity of ${member.displayName}, ${period.label}`;
+    if (chart.activity.every((row) => row.contacts === 0 && row.lostDeals === 0)) {
+      return reply.text(`No contacts logged ${member ? `by ${member.displayName} ` : ""}in the ${period.label}`, "Contacts appear here once they are logged with /crm log.");
+    }
+    return chartReply(ctx, chart, [], "activity.png");
+  },
+});

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import { reply, type Block } from "../core/reply.js";
+import { UserError } from "../core/errors.js";
+import { CHART_DIMENSIONS, type ChartDimension } from "../core/reports.js";
+import { minorUnitDigits } from "../core/money.js";
+import { activityChart, arChart, customersChart, parsePeriod, salesChart, STATS_KINDS, type ChartData } from "../charts/stats-charts.js";
+import { renderSpec } from "../charts/render-chart.js";
+import { money } from "./shared/format.js";
+import type { CommandContext } from "../core/context.js";
+
+const EXAMPLE = "stats sales 12m";
+
+/** The chart as a PNG attachment plus the same numbers as a table (screen readers, console). */
+export async function chartReply(ctx: CommandContext, chart: ChartData, moneyColumns: number[], filename: string) {
+  const { png } = await renderSpec(chart.spec);
+  const rows = chart.rows.map((row) => row.map((cell, index) => (typeof cell === "number" && moneyColumns.includes(index) ? money(ctx, cell) : String(cell))));
+  const blocks: Block[] = rows.length
+    ? [{ type: "table", title: chart.title, columns: chart.columns, rows, align: chart.columns.map((_, index) => (index === 0 ? "left" : "right")) }]
+    : [{ type: "text", text: `${chart.title}: no data yet.`, tone: "muted" }];
+  const altText = `${chart.title}. ${rows.map((row) => row.map((cell, index) => `${chart.columns[index]} ${cell}`).join(", ")).join("; ")}`.slice(0, 2000);
+  return reply.of(chart.title, blocks, {
+    attachments: [{ filename, contentType: "image/png", data: png.data, altText }],
+  });
+}
+
+export const statsCommand = defineCommand({
+  name: "stats",
+  summary: "Charts: receivable ageing, monthly sales vs last year, customers by class, member activity",
+  usage: `stats <${STATS_KINDS.join("|")}> [period: 30d, 12m, 2026, 2026-03] [by ${CHART_DIMENSIONS.join("|")}]`,
+  examples: [EXAMPLE, "stats ar by region", "stats customers by grade", "stats activity 30d"],
+  options: [
+    { name: "kind", kind: "choice", description: "Which chart", required: true, choices: STATS_KINDS },
+    { name: "period", kind: "text", description: "30d, 12m, 2026 or 2026-03", required: false },
+    { name: "by", kind: "choice", description: "Split by", required: false, choices: CHART_DIMENSIONS },
+  ],
+  schema: z.object({
+    kind: z.enum(STATS_KINDS, { error: `Say which chart: ${STATS_KINDS.join(", ")}.` }),
+    period: z.string().trim().max(20).optional(),
+    by: z.enum(CHART_DIMENSIONS, { error: `by must be one of ${CHART_DIMENSIONS.join(", ")}.` }).optional(),
+  }),
+  parseText: (words) => {
+    const rest = words.slice(1);
+    const byAt = rest.findIndex((word) => word.toLowerCase() === "by");
+    const by = byAt >= 0 ? rest[byAt + 1]?.toLowerCase() : undefined;
+    const period = rest.filter((_, index) => byAt < 0 || (index !== byAt && index !== byAt + 1))[0];
+    return { kind: words[0]?.toLowerCase(), period, by };
+  },
+  writes: false,
+  async handler(args, ctx) {
+    const digits = minorUnitDigits(ctx.tenant.currency);
+    const reports = ctx.store.reports;
+    const period = (fallback: string) => {
+      const parsed = parsePeriod(args.period, ctx.today, fallback);
+      if (!parsed) throw new UserError("bad_argument", `"${args.period}" is not a period. Use 30d, 12m, 2026 or 2026-03.`, { example: EXAMPLE });
+      return parsed;
+    };
+    switch (args.kind) {
+      case "ar":
+        return chartReply(ctx, await arChart(reports, { today: ctx.today, by: args.by as ChartDimension | undefined, currencyDigits: digits }), [1, 2, 3, 4, 5, 6], "ar-ageing.png");
+      case "sales": {
+        const chart = await salesChart(reports, { period: period("12m"), by: args.by, currencyDigits: digits });
+        return chartReply(ctx, chart, args.by ? [2] : [1, 2], "sales.png");
+      }
+      case "customers":
+        return chartReply(ctx, await customersChart(reports, { by: args.by ?? "grade", currencyDigits: digits }), [2], "customers.png");
+      case "activity":
+        return chartReply(ctx, await activityChart(reports, { period: period("30d") }), [], "activity.png");
+    }
+  },
+});
+

@@ -1,0 +1,48 @@
+/**
+ * `rapport digest tick [--at <ISO time>]`: runs exactly the scheduler's tick for that moment
+ * (default now) once and prints what happened as JSON. Posts go to the console poster for
+ * console: channels; Slack/Discord channels need their posters (wired by `rapport start`).
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logging.js";
+import { targetFromConfig } from "../app.js";
+import { openDatabase } from "../data/database.js";
+import { createConsolePoster, type DigestPoster } from "./poster.js";
+import { createRoutingPoster } from "./routing-poster.js";
+import { createDigestScheduler } from "./scheduler.js";
+
+export const DIGEST_USAGE = "Usage: rapport digest tick [--at <ISO time, e.g. 2026-11-23T08:30:00Z>]";
+
+export async function runDigestCli(argv: string[], options: { poster?: DigestPoster; output?: NodeJS.WritableStream } = {}): Promise<number> {
+  const output = options.output ?? process.stdout;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { at: { type: "string" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${DIGEST_USAGE}\n`);
+    return 2;
+  }
+  const [verb] = parsed.positionals;
+  if (verb !== "tick") {
+    process.stderr.write(`${DIGEST_USAGE}\n`);
+    return 2;
+  }
+  const at = parsed.values.at ? new Date(parsed.values.at) : new Date();
+  if (Number.isNaN(at.getTime())) {
+    process.stderr.write(`--at must be an ISO time such as 2026-11-23T08:30:00Z, not "${parsed.values.at}".\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(targetFromConfig(config), { poolSize: config.RAPPORT_DB_POOL_SIZE });
+  try {
+    const poster = options.poster ?? createRoutingPoster({ console: createConsolePoster({ output: output as never, now: () => at }) });
+    const scheduler = createDigestScheduler({ prisma: database.prisma, poster, logger, clock: parsed.values.at ? () => at : undefined });
+    const result = await scheduler.tick(at);
+    output.write(`${JSON.stringify({ at: at.toISOString(), ...result })}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The tenant-bound queries behind the digests. Each is index-backed and costs in proportion to
+ * what is due, not to the size of the tables:
+ *  - follow-ups: range on customers (tenant_id, next_follow_up) up to the end of the week;
+ *  - overdue: range on invoices (tenant_id, status, due_on) for status 'open';
+ *  - churn: ranges on customers (tenant_id, predicted_next_at), (tenant_id, last_order_at) and
+ *    (tenant_id, updated_at) over bounded windows;
+ *  - pipeline: ranges on customers (tenant_id, created_at | updated_at | first_order_at) and
+ *    interactions (tenant_id, occurred_at) over the week and the compared periods.
+ * Only the top rows are materialised; counts are aggregates over the same ranges.
+ */
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { addDaysTo, endOfWeek, type CalendarDate } from "../../core/dates.js";
+import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../../core/domain.js";
+import { fireInstant } from "../schedule-time.js";
+import type { ChurnData, ChurnItem, FollowUpsData, MemberRef, OverdueData, PipelineData } from "../builders/types.js";
+
+export type DigestLimits = {
+  owners: number;
+  itemsPerOwner: number;
+  items: number;
+};
+
+export const SHORT_LIMITS: DigestLimits = { owners: 6, itemsPerOwner: 3, items: 5 };
+export const FULL_LIMITS: DigestLimits = { owners: 50, itemsPerOwner: 25, items: 50 };
+
+export type DigestQueries = {
+  followUps(input: { today: CalendarDate; limits: DigestLimits }): Promise<FollowUpsData>;
+  overdue(input: { today: CalendarDate; limits: DigestLimits }): Promise<OverdueData>;
+  churn(input: { today: CalendarDate; now: Date; limits: DigestLimits }): Promise<ChurnData>;
+  pipeline(input: { today: CalendarDate; now: Date; timeZone: string }): Promise<PipelineData>;
+};
+
+/** Churn windows (days). */
+export const SILENT_FROM_DAYS = 180;
+export const SILENT_TO_DAYS = 365;
+export const LOST_WINDOW_DAYS = 30;
+export const PAST_DUE_WINDOW_DAYS = 365;
+
+/** A timestamp(3) column holds UTC wall time; compare it with an instant passed as ISO text. */
+const utc = (index: number) => `($${index}::timestamptz AT TIME ZONE 'UTC')`;
+
+export function createDigestQueries(prisma: PrismaClient, tenantId: number): DigestQueries {
+  const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, tenantId, ...params);
+
+  async function members(ids: (number | null)[]): Promise<Map<number, MemberRef>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!wanted.length) return new Map();
+    const rows = await prisma.member.findMany({ where: { tenantId, id: { in: wanted } }, select: { id: true, externalId: true, displayName: true } });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+  const ownerOf = (map: Map<number, MemberRef>, id: number | null) => (id === null ? null : map.get(id) ?? null);
+
+  return {
+    async followUps({ today, limits }) {
+      const weekEnd = endOfWeek(today);
+      const due = `FROM customers c WHERE c.tenant_id = $1 AND c.next_follow_up <= $3::date AND c.status <> 'lost'`;
+      const counts = await query<{ owner_id: number | null; overdue: bigint; today: bigint; week: bigint }>(
+        `SELECT c.owner_id,
+           COUNT(*) FILTER (WHERE c.next_follow_up < $2::date) AS overdue,
+           COUNT(*) FILTER (WHERE c.next_follow_up = $2::date) AS today,
+           COUNT(*) FILTER (WHERE c.next_follow_up > $2::date) AS week
+         ${due} GROUP BY c.owner_id`,
+        today,
+        weekEnd,
+      );
+      const owners = counts
+        .map((row) => ({ ownerId: row.owner_id, overdue: Number(row.overdue), today: Number(row.today), week: Number(row.week) }))
+        .sort((a, b) => b.today + b.overdue - (a.today + a.overdue) || b.week - a.week || (a.ownerId ?? Infinity) - (b.ownerId ?? Infinity));
+      const top = owners.slice(0, limits.owners);
+      const items = top.length
+        ? await query<{ id: number; name: string; owner_id: number | null; due: string }>(
+            `SELECT id, name, owner_id, due FROM (
+               SELECT c.id, c.name, c.owner_id, to_char(c.next_follow_up, 'YYYY-MM-DD') AS due,
+                 ROW_NUMBER() OVER (PARTITION BY c.owner_id ORDER BY c.next_follow_up, c.name, c.id) AS rank
+               ${due} AND $2::date IS NOT NULL AND (c.owner_id = ANY($4::int[]) OR ($5::boolean AND c.owner_id IS NULL))
+             ) ranked WHERE rank <= $6 ORDER BY due, name, id`,
+            today,
+            weekEnd,
+            top.map((owner) => owner.ownerId).filter((id): id is number => id !== null),
+            top.some((owner) => owner.ownerId === null),
+            limits.itemsPerOwner,
+          )
+        : [];
+      const refs = await members(top.map((owner) => owner.ownerId));
+      return {
+        weekEnd,
+        totals: owners.reduce((sum, owner) => ({ overdue: sum.overdue + owner.overdue, today: sum.today + owner.today, week: sum.week + owner.week }), { overdue: 0, today: 0, week: 0 }),
+        ownerCount: owners.length,
+        owners: top.map((owner) => ({
+          owner: ownerOf(refs, owner.ownerId),
+          overdue: owner.overdue,
+          today: owner.today,
+          week: owner.week,
+          items: items.filter((item) => item.owner_id === owner.ownerId).map((item) => ({ customerId: item.id, customerName: item.name, nextFollowUp: item.due })),
+        })),
+      };
+    },
+
+    async overdue({ today, limits }) {
+      const sums = `
+        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
+        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
+        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
+        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
+        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
+      type Sums = { b0: bigint; b31: bigint; b61: bigint; b91: bigint; b181: bigint };
+      const buckets = (row: Sums): AgeingBuckets => ({ "0-30": Number(row.b0), "31-60": Number(row.b31), "61-90": Number(row.b61), "91-180": Number(row.b91), ">180": Number(row.b181) });
+      const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid`;
+      const [totalsRow] = await query<Sums & { customers: bigint }>(`SELECT COUNT(DISTINCT i.customer_id) AS customers, ${sums} ${overdueRange}`, today);
+      const debtorRows = await query<Sums & { customer_id: number; overdue: bigint }>(
+        `SELECT i.customer_id, SUM(i.amount - i.paid) AS overdue, ${sums} ${overdueRange}
+         GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid) DESC, i.customer_id LIMIT $3`,
+        today,
+        limits.items,
+      );
+      // Balances (due or not) of the shown debtors, and every customer over its limit: open invoices only.
+      const details = await query<{ id: number; name: string; owner_id: number | null; credit_limit: bigint | null; balance: bigint }>(
+        `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid), 0) AS balance
+         FROM customers c LEFT JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
+         WHERE c.tenant_id = $1 AND c.id = ANY($2::int[]) GROUP BY c.id`,
+        debtorRows.map((row) => row.customer_id),
+      );
+      const overLimitRows = await query<{ id: number; name: string; credit_limit: bigint; balance: bigint; total: bigint }>(
+        `SELECT c.id, c.name, c.credit_limit, b.balance, COUNT(*) OVER () AS total
+         FROM (SELECT i.customer_id, SUM(i.amount - i.paid) AS balance FROM invoices i
+               WHERE i.tenant_id = $1 AND i.status = 'open' GROUP BY i.customer_id) b
+         JOIN customers c ON c.tenant_id = $1 AND c.id = b.customer_id
+         WHERE c.credit_limit IS NOT NULL AND b.balance > c.credit_limit
+         ORDER BY b.balance - c.credit_limit DESC, c.id LIMIT $2`,
+        limits.items,
+      );
+      const byId = new Map(details.map((row) => [row.id, row]));
+      const refs = await members(details.map((row) => row.owner_id));
+      const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
+      return {
+        totals,
+        total: Object.values(totals).reduce((sum, value) => sum + value, 0),
+        customerCount: Number(totalsRow?.customers ?? 0),
+        debtors: debtorRows.map((row) => {
+          const detail = byId.get(row.customer_id);
+          const rowBuckets = buckets(row);
+          const oldestBucket = [...AGEING_BUCKETS].reverse().find((bucket) => rowBuckets[bucket] > 0) ?? ("0-30" as AgeingBucket);
+          return {
+            customerId: row.customer_id,
+            customerName: detail?.name ?? `#${row.customer_id}`,
+            overdue: Number(row.overdue),
+            buckets: rowBuckets,
+            oldestBucket,
+            balance: Number(detail?.balance ?? row.overdue),
+            creditLimit: detail?.credit_limit === null || detail?.credit_limit === undefined ? null : Number(detail.credit_limit),
+            owner: ownerOf(refs, detail?.owner_id ?? null),
+          };
+        }),
+        overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: row.name, balance: Number(row.balance), creditLimit: Number(row.credit_limit) })),
+        overLimitCount: Number(overLimitRows[0]?.total ?? 0),
+      };
+    },
+
+    async churn({ today, now, limits }) {
+      type Row = { id: number; name: string; owner_id: number | null; last_order_at: string | null; predicted_next_at: string | null; avg_cycle_days: number | null; lifetime_sales: bigint; total: bigint };
+      const columns = `c.id, c.name, c.owner_id, to_char(c.last_order_at, 'YYYY-MM-DD') AS last_order_at,
+        to_char(c.predicted_next_at, 'YYYY-MM-DD') AS predicted_next_at, c.avg_cycle_days, c.lifetime_sales, COUNT(*) OVER () AS total`;
+      const pastDueFrom = addDaysTo(today, -PAST_DUE_WINDOW_DAYS);
+      const pastDue = await query<Row>(
+        `SELECT ${columns} FROM customers c
+         WHERE c.tenant_id = $1 AND c.predicted_next_at < $2::date AND c.predicted_next_at >= $3::date
+           AND c.order_count >= 2 AND c.status <> 'lost'
+         ORDER BY c.lifetime_sales DESC, c.id LIMIT $4`,
+        today,
+        pastDueFrom,
+        limits.items,
+      );
+      // Silent customers not already listed as late to reorder.
+      const silent = await query<Row>(
+        `SELECT ${columns} FROM customers c
+         WHERE c.tenant_id = $1 AND c.last_order_at < $2::date AND c.last_order_at >= $3::date AND c.status <> 'lost'
+           AND NOT (c.order_count >= 2 AND c.predicted_next_at < $4::date AND c.predicted_next_at >= $5::date)
+         ORDER BY c.lifetime_sales DESC, c.id LIMIT $6`,
+        addDaysTo(today, -SILENT_FROM_DAYS),
+        addDaysTo(today, -SILENT_TO_DAYS),
+        today,
+        pastDueFrom,
+        limits.items,
+      );
+      const lost = await query<{ id: number; name: string; owner_id: number | null; lost_on: string; total: bigint }>(
+        `SELECT c.id, c.name, c.owner_id, to_char(c.updated_at, 'YYYY-MM-DD') AS lost_on, COUNT(*) OVER () AS total
+         FROM customers c
+         WHERE c.tenant_id = $1 AND c.updated_at >= ${utc(2)} AND (c.status = 'lost' OR c.stage = 'lost')
+         ORDER BY c.updated_at DESC, c.id LIMIT $3`,
+        new Date(now.getTime() - LOST_WINDOW_DAYS * 86_400_000).toISOString(),
+        limits.items,
+      );
+      const refs = await members([...pastDue, ...silent, ...lost].map((row) => row.owner_id));
+      const item = (row: Row): ChurnItem => ({
+        customerId: row.id,
+        customerName: row.name,
+        owner: ownerOf(refs, row.owner_id),
+        lastOrderAt: row.last_order_at,
+        predictedNextAt: row.predicted_next_at,
+        avgCycleDays: row.avg_cycle_days,
+        lifetimeSales: Number(row.lifetime_sales),
+      });
+      return {
+        pastDue: { count: Number(pastDue[0]?.total ?? 0), items: pastDue.map(item) },
+        silent: { count: Number(silent[0]?.total ?? 0), items: silent.map(item), fromDays: SILENT_FROM_DAYS, toDays: SILENT_TO_DAYS },
+        lost: {
+          count: Number(lost[0]?.total ?? 0),
+          days: LOST_WINDOW_DAYS,
+          items: lost.map((row) => ({ customerId: row.id, customerName: row.name, owner: ownerOf(refs, row.owner_id), lostOn: row.lost_on })),
+        },
+      };
+    },
+
+    async pipeline({ today, now, timeZone }) {
+      const from = addDaysTo(today, -6);
+      const since = fireInstant(from, "00:00", timeZone).toISOString();
+      const until = now.toISOString();
+      const [week] = await query<{ created: bigint; updated: bigint; won: bigint; lost: bigint }>(
+        `SELECT
+           (SELECT COUNT(*) FROM customers c WHERE c.tenant_id = $1 AND c.created_at >= ${utc(2)} AND c.created_at <= ${utc(3)}) AS created,
+           COUNT(*) FILTER (WHERE c.created_at < ${utc(2)}) AS updated,
+           COUNT(*) FILTER (WHERE c.stage = 'won') AS won,
+           COUNT(*) FILTER (WHERE c.status = 'lost' OR c.stage = 'lost') AS lost
+         FROM customers c WHERE c.tenant_id = $1 AND c.updated_at >= ${utc(2)} AND c.updated_at <= ${utc(3)}`,
+        since,
+        until,
+      );
+      // Period to date against the same number of days of the previous period.
+      const [year, month] = today.split("-").map(Number) as [number, number];
+      const quarterMonth = Math.floor((month - 1) / 3) * 3 + 1;
+      const periods = {
+        month: { start: `${year}-${pad(month)}-01`, previous: month === 1 ? `${year - 1}-12-01` : `${year}-${pad(month - 1)}-01` },
+        quarter: { start: `${year}-${pad(quarterMonth)}-01`, previous: quarterMonth === 1 ? `${year - 1}-10-01` : `${year}-${pad(quarterMonth - 3)}-01` },
+        year: { start: `${year}-01-01`, previous: `${year - 1}-01-01` },
+      };
+      const elapsed = (start: CalendarDate) => Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000);
+      const signedParams: string[] = [];
+      const filters: string[] = [];
+      for (const { start, previous } of Object.values(periods)) {
+        const previousEnd = clampDate(addDaysTo(previous, elapsed(start)), addDaysTo(start, -1));
+        signedParams.push(start, today, previous, previousEnd);
+        const base = signedParams.length - 2; // index of `start`, 1-based after tenant ($1)
+        filters.push(
+          `COUNT(*) FILTER (WHERE c.first_order_at BETWEEN $${base}::date AND $${base + 1}::date)`,
+          `COUNT(*) FILTER (WHERE c.first_order_at BETWEEN $${base + 2}::date AND $${base + 3}::date)`,
+        );
+      }
+      const [signed] = await query<Record<string, bigint>>(
+        `SELECT ${filters.map((filter, index) => `${filter} AS s${index}`).join(", ")}
+         FROM customers c WHERE c.tenant_id = $1 AND c.first_order_at >= $12::date AND c.first_order_at <= $3::date`,
+        ...signedParams,
+      );
+      const count = (index: number) => Number(signed?.[`s${index}`] ?? 0);
+      const activity = await query<{ member_id: number; contacts: bigint; rated: bigint; successful: bigint }>(
+        `SELECT i.logged_by_id AS member_id, COUNT(*) AS contacts, COUNT(i.outcome) AS rated,
+           COUNT(*) FILTER (WHERE i.outcome IN ('effective', 'high-value')) AS successful
+         FROM interactions i WHERE i.tenant_id = $1 AND i.occurred_at >= ${utc(2)} AND i.occurred_at <= ${utc(3)} AND NOT i.undone
+         GROUP BY i.logged_by_id`,
+        since,
+        until,
+      );
+      const deals = await query<{ member_id: number; won: bigint; lost: bigint }>(
+        `SELECT c.owner_id AS member_id, COUNT(*) FILTER (WHERE c.stage = 'won') AS won,
+           COUNT(*) FILTER (WHERE c.status = 'lost' OR c.stage = 'lost') AS lost
+         FROM customers c WHERE c.tenant_id = $1 AND c.updated_at >= ${utc(2)} AND c.updated_at <= ${utc(3)} AND c.owner_id IS NOT NULL
+           AND (c.stage IN ('won', 'lost') OR c.status = 'lost')
+         GROUP BY c.owner_id`,
+        since,
+        until,
+      );
+      const refs = await members([...activity.map((row) => row.member_id), ...deals.map((row) => row.member_id)]);
+      const byMember = new Map<number, PipelineData["members"][number]>();
+      const entry = (id: number) => {
+        const member = refs.get(id);
+        if (!member) return null;
+        let row = byMember.get(id);
+        if (!row) byMember.set(id, (row = { member, contacts: 0, rated: 0, successful: 0, won: 0, lost: 0 }));
+        return row;
+      };
+      for (const row of activity) {
+        const target = entry(row.member_id);
+        if (target) Object.assign(target, { contacts: Number(row.contacts), rated: Number(row.rated), successful: Number(row.successful) });
+      }
+      for (const row of deals) {
+        const target = entry(row.member_id);
+        if (target) Object.assign(target, { won: Number(row.won), lost: Number(row.lost) });
+      }
+      return {
+        from,
+        to: today,
+        newCustomers: Number(week?.created ?? 0),
+        updated: Number(week?.updated ?? 0),
+        won: Number(week?.won ?? 0),
+        lost: Number(week?.lost ?? 0),
+        signed: {
+          month: { current: count(0), previous: count(1) },
+          quarter: { current: count(2), previous: count(3) },
+          year: { current: count(4), previous: count(5) },
+        },
+        members: [...byMember.values()].sort((a, b) => b.contacts - a.contacts || a.member.displayName.localeCompare(b.member.displayName)),
+      };
+    },
+  };
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+function clampDate(date: CalendarDate, max: CalendarDate): CalendarDate {
+  return date > max ? max : date;
+}

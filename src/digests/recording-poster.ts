@@ -1,0 +1,93 @@
+/**
+ * An in-memory DigestPoster for tests, with fault injection. It records every message that
+ * "reached the channel", so tests can assert exactly-once delivery, and it can fail the way
+ * platforms do: 429 with Retry-After, 5xx before posting, and a lost response (the message was
+ * posted but the caller got an error). `findPosted` can be made to fail too ("cannot tell").
+ */
+import type { Reply } from "../core/reply.js";
+import { PostError, type CanPostResult, type DigestPoster } from "./poster.js";
+
+export type Fault =
+  | { kind: "rate-limit"; retryAfterMs: number }
+  | { kind: "server-error"; status?: number }
+  | { kind: "lost-response" }
+  /** The call never returns (a process killed mid-post); `posts` says whether it reached the channel. */
+  | { kind: "hang"; posts: boolean }
+  | { kind: "fatal"; code: string };
+
+export type RecordedPost = { channelRef: string; marker: string; messageId: string; reply: Reply; at: number };
+
+export type RecordingPoster = DigestPoster & {
+  readonly posts: RecordedPost[];
+  /** Faults consumed one per post call, in order. */
+  failNextPosts(...faults: Fault[]): void;
+  /** Fault decided per call (return undefined to succeed). */
+  faultWith(decide: ((call: { channelRef: string; marker: string; attempt: number }) => Fault | undefined) | null): void;
+  /** Make the next `count` findPosted calls throw. */
+  failNextFinds(count: number): void;
+  channels: Map<string, CanPostResult & { tenantExternalId?: string }>;
+  calls: { post: number; findPosted: number };
+};
+
+export function createRecordingPoster(options: { clock?: () => number } = {}): RecordingPoster {
+  const clock = options.clock ?? (() => Date.now());
+  const posts: RecordedPost[] = [];
+  const queued: Fault[] = [];
+  let decide: ((call: { channelRef: string; marker: string; attempt: number }) => Fault | undefined) | null = null;
+  let failingFinds = 0;
+  const attempts = new Map<string, number>();
+  let sequence = 0;
+  const channels = new Map<string, CanPostResult & { tenantExternalId?: string }>();
+  const calls = { post: 0, findPosted: 0 };
+
+  const record = (channelRef: string, marker: string, reply: Reply) => {
+    const messageId = `m${++sequence}`;
+    posts.push({ channelRef, marker, messageId, reply, at: clock() });
+    return messageId;
+  };
+
+  return {
+    posts,
+    channels,
+    calls,
+    failNextPosts: (...faults) => void queued.push(...faults),
+    faultWith: (fn) => void (decide = fn),
+    failNextFinds: (count) => void (failingFinds = count),
+    async canPost(channelRef, { tenantExternalId }) {
+      const known = channels.get(channelRef);
+      if (!known) return { ok: true, external: false };
+      if (known.tenantExternalId && known.tenantExternalId !== tenantExternalId) return { ok: false, external: false, reason: "That channel is not in this workspace." };
+      return known;
+    },
+    async post(channelRef, reply, { idempotencyMarker }) {
+      calls.post++;
+      const attempt = (attempts.get(idempotencyMarker) ?? 0) + 1;
+      attempts.set(idempotencyMarker, attempt);
+      const fault = queued.shift() ?? decide?.({ channelRef, marker: idempotencyMarker, attempt });
+      switch (fault?.kind) {
+        case undefined:
+          return { messageId: record(channelRef, idempotencyMarker, reply) };
+        case "rate-limit":
+          throw PostError.rateLimited(fault.retryAfterMs);
+        case "server-error":
+          throw PostError.server(fault.status ?? 503);
+        case "lost-response":
+          record(channelRef, idempotencyMarker, reply);
+          throw PostError.lostResponse();
+        case "hang":
+          if (fault.posts) record(channelRef, idempotencyMarker, reply);
+          return new Promise<never>(() => undefined);
+        case "fatal":
+          throw PostError.fatal(fault.code, `fatal: ${fault.code}`);
+      }
+    },
+    async findPosted(channelRef, marker) {
+      calls.findPosted++;
+      if (failingFinds > 0) {
+        failingFinds--;
+        throw new Error("channel history unavailable");
+      }
+      return posts.find((post) => post.channelRef === channelRef && post.marker === marker)?.messageId ?? null;
+    },
+  };
+}

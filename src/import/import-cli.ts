@@ -1,0 +1,110 @@
+/**
+ * `rapport import <kind> <file> [--dry-run] [--skip-invalid] [--map col=field ...] [--encoding e] [--tenant platform:id]`.
+ * Bad rows go to stderr as they are found ("line 12: email ... "), a progress bar with rate and
+ * ETA is drawn on a TTY, and one summary line goes to stdout. Exit code 1 when nothing was
+ * committed because of bad rows.
+ */
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { loadConfig } from "../config.js";
+import { targetFromConfig } from "../app.js";
+import { openDatabase } from "../data/database.js";
+import { createDirectory } from "../data/directory.js";
+import { CONSOLE_TENANT } from "../adapters/console/console.js";
+import { IMPORT_KINDS, type ImportKind } from "./columns.js";
+import { ENCODINGS, type Encoding } from "./read-rows.js";
+import { importFile, summarize } from "./import-file.js";
+
+export const IMPORT_USAGE = `Usage: rapport import <${IMPORT_KINDS.join("|")}> <file.csv|file.xlsx> [--dry-run] [--skip-invalid]
+       [--map "Column=field" ...] [--encoding ${ENCODINGS.join("|")}] [--tenant platform:workspace]`;
+
+/** "--tenant slack:T123" / "discord:456" / "local"; default the console workspace. */
+export async function resolveTenantId(prisma: PrismaClient, spec: string | undefined): Promise<number> {
+  const [platform, externalId] = spec?.includes(":") ? [spec.slice(0, spec.indexOf(":")), spec.slice(spec.indexOf(":") + 1)] : ["console", spec ?? CONSOLE_TENANT];
+  if (platform === "console") {
+    const tenant = await createDirectory(prisma).ensureTenant({ platform, externalId: externalId!, name: externalId === CONSOLE_TENANT ? "Console" : externalId! });
+    return tenant.id;
+  }
+  const tenant = await prisma.tenant.findUnique({ where: { platform_externalId: { platform, externalId: externalId! } } });
+  if (!tenant) throw new Error(`No ${platform} workspace "${externalId}" in this database (it appears once someone uses /crm there).`);
+  return tenant.id;
+}
+
+export function parseMap(pairs: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf("=");
+    if (at <= 0) throw new Error(`--map ${pair}: write it as "File column=field".`);
+    map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return map;
+}
+
+export async function runImportCli(args: string[], io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WritableStream & { isTTY?: boolean } } = process): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      "skip-invalid": { type: "boolean", default: false },
+      map: { type: "string", multiple: true, default: [] },
+      encoding: { type: "string" },
+      tenant: { type: "string" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [kind, path] = positionals;
+  if (!kind || !path || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    io.stderr.write(`${IMPORT_USAGE}\n`);
+    return 2;
+  }
+  if (values.encoding && !(ENCODINGS as readonly string[]).includes(values.encoding)) {
+    io.stderr.write(`--encoding must be one of ${ENCODINGS.join(", ")}.\n`);
+    return 2;
+  }
+  const database = await openDatabase(targetFromConfig(loadConfig()), { poolSize: 2 });
+  const bar = io.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}", etaBuffer: 50, fps: 5, stream: io.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  try {
+    const tenantId = await resolveTenantId(database.prisma, values.tenant);
+    const startedAt = Date.now();
+    let started = false;
+    const result = await importFile({
+      prisma: database.prisma,
+      tenantId,
+      kind: kind as ImportKind,
+      path,
+      options: {
+        dryRun: values["dry-run"],
+        skipInvalid: values["skip-invalid"],
+        map: parseMap(values.map ?? []),
+        encoding: values.encoding as Encoding | undefined,
+        onIssue: (issue) => {
+          bar?.stop();
+          started = false;
+          io.stderr.write(`line ${issue.line}: ${issue.severity === "warning" ? "warning: " : ""}${issue.reason}\n`);
+        },
+        onProgress: ({ rows, bytes, size }) => {
+          if (!bar) return;
+          if (!started) {
+            bar.start(size, bytes, { rows: 0, rate: 0 });
+            started = true;
+          }
+          const seconds = Math.max(0.001, (Date.now() - startedAt) / 1000);
+          bar.update(bytes, { rows: rows.toLocaleString("en-US"), rate: Math.round(rows / seconds).toLocaleString("en-US") });
+        },
+      },
+    });
+    bar?.stop();
+    io.stdout.write(`${summarize(result)}\n`);
+    return result.committed || result.dryRun ? (result.invalid > 0 && !result.committed && !values["skip-invalid"] ? 1 : 0) : 1;
+  } finally {
+    bar?.stop();
+    await database.close();
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * Turns the cells of one row into a typed record, or says what is wrong with it. Hand-written
+ * checks rather than zod: they run a million times per large import. Rules match `new`/`edit`
+ * (src/commands/shared/customer-fields.ts) where the same field exists, but accept the value
+ * spellings of CRM exports (HubSpot lifecycle stages, "$1,250.00", "3/14/2026", "Yes").
+ */
+import { CUSTOMER_STATUSES, PIPELINE_STAGES, type CustomerStatus } from "../core/domain.js";
+import { parseMoney } from "../core/money.js";
+import type { ImportKind } from "./columns.js";
+
+export class RowError extends Error {}
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+export type Cells = (field: string) => string;
+
+function optional(cells: Cells, field: string, max: number): string | null {
+  const value = cells(field).trim();
+  if (!value) return null;
+  if (value.length > max) throw new RowError(`${field} is too long (at most ${max} characters)`);
+  if (CONTROL.test(value)) throw new RowError(`${field} contains control characters`);
+  return value;
+}
+
+function required(cells: Cells, field: string, max: number): string {
+  const value = optional(cells, field, max);
+  if (value === null) throw new RowError(`${field} is missing`);
+  return value;
+}
+
+/** HubSpot lifecycle stages and Salesforce/Pipedrive words folded onto our statuses. */
+const STATUS_WORDS: Record<string, CustomerStatus> = {
+  prospect: "prospect",
+  active: "active",
+  dormant: "dormant",
+  lost: "lost",
+  customer: "active",
+  evangelist: "active",
+  lead: "prospect",
+  subscriber: "prospect",
+  marketingqualifiedlead: "prospect",
+  salesqualifiedlead: "prospect",
+  opportunity: "prospect",
+  other: "prospect",
+  inactive: "dormant",
+  former: "lost",
+  formercustomer: "lost",
+  churned: "lost",
+};
+
+function status(cells: Cells): CustomerStatus {
+  const raw = cells("status").trim();
+  if (!raw) return "prospect";
+  const folded = raw.toLowerCase().replace(/[^a-z]/g, "");
+  const value = STATUS_WORDS[folded];
+  if (!value) throw new RowError(`status "${raw}" is not one of ${CUSTOMER_STATUSES.join(", ")} (or a HubSpot lifecycle stage)`);
+  return value;
+}
+
+function stage(cells: Cells): string | null {
+  const raw = cells("stage").trim().toLowerCase();
+  if (!raw) return null;
+  if (!(PIPELINE_STAGES as readonly string[]).includes(raw)) throw new RowError(`stage "${raw}" is not one of ${PIPELINE_STAGES.join(", ")}`);
+  return raw;
+}
+
+function grade(cells: Cells): string | null {
+  const raw = cells("grade").trim().toUpperCase();
+  if (!raw) return null;
+  // Salesforce ratings Hot/Warm/Cold map to A/B/C.
+  const rating: Record<string, string> = { HOT: "A", WARM: "B", COLD: "C" };
+  const value = rating[raw] ?? raw;
+  if (!/^[A-E]$/.test(value)) throw new RowError(`grade "${raw}" must be a letter A to E (or Hot/Warm/Cold)`);
+  return value;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+function email(cells: Cells, field = "email"): string | null {
+  const value = optional(cells, field, 200);
+  if (value !== null && !EMAIL.test(value)) throw new RowError(`${field} "${value}" does not look like name@example.com`);
+  return value;
+}
+
+function phone(cells: Cells): string | null {
+  const value = optional(cells, "phone", 60);
+  if (value !== null && !/^[+\d(][\d\s()\-.\/x+ext]{2,59}$/i.test(value)) throw new RowError(`phone "${value}" does not look like a phone number`);
+  return value;
+}
+
+export function money(cells: Cells, field: string, currency: string, options: { required: boolean }): number | null {
+  const raw = cells(field).trim();
+  if (!raw) {
+    if (options.required) throw new RowError(`${field} is missing`);
+    return null;
+  }
+  const value = parseMoney(raw.replace(/^[A-Z]{3}\s*/, "").replace(/\s*[A-Z]{3}$/, ""), currency);
+  if (value === null) throw new RowError(`${field} "${raw}" is not an amount like 1250.50`);
+  return value;
+}
+
+/** YYYY-MM-DD, YYYY/MM/DD, an ISO timestamp, or M/D/YYYY (US, as Salesforce writes; D/M/YYYY when the first number is over 12). */
+export function calendarDate(cells: Cells, field: string, options: { required: boolean }): string | null {
+  const raw = cells(field).trim();
+  if (!raw) {
+    if (options.required) throw new RowError(`${field} is missing`);
+    return null;
+  }
+  let year: number;
+  let month: number;
+  let day: number;
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw);
+  if (match) {
+    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s[\d:]+(?:\s?[AP]M)?)?$/i.exec(raw))) {
+    const [first, second] = [Number(match[1]), Number(match[2])];
+    [month, day] = first > 12 ? [second, first] : [first, second];
+    year = Number(match[3]);
+  } else {
+    throw new RowError(`${field} "${raw}" is not a date like 2026-03-14`);
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new RowError(`${field} "${raw}" is not a real date`);
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+export type CustomerRow = {
+  externalId: string | null;
+  name: string;
+  aliases: string[];
+  status: CustomerStatus;
+  stage: string | null;
+  grade: string | null;
+  type: string | null;
+  industry: string | null;
+  source: string | null;
+  region: string | null;
+  city: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  owner: string | null;
+  creditLimit: number | null;
+  nextFollowUp: string | null;
+  notes: string | null;
+};
+
+export type ContactRow = {
+  externalId: string | null;
+  customer: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  isPrimary: boolean;
+};
+
+export type OrderRow = {
+  externalId: string | null;
+  number: string;
+  customer: string;
+  orderedOn: string;
+  status: string;
+  total: number;
+  totalCost: number | null;
+  owner: string | null;
+};
+
+export type InvoiceRow = {
+  externalId: string | null;
+  number: string;
+  customer: string;
+  orderNumber: string | null;
+  issuedOn: string;
+  dueOn: string;
+  amount: number;
+  paid: number;
+};
+
+export type PaymentRow = {
+  externalId: string | null;
+  customer: string;
+  amount: number;
+  receivedOn: string;
+  method: string;
+  reference: string | null;
+  invoiceNumber: string | null;
+};
+
+export type RowOf = { customers: CustomerRow; contacts: ContactRow; orders: OrderRow; invoices: InvoiceRow; payments: PaymentRow };
+
+const ORDER_STATUSES = ["draft", "confirmed", "shipped", "delivered", "invoiced", "closed", "cancelled"];
+const PAYMENT_METHODS = ["bank", "card", "cash", "check", "other"];
+
+function flag(cells: Cells, field: string): boolean {
+  return /^(1|y|yes|true|x|primary)$/i.test(cells(field).trim());
+}
+
+export function validateRow<K extends ImportKind>(kind: K, cells: Cells, currency: string): RowOf[K] {
+  const externalId = optional(cells, "externalId", 200);
+  switch (kind) {
+    case "customers": {
+      const row: CustomerRow = {
+        externalId,
+        name: required(cells, "name", 200),
+        aliases: cells("aliases").split(/[,;，、]/).map((alias) => alias.trim()).filter(Boolean),
+        status: status(cells),
+        stage: stage(cells),
+        grade: grade(cells),
+        type: optional(cells, "type", 60),
+        industry: optional(cells, "industry", 100),
+        source: optional(cells, "source", 100),
+        region: optional(cells, "region", 100),
+        city: optional(cells, "city", 100),
+        address: optional(cells, "address", 300),
+        phone: phone(cells),
+        email: email(cells),
+        website: optional(cells, "website", 200),
+        owner: optional(cells, "owner", 200),
+        creditLimit: money(cells, "creditLimit", currency, { required: false }),
+        nextFollowUp: calendarDate(cells, "nextFollowUp", { required: false }),
+        notes: optional(cells, "notes", 3000),
+      };
+      return row as RowOf[K];
+    }
+    case "contacts": {
+      const full = optional(cells, "name", 200) ?? [cells("firstName").trim(), cells("lastName").trim()].filter(Boolean).join(" ");
+      if (!full) throw new RowError("name is missing (or First Name / Last Name)");
+      const row: ContactRow = {
+        externalId,
+        customer: required(cells, "customer", 200),
+        name: full.slice(0, 200),
+        title: optional(cells, "title", 100),
+        phone: phone(cells),
+        email: email(cells),
+        isPrimary: flag(cells, "isPrimary"),
+      };
+      return row as RowOf[K];
+    }
+    case "orders": {
+      const orderStatus = (cells("status").trim() || "confirmed").toLowerCase();
+      if (!ORDER_STATUSES.includes(orderStatus)) throw new RowError(`status "${orderStatus}" is not one of ${ORDER_STATUSES.join(", ")}`);
+      const row: OrderRow = {
+        externalId,
+        number: required(cells, "number", 100),
+        customer: required(cells, "customer", 200),
+        orderedOn: calendarDate(cells, "orderedOn", { required: true })!,
+        status: orderStatus,
+        total: money(cells, "total", currency, { required: true })!,
+        totalCost: money(cells, "totalCost", currency, { required: false }),
+        owner: optional(cells, "owner", 200),
+      };
+      if (row.total < 0) throw new RowError("total must not be negative");
+      return row as RowOf[K];
+    }
+    case "invoices": {
+      const issuedOn = calendarDate(cells, "issuedOn", { required: true })!;
+      const dueOn = calendarDate(cells, "dueOn", { required: false }) ?? issuedOn;
+      if (dueOn < issuedOn) throw new RowError(`dueOn ${dueOn} is before issuedOn ${issuedOn}`);
+      const amount = money(cells, "amount", currency, { required: true })!;
+      const paid = money(cells, "paid", currency, { required: false }) ?? 0;
+      if (amount <= 0) throw new RowError("amount must be positive");
+      if (paid < 0 || paid > amount) throw new RowError("paid must be between 0 and the amount");
+      const row: InvoiceRow = {
+        externalId,
+        number: required(cells, "number", 100),
+        customer: required(cells, "customer", 200),
+        orderNumber: optional(cells, "orderNumber", 100),
+        issuedOn,
+        dueOn,
+        amount,
+        paid,
+      };
+      return row as RowOf[K];
+    }
+    case "payments": {
+      const method = (cells("method").trim() || "bank").toLowerCase();
+      if (!PAYMENT_METHODS.includes(method)) throw new RowError(`method "${method}" is not one of ${PAYMENT_METHODS.join(", ")}`);
+      const amount = money(cells, "amount", currency, { required: true })!;
+      if (amount <= 0) throw new RowError("amount must be positive");
+      const row: PaymentRow = {
+        externalId,
+        customer: required(cells, "customer", 200),
+        amount,
+        receivedOn: calendarDate(cells, "receivedOn", { required: true })!,
+        method,
+        reference: optional(cells, "reference", 200),
+        invoiceNumber: optional(cells, "invoiceNumber", 100),
+      };
+      return row as RowOf[K];
+    }
+  }
+  throw new Error(`unknown import kind ${String(kind)}`);
+}

@@ -1,0 +1,197 @@
+/** `rapport import` through importFile on both databases: CRM export headers, encodings, bad rows, idempotence, XLSX. */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { testTargets } from "../support/test-databases.js";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { importFile, type ImportOptions } from "../../src/import/import-file.js";
+import type { ImportKind } from "../../src/import/columns.js";
+import { createReportQueries } from "../../src/data/report-queries.js";
+import { writeTable } from "../../src/export/write-table.js";
+import { createWriteStream } from "node:fs";
+
+const dir = mkdtempSync(join(tmpdir(), "rapport-import-"));
+let fileCount = 0;
+function file(content: string | Uint8Array, extension = "csv"): string {
+  const path = join(dir, `f${++fileCount}.${extension}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+function hubspotCsv(count: number): string {
+  const lines = ["Record ID,Company name,Phone Number,City,State/Region,Industry,Lifecycle Stage,Company owner,Create Date"];
+  for (let i = 1; i <= count; i++) lines.push(`${5000 + i},"Hub ${i} Trading, Inc.",+1 555 010 ${String(i).padStart(4, "0")},Boston,MA,Software,${i % 2 ? "customer" : "lead"},alice,2024-01-0${(i % 9) + 1}`);
+  return `${lines.join("\n")}\n`;
+}
+
+describe.each(testTargets)("import on $name", (target) => {
+  let app: TestApp;
+  let tenantCounter = 0;
+
+  beforeAll(async () => {
+    app = await createTestApp(target);
+  });
+  afterAll(async () => app?.drop());
+
+  async function freshTenant() {
+    const actor = app.actor(`import-${++tenantCounter}`, "you");
+    const { tenant } = await app.rapport.identify(actor);
+    await app.rapport.identify(app.actor(`import-${tenantCounter}`, "alice", { displayName: "Alice Martin", timeZone: "UTC" }));
+    return { tenantId: tenant.id, actor };
+  }
+  const run = (tenantId: number, kind: ImportKind, path: string, options: ImportOptions = {}) =>
+    importFile({ prisma: app.database.prisma, tenantId, kind, path, options });
+  const names = async (tenantId: number) =>
+    (await app.database.prisma.customer.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { name: true } })).map((row) => row.name);
+
+  test("a HubSpot companies export imports, is searchable, and re-importing changes nothing", async () => {
+    const { tenantId, actor } = await freshTenant();
+    const path = file(hubspotCsv(250));
+    const first = await run(tenantId, "customers", path);
+    expect(first).toMatchObject({ rows: 250, inserted: 250, updated: 0, invalid: 0, committed: true });
+    expect(first.columns).toMatchObject({ externalId: "Record ID", name: "Company name", phone: "Phone Number", region: "State/Region", status: "Lifecycle Stage", owner: "Company owner" });
+    expect(first.ignoredColumns).toEqual(["Create Date"]);
+    const hub7 = await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, externalId: "5007" } });
+    expect(hub7).toMatchObject({ name: "Hub 7 Trading, Inc.", status: "active", region: "MA", industry: "Software", searchName: "hub 7 trading, inc." });
+    expect(hub7.ownerId).not.toBeNull();
+    expect(await app.text(actor, "find hub 7 trading")).toContain("Hub 7 Trading, Inc.");
+    const updatedAt = hub7.updatedAt;
+    const again = await run(tenantId, "customers", path);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 250, committed: true });
+    expect((await app.database.prisma.customer.findFirstOrThrow({ where: { id: hub7.id } })).updatedAt).toEqual(updatedAt);
+    expect(await app.database.prisma.customer.count({ where: { tenantId } })).toBe(250);
+  });
+
+  test.each([
+    ["Salesforce", "Account ID,Account Name,Billing City,Billing State/Province,Industry,Phone,Rating\n001A,Acme Corp,Springfield,IL,Manufacturing,+1 217 555 0100,Hot\n"],
+    ["Pipedrive", "Organization - ID,Organization - Name,Organization - City,Organization - Industry,Organization - Phone\n001A,Acme Corp,Springfield,Manufacturing,+1 217 555 0100\n"],
+  ])("%s headers map onto our fields", async (_crm, csv) => {
+    const { tenantId } = await freshTenant();
+    const result = await run(tenantId, "customers", file(csv));
+    expect(result).toMatchObject({ inserted: 1, invalid: 0 });
+    expect(await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId } })).toMatchObject({
+      externalId: "001A",
+      name: "Acme Corp",
+      city: "Springfield",
+      industry: "Manufacturing",
+      phone: "+1 217 555 0100",
+    });
+  });
+
+  test("--map overrides header matching; without an id column the normalised name is the key", async () => {
+    const { tenantId } = await freshTenant();
+    const path = file("Kunde,Ort\nMüller GmbH,Berlin\n");
+    await expect(run(tenantId, "customers", path)).rejects.toThrow(/no column for name/);
+    const result = await run(tenantId, "customers", path, { map: { Kunde: "name", Ort: "city" } });
+    expect(result).toMatchObject({ inserted: 1 });
+    const again = await run(tenantId, "customers", file("Kunde,Ort\nMÜLLER  GmbH,Berlin\n"), { map: { Kunde: "name", Ort: "city" } });
+    expect(again).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await app.database.prisma.customer.findMany({ where: { tenantId }, select: { name: true, city: true, externalId: true } })).toEqual([
+      { name: "MÜLLER  GmbH", city: "Berlin", externalId: "name:muller gmbh" },
+    ]);
+  });
+
+  const chinese = "name,city\n上海宏达贸易有限公司,上海\n北京华信科技,北京\n";
+  const korean = "name,city\n삼성전자,수원\n현대자동차,서울\n";
+  test.each([
+    ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(chinese)]), ["上海宏达贸易有限公司", "北京华信科技"]],
+    ["UTF-16LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(chinese, "utf16le")]), ["上海宏达贸易有限公司", "北京华信科技"]],
+    ["GBK", iconv.encode(chinese, "gbk"), ["上海宏达贸易有限公司", "北京华信科技"]],
+    ["EUC-KR", iconv.encode(korean, "euc-kr"), ["삼성전자", "현대자동차"]],
+  ])("%s is detected and decoded", async (_label, bytes, expected) => {
+    const { tenantId, actor } = await freshTenant();
+    const result = await run(tenantId, "customers", file(bytes));
+    expect(result.invalid).toBe(0);
+    expect((await names(tenantId)).sort()).toEqual([...expected].sort());
+    expect(await app.text(actor, `find ${expected[0]!.slice(0, 2)}`)).toContain(expected[0]);
+  });
+
+  test("an encoding can be selected explicitly", async () => {
+    const { tenantId } = await freshTenant();
+    const result = await run(tenantId, "customers", file(iconv.encode(korean, "euc-kr")), { encoding: "euc-kr" });
+    expect(result).toMatchObject({ encoding: "euc-kr", inserted: 2 });
+  });
+
+  const withBadRows = [
+    "id,name,email,credit_limit,next_follow_up",
+    "1,Good One,a@example.com,1000,2026-12-01",
+    "2,,b@example.com,,", // line 3: no name
+    "3,Good Two,not-an-email,,", // line 4
+    "4,Good Three,,12.345,", // line 5: 3 decimals
+    "5,Good Four,,,2026-02-30", // line 6
+    "6,Good Five,,,",
+  ].join("\n");
+
+  test("all-or-nothing: every bad row is reported with its line and nothing is written", async () => {
+    const { tenantId } = await freshTenant();
+    const reported: number[] = [];
+    const result = await run(tenantId, "customers", file(withBadRows), { onIssue: (issue) => reported.push(issue.line) });
+    expect(result.committed).toBe(false);
+    expect(result.invalid).toBe(4);
+    expect(result.issues.map((issue) => [issue.line, issue.reason])).toEqual([
+      [3, "name is missing"],
+      [4, 'email "not-an-email" does not look like name@example.com'],
+      [5, 'creditLimit "12.345" is not an amount like 1250.50'],
+      [6, 'nextFollowUp "2026-02-30" is not a real date'],
+    ]);
+    expect(reported).toEqual([3, 4, 5, 6]);
+    expect(await names(tenantId)).toEqual([]);
+  });
+
+  test("--skip-invalid imports the good rows and reports the bad ones", async () => {
+    const { tenantId } = await freshTenant();
+    const result = await run(tenantId, "customers", file(withBadRows), { skipInvalid: true });
+    expect(result).toMatchObject({ committed: true, inserted: 2, invalid: 4 });
+    expect(await names(tenantId)).toEqual(["Good Five", "Good One"]);
+    const one = await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, externalId: "1" } });
+    expect(Number(one.creditLimit)).toBe(100000);
+    expect(one.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-12-01");
+  });
+
+  test("--dry-run checks everything and writes nothing", async () => {
+    const { tenantId } = await freshTenant();
+    const result = await run(tenantId, "customers", file(hubspotCsv(20)), { dryRun: true });
+    expect(result).toMatchObject({ dryRun: true, committed: false, inserted: 20 });
+    expect(await names(tenantId)).toEqual([]);
+  });
+
+  test("contacts, orders, invoices and payments attach to imported customers and keep derived figures", async () => {
+    const { tenantId, actor } = await freshTenant();
+    await run(tenantId, "customers", file("Record ID,Company name\nC1,Acme Corp\nC2,Globex\n"));
+    const contacts = await run(tenantId, "contacts", file("Record ID,First Name,Last Name,Email,Associated Company\nP1,John,Smith,john@acme.test,Acme Corp\nP2,Jane,Doe,jane@globex.test,C2\nP3,Nobody,Here,,Initech\n"), { skipInvalid: true });
+    expect(contacts).toMatchObject({ inserted: 2, invalid: 1 });
+    expect(contacts.issues[0]).toMatchObject({ line: 4, reason: expect.stringContaining('no customer matches "Initech"') });
+    expect(await app.text(actor, "find john smith")).toContain("Acme Corp");
+    const orders = await run(tenantId, "orders", file("number,customer,ordered_on,total\nSO-1,C1,2026-01-10,1000.00\nSO-2,Acme Corp,2026-03-11,500\nSO-3,C2,3/14/2026,250.50\n"));
+    expect(orders).toMatchObject({ inserted: 3, invalid: 0 });
+    const acme = await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, externalId: "C1" } });
+    expect({ count: acme.orderCount, sales: Number(acme.lifetimeSales), last: acme.lastOrderAt?.toISOString().slice(0, 10), cycle: acme.avgCycleDays }).toEqual({ count: 2, sales: 150000, last: "2026-03-11", cycle: 60 });
+    expect(await run(tenantId, "orders", file("number,customer,ordered_on,total\nSO-1,C1,2026-01-10,1000.00\n"))).toMatchObject({ unchanged: 1 });
+    await run(tenantId, "invoices", file("number,customer,order,issued_on,due_on,amount\nINV-1,C1,SO-1,2026-01-10,2026-02-10,1000\nINV-2,C1,SO-2,2026-03-11,2026-04-10,500\n"));
+    const paymentsFile = file("customer,amount,date,reference\nC1,1200,2026-03-01,wire 77\n");
+    expect(await run(tenantId, "payments", paymentsFile)).toMatchObject({ inserted: 1 });
+    expect(await run(tenantId, "payments", paymentsFile)).toMatchObject({ inserted: 0, unchanged: 1 });
+    const invoices = await app.database.prisma.invoice.findMany({ where: { tenantId }, orderBy: { number: "asc" }, select: { number: true, paid: true, status: true, orderId: true } });
+    expect(invoices.map((invoice) => [invoice.number, Number(invoice.paid), invoice.status, invoice.orderId !== null])).toEqual([
+      ["INV-1", 100000, "paid", true],
+      ["INV-2", 20000, "open", true],
+    ]);
+  });
+
+  test("an XLSX export imports back unchanged (round trip)", async () => {
+    const source = await freshTenant();
+    await run(source.tenantId, "customers", file("Record ID,Company name,City,Industry\nX1,Alpha Ltd,Paris,Retail\nX2,上海宏达贸易有限公司,上海,Trade\n"));
+    const path = join(dir, "round-trip.xlsx");
+    const table = createReportQueries(app.database.prisma, source.tenantId, "USD").exportTable("customers", { today: "2026-11-23" });
+    expect(await writeTable(table, "xlsx", createWriteStream(path))).toBe(2);
+    const target2 = await freshTenant();
+    const result = await run(target2.tenantId, "customers", path);
+    expect(result).toMatchObject({ encoding: "xlsx", inserted: 2, invalid: 0 });
+    const pick = (tenantId: number) =>
+      app.database.prisma.customer.findMany({ where: { tenantId }, orderBy: { externalId: "asc" }, select: { externalId: true, name: true, city: true, industry: true, status: true, searchDoc: true } });
+    expect(await pick(target2.tenantId)).toEqual(await pick(source.tenantId));
+    expect(await run(target2.tenantId, "customers", path)).toMatchObject({ unchanged: 2 });
+  });
+});

@@ -1,0 +1,103 @@
+/** `/crm handover` and `/crm activity` on both databases. */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { testTargets } from "../support/test-databases.js";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { createOrder } from "../../src/data/order-writer.js";
+import { refreshSearchKeys } from "../../src/data/store.js";
+import type { Actor } from "../../src/core/actor.js";
+import type { Reply } from "../../src/core/reply.js";
+
+function tableOf(reply: Reply) {
+  const block = reply.blocks.find((item) => item.type === "table");
+  if (block?.type !== "table") throw new Error(`no table in ${reply.title}`);
+  return [block.columns, ...block.rows];
+}
+
+describe.each(testTargets)("team on $name", (target) => {
+  let app: TestApp;
+  let admin: Actor;
+  let rep: Actor;
+  let tenantId: number;
+  let bobId: number;
+  let aliceId: number;
+
+  beforeAll(async () => {
+    app = await createTestApp(target);
+    admin = app.actor("team-t", "you");
+    const { tenant } = await app.rapport.identify(admin);
+    tenantId = tenant.id;
+    aliceId = (await app.rapport.identify(app.actor("team-t", "alice", { displayName: "Alice Martin", timeZone: "UTC" }))).member.id;
+    rep = app.actor("team-t", "bob", { displayName: "Bob Jones", timeZone: "UTC" });
+    bobId = (await app.rapport.identify(rep)).member.id;
+    const db = app.database.prisma;
+    const make = async (name: string, ownerId: number | null, followUp?: string) => {
+      const row = await db.customer.create({ data: { tenantId, name, ownerId, nextFollowUp: followUp ? new Date(`${followUp}T00:00:00Z`) : null } });
+      await refreshSearchKeys(db, tenantId, row.id); // every customer write refreshes its search keys
+      return row;
+    };
+    const acme = await make("Acme Corp", bobId, "2026-11-25");
+    await make("Globex", bobId);
+    await make("Initech", aliceId, "2026-11-24");
+    await createOrder(db, tenantId, { number: "SO-OPEN", customerId: acme.id, orderedOn: "2026-11-01", ownerId: bobId, lines: [{ sku: "A", quantity: 1, unitPrice: 100 }] });
+    await createOrder(db, tenantId, { number: "SO-CLOSED", customerId: acme.id, orderedOn: "2026-10-01", status: "closed", ownerId: bobId, lines: [{ sku: "A", quantity: 1, unitPrice: 100 }] });
+  });
+  afterAll(async () => app?.drop());
+
+  test("a rep may not hand over", async () => {
+    const reply = await app.rapport.runText({ actor: rep, text: "handover bob alice" });
+    expect(reply.isError).toBe(true);
+    expect(reply.title).toContain("Only managers");
+  });
+
+  test("--dry-run shows what would move and moves nothing", async () => {
+    const text = await app.text(admin, "handover @bob @alice --dry-run");
+    expect(text).toContain("Would move 2 customers from Bob Jones to Alice Martin");
+    expect(text).toMatch(/Open follow-ups\s+1/);
+    expect(text).toMatch(/Open orders\s+1/);
+    expect(await app.database.prisma.customer.count({ where: { tenantId, ownerId: bobId } })).toBe(2);
+  });
+
+  test("handover moves customers and open orders in one transaction, audited per customer", async () => {
+    const reply = await app.rapport.runText({ actor: admin, text: "handover bob alice" });
+    expect(reply.title).toBe("Moved 2 customers from Bob Jones to Alice Martin");
+    const db = app.database.prisma;
+    expect(await db.customer.count({ where: { tenantId, ownerId: bobId } })).toBe(0);
+    expect(await db.customer.count({ where: { tenantId, ownerId: aliceId } })).toBe(3);
+    const orders = await db.order.findMany({ where: { tenantId }, orderBy: { number: "asc" }, select: { number: true, ownerId: true } });
+    expect(orders).toEqual([
+      { number: "SO-CLOSED", ownerId: bobId },
+      { number: "SO-OPEN", ownerId: aliceId },
+    ]);
+    const audits = await db.auditEvent.findMany({ where: { tenantId, action: "customer.handover" } });
+    expect(audits).toHaveLength(2);
+    expect(audits[0]!.after).toEqual({ ownerId: aliceId });
+    expect(await db.auditEvent.count({ where: { tenantId, action: "order.handover" } })).toBe(1);
+    // The follow-up date lives on the customer, so it moved with it.
+    expect(await db.customer.findFirst({ where: { tenantId, name: "Acme Corp" }, select: { ownerId: true, nextFollowUp: true } })).toEqual({
+      ownerId: aliceId,
+      nextFollowUp: new Date("2026-11-25T00:00:00Z"),
+    });
+  });
+
+  test("activity counts contacts, outcomes, success and lost-deal rates per member and team", async () => {
+    const alice = app.actor("team-t", "alice", { displayName: "Alice Martin", timeZone: "UTC" });
+    await app.rapport.runText({ actor: alice, text: "log acme call price agreed outcome high-value" });
+    await app.rapport.runText({ actor: alice, text: "log globex call left voicemail outcome unsuccessful" });
+    await app.rapport.runText({ actor: alice, text: "log initech email sent brochure outcome effective" });
+    await app.rapport.runText({ actor: rep, text: "log acme visit met buyer" });
+    expect((await app.rapport.runText({ actor: admin, text: "edit globex status=lost" })).isError).toBeFalsy();
+    const reply = await app.rapport.runText({ actor: admin, text: "activity 30d" });
+    expect(reply.isError).toBeFalsy();
+    expect(tableOf(reply)).toEqual([
+      ["member", "contacts", "effective", "high-value", "unsuccessful", "success rate", "lost deals", "lost-deal rate"],
+      ["Alice Martin", "3", "1", "1", "1", "66.7%", "1", "33.3%"],
+      ["Bob Jones", "1", "0", "0", "0", "0%", "0", "-"],
+      ["You (console)", "0", "0", "0", "0", "-", "0", "-"].map((cell, index) => (index === 0 ? expect.any(String) : cell)),
+      ["Team", "4", "1", "1", "1", "50%", "1", "33.3%"],
+    ]);
+    expect(reply.attachments?.[0]?.contentType).toBe("image/png");
+    const one = await app.rapport.runText({ actor: admin, text: "activity bob 7d" });
+    expect(one.title).toBe("Activity of Bob Jones, last 7 days");
+    expect(tableOf(one).slice(1)).toEqual([["Bob Jones", "1", "0", "0", "0", "0%", "0", "-"]]);
+  });
+});
