@@ -80,26 +80,11 @@ export const EDITABLE_CUSTOMER_FIELDS = [
 ] as const;
 export type EditableCustomerField = (typeof EDITABLE_CUSTOMER_FIELDS)[number];
 
-export type CustomerPatch = Partial<{
-  name: string;
-  aliases: string[];
-  status: CustomerStatus;
-  stage: string | null;
-  grade: string | null;
-  type: string | null;
-  industry: string | null;
-  source: string | null;
-  region: string | null;
-  city: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  creditLimit: number | null;
-  notes: string | null;
-  ownerId: number | null;
-  nextFollowUp: CalendarDate | null;
-}>;
+/** What `new`, `edit`, `assign`, `followup` and `log` may change; derived from Customer so the two never drift. */
+export type CustomerPatch = Partial<Pick<Customer, CustomerPatchField>>;
+type CustomerPatchField =
+  | "name" | "aliases" | "status" | "stage" | "grade" | "type" | "industry" | "source" | "region" | "city"
+  | "address" | "phone" | "email" | "website" | "creditLimit" | "notes" | "ownerId" | "nextFollowUp";
 
 export type Contact = { id: number; name: string; title: string | null; phone: string | null; email: string | null; isPrimary: boolean };
 

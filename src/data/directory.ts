@@ -7,14 +7,29 @@ import { createStore } from "./store.js";
 import { toMember } from "./mappers.js";
 
 export function createDirectory(prisma: PrismaClient): Directory {
+  // Tenants are looked up on every request and almost never change: keep them in memory, and
+  // write only when a tenant is new or renamed (an upsert per request would take a row lock on
+  // the tenant row and serialise every concurrent command of that workspace).
+  const tenants = new Map<string, Tenant>();
   return {
     async ensureTenant({ platform, externalId, name }) {
-      const row = await prisma.tenant.upsert({
-        where: { platform_externalId: { platform, externalId } },
-        create: { platform, externalId, name: name ?? externalId },
-        update: name ? { name } : {},
-      });
-      return row as Tenant;
+      const key = `${platform}:${externalId}`;
+      const cached = tenants.get(key);
+      if (cached && (!name || cached.name === name)) return cached;
+      let row = (await prisma.tenant.findUnique({ where: { platform_externalId: { platform, externalId } } })) as Tenant | null;
+      if (!row) {
+        row = (await prisma.tenant.upsert({
+          where: { platform_externalId: { platform, externalId } },
+          create: { platform, externalId, name: name ?? externalId },
+          update: {},
+        })) as Tenant;
+      } else if (name && row.name !== name) {
+        row = (await prisma.tenant.update({ where: { id: row.id }, data: { name } })) as Tenant;
+      }
+      const tenant = { id: row.id, platform: row.platform, externalId: row.externalId, name: row.name, currency: row.currency, timeZone: row.timeZone };
+      if (tenants.size > 10_000) tenants.clear();
+      tenants.set(key, tenant);
+      return tenant;
     },
     async ensureMember(tenant, input) {
       const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : undefined;

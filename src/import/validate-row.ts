@@ -4,6 +4,7 @@
  * (src/commands/shared/customer-fields.ts) where the same field exists, but accept the value
  * spellings of CRM exports (HubSpot lifecycle stages, "$1,250.00", "3/14/2026", "Yes").
  */
+import type { CustomerPatch } from "../core/domain.js";
 import { CUSTOMER_STATUSES, PIPELINE_STAGES, type CustomerStatus } from "../core/domain.js";
 import { parseMoney } from "../core/money.js";
 import type { ImportKind } from "./columns.js";
@@ -125,26 +126,10 @@ export function calendarDate(cells: Cells, field: string, options: { required: b
   return date.toISOString().slice(0, 10);
 }
 
-export type CustomerRow = {
+/** A validated customer row: the editable customer fields plus the import's own keys. */
+export type CustomerRow = Required<Omit<CustomerPatch, "ownerId">> & {
   externalId: string | null;
-  name: string;
-  aliases: string[];
-  status: CustomerStatus;
-  stage: string | null;
-  grade: string | null;
-  type: string | null;
-  industry: string | null;
-  source: string | null;
-  region: string | null;
-  city: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
   owner: string | null;
-  creditLimit: number | null;
-  nextFollowUp: string | null;
-  notes: string | null;
 };
 
 export type ContactRow = {
