@@ -113,7 +113,10 @@ export async function searchCustomers(
   const digitsOnly = query.digits !== "" && /^[\d\s()+\-.]+$/.test(raw.trim());
   if (!digitsOnly) add(await prefixTier(db, tenantId, query, wanted));
   if (hits.size < wanted) add(await candidateTier(db, tenantId, query, wanted, "substring"));
-  const typoWorthy = query.grams.length === 0 && !digitsOnly && [...query.text].length >= 3 && !query.text.includes("@");
+  // Emails, URLs and domains are typed exactly: trigram similarity against them matches every
+  // "info@", "www." and ".com" in the tenant, thousands of candidates for nothing (bench evidence).
+  const looksLikeAddress = /[@/]/.test(query.text) || /\.[a-z]{2,}\b/.test(query.text);
+  const typoWorthy = query.grams.length === 0 && !digitsOnly && [...query.text].length >= 3 && !looksLikeAddress;
   if (hits.size < wanted && typoWorthy) add(await candidateTier(db, tenantId, query, wanted, "similarity"));
   return [...hits.values()].slice(options.offset ?? 0).map(toHit);
 }

@@ -35,7 +35,13 @@ export async function openDatabase(
   const migrate = options.migrate ?? true;
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const lite = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm, btree_gin } });
+    const lite = await PGlite.create(target.dataDir ?? undefined, {
+      extensions: { pg_trgm, btree_gin },
+      // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
+      // the same search latency at 100k customers (bench) with ~135 MB less RSS. Note that the
+      // defaults include -F (no fsync): a killed process loses nothing (tested), a power cut may.
+      startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, "-c", "shared_buffers=16MB"],
+    });
     if (migrate) await applyMigrations(pgliteSession(lite));
     // PGlite is one session: set the typo tolerance of `<%` once.
     await lite.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
