@@ -105,7 +105,10 @@ export async function main(argv: string[]): Promise<number> {
   });
   const config = loadConfig();
   const interactiveConsole = (command === "console" || command === "start") && process.stdin.isTTY;
-  const logger = createLogger(command === "console" || command === "start" ? (interactiveConsole ? "warn" : "error") : config.LOG_LEVEL);
+  // Serving Slack/Discord logs at LOG_LEVEL; the console keeps quiet so replies stay readable.
+  const servesPlatforms = command === "start" && Boolean(config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_CLIENT_ID || config.DISCORD_TOKEN);
+  const quietConsole = (command === "console" || command === "start") && !servesPlatforms;
+  const logger = createLogger(quietConsole ? (interactiveConsole ? "warn" : "error") : config.LOG_LEVEL);
   switch (command) {
     case "console":
       await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"] });

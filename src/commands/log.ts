@@ -7,6 +7,7 @@ import { INTERACTION_CHANNELS, INTERACTION_OUTCOMES } from "../core/domain.js";
 import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { customerReference, text } from "./shared/arguments.js";
+import { assertCanModifyCustomer } from "../core/permissions.js";
 import { dueLabel, quoted } from "./shared/format.js";
 
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
@@ -66,6 +67,9 @@ export const logCommand = defineCommand({
       throw new UserError("bad_date", `I could not read "${args.next}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field: "next" });
     }
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `log ${ref} ${args.channel} ${args.summary}`);
+    // Anyone may log a contact with any customer of the workspace, but moving the follow-up date
+    // is a change to the customer, with the same rule as `followup`.
+    if (nextFollowUp) assertCanModifyCustomer(ctx.member, customer);
     const interaction = await ctx.store.interactions.create({
       customerId: customer.id,
       channel: args.channel,

@@ -1,0 +1,163 @@
+/**
+ * Item 12: load. 32 simulated members of one workspace use the core (rapport.runText) at the same
+ * time for 60 s (reduced run: 15 s) on a fresh PostgreSQL database with the production pool size,
+ * each in its own loop: reads (find, show, followups, overdue) and writes (log, followup, edit)
+ * mixed, every write with its own idempotency key. Afterwards every acknowledged write is looked up
+ * in the database: the logged interaction rows, the audit rows of the updates, the idempotency
+ * records, and each member's customer ends in the state of its last acknowledged write.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createApp, type App } from "../../src/app.js";
+import type { Actor } from "../../src/core/actor.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { loadDemoData } from "../../src/data/seed/demo.js";
+import { testTargets } from "../support/test-databases.js";
+import { FULL, recordResult } from "./results.js";
+
+const USERS = 32;
+const DURATION_MS = FULL ? 60_000 : 15_000;
+const FIXED_NOW = new Date("2026-11-23T15:00:00Z");
+const TENANT = "T0LOAD";
+
+type Op = "find" | "show" | "followups" | "overdue" | "log" | "followup" | "edit";
+const WRITES = new Set<Op>(["log", "followup", "edit"]);
+// 60 % reads, 40 % writes.
+const MIX: Op[] = ["find", "find", "show", "show", "followups", "overdue", "log", "log", "followup", "edit"];
+
+/** A small seeded PRNG (mulberry32): the same run mixes the same operations. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+const postgres = testTargets.find((target) => target.name === "postgres")!;
+
+describe("12. load on PostgreSQL through the core", () => {
+  let core: App;
+  let drop: () => Promise<void> = async () => undefined;
+  let tenantId: number;
+
+  beforeAll(async () => {
+    const database = await postgres.create();
+    drop = database.drop;
+    core = await createApp({ target: database.target, logger: silentLogger, clock: () => FIXED_NOW }); // production pool size
+    const { tenant } = await core.rapport.identify({ platform: "slack", tenantExternalId: TENANT, userExternalId: "U0LOADADMIN", profile: { isPlatformAdmin: true } });
+    tenantId = tenant.id;
+    await loadDemoData(core.database.prisma, tenantId, "2026-11-23");
+  });
+  afterAll(async () => {
+    await core?.close();
+    await drop();
+  });
+
+  test(`${USERS} concurrent users for ${DURATION_MS / 1000} s: zero errors, zero lost writes`, async () => {
+    const prisma = core.database.prisma;
+    const users = await Promise.all(
+      Array.from({ length: USERS }, async (_, index) => {
+        const actor: Actor = { platform: "slack", tenantExternalId: TENANT, userExternalId: `U0LOAD${String(index).padStart(2, "0")}`, profile: { displayName: `Load ${index}`, timeZone: "UTC" } };
+        const created = await core.rapport.runText({ actor, text: `new "Load customer ${index}" city=Boston`, idempotencyKey: `setup:${index}` });
+        expect(created.isError, created.title).toBeFalsy();
+        const customer = await prisma.customer.findFirstOrThrow({ where: { tenantId, name: `Load customer ${index}` } });
+        return { index, actor, customerId: customer.id };
+      }),
+    );
+    const loadMemberIds = (await prisma.member.findMany({ where: { tenantId, externalId: { startsWith: "U0LOAD" } } })).filter((member) => member.externalId !== "U0LOADADMIN").map((member) => member.id);
+    expect(loadMemberIds).toHaveLength(USERS);
+
+    const latencies: number[] = [];
+    const errors: string[] = [];
+    const counts = new Map<Op, number>();
+    const ackedLogs = new Set<string>();
+    let ackedUpdates = 0;
+    let ackedWrites = 0;
+    const lastState = new Map<number, { notes?: string; followUp?: string }>();
+    const deadline = Date.now() + DURATION_MS;
+    const started = performance.now();
+
+    await Promise.all(
+      users.map(async ({ index, actor, customerId }) => {
+        const next = random(1000 + index);
+        let sequence = 0;
+        while (Date.now() < deadline) {
+          sequence += 1;
+          const op = MIX[Math.floor(next() * MIX.length)]!;
+          const other = users[Math.floor(next() * users.length)]!.customerId;
+          const day = String(1 + Math.floor(next() * 28)).padStart(2, "0");
+          const marker = `load-${index}-${sequence}`;
+          const text = {
+            find: next() < 0.5 ? "find acme" : `find load customer ${Math.floor(next() * USERS)}`,
+            show: `show #${other}`,
+            followups: next() < 0.5 ? "followups today all" : "followups overdue",
+            overdue: "overdue",
+            log: `log #${customerId} call ${marker}`,
+            followup: `followup #${customerId} 2027-01-${day}`,
+            edit: `edit #${customerId} notes=${marker}`,
+          }[op];
+          const t0 = performance.now();
+          try {
+            const reply = await core.rapport.runText({ actor, text, ...(WRITES.has(op) ? { idempotencyKey: `load:${marker}` } : {}) });
+            latencies.push(performance.now() - t0);
+            counts.set(op, (counts.get(op) ?? 0) + 1);
+            if (reply.isError) {
+              errors.push(`${op} ${text}: ${reply.title}`);
+              continue;
+            }
+            if (!WRITES.has(op)) continue;
+            // Acknowledged: the caller got a success reply.
+            ackedWrites += 1;
+            const state = lastState.get(customerId) ?? {};
+            if (op === "log") ackedLogs.add(marker);
+            if (op === "followup") (ackedUpdates += 1), (state.followUp = `2027-01-${day}`);
+            if (op === "edit") (ackedUpdates += 1), (state.notes = marker);
+            lastState.set(customerId, state);
+          } catch (error) {
+            latencies.push(performance.now() - t0);
+            errors.push(`${op} ${text}: threw ${(error as Error).message}`);
+          }
+        }
+      }),
+    );
+    const elapsedS = (performance.now() - started) / 1000;
+
+    // Count against the database.
+    const logged = new Set(
+      (await prisma.interaction.findMany({ where: { tenantId, summary: { startsWith: "load-" } }, select: { summary: true } })).map((row) => row.summary),
+    );
+    const lostLogs = [...ackedLogs].filter((marker) => !logged.has(marker)).length;
+    const extraLogs = logged.size - ackedLogs.size + lostLogs;
+    const auditedUpdates = await prisma.auditEvent.count({ where: { tenantId, action: "customer.update", actorId: { in: loadMemberIds } } });
+    const keys = await prisma.idempotencyRecord.count({ where: { tenantId, key: { startsWith: "load:" } } });
+    let staleFinals = 0;
+    for (const [customerId, state] of lastState) {
+      const row = await prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
+      if (state.notes !== undefined && row.notes !== state.notes) staleFinals += 1;
+      if (state.followUp !== undefined && row.nextFollowUp?.toISOString().slice(0, 10) !== state.followUp) staleFinals += 1;
+    }
+    const lost = lostLogs + Math.max(0, ackedUpdates - auditedUpdates) + Math.max(0, ackedWrites - keys) + staleFinals;
+    const operations = latencies.length;
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    const mix = [...new Set(MIX)].map((op) => `${op} ${counts.get(op) ?? 0}`).join(", ");
+
+    recordResult({
+      test: "12. load (PostgreSQL, through the core)",
+      injected: `${USERS} concurrent users for ${DURATION_MS / 1000} s, 60 % reads / 40 % writes (${mix})`,
+      figure: `${operations} ops, ${(operations / elapsedS).toFixed(0)} ops/s, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms; ${errors.length} errors; ${ackedWrites} acknowledged writes, ${lost} lost, ${extraLogs} extra`,
+      pass: errors.length === 0 && lost === 0 && extraLogs === 0 && ackedWrites > 0,
+    });
+    expect(errors.slice(0, 5)).toEqual([]);
+    expect({ lostLogs, extraLogs, auditedUpdates, keys, staleFinals }).toEqual({ lostLogs: 0, extraLogs: 0, auditedUpdates: ackedUpdates, keys: ackedWrites, staleFinals: 0 });
+    expect(ackedLogs.size).toBeGreaterThan(USERS);
+  }, DURATION_MS + 120_000);
+});
