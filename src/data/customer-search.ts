@@ -7,7 +7,8 @@
  *     the trigram GIN index; CJK/Hangul queries via the gram-array GIN index; phone digits via
  *     the phone trigram index;                                          score 0.85 / 0.75 / 0.7
  *  3. typo tolerance: trigram word similarity (`<%`, threshold 0.5), only for Latin queries of
- *     3+ characters without '@' and only when tiers 1-2 left room;       score similarity x 0.7
+ *     3+ characters that are not addresses, and only when tiers 1-2 found fewer than 3 customers;
+ *                                                                       score similarity x 0.7
  * Tiers 2 and 3 rank at most CANDIDATE_CAP candidates each, so a very common word costs a bounded
  * amount instead of scoring every match in a million-row tenant.
  */
@@ -18,6 +19,8 @@ import type { DbClient } from "./client-types.js";
 /** Words shorter than this similarity are not worth showing as typo matches. */
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
 const CANDIDATE_CAP = 1000;
+/** The typo tier runs when the prefix and substring tiers found fewer than this many customers. */
+const TYPO_TIER_BELOW = 3;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -117,6 +120,8 @@ export async function searchCustomers(
   // "info@", "www." and ".com" in the tenant, thousands of candidates for nothing (bench evidence).
   const looksLikeAddress = /[@/]/.test(query.text) || /\.[a-z]{2,}\b/.test(query.text);
   const typoWorthy = query.grams.length === 0 && !digitsOnly && [...query.text].length >= 3 && !looksLikeAddress;
-  if (hits.size < wanted && typoWorthy) add(await candidateTier(db, tenantId, query, wanted, "similarity"));
+  // Typo suggestions are for when the text itself found (almost) nothing: with a few real matches
+  // in hand, scanning trigram neighbours only adds noise and cost.
+  if (hits.size < Math.min(wanted, TYPO_TIER_BELOW) && typoWorthy) add(await candidateTier(db, tenantId, query, wanted, "similarity"));
   return [...hits.values()].slice(options.offset ?? 0).map(toHit);
 }
