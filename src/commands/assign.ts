@@ -4,6 +4,7 @@ import { reply } from "../core/reply.js";
 import { resolveCustomer, resolveMember } from "../core/resolve.js";
 import { customerReference, memberReference } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
+import { auditCustomerChange } from "./shared/audit-customer.js";
 
 export const assignCommand = defineCommand({
   name: "assign",
@@ -22,13 +23,7 @@ export const assignCommand = defineCommand({
     assertCanModifyCustomer(ctx.member, customer);
     const owner = await resolveMember(ctx, args.member);
     const { before, after } = await ctx.store.customers.update(customer.id, { ownerId: owner.id });
-    await ctx.store.audit.record(ctx.member.id, {
-      action: "customer.assign",
-      entity: "customer",
-      entityId: customer.id,
-      before: { ownerId: before.ownerId },
-      after: { ownerId: after.ownerId },
-    });
+    await auditCustomerChange(ctx, { action: "customer.assign", before, after, fields: ["ownerId"] });
     return reply.text(`${customer.name} now belongs to ${owner.displayName}`, `${customer.name} now belongs to ${owner.displayName}.`);
   },
 });

@@ -7,6 +7,7 @@ import { UserError } from "../core/errors.js";
 import { customerReference } from "./shared/arguments.js";
 import { FIELDS_HELP, parseCustomerFields } from "./shared/customer-fields.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
+import { auditCustomerChange } from "./shared/audit-customer.js";
 
 const EXAMPLE = "edit acme grade=A phone=\"+1 617 555 0100\" status=active";
 
@@ -35,13 +36,7 @@ export const editCommand = defineCommand({
     assertCanModifyCustomer(ctx.member, customer);
     const { before, after } = await ctx.store.customers.update(customer.id, patch);
     const changed = Object.keys(patch) as (keyof typeof patch)[];
-    await ctx.store.audit.record(ctx.member.id, {
-      action: "customer.update",
-      entity: "customer",
-      entityId: customer.id,
-      before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-      after: Object.fromEntries(changed.map((key) => [key, after[key]])),
-    });
+    await auditCustomerChange(ctx, { before, after, fields: changed });
     return reply.of(`Updated ${after.name}`, [
       {
         type: "fields",

@@ -7,6 +7,7 @@ import { UserError } from "../core/errors.js";
 import { customerReference, dateText } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { dueLabel } from "./shared/format.js";
+import { auditCustomerChange } from "./shared/audit-customer.js";
 
 const EXAMPLE = "followup acme next tuesday";
 
@@ -37,13 +38,7 @@ export const followupCommand = defineCommand({
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `followup ${ref} ${args.date}`);
     assertCanModifyCustomer(ctx.member, customer);
     const { before, after } = await ctx.store.customers.update(customer.id, { nextFollowUp: date });
-    await ctx.store.audit.record(ctx.member.id, {
-      action: "customer.update",
-      entity: "customer",
-      entityId: customer.id,
-      before: { nextFollowUp: before.nextFollowUp },
-      after: { nextFollowUp: after.nextFollowUp },
-    });
+    await auditCustomerChange(ctx, { before, after, fields: ["nextFollowUp"] });
     return reply.text(`Next follow-up with ${customer.name}: ${dueLabel(ctx, date)}`, `Next follow-up with ${customer.name}: ${dueLabel(ctx, date)}.`);
   },
 });

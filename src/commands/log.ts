@@ -8,6 +8,7 @@ import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { customerReference, text } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
+import { auditCustomerChange } from "./shared/audit-customer.js";
 import { dueLabel, quoted } from "./shared/format.js";
 
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
@@ -86,7 +87,7 @@ export const logCommand = defineCommand({
     await ctx.store.customers.touchLastContact(customer.id, ctx.now);
     await ctx.store.audit.record(ctx.member.id, { action: "interaction.create", entity: "interaction", entityId: interaction.id, after: interaction });
     if (nextFollowUp) {
-      await ctx.store.audit.record(ctx.member.id, { action: "customer.update", entity: "customer", entityId: customer.id, before: { nextFollowUp: before.nextFollowUp }, after: { nextFollowUp: after.nextFollowUp } });
+      await auditCustomerChange(ctx, { before, after, fields: ["nextFollowUp"] });
     }
     const token = randomUUID();
     await ctx.store.undo.create({
