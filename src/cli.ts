@@ -16,6 +16,9 @@ import { runImportCli } from "./import/import-cli.js";
 import { runExportCli } from "./export/export-cli.js";
 import { runDigestCli } from "./digests/cli.js";
 import { createConsolePoster, createRoutingPoster, startDigests } from "./digests/index.js";
+import { createMetrics } from "./ops/metrics.js";
+import { instrumentApi, instrumentPoster } from "./ops/instrument.js";
+import { startOpsServer, type OpsServer } from "./ops/ops-server.js";
 
 const USAGE = `Usage: rapport <command> [options]
 
@@ -167,14 +170,27 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
   const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE });
   const stops: (() => Promise<void>)[] = [];
   const posters: Parameters<typeof createRoutingPoster>[0] = { console: createConsolePoster({ output: process.stdout }) };
+  const metrics = createMetrics({ poolStats: app.database.poolStats });
+  const api = instrumentApi(app.rapport, metrics);
+  let ops: OpsServer | undefined;
   try {
+    ops = await startOpsServer({
+      port: config.RAPPORT_OPS_PORT,
+      metrics,
+      checkDatabase: async () => {
+        await app.database.prisma.$queryRaw`SELECT 1`;
+      },
+    });
+    logger.info({ port: ops.port }, "ops endpoints: /healthz /readyz /metrics");
+    const opsServer = ops;
+    stops.push(() => opsServer.close());
     if (wantsSlack) {
       const { createSlackApp, slackConfigFromEnv, createSlackDigestPoster } = await import("./adapters/slack/index.js");
       const { slackInstallationStoreFromEnv } = await import("./data/slack-installation-store.js");
       const slackConfig = slackConfigFromEnv(process.env);
       const installationStore = slackInstallationStoreFromEnv(app.database.prisma, process.env);
       const slackLogger = logger.child({ platform: "slack" });
-      const slack = createSlackApp({ api: app.rapport, config: slackConfig, logger: slackLogger, ...(installationStore ? { installationStore } : {}) });
+      const slack = createSlackApp({ api, config: slackConfig, logger: slackLogger, ...(installationStore ? { installationStore } : {}) });
       const started = await slack.start();
       logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
       stops.push(() => slack.stop());
@@ -188,14 +204,18 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       const { createDiscordBot, loadDiscordConfig, createDiscordDigestPoster } = await import("./adapters/discord/index.js");
       const discordConfig = loadDiscordConfig(process.env);
       const discordLogger = logger.child({ platform: "discord" });
-      const bot = createDiscordBot({ api: app.rapport, config: discordConfig, logger: discordLogger });
+      const bot = createDiscordBot({ api, config: discordConfig, logger: discordLogger });
       await bot.start();
       logger.info("Discord adapter started");
       stops.push(() => bot.stop());
       posters.discord = createDiscordDigestPoster({ config: discordConfig, logger: discordLogger, codec: bot.codec });
     }
     // Every process runs the scheduler; the database claim makes each digest post exactly once.
-    const digests = startDigests({ prisma: app.database.prisma, poster: createRoutingPoster(posters), logger: logger.child({ component: "digests" }) });
+    const digests = startDigests({
+      prisma: app.database.prisma,
+      poster: instrumentPoster(createRoutingPoster(posters), metrics),
+      logger: logger.child({ component: "digests" }),
+    });
     stops.push(() => digests.stop());
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -205,6 +225,8 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, "shutting down: no new work, finishing what is in flight");
+      // Load balancers see /readyz fail first and stop sending work.
+      ops?.markShuttingDown();
       resolve();
     };
     process.once("SIGINT", shutdown);

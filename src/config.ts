@@ -20,6 +20,7 @@ const schema = z.object({
     .refine(isValidTimeZone, "RAPPORT_TIME_ZONE must be an IANA zone such as Europe/Berlin")
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  RAPPORT_OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,

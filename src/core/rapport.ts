@@ -91,7 +91,14 @@ export function createRapport(options: RapportOptions): Rapport {
     messageLink: string | undefined,
   ): Promise<Reply> {
     const identity = await identify(actor);
-    const log = logger.child({ command: definition.name, tenant: identity.tenant.id, member: identity.member.id, platform: actor.platform });
+    // A request id ties every log line of one command together (and appears in apologies' references).
+    const log = logger.child({
+      requestId: randomBytes(6).toString("hex"),
+      command: definition.name,
+      tenant: identity.tenant.id,
+      member: identity.member.id,
+      platform: actor.platform,
+    });
     try {
       if (definition.role && !hasRole(identity.member, definition.role)) {
         throw new PermissionDenied(`Only ${definition.role}s can use ${definition.name}. Ask an admin to change your role.`);

@@ -20,6 +20,8 @@ export type DatabaseTarget =
 export type Database = {
   prisma: PrismaClient;
   target: DatabaseTarget;
+  /** PostgreSQL pool figures for metrics; undefined on the embedded database (one session). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -77,6 +79,7 @@ export async function openDatabase(
   return {
     prisma,
     target,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);

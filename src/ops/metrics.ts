@@ -1,0 +1,47 @@
+/**
+ * Prometheus metrics (prom-client). One registry per process; the ops server exposes it on
+ * /metrics. Label values are bounded (command names from the registry, platforms, outcomes).
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics(options: { defaultMetrics?: boolean; poolStats?: () => { total: number; idle: number; waiting: number } } = {}) {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "rapport_process_" });
+  return {
+    registry,
+    commandDuration: new Histogram({
+      name: "rapport_command_duration_seconds",
+      help: "Time to answer a command, by command, platform and outcome (ok, user_error, error).",
+      labelNames: ["command", "platform", "outcome"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    digestPosts: new Counter({
+      name: "rapport_digest_posts_total",
+      help: "Digest posting attempts by platform and outcome (posted, rate_limited, server_error, lost_response, fatal, ...).",
+      labelNames: ["platform", "outcome"] as const,
+      registers: [registry],
+    }),
+    platformApiErrors: new Counter({
+      name: "rapport_platform_api_errors_total",
+      help: "Errors from Slack/Discord APIs seen while posting, by platform and code.",
+      labelNames: ["platform", "code"] as const,
+      registers: [registry],
+    }),
+    databasePool: new Gauge({
+      name: "rapport_database_pool_connections",
+      help: "PostgreSQL pool connections by state (total, idle, waiting); absent on the embedded database.",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      collect() {
+        const stats = options.poolStats?.();
+        if (!stats) return;
+        this.set({ state: "total" }, stats.total);
+        this.set({ state: "idle" }, stats.idle);
+        this.set({ state: "waiting" }, stats.waiting);
+      },
+    }),
+  };
+}
