@@ -78,6 +78,8 @@ describe("every registry command as a /crm subcommand", () => {
     },
     {
       sub: "log",
+      // Moving Acme's follow-up (`next`) needs a manager or its owner, so a Manage Server member logs.
+      as: "admin",
       options: [opt("customer", "acme"), opt("channel", "call"), opt("summary", "Quote for 40 seats"), opt("next", "tomorrow"), opt("outcome", "high-value")],
       expect: async (data) => {
         expect(data.embeds[0]).toMatchObject({ title: "Logged call with Acme Corp" });
@@ -159,10 +161,12 @@ describe("every registry command as a /crm subcommand", () => {
     { sub: "help", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Rapport commands") },
   ];
 
-  test("the adapter loaded after the charts, and left vega-lite's Set patch in place", () => {
+  test("the adapter loads and serves with the chart libraries in the same process", async () => {
+    // vega-lite patches Set.prototype.toJSON when it loads, which breaks discord.js; charts now
+    // load it on the first chart and the adapter's import is guarded either way.
     expect(h.bot.client.isReady()).toBe(true);
-    expect(JSON.stringify(new Set([1]))).toBe('"Set(1)"');
   });
+
 
   test("the table covers every command in the registry", () => {
     expect(cases.map((c) => c.sub).sort()).toEqual(commands.map((c) => c.name).sort());
@@ -232,7 +236,8 @@ describe("Log to CRM on the real database", () => {
           { customId: "customer", value: "삼성" },
           { customId: "channel", values: ["chat"] },
           { customId: "summary", value: "삼성 wants 300 units by March" },
-          { customId: "next", value: "next friday" },
+          // No next date: Ana (a rep) may log on Samsung but not move its owner's follow-up.
+          { customId: "next", value: "" },
           { customId: "outcome", values: ["high-value"] },
         ],
       }),
