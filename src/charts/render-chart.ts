@@ -8,8 +8,8 @@
 import type { TopLevelSpec } from "vega-lite";
 
 // vega and vega-lite are loaded on the first chart, not at start-up: vega-lite patches
-// Set.prototype.toJSON when it loads, which breaks discord.js if it loads first (see
-// src/adapters/discord/sdk-load-guard.ts), and they add ~100 ms to every start.
+// Set.prototype.toJSON when it loads, and discord.js fails to load under that patch ('string
+// "Set()" is not iterable'); the Discord adapter loads at start, long before any chart.
 async function chartLibraries() {
   const [vega, vegaLite, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
   return { vega, compile: vegaLite.compile, Resvg: resvg.Resvg };

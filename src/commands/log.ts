@@ -81,8 +81,10 @@ export const logCommand = defineCommand({
       messageLink: args.link ?? ctx.messageLink ?? null,
       nextFollowUp,
     });
-    const patch = { ...(nextFollowUp ? { nextFollowUp } : {}) };
-    const { before, after } = await ctx.store.customers.update(customer.id, patch);
+    // Only a new follow-up date changes the customer's fields; otherwise the resolved row stands.
+    const { before, after } = nextFollowUp
+      ? await ctx.store.customers.update(customer.id, { nextFollowUp })
+      : { before: customer, after: customer };
     // lastContactAt is maintained here rather than in the patch type: it is not user-editable.
     await ctx.store.customers.touchLastContact(customer.id, ctx.now);
     await ctx.store.audit.record(ctx.member.id, { action: "interaction.create", entity: "interaction", entityId: interaction.id, after: interaction });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply, type Block } from "../core/reply.js";
 import { NotFound } from "../core/errors.js";
+import { sliceCodePoints } from "../core/text/normalize.js";
 import { text } from "./shared/arguments.js";
 import { money } from "./shared/format.js";
 
@@ -17,8 +18,7 @@ export const orderCommand = defineCommand({
   async handler({ number }, ctx) {
     const order = await ctx.store.orders.getByNumber(number);
     if (!order) {
-      // Slice by code point: slicing UTF-16 units can split an emoji into an unstorable half.
-      const similar = await ctx.store.orders.pick([...number].slice(0, 4).join(""), 5);
+      const similar = await ctx.store.orders.pick(sliceCodePoints(number, 4), 5);
       const hint = similar.length ? ` Recent orders starting like it: ${similar.map((o) => o.number).join(", ")}.` : "";
       throw new NotFound(`No order ${number} in this workspace.${hint}`, "order SO-1042");
     }

@@ -163,10 +163,14 @@ export function createRapport(options: RapportOptions): Rapport {
     async runArgs({ actor, command, args, idempotencyKey }) {
       const definition = byName.get(command);
       if (!definition) return reply.error(`There is no command "${command}".`, "/crm help");
+      // The same input checks as typed text, on every string value, also inside `fields` objects.
+      const strings = Object.values(args).flatMap((value) =>
+        typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).filter((item) => typeof item === "string") : [],
+      );
       try {
-        for (const value of Object.values(args)) if (typeof value === "string") checkCommandLine(value);
+        for (const value of strings) checkCommandLine(value);
       } catch (error) {
-        if (error instanceof UserError) return userErrorReply(error, definition);
+        return userErrorReply(error as UserError, definition);
       }
       return execute(definition, args, actor, idempotencyKey, typeof args.link === "string" ? args.link : undefined);
     },

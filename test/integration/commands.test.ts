@@ -198,6 +198,13 @@ describe.each(testTargets)("commands on $name", (target) => {
     expect(reply.blocks.some((block) => block.type === "text" && block.text.startsWith("Example: /crm "))).toBe(true);
   });
 
+  test("structured arguments get the same input checks, also inside field=value objects", async () => {
+    const reply = await app.rapport.runArgs({ actor: admin, command: "new", args: { name: "Bell Co", fields: { notes: "ring\u0007" } } });
+    expect(reply.isError).toBe(true);
+    expect(reply.title).toContain("control characters");
+    expect(await app.database.prisma.customer.count({ where: { tenantId, name: "Bell Co" } })).toBe(0);
+  });
+
   test("help lists every command and explains one", async () => {
     const all = await app.text(admin, "help");
     for (const name of ["find", "show", "log", "order", "orders", "followups", "followup", "overdue", "new", "edit", "assign", "help"]) {

@@ -5,7 +5,6 @@
  *   digests                  -> createDiscordDigestPoster({ config: loadDiscordConfig(), logger, codec: bot.codec })
  */
 // Must stay the first import (see the file): discord.js cannot load under vega-lite's Set patch.
-import "./sdk-load-guard.js";
 export { createDiscordBot, type CreateDiscordBotInput, type DiscordBot } from "./bot.js";
 export { loadDiscordConfig, type DiscordConfig } from "./config.js";
 export {
@@ -18,4 +17,3 @@ export { renderReply, type DiscordMessage, type DiscordFile } from "./render/ren
 export type { DiscordLogger } from "./logger.js";
 export { createDiscordDigestPoster, type DiscordDigestPosterInput } from "./digest-poster.js";
 // Must stay the last import.
-import "./sdk-load-guard-end.js";

@@ -2,8 +2,8 @@
  * The Discord adapter over the REAL core: discord.js Client <-> fake Discord, createApp on in-memory
  * PGlite with the demo data, a fixed clock. What reaches the fake is what Discord would show.
  */
-// The app (and with it vega-lite, which patches Set.prototype.toJSON) loads before the adapter, as
-// in `rapport start`: the adapter must still load (see src/adapters/discord/sdk-load-guard.ts).
+// The app loads before the adapter, as in `rapport start`. vega-lite (which patches
+// Set.prototype.toJSON, fatal to loading discord.js) is loaded only by the first chart.
 import { createApp } from "../../../src/app.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { commands } from "../../../src/commands/index.js";
@@ -162,8 +162,8 @@ describe("every registry command as a /crm subcommand", () => {
   ];
 
   test("the adapter loads and serves with the chart libraries in the same process", async () => {
-    // vega-lite patches Set.prototype.toJSON when it loads, which breaks discord.js; charts now
-    // load it on the first chart and the adapter's import is guarded either way.
+    // vega-lite patches Set.prototype.toJSON when it loads, which breaks discord.js; charts load
+    // it on the first chart, after the adapter.
     expect(h.bot.client.isReady()).toBe(true);
   });
 
