@@ -60,4 +60,13 @@ export function parseCalendarDate(text: string, options: { timeZone: string; now
   return format(result.start.date(), "yyyy-MM-dd");
 }
 
+/** How a due date reads from `today`: "today", "tomorrow", "3 days overdue", "in 5 days". */
+export function relativeDay(today: CalendarDate, date: CalendarDate): string {
+  const days = daysBetween(today, date);
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days < 0) return `${-days} day${days === -1 ? "" : "s"} overdue`;
+  return `in ${days} day${days === 1 ? "" : "s"}`;
+}
+
 export const DATE_EXAMPLES = 'tomorrow, "next fri", "in 3 days", 2026-12-01';

@@ -2,7 +2,7 @@
 import { formatMoney } from "../../core/money.js";
 import type { CommandContext } from "../../core/context.js";
 import type { Paging } from "../../core/reply.js";
-import { daysBetween } from "../../core/dates.js";
+import { relativeDay } from "../../core/dates.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
@@ -12,12 +12,7 @@ export function money(ctx: CommandContext, minor: number): string {
 
 /** "2026-11-24 (tomorrow)", "2026-11-20 (3 days overdue)". */
 export function dueLabel(ctx: CommandContext, date: string | null): string {
-  if (!date) return "not set";
-  const days = daysBetween(ctx.today, date);
-  if (days === 0) return `${date} (today)`;
-  if (days === 1) return `${date} (tomorrow)`;
-  if (days < 0) return `${date} (${-days} day${days === -1 ? "" : "s"} overdue)`;
-  return `${date} (in ${days} days)`;
+  return date ? `${date} (${relativeDay(ctx.today, date)})` : "not set";
 }
 
 /** A moment in the member's zone: "2026-11-23 14:05". */

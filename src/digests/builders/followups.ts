@@ -5,7 +5,8 @@
  */
 import { addDaysTo } from "../../core/dates.js";
 import { reply, type Block, type Button } from "../../core/reply.js";
-import { customerLabel, dueText, moreLine, ownerLabel, plural } from "./format.js";
+import { customerLabel, moreLine, ownerLabel, plural } from "./format.js";
+import { relativeDay } from "../../core/dates.js";
 import type { BuiltDigest, DigestContext, FollowUpItem, FollowUpsData } from "./types.js";
 
 /** Platforms limit buttons per message (Discord: 25); this many items carry buttons. */
@@ -41,7 +42,7 @@ export function buildFollowUpsDigest(data: FollowUpsData, ctx: DigestContext): B
       items: group.items.map((item) => {
         const urgent = item.nextFollowUp <= ctx.today && buttoned < FOLLOWUP_ITEMS_WITH_BUTTONS;
         if (urgent) buttoned++;
-        return { title: customerLabel(item), detail: `due ${item.nextFollowUp} (${dueText(ctx.today, item.nextFollowUp)})`, ...(urgent ? { buttons: buttonsFor(ctx, item) } : {}) };
+        return { title: customerLabel(item), detail: `due ${item.nextFollowUp} (${relativeDay(ctx.today, item.nextFollowUp)})`, ...(urgent ? { buttons: buttonsFor(ctx, item) } : {}) };
       }),
     });
     if (total > shown) {

@@ -1,5 +1,4 @@
 /** Formatting shared by the digest builders. All CRM text goes through `plain` (see mention.ts). */
-import { daysBetween, type CalendarDate } from "../../core/dates.js";
 import { formatMoney } from "../../core/money.js";
 import type { Block, Button } from "../../core/reply.js";
 import { mention, plain } from "../mention.js";
@@ -19,14 +18,6 @@ export function ownerLabel(owner: MemberRef | null): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-export function dueText(today: CalendarDate, date: CalendarDate): string {
-  const days = daysBetween(today, date);
-  if (days === 0) return "today";
-  if (days === 1) return "tomorrow";
-  if (days < 0) return `${plural(-days, "day")} overdue`;
-  return `in ${plural(days, "day")}`;
 }
 
 export function percent(part: number, whole: number): string {
