@@ -51,7 +51,7 @@ export async function measureImport(target: DatabaseTarget, rows: number): Promi
   );
   const tenantId = tenant[0]!.id;
   try {
-    const result = await importFile({ prisma, tenantId, kind: "customers", path });
+    const result = await importFile({ database, tenantId, kind: "customers", path });
     return {
       available: true,
       rows: result.rows,

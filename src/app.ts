@@ -19,6 +19,6 @@ export async function createApp(options: {
   poolSize?: number;
 }): Promise<App> {
   const database = await openDatabase(options.target, { poolSize: options.poolSize });
-  const rapport = createRapport({ directory: createDirectory(database.prisma), commands, clock: options.clock, logger: options.logger });
+  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, clock: options.clock, logger: options.logger });
   return { rapport, database, close: () => database.close() };
 }

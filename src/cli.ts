@@ -190,7 +190,13 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       const slackConfig = slackConfigFromEnv(process.env);
       const installationStore = slackInstallationStoreFromEnv(app.database.prisma, process.env);
       const slackLogger = logger.child({ platform: "slack" });
-      const slack = createSlackApp({ api, config: slackConfig, logger: slackLogger, ...(installationStore ? { installationStore } : {}) });
+      const slack = createSlackApp({
+        api,
+        config: slackConfig,
+        logger: slackLogger,
+        onApiEvent: (event) => metrics.observePlatformApi(event),
+        ...(installationStore ? { installationStore } : {}),
+      });
       const started = await slack.start();
       logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
       stops.push(() => slack.stop());
@@ -204,7 +210,7 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       const { createDiscordBot, loadDiscordConfig, createDiscordDigestPoster } = await import("./adapters/discord/index.js");
       const discordConfig = loadDiscordConfig(process.env);
       const discordLogger = logger.child({ platform: "discord" });
-      const bot = createDiscordBot({ api, config: discordConfig, logger: discordLogger });
+      const bot = createDiscordBot({ api, config: discordConfig, logger: discordLogger, options: { onApiEvent: (event) => metrics.observePlatformApi(event) } });
       await bot.start();
       logger.info("Discord adapter started");
       stops.push(() => bot.stop());
@@ -217,6 +223,7 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       logger: logger.child({ component: "digests" }),
     });
     stops.push(() => digests.stop());
+    ops.markStarted();
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     await app.close();

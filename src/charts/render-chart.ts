@@ -1,10 +1,13 @@
 /**
  * Server-side charts: a Vega-Lite spec is compiled to Vega, rendered headless to SVG, and
  * rasterised to PNG with resvg (a native binding shipped inside the npm package, no browser or
- * canvas). Text uses the system fonts (DejaVu on Debian); without CJK fonts installed
- * (fonts-noto-cjk) Chinese/Korean labels render as boxes, which is why every chart also has a
- * text summary.
+ * canvas). Latin text uses the system fonts (DejaVu Sans on Debian). Chinese (Simplified and
+ * Traditional) and Korean labels use fonts installed with the npm dependencies, so they render on
+ * a server without CJK fonts: Noto Sans SC (all but 16 of the 20,992 CJK Unified Ideographs, so
+ * both Simplified and Traditional) and Noto Sans KR (Hangul), regular weight. resvg falls back per character, so "Acme 台灣 서울" mixes
+ * DejaVu, Noto Sans SC and Noto Sans KR in one label.
  */
+import { createRequire } from "node:module";
 import type { TopLevelSpec } from "vega-lite";
 
 // vega and vega-lite are loaded on the first chart, not at start-up: vega-lite patches
@@ -12,19 +15,68 @@ import type { TopLevelSpec } from "vega-lite";
 // "Set()" is not iterable'); the Discord adapter loads at start, long before any chart.
 async function chartLibraries() {
   const [vega, vegaLite, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
-  return { vega, compile: vegaLite.compile, Resvg: resvg.Resvg };
+  return { vega, compile: vegaLite.compile, renderAsync: resvg.renderAsync };
+}
+
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** CJK punctuation, enclosed CJK and full-width forms: in both CJK fonts, not in DejaVu. */
+const CJK_SYMBOLS = /[\u3000-\u303f\u3200-\u32ff\uff00-\uffef]/u;
+
+let fontPaths: { han: string; hangul: string } | undefined;
+function cjkFontPaths() {
+  if (!fontPaths) {
+    const require = createRequire(import.meta.url);
+    fontPaths = {
+      han: require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"),
+      hangul: require.resolve("@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf"),
+    };
+  }
+  return fontPaths;
+}
+
+/**
+ * The CJK font files a text needs. resvg builds its font database per render and reads a
+ * fallback font file whole each time it shapes or draws with it (10.5 MB for Noto Sans SC, about
+ * 2.5 ms per CJK character), so a chart without CJK text loads neither and a Chinese-only chart
+ * skips Korean.
+ */
+export function cjkFontFiles(text: string): string[] {
+  const hangul = HANGUL.test(text);
+  const han = HAN.test(text) || (!hangul && CJK_SYMBOLS.test(text));
+  if (!han && !hangul) return [];
+  const paths = cjkFontPaths();
+  return [...(han ? [paths.han] : []), ...(hangul ? [paths.hangul] : [])];
 }
 
 export type Png = { data: Uint8Array; width: number; height: number };
 
+/**
+ * SVG -> image off the event loop (on libuv's thread pool): a chart with CJK labels takes tens to
+ * hundreds of milliseconds, which must not delay Slack's 3-second acknowledgements.
+ */
+async function rasterImage(svg: string) {
+  const { renderAsync } = await chartLibraries();
+  // Only the text between tags decides: vega also writes data values into aria attributes.
+  const fontFiles = cjkFontFiles(svg.replace(/<[^>]*>/g, ""));
+  const rendered = await renderAsync(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", fontFiles }, background: "white" });
+  return { rendered, png: { data: new Uint8Array(rendered.asPng()), width: rendered.width, height: rendered.height } };
+}
+
+/** Any SVG through the same fonts as the charts, with the raw RGBA pixels (for tests). */
+export async function rasterize(svg: string): Promise<{ png: Png; rgba: Uint8Array }> {
+  const { rendered, png } = await rasterImage(svg);
+  return { png, rgba: new Uint8Array(rendered.pixels) };
+}
+
 export async function renderSpec(spec: TopLevelSpec, options: { scale?: number } = {}): Promise<{ svg: string; png: Png }> {
-  const { vega, compile, Resvg } = await chartLibraries();
+  const { vega, compile } = await chartLibraries();
   const compiled = compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   const svg = await view.toSVG(options.scale ?? 1);
   view.finalize();
-  const rendered = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" }, background: "white" }).render();
-  return { svg, png: { data: new Uint8Array(rendered.asPng()), width: rendered.width, height: rendered.height } };
+  const { png } = await rasterImage(svg);
+  return { svg, png };
 }
 
 /** Reads width and height from a PNG's IHDR chunk (and checks the signature). */

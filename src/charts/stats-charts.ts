@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { AGEING_BUCKETS } from "../core/domain.js";
 import type { ActivityRow, ChartDimension, ReportQueries } from "../core/reports.js";
-import { addDaysTo, type CalendarDate } from "../core/dates.js";
+import { addDaysTo, startOfDayIn, type CalendarDate } from "../core/dates.js";
 
 export const STATS_KINDS = ["ar", "sales", "customers", "activity"] as const;
 export type StatsKind = (typeof STATS_KINDS)[number];
@@ -204,8 +204,10 @@ export function activityTable(rows: ActivityRow[]): { columns: string[]; rows: (
   };
 }
 
-export async function activityChart(reports: ReportQueries, options: { period: Period; memberId?: number }): Promise<ChartData & { activity: ActivityRow[] }> {
-  const activity = await reports.activity({ from: new Date(`${options.period.from}T00:00:00Z`), to: new Date(`${addDaysTo(options.period.to, 1)}T00:00:00Z`), memberId: options.memberId });
+/** The period's days are the asking member's days: "today" ends at their midnight, not UTC's. */
+export async function activityChart(reports: ReportQueries, options: { period: Period; timeZone: string; memberId?: number }): Promise<ChartData & { activity: ActivityRow[] }> {
+  const { period, timeZone } = options;
+  const activity = await reports.activity({ from: startOfDayIn(period.from, timeZone), to: startOfDayIn(addDaysTo(period.to, 1), timeZone), memberId: options.memberId });
   const table = activityTable(activity);
   const values = activity.flatMap((row) => [
     { member: row.memberName, outcome: "high-value", count: row.highValue },

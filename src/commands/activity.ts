@@ -29,7 +29,7 @@ export const activityCommand = defineCommand({
     const period = parsePeriod(args.period, ctx.today, "30d");
     if (!period) throw new UserError("bad_argument", `"${args.period}" is not a period. Use 7d, 30d, 12m or 2026-03.`, { example: EXAMPLE });
     const member = args.member ? await resolveMember(ctx, args.member) : null;
-    const chart = await activityChart(ctx.store.reports, { period, memberId: member?.id });
+    const chart = await activityChart(ctx.store.reports, { period, timeZone: ctx.timeZone, memberId: member?.id });
     if (member) chart.title = `Activity of ${member.displayName}, ${period.label}`;
     if (chart.activity.every((row) => row.contacts === 0 && row.lostDeals === 0)) {
       return reply.text(`No contacts logged ${member ? `by ${member.displayName} ` : ""}in the ${period.label}`, "Contacts appear here once they are logged with /crm log.");

@@ -1,32 +1,85 @@
 import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
-import { EXPORT_KINDS } from "../core/reports.js";
+import { EXPORT_KINDS, type ExportFilters } from "../core/reports.js";
+import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
+import { resolveMember } from "../core/resolve.js";
+import { splitFields } from "../core/tokenize.js";
+import { UserError } from "../core/errors.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, tableToBuffer } from "../export/write-table.js";
+import { text } from "./shared/arguments.js";
+
+const EXAMPLE = "export customers xlsx region=East status=active";
+/** The same filters as `rapport export` (src/export/export-cli.ts), written field=value in chat. */
+const TEXT_FILTERS = ["status", "grade", "region", "industry", "source"] as const;
+const FILTER_FIELDS = [...TEXT_FILTERS, "owner", "from", "to"];
 
 export const exportCommand = defineCommand({
   name: "export",
   summary: "Download customers, overdue receivables, follow-ups or orders as CSV or XLSX",
-  usage: `export <${EXPORT_KINDS.join("|")}> [csv|xlsx]`,
-  examples: ["export customers xlsx", "export overdue", "export orders csv"],
+  usage: `export <${EXPORT_KINDS.join("|")}> [csv|xlsx] [mine|@member] [status=|grade=|region=|industry=|source=...] [from=DATE] [to=DATE]`,
+  examples: [EXAMPLE, "export overdue mine", "export orders csv from=2026-01-01 to=2026-06-30"],
   options: [
     { name: "what", kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS },
     { name: "format", kind: "choice", description: "File format (default csv)", required: false, choices: EXPORT_FORMATS },
+    { name: "owner", kind: "member", description: "Only this owner's (mine or a member; default everyone's)", required: false },
+    ...TEXT_FILTERS.map((name) => ({ name, kind: "text" as const, description: `Only customers with this ${name}`, required: false })),
+    { name: "from", kind: "date", description: "orders: ordered on or after; followups: due on or after", required: false },
+    { name: "to", kind: "date", description: "orders: ordered on or before; followups: due on or before", required: false },
   ],
   schema: z.object({
     what: z.enum(EXPORT_KINDS, { error: `Say what to export: ${EXPORT_KINDS.join(", ")}.` }),
     format: z.enum(EXPORT_FORMATS, { error: "format must be csv or xlsx." }).default("csv"),
+    owner: text("The owner", 100).optional(),
+    status: text("The status", 60).optional(),
+    grade: text("The grade", 60).optional(),
+    region: text("The region", 100).optional(),
+    industry: text("The industry", 100).optional(),
+    source: text("The source", 100).optional(),
+    from: text("The from date", 60).optional(),
+    to: text("The to date", 60).optional(),
   }),
-  parseText: (words) => ({ what: words[0]?.toLowerCase(), format: words[1]?.toLowerCase().replace(/^--format=?/, "") || undefined }),
+  parseText(words) {
+    const { words: rest, fields } = splitFields(words);
+    const args: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      const field = key.toLowerCase().replace(/^--/, "");
+      if (field === "format") args.format = value.toLowerCase();
+      else if (FILTER_FIELDS.includes(field)) args[field] = value;
+      else throw new UserError("bad_argument", `"${key}" is not an export filter. Filters: ${FILTER_FIELDS.join(", ")}.`, { example: EXAMPLE });
+    }
+    for (let index = 0; index < rest.length; index++) {
+      const word = rest[index]!;
+      const lower = word.toLowerCase();
+      if (args.what === undefined) args.what = lower;
+      else if (lower === "--format") args.format = rest[++index]?.toLowerCase();
+      else if (lower.startsWith("--format=")) args.format = lower.slice("--format=".length);
+      else if ((EXPORT_FORMATS as readonly string[]).includes(lower)) args.format = lower;
+      else if (args.owner === undefined && (lower === "mine" || word.startsWith("@") || word.startsWith("<@"))) args.owner = word;
+      else throw new UserError("bad_argument", `I did not understand "${word}".`, { example: EXAMPLE });
+    }
+    return args;
+  },
   writes: false,
   async handler(args, ctx) {
-    const table = ctx.store.reports.exportTable(args.what, { today: ctx.today });
+    const date = (field: "from" | "to") => {
+      if (!args[field]) return undefined;
+      const parsed = parseCalendarDate(args[field], ctx);
+      if (!parsed) throw new UserError("bad_date", `I could not read ${field}="${args[field]}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field });
+      return parsed;
+    };
+    const owner = args.owner && args.owner !== "all" ? await resolveMember(ctx, args.owner) : undefined;
+    const filters: ExportFilters = { today: ctx.today, ownerId: owner?.id, from: date("from"), to: date("to") };
+    for (const field of TEXT_FILTERS) if (args[field]) filters[field] = args[field];
+    const table = ctx.store.reports.exportTable(args.what, filters);
     const { data, rows } = await tableToBuffer(table, args.format);
     const filename = `${args.what}-${ctx.today}.${args.format}`;
+    const applied = [owner ? `owner ${owner.displayName}` : null, ...TEXT_FILTERS.map((field) => (args[field] ? `${field} ${args[field]}` : null)), filters.from ? `from ${filters.from}` : null, filters.to ? `to ${filters.to}` : null].filter(Boolean);
+    const scope = applied.length ? ` (${applied.join(", ")})` : "";
     return reply.of(
-      `Exported ${rows} ${args.what} row${rows === 1 ? "" : "s"}`,
-      [{ type: "text", text: `${filename}: ${rows} rows, ${Math.max(1, Math.round(data.length / 1024))} KB.` }],
-      { attachments: [{ filename, contentType: CONTENT_TYPES[args.format], data, altText: `${args.what} export, ${rows} rows (${args.format.toUpperCase()})` }] },
+      `Exported ${rows} ${args.what} row${rows === 1 ? "" : "s"}${scope}`,
+      [{ type: "text", text: `${filename}: ${rows} rows${scope}, ${Math.max(1, Math.round(data.length / 1024))} KB.` }],
+      { attachments: [{ filename, contentType: CONTENT_TYPES[args.format], data, altText: `${args.what} export, ${rows} rows (${args.format.toUpperCase()})${scope}` }] },
     );
   },
 });

@@ -65,7 +65,7 @@ export const statsCommand = defineCommand({
       case "customers":
         return chartReply(ctx, await customersChart(reports, { by: args.by ?? "grade", currencyDigits: digits }), [2], "customers.png");
       case "activity":
-        return chartReply(ctx, await activityChart(reports, { period: period("30d") }), [], "activity.png");
+        return chartReply(ctx, await activityChart(reports, { period: period("30d"), timeZone: ctx.timeZone }), [], "activity.png");
     }
   },
 });

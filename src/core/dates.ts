@@ -24,6 +24,12 @@ export function todayIn(timeZone: string, now: Date): CalendarDate {
   return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
 }
 
+/** The instant `date` begins in `timeZone` (midnight there, or the first minute after a DST gap). */
+export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+}
+
 export function addDaysTo(date: CalendarDate, days: number): CalendarDate {
   return format(addDays(parseISO(date), days), "yyyy-MM-dd");
 }

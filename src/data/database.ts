@@ -11,6 +11,8 @@ import pg from "pg";
 import { mkdirSync } from "node:fs";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations, type SqlSession } from "./migrate.js";
+import type { SqlRunner } from "./sql-runner.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import { WORD_SIMILARITY_THRESHOLD } from "./customer-search.js";
 
 export type DatabaseTarget =
@@ -22,6 +24,8 @@ export type Database = {
   target: DatabaseTarget;
   /** PostgreSQL pool figures for metrics; undefined on the embedded database (one session). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Runs `work` in one transaction on a connection of its own, with plain SQL (bulk imports). */
+  transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -37,23 +41,36 @@ export async function openDatabase(
   const migrate = options.migrate ?? true;
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const lite = await PGlite.create(target.dataDir ?? undefined, {
-      extensions: { pg_trgm, btree_gin },
-      // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
-      // the same search latency at 100k customers (bench) with ~135 MB less RSS. Note that the
-      // defaults include -F (no fsync): a killed process loses nothing (tested), a power cut may.
-      startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, "-c", "shared_buffers=16MB"],
-    });
-    if (migrate) await applyMigrations(pgliteSession(lite));
+    const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
+    let lite: PGlite;
+    try {
+      lite = await PGlite.create(target.dataDir ?? undefined, {
+        extensions: { pg_trgm, btree_gin },
+        // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
+        // the same search latency at 100k customers (bench) with ~135 MB less RSS. Note that the
+        // defaults include -F (no fsync): a killed process loses nothing (tested), a power cut may.
+        startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, "-c", "shared_buffers=16MB"],
+      });
+      if (migrate) await applyMigrations(pgliteSession(lite));
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
     // PGlite is one session: set the typo tolerance of `<%` once.
     await lite.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
     return {
       prisma,
       target,
+      // PGlite is one session: its transaction holds it, so ORM queries wait until the work ends.
+      transaction: (work) => lite.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never[] })),
       async close() {
-        await prisma.$disconnect();
-        await lite.close();
+        try {
+          await prisma.$disconnect();
+          await lite.close();
+        } finally {
+          lock?.release();
+        }
       },
     };
   }
@@ -80,11 +97,34 @@ export async function openDatabase(
     prisma,
     target,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    transaction: (work) => pgTransaction(pool, work),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },
   };
+}
+
+async function pgTransaction<T>(pool: pg.Pool, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  // A connection lost mid-transaction (server restart, admin kill) also emits 'error' on the
+  // client; unhandled, that event would crash the process. The running query rejects with it.
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
+  try {
+    await client.query("BEGIN");
+    const result = await work({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is not returned to the pool.
+    if (!broken) await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
 }
 
 function pgliteSession(lite: PGlite): SqlSession {

@@ -6,7 +6,8 @@ import { isValidTimeZone } from "../core/dates.js";
 import { createStore } from "./store.js";
 import { toMember } from "./mappers.js";
 
-export function createDirectory(prisma: PrismaClient): Directory {
+/** `clock` stamps audit events, so their times agree with the command's own "now" (and tests' fixed clocks). */
+export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date()): Directory {
   // Tenants are looked up on every request and almost never change: keep them in memory, and
   // write only when a tenant is new or renamed (an upsert per request would take a row lock on
   // the tenant row and serialise every concurrent command of that workspace).
@@ -63,7 +64,7 @@ export function createDirectory(prisma: PrismaClient): Directory {
       return toMember(row);
     },
     storeFor(tenant) {
-      return createStore(prisma, tenant, prisma);
+      return createStore(prisma, tenant, prisma, clock);
     },
   };
 }

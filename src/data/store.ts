@@ -37,7 +37,7 @@ export async function refreshSearchKeys(db: DbClient, tenantId: number, customer
   await db.customer.update({ where: { id: customerId }, data: keys });
 }
 
-export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | null): Store {
+export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | null, clock: () => Date): Store {
   const tenantId = tenant.id;
   const requireCustomer = async (id: number): Promise<Customer> => {
     const row = await db.customer.findFirst({ where: { id, tenantId } });
@@ -50,7 +50,7 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
     async transaction(work) {
       // Nested calls reuse the open transaction: one command is one transaction.
       if (!root) return work(store);
-      return root.$transaction((tx) => work(createStore(tx, tenant, null)), { timeout: 30_000, maxWait: 30_000 });
+      return root.$transaction((tx) => work(createStore(tx, tenant, null, clock)), { timeout: 30_000, maxWait: 30_000 });
     },
 
     customers: {
@@ -119,7 +119,7 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
     orders: createOrderQueries(db, tenantId),
     receivables: createReceivableQueries(db, tenantId),
     reports: createReportQueries(db, tenantId, tenant.currency),
-    team: createTeamQueries(db, tenantId),
+    team: createTeamQueries(db, tenantId, clock),
 
     followUps: {
       async list({ from, to, ownerId, limit, offset }) {
@@ -197,6 +197,7 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
             entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
             before: entry.before === undefined ? undefined : (auditSnapshot(entry.before) as object),
             after: entry.after === undefined ? undefined : (auditSnapshot(entry.after) as object),
+            at: clock(),
           },
         });
       },

@@ -8,7 +8,7 @@ import type { DbClient } from "./client-types.js";
 
 const OPEN_ORDER_STATUSES = ["draft", "confirmed", "shipped", "delivered", "invoiced"];
 
-export function createTeamQueries(db: DbClient, tenantId: number): TeamQueries {
+export function createTeamQueries(db: DbClient, tenantId: number, clock: () => Date): TeamQueries {
   async function plan(fromId: number) {
     const [customers, followUps, openOrders] = await Promise.all([
       db.customer.findMany({ where: { tenantId, ownerId: fromId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
@@ -21,6 +21,7 @@ export function createTeamQueries(db: DbClient, tenantId: number): TeamQueries {
     handoverPlan: (fromId) => plan(fromId),
     async handover({ fromId, toId, actorId }) {
       const summary = await plan(fromId);
+      const at = clock();
       const ids = summary.customers.map((customer) => customer.id);
       await db.customer.updateMany({ where: { tenantId, id: { in: ids }, ownerId: fromId }, data: { ownerId: toId } });
       const orders = await db.order.findMany({ where: { tenantId, ownerId: fromId, status: { in: OPEN_ORDER_STATUSES } }, select: { id: true, number: true } });
@@ -35,9 +36,10 @@ export function createTeamQueries(db: DbClient, tenantId: number): TeamQueries {
             entityId: String(customer.id),
             before: { ownerId: fromId },
             after: { ownerId: toId },
+            at,
           })),
           ...(orders.length
-            ? [{ tenantId, actorId, action: "order.handover", entity: "member", entityId: String(fromId), before: { ownerId: fromId, orders: orders.map((order) => order.number) }, after: { ownerId: toId } }]
+            ? [{ tenantId, actorId, action: "order.handover", entity: "member", entityId: String(fromId), before: { ownerId: fromId, orders: orders.map((order) => order.number) }, after: { ownerId: toId }, at }]
             : []),
         ],
       });

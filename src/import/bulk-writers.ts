@@ -13,11 +13,11 @@
  * An update is skipped when no imported column differs (IS DISTINCT FROM), so a re-import
  * neither rewrites rows nor moves updated_at.
  */
-import type { DbClient } from "../data/client-types.js";
+import type { SqlRunner } from "../data/sql-runner.js";
 import { buildSearchKeys } from "../core/text/search-keys.js";
 import { normalizeText } from "../core/text/normalize.js";
 import { computePurchaseStats } from "../data/purchase-stats.js";
-import type { ContactRow, CustomerRow, InvoiceRow, OrderRow, PaymentRow } from "./validate-row.js";
+import type { ContactRow, CustomerRow, InvoiceRow, OrderLineRow, OrderRow, PaymentRow } from "./validate-row.js";
 
 export type WriteCounts = { inserted: number; updated: number; unchanged: number };
 /** A row the database side rejected (unknown customer, ...), with the file line. */
@@ -39,11 +39,14 @@ export function customerKey(row: Pick<CustomerRow, "externalId" | "name">): stri
 }
 
 /** Resolves owner text (email, display name, external id, @handle) to member ids. */
-export async function loadMemberLookup(db: DbClient, tenantId: number): Promise<(text: string) => number | null> {
-  const members = await db.member.findMany({ where: { tenantId }, select: { id: true, externalId: true, displayName: true, email: true } });
+export async function loadMemberLookup(db: SqlRunner, tenantId: number): Promise<(text: string) => number | null> {
+  const members = await db.query<{ id: number; external_id: string; display_name: string; email: string | null }>(
+    `SELECT id, external_id, display_name, email FROM members WHERE tenant_id = $1`,
+    [tenantId],
+  );
   const byKey = new Map<string, number>();
   for (const member of members) {
-    for (const key of [member.externalId, member.displayName, member.email]) if (key) byKey.set(key.trim().toLowerCase(), member.id);
+    for (const key of [member.external_id, member.display_name, member.email]) if (key) byKey.set(key.trim().toLowerCase(), member.id);
   }
   return (text) => byKey.get(text.replace(/^@/, "").trim().toLowerCase()) ?? null;
 }
@@ -53,7 +56,7 @@ export async function loadMemberLookup(db: DbClient, tenantId: number): Promise<
  * a name (matched through the name natural key, then the normalised name when it is unique).
  * Resolved per batch with a bounded cache, so memory stays flat for any file size.
  */
-export function createCustomerResolver(db: DbClient, tenantId: number) {
+export function createCustomerResolver(db: SqlRunner, tenantId: number) {
   const cache = new Map<string, number | null>();
   return async function resolve(refs: string[]): Promise<Map<string, number | null>> {
     const wanted = [...new Set(refs)].filter((ref) => !cache.has(ref));
@@ -61,7 +64,7 @@ export function createCustomerResolver(db: DbClient, tenantId: number) {
       const found = new Map<string, number | null>(wanted.map((ref) => [ref, null]));
       const ids = wanted.filter((ref) => /^#\d{1,9}$/.test(ref)).map((ref) => Number(ref.slice(1)));
       if (ids.length) {
-        const rows = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM customers WHERE tenant_id = ${tenantId} AND id = ANY($1::int[])`, ids);
+        const rows = await db.query<{ id: number }>(`SELECT id FROM customers WHERE tenant_id = ${tenantId} AND id = ANY($1::int[])`, [ids]);
         for (const row of rows) found.set(`#${row.id}`, row.id);
       }
       const keyed = new Map<string, string>(); // key -> ref
@@ -69,9 +72,9 @@ export function createCustomerResolver(db: DbClient, tenantId: number) {
         keyed.set(`name:${normalizeText(ref)}`, ref);
         keyed.set(ref, ref); // an external id wins over a name key
       }
-      const byKey = await db.$queryRawUnsafe<{ id: number; external_id: string }[]>(
+      const byKey = await db.query<{ id: number; external_id: string }>(
         `SELECT id, external_id FROM customers WHERE tenant_id = ${tenantId} AND external_id = ANY($1::text[])`,
-        [...keyed.keys()],
+        [[...keyed.keys()]],
       );
       const exact = new Set<string>();
       for (const row of byKey) {
@@ -82,10 +85,10 @@ export function createCustomerResolver(db: DbClient, tenantId: number) {
       const unresolved = wanted.filter((ref) => found.get(ref) === null && !ref.startsWith("#"));
       if (unresolved.length) {
         const names = new Map(unresolved.map((ref) => [normalizeText(ref), ref]));
-        const rows = await db.$queryRawUnsafe<{ search_name: string; id: number; n: bigint }[]>(
+        const rows = await db.query<{ search_name: string; id: number; n: bigint }>(
           `SELECT search_name, MIN(id) AS id, COUNT(*) AS n FROM customers
            WHERE tenant_id = ${tenantId} AND search_name = ANY($1::text[]) GROUP BY search_name`,
-          [...names.keys()],
+          [[...names.keys()]],
         );
         for (const row of rows) if (Number(row.n) === 1) found.set(names.get(row.search_name)!, row.id);
       }
@@ -96,17 +99,25 @@ export function createCustomerResolver(db: DbClient, tenantId: number) {
   };
 }
 
-type Column<T> = { name: string; cast: string; value: (row: T) => unknown; /** compared to decide whether an update changes anything */ compare?: boolean };
+type Column<T> = {
+  name: string;
+  cast: string;
+  value: (row: T) => unknown;
+  /** compared to decide whether an update changes anything */
+  compare?: boolean;
+  /** false: written when the row is inserted, left alone when it already exists */
+  update?: boolean;
+};
 
 async function upsert<T>(
-  db: DbClient,
+  db: SqlRunner,
   options: { table: string; conflict: string; columns: Column<T>[]; rows: T[]; touchUpdatedAt: boolean; returning: string },
 ): Promise<{ inserted: boolean; [key: string]: unknown }[]> {
   if (options.rows.length === 0) return [];
   const params = new Params();
   const tuples = options.rows.map((row) => `(${options.columns.map((column) => params.add(column.value(row), column.cast)).join(",")})`);
   const names = options.columns.map((column) => column.name);
-  const settable = options.columns.filter((column) => !["tenant_id", ...options.conflict.split(",").map((name) => name.trim())].includes(column.name));
+  const settable = options.columns.filter((column) => column.update !== false && !["tenant_id", ...options.conflict.split(",").map((name) => name.trim())].includes(column.name));
   const compared = settable.filter((column) => column.compare !== false);
   const set = [...settable.map((column) => `${column.name} = EXCLUDED.${column.name}`), ...(options.touchUpdatedAt ? ["updated_at = now()"] : [])];
   const sql =
@@ -117,7 +128,7 @@ async function upsert<T>(
       ? ` WHERE (${compared.map((column) => `${options.table}.${column.name}`).join(",")}) IS DISTINCT FROM (${compared.map((column) => `EXCLUDED.${column.name}`).join(",")})`
       : "") +
     ` RETURNING (xmax = 0) AS inserted, ${options.returning}`;
-  return db.$queryRawUnsafe(sql, ...params.values);
+  return db.query(sql, params.values);
 }
 
 function countsOf(result: { inserted: boolean }[], batchSize: number): WriteCounts {
@@ -126,43 +137,47 @@ function countsOf(result: { inserted: boolean }[], batchSize: number): WriteCoun
 }
 
 /** Rebuilds search keys (name, aliases, contacts, email, phones) of these customers in one UPDATE. */
-export async function refreshSearchKeysBulk(db: DbClient, tenantId: number, customerIds: number[]): Promise<void> {
+export async function refreshSearchKeysBulk(db: SqlRunner, tenantId: number, customerIds: number[]): Promise<void> {
   if (customerIds.length === 0) return;
-  const customers = await db.customer.findMany({
-    where: { tenantId, id: { in: customerIds } },
-    select: { id: true, name: true, aliases: true, email: true, phone: true, website: true, contacts: { select: { name: true, email: true, phone: true } } },
-  });
+  type ContactKeys = { name: string; email: string | null; phone: string | null };
+  const customers = await db.query<{ id: number; name: string; aliases: string[]; email: string | null; phone: string | null; website: string | null; contacts: ContactKeys[] }>(
+    `SELECT c.id, c.name, c.aliases, c.email, c.phone, c.website,
+            COALESCE((SELECT json_agg(json_build_object('name', k.name, 'email', k.email, 'phone', k.phone) ORDER BY k.id) FROM contacts k WHERE k.customer_id = c.id), '[]') AS contacts
+     FROM customers c WHERE c.tenant_id = $1 AND c.id = ANY($2::int[])`,
+    [tenantId, customerIds],
+  );
   if (customers.length === 0) return;
   const params = new Params();
   const tuples = customers.map((customer) => {
     const keys = buildSearchKeys(customer);
     return `(${params.add(customer.id, "int")},${params.add(keys.searchName, "text")},${params.add(keys.searchDoc, "text")},${params.add(keys.searchGrams.join(SEPARATOR), "text")},${params.add(keys.searchPhones, "text")})`;
   });
-  await db.$executeRawUnsafe(
+  await db.query(
     `UPDATE customers c SET search_name = v.n, search_doc = v.d, search_grams = string_to_array(v.g, E'\\x1f'), search_phones = v.p
      FROM (VALUES ${tuples.join(",")}) AS v(id, n, d, g, p) WHERE c.id = v.id AND c.tenant_id = ${tenantId}`,
-    ...params.values,
+    params.values,
   );
 }
 
 /** Recomputes derived purchase statistics (see purchase-stats.ts) of these customers in two queries. */
-export async function recomputePurchaseStatsBulk(db: DbClient, tenantId: number, customerIds: number[]): Promise<void> {
+export async function recomputePurchaseStatsBulk(db: SqlRunner, tenantId: number, customerIds: number[]): Promise<void> {
   if (customerIds.length === 0) return;
-  const orders = await db.$queryRawUnsafe<{ customer_id: number; ordered_on: Date; total: bigint }[]>(
-    `SELECT customer_id, ordered_on, total FROM orders WHERE tenant_id = ${tenantId} AND customer_id = ANY($1::int[]) AND status <> 'cancelled'`,
-    customerIds,
+  // Dates as text: the pg driver would turn a DATE into local midnight.
+  const orders = await db.query<{ customer_id: number; ordered_on: string; total: string | bigint }>(
+    `SELECT customer_id, ordered_on::text AS ordered_on, total FROM orders WHERE tenant_id = ${tenantId} AND customer_id = ANY($1::int[]) AND status <> 'cancelled'`,
+    [customerIds],
   );
   const byCustomer = new Map<number, { orderedOn: string; total: number }[]>(customerIds.map((id) => [id, []]));
-  for (const order of orders) byCustomer.get(order.customer_id)?.push({ orderedOn: order.ordered_on.toISOString().slice(0, 10), total: Number(order.total) });
+  for (const order of orders) byCustomer.get(order.customer_id)?.push({ orderedOn: order.ordered_on, total: Number(order.total) });
   const params = new Params();
   const tuples = [...byCustomer].map(([id, list]) => {
     const stats = computePurchaseStats(list);
     return `(${params.add(id, "int")},${params.add(stats.firstOrderAt, "date")},${params.add(stats.lastOrderAt, "date")},${params.add(stats.orderCount, "int")},${params.add(String(stats.lifetimeSales), "bigint")},${params.add(stats.avgCycleDays, "float8")},${params.add(stats.predictedNextAt, "date")})`;
   });
-  await db.$executeRawUnsafe(
+  await db.query(
     `UPDATE customers c SET first_order_at = v.f, last_order_at = v.l, order_count = v.n, lifetime_sales = v.s, avg_cycle_days = v.a, predicted_next_at = v.p
      FROM (VALUES ${tuples.join(",")}) AS v(id, f, l, n, s, a, p) WHERE c.id = v.id AND c.tenant_id = ${tenantId}`,
-    ...params.values,
+    params.values,
   );
 }
 
@@ -190,18 +205,28 @@ const CUSTOMER_COLUMNS: (Column<CustomerWrite> & { field: string })[] = [
   { field: "notes", name: "notes", cast: "text", value: (row) => row.notes },
 ];
 
-export async function writeCustomers(
-  db: DbClient,
-  tenantId: number,
-  batch: Lined<CustomerRow>[],
-  context: { fields: Set<string>; ownerOf: (text: string) => number | null; onWarning: (line: number, message: string) => void },
-): Promise<WriteCounts> {
+type CustomerContext = { fields: Set<string>; ownerOf: (text: string) => number | null; onWarning: (line: number, message: string) => void; unknownOwners: Set<string> };
+
+/** A customer batch ready to send: its statement and parameters. */
+export type PreparedCustomers = { count: number; sql: string; params: unknown[] };
+
+/**
+ * The JavaScript half of a customer batch (owners, search keys, one array per column). It is
+ * separate from the write so the importer can prepare a batch while the previous one is in the
+ * database: the two halves then run on two cores at once.
+ */
+export function prepareCustomers(tenantId: number, batch: Lined<CustomerRow>[], context: CustomerContext): PreparedCustomers {
   const unique = new Map<string, CustomerWrite>();
   for (const { line, row } of batch) {
     const ownerId = row.owner ? context.ownerOf(row.owner) : null;
-    if (row.owner && ownerId === null) context.onWarning(line, `owner "${row.owner}" is not a member of this workspace; imported without an owner`);
+    // Reported once per owner: a CRM export names the same few owners on every row.
+    if (row.owner && ownerId === null && !context.unknownOwners.has(row.owner)) {
+      context.unknownOwners.add(row.owner);
+      context.onWarning(line, `owner "${row.owner}" is not a member of this workspace; rows with this owner are imported without one (reported once)`);
+    }
     const keys = buildSearchKeys({ name: row.name, aliases: row.aliases, email: row.email, phone: row.phone, website: row.website, contacts: [] });
-    unique.set(customerKey(row), { ...row, key: customerKey(row), ownerId, keys });
+    const key = customerKey(row);
+    unique.set(key, { ...row, key, ownerId, keys });
   }
   const rows = [...unique.values()];
   const columns: Column<CustomerWrite>[] = [
@@ -214,29 +239,34 @@ export async function writeCustomers(
     { name: "search_grams", cast: "text", value: (row) => row.keys.searchGrams.join(SEPARATOR), compare: false },
     { name: "search_phones", cast: "text", value: (row) => row.keys.searchPhones, compare: false },
   ];
-  const result = await upsertWithArrays(db, columns, rows);
+  return { count: rows.length, ...customerUpsert(tenantId, columns, rows) };
+}
+
+export async function writePreparedCustomers(db: SqlRunner, tenantId: number, prepared: PreparedCustomers): Promise<WriteCounts> {
+  if (prepared.count === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const result = await db.query<{ inserted: boolean; id: number }>(prepared.sql, prepared.params);
   // Updated customers that already have contacts need those contacts back in their search keys.
   const updatedIds = result.filter((row) => !row.inserted).map((row) => Number(row.id));
   if (updatedIds.length) {
-    const withContacts = await db.$queryRawUnsafe<{ customer_id: number }[]>(
+    const withContacts = await db.query<{ customer_id: number }>(
       `SELECT DISTINCT customer_id FROM contacts WHERE tenant_id = ${tenantId} AND customer_id = ANY($1::int[])`,
-      updatedIds,
+      [updatedIds],
     );
     await refreshSearchKeysBulk(db, tenantId, withContacts.map((row) => row.customer_id));
   }
-  return countsOf(result, rows.length);
+  return countsOf(result, prepared.count);
 }
 
 /**
  * The customers upsert. Each column travels as ONE array parameter and the rows are rebuilt with
- * unnest(): 20 parameters per batch instead of 20,000 keeps the driver and planner cheap (this is
- * what makes 20k+ rows/s possible). The two array columns travel as separated strings.
+ * unnest(): 20 parameters per batch instead of 20,000 keeps the driver and planner cheap. The two
+ * array columns travel as separated strings.
  */
-async function upsertWithArrays(db: DbClient, columns: Column<CustomerWrite>[], rows: CustomerWrite[]) {
+function customerUpsert(tenantId: number, columns: Column<CustomerWrite>[], rows: CustomerWrite[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const arrayColumns = new Set(["aliases", "search_grams"]);
   const selects = columns.map((column, index) => {
-    if (column.name === "tenant_id") return String(Number(column.value(rows[0]!)));
+    if (column.name === "tenant_id") return String(tenantId);
     params.push(rows.map((row) => column.value(row) ?? null));
     const source = column.cast === "text" || column.cast === "int" ? `t.c${index}` : `t.c${index}::${column.cast}`;
     return arrayColumns.has(column.name) ? `string_to_array(${source}, E'\\x1f')` : source;
@@ -254,7 +284,7 @@ async function upsertWithArrays(db: DbClient, columns: Column<CustomerWrite>[], 
      ON CONFLICT (tenant_id, external_id) DO UPDATE SET ${settable.map((column) => `${column.name} = EXCLUDED.${column.name}`).join(",")}, updated_at = now()
      WHERE (${compared.map((column) => `customers.${column.name}`).join(",")}) IS DISTINCT FROM (${compared.map((column) => `EXCLUDED.${column.name}`).join(",")})
      RETURNING (xmax = 0) AS inserted, id`;
-  return db.$queryRawUnsafe<{ inserted: boolean; id: number }[]>(sql, ...params);
+  return { sql, params };
 }
 
 type Resolver = ReturnType<typeof createCustomerResolver>;
@@ -275,7 +305,7 @@ async function withCustomers<T extends { customer: string }>(
 }
 
 export async function writeContacts(
-  db: DbClient,
+  db: SqlRunner,
   tenantId: number,
   batch: Lined<ContactRow>[],
   context: { resolve: Resolver; onIssue: (issue: LateIssue) => void },
@@ -308,21 +338,42 @@ export async function writeContacts(
   return { ...countsOf(result, unique.size), written: unique.size };
 }
 
-export async function writeOrders(
-  db: DbClient,
-  tenantId: number,
-  batch: Lined<OrderRow>[],
-  context: { resolve: Resolver; onIssue: (issue: LateIssue) => void; fields: Set<string>; ownerOf: (text: string) => number | null },
-): Promise<WriteCounts> {
+type OrderContext = {
+  resolve: Resolver;
+  onIssue: (issue: LateIssue) => void;
+  fields: Set<string>;
+  ownerOf: (text: string) => number | null;
+  /** Orders whose old lines this import already replaced: later rows of theirs add lines. */
+  linesReplaced: Set<string>;
+};
+
+/**
+ * Orders, one row per order or (with a sku column) one row per order line. Rows of one order may
+ * span batches and need not be next to each other: an order's lines from the database are
+ * replaced the first time this import meets the order, later rows add to them, and the total
+ * (when the file has no total column) is recomputed from all its lines after each batch.
+ */
+export async function writeOrders(db: SqlRunner, tenantId: number, batch: Lined<OrderRow>[], context: OrderContext): Promise<WriteCounts> {
   const resolved = await withCustomers(batch, context.resolve, context.onIssue);
-  const unique = new Map(resolved.map((item) => [item.row.number, item]));
-  type Item = (typeof resolved)[number];
+  type Item = (typeof resolved)[number] & { lines: OrderLineRow[] };
+  const orders = new Map<string, Item>();
+  for (const item of resolved) {
+    const first = orders.get(item.row.number);
+    if (!first) orders.set(item.row.number, { ...item, lines: item.row.line ? [item.row.line] : [] });
+    else if (first.customerId !== item.customerId) context.onIssue({ line: item.line, reason: `order ${item.row.number} belongs to another customer on line ${first.line}` });
+    else if (item.row.line) first.lines.push(item.row.line);
+    else orders.set(item.row.number, { ...item, lines: [] }); // one row per order: the last row wins
+  }
+  const hasLines = context.fields.has("sku");
+  const totalFromLines = hasLines && !context.fields.has("total");
+  const lineSum = (lines: OrderLineRow[], pick: (line: OrderLineRow) => number | null) =>
+    lines.every((line) => pick(line) !== null) ? lines.reduce((sum, line) => sum + line.quantity * pick(line)!, 0) : null;
   const result = await upsert<Item>(db, {
     table: "orders",
     conflict: "tenant_id, number",
     touchUpdatedAt: true,
     returning: "customer_id",
-    rows: [...unique.values()],
+    rows: [...orders.values()],
     columns: [
       { name: "tenant_id", cast: "int", value: () => tenantId },
       { name: "number", cast: "text", value: (item) => item.row.number },
@@ -330,17 +381,90 @@ export async function writeOrders(
       { name: "customer_id", cast: "int", value: (item) => item.customerId },
       { name: "ordered_on", cast: "date", value: (item) => item.row.orderedOn },
       { name: "status", cast: "text", value: (item) => item.row.status },
-      { name: "total", cast: "bigint", value: (item) => String(item.row.total) },
-      { name: "total_cost", cast: "bigint", value: (item) => (item.row.totalCost === null ? null : String(item.row.totalCost)) },
+      totalFromLines
+        ? { name: "total", cast: "bigint", value: (item) => String(lineSum(item.lines, (line) => line.unitPrice) ?? 0), update: false }
+        : { name: "total", cast: "bigint", value: (item) => String(item.row.total ?? 0) },
+      ...(context.fields.has("totalCost") || !totalFromLines
+        ? [{ name: "total_cost", cast: "bigint", value: (item: Item) => (item.row.totalCost === null ? null : String(item.row.totalCost)) }]
+        : [{ name: "total_cost", cast: "bigint", value: (item: Item) => nullableString(lineSum(item.lines, (line) => line.unitCost)), update: false }]),
       ...(context.fields.has("owner") ? [{ name: "owner_id", cast: "int", value: (item: Item) => (item.row.owner ? context.ownerOf(item.row.owner) : null) }] : []),
     ],
   });
-  await recomputePurchaseStatsBulk(db, tenantId, [...new Set(result.map((row) => Number(row.customer_id)))]);
-  return countsOf(result, unique.size);
+  const touchedCustomers = new Set(result.map((row) => Number(row.customer_id)));
+  if (hasLines && orders.size) {
+    await writeOrderLines(db, tenantId, [...orders.values()], context.linesReplaced);
+    if (totalFromLines) {
+      const totals = await db.query<{ customer_id: number }>(
+        `UPDATE orders o SET total = s.total, total_cost = s.total_cost
+         FROM (SELECT l.order_id, SUM(l.quantity * l.unit_price) AS total,
+                      CASE WHEN bool_and(l.unit_cost IS NOT NULL) THEN SUM(l.quantity * l.unit_cost) END AS total_cost
+               FROM order_lines l JOIN orders x ON x.id = l.order_id
+               WHERE x.tenant_id = $1 AND x.number = ANY($2::text[]) GROUP BY l.order_id) s
+         WHERE o.id = s.order_id AND (o.total, o.total_cost) IS DISTINCT FROM (s.total, s.total_cost)
+         RETURNING o.customer_id`,
+        [tenantId, [...orders.keys()]],
+      );
+      for (const row of totals) touchedCustomers.add(Number(row.customer_id));
+    }
+  }
+  await recomputePurchaseStatsBulk(db, tenantId, [...touchedCustomers]);
+  return countsOf(result, orders.size);
+}
+
+function nullableString(value: number | null): string | null {
+  return value === null ? null : String(value);
+}
+
+/**
+ * Lines of a batch's orders. An order met for the first time in this import gets its lines
+ * replaced, unless they are exactly the lines it already has (then a re-import changes nothing).
+ */
+async function writeOrderLines(db: SqlRunner, tenantId: number, orders: { row: { number: string }; lines: OrderLineRow[] }[], replaced: Set<string>): Promise<void> {
+  const ids = new Map(
+    (await db.query<{ id: number; number: string }>(`SELECT id, number FROM orders WHERE tenant_id = $1 AND number = ANY($2::text[])`, [tenantId, orders.map((order) => order.row.number)])).map((row) => [row.number, row.id]),
+  );
+  const fresh = orders.filter((order) => !replaced.has(order.row.number));
+  const existing = new Map<number, string>();
+  if (fresh.length) {
+    const rows = await db.query<{ order_id: number; lines: string }>(
+      `SELECT order_id, string_agg(concat_ws(E'\\x1f', sku, description, quantity, unit_price, unit_cost), E'\\x1e' ORDER BY id) AS lines
+       FROM order_lines WHERE order_id = ANY($1::int[]) GROUP BY order_id`,
+      [fresh.map((order) => ids.get(order.row.number)!)],
+    );
+    for (const row of rows) existing.set(row.order_id, row.lines);
+  }
+  const fingerprint = (lines: OrderLineRow[]) =>
+    lines.map((line) => [line.sku, line.description, line.quantity, line.unitPrice, line.unitCost].filter((value) => value !== null).join("\x1f")).join("\x1e");
+  const toDelete: number[] = [];
+  const toInsert: { orderId: number; line: OrderLineRow }[] = [];
+  for (const order of orders) {
+    const orderId = ids.get(order.row.number)!;
+    if (!replaced.has(order.row.number)) {
+      replaced.add(order.row.number);
+      if (existing.get(orderId) === fingerprint(order.lines)) continue; // unchanged: keep the rows
+      toDelete.push(orderId);
+    }
+    for (const line of order.lines) toInsert.push({ orderId, line });
+  }
+  if (toDelete.length) await db.query(`DELETE FROM order_lines WHERE order_id = ANY($1::int[])`, [toDelete]);
+  if (toInsert.length === 0) return;
+  const column = <T>(pick: (item: (typeof toInsert)[number]) => T) => toInsert.map(pick);
+  await db.query(
+    `INSERT INTO order_lines (order_id, sku, description, quantity, unit_price, unit_cost)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[])`,
+    [
+      column((item) => item.orderId),
+      column((item) => item.line.sku),
+      column((item) => item.line.description),
+      column((item) => item.line.quantity),
+      column((item) => String(item.line.unitPrice)),
+      column((item) => nullableString(item.line.unitCost)),
+    ],
+  );
 }
 
 export async function writeInvoices(
-  db: DbClient,
+  db: SqlRunner,
   tenantId: number,
   batch: Lined<InvoiceRow>[],
   context: { resolve: Resolver; onIssue: (issue: LateIssue) => void },
@@ -358,18 +482,18 @@ export async function writeInvoices(
       `${params.add(String(item.row.paid), "bigint")},${params.add(item.row.paid >= item.row.amount ? "paid" : "open", "text")})`,
   );
   const changed = ["external_id", "customer_id", "order_id", "issued_on", "due_on", "amount", "paid", "status"];
-  const result = await db.$queryRawUnsafe<{ inserted: boolean }[]>(
+  const result = await db.query<{ inserted: boolean }>(
     `INSERT INTO invoices (tenant_id, number, external_id, customer_id, order_id, issued_on, due_on, amount, paid, status) VALUES ${tuples.join(",")}
      ON CONFLICT (tenant_id, number) DO UPDATE SET ${changed.map((name) => `${name} = EXCLUDED.${name}`).join(",")}
      WHERE (${changed.map((name) => `invoices.${name}`).join(",")}) IS DISTINCT FROM (${changed.map((name) => `EXCLUDED.${name}`).join(",")})
      RETURNING (xmax = 0) AS inserted`,
-    ...params.values,
+    params.values,
   );
   return countsOf(result, rows.length);
 }
 
 export async function writePayments(
-  db: DbClient,
+  db: SqlRunner,
   tenantId: number,
   batch: Lined<PaymentRow>[],
   context: { resolve: Resolver; onIssue: (issue: LateIssue) => void },
@@ -390,10 +514,10 @@ export async function writePayments(
       `${params.add(item.row.receivedOn, "date")},${params.add(item.row.method, "text")},${params.add(item.row.reference, "text")})`,
   );
   // Payments are facts: an existing one is left alone (its allocations were made when it arrived).
-  const inserted = await db.$queryRawUnsafe<{ id: number; external_id: string }[]>(
+  const inserted = await db.query<{ id: number; external_id: string }>(
     `INSERT INTO payments (tenant_id, external_id, customer_id, amount, received_on, method, reference) VALUES ${tuples.join(",")}
      ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING id, external_id`,
-    ...params.values,
+    params.values,
   );
   for (const row of inserted) {
     const item = unique.get(row.external_id)!;
@@ -404,16 +528,15 @@ export async function writePayments(
 
 /** Applies a new payment to the named invoice first, then to the customer's oldest open invoices (as recordPayment does). */
 async function allocatePayment(
-  db: DbClient,
+  db: SqlRunner,
   tenantId: number,
   payment: { paymentId: number; customerId: number; amount: number; invoiceNumber: string | null },
 ): Promise<void> {
-  const open = await db.$queryRawUnsafe<{ id: number; outstanding: bigint }[]>(
+  const open = await db.query<{ id: number; outstanding: bigint }>(
     `SELECT id, amount - paid AS outstanding FROM invoices
      WHERE tenant_id = ${tenantId} AND customer_id = $1 AND status = 'open' AND amount > paid
      ORDER BY (number = $2::text) DESC NULLS LAST, due_on, id`,
-    payment.customerId,
-    payment.invoiceNumber,
+    [payment.customerId, payment.invoiceNumber],
   );
   let remaining = payment.amount;
   for (const invoice of open) {
@@ -421,11 +544,10 @@ async function allocatePayment(
     const outstanding = Number(invoice.outstanding);
     const applied = Math.min(outstanding, remaining);
     remaining -= applied;
-    await db.$executeRawUnsafe(`INSERT INTO payment_allocations (payment_id, invoice_id, amount) VALUES ($1, $2, $3::bigint)`, payment.paymentId, invoice.id, String(applied));
-    await db.$executeRawUnsafe(
+    await db.query(`INSERT INTO payment_allocations (payment_id, invoice_id, amount) VALUES ($1, $2, $3::bigint)`, [payment.paymentId, invoice.id, String(applied)]);
+    await db.query(
       `UPDATE invoices SET paid = paid + $2::bigint, status = CASE WHEN paid + $2::bigint >= amount THEN 'paid' ELSE 'open' END WHERE id = $1`,
-      invoice.id,
-      String(applied),
+      [invoice.id, String(applied)],
     );
   }
 }

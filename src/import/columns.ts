@@ -49,6 +49,12 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     total: ["total", "amount", "Amount", "Deal - Value", "Order Total"],
     totalCost: ["total_cost", "cost", "Cost"],
     owner: ["owner", "Deal owner", "Opportunity Owner", "Deal - Owner", "Owner"],
+    // One row per order line: rows with the same order number are one order.
+    sku: ["sku", "SKU", "Product Code", "Product SKU", "Item", "Item Code", "Line Item - SKU", "Product"],
+    description: ["description", "Product Name", "Item Description", "Line Item - Name", "Line description"],
+    quantity: ["quantity", "qty", "Quantity", "Line Item - Quantity"],
+    unitPrice: ["unit_price", "Unit Price", "Price", "Sales Price", "Line Item - Unit price"],
+    unitCost: ["unit_cost", "Unit Cost", "Cost Price"],
   },
   invoices: {
     externalId: ["external_id", "id", "Invoice ID", "Record ID"],

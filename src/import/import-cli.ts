@@ -15,9 +15,11 @@ import { CONSOLE_TENANT } from "../adapters/console/console.js";
 import { IMPORT_KINDS, type ImportKind } from "./columns.js";
 import { ENCODINGS, type Encoding } from "./read-rows.js";
 import { importFile, summarize } from "./import-file.js";
+import { DATE_ORDERS, type DateOrder } from "./import-dates.js";
 
 export const IMPORT_USAGE = `Usage: rapport import <${IMPORT_KINDS.join("|")}> <file.csv|file.xlsx> [--dry-run] [--skip-invalid]
-       [--map "Column=field" ...] [--encoding ${ENCODINGS.join("|")}] [--tenant platform:workspace]`;
+       [--map "Column=field" ...] [--encoding ${ENCODINGS.join("|")}] [--date-order ${DATE_ORDERS.join("|")}]
+       [--tenant platform:workspace]`;
 
 /** "--tenant slack:T123" / "discord:456" / "local"; default the console workspace. */
 export async function resolveTenantId(prisma: PrismaClient, spec: string | undefined): Promise<number> {
@@ -49,6 +51,7 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
       "skip-invalid": { type: "boolean", default: false },
       map: { type: "string", multiple: true, default: [] },
       encoding: { type: "string" },
+      "date-order": { type: "string" },
       tenant: { type: "string" },
     },
     allowPositionals: true,
@@ -63,6 +66,10 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
     io.stderr.write(`--encoding must be one of ${ENCODINGS.join(", ")}.\n`);
     return 2;
   }
+  if (values["date-order"] && !(DATE_ORDERS as readonly string[]).includes(values["date-order"])) {
+    io.stderr.write(`--date-order must be one of ${DATE_ORDERS.join(", ")} (mdy: 3/14/2026, dmy: 14/3/2026).\n`);
+    return 2;
+  }
   const database = await openDatabase(targetFromConfig(loadConfig()), { poolSize: 2 });
   const bar = io.stderr.isTTY
     ? new cliProgress.SingleBar(
@@ -70,12 +77,21 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
         cliProgress.Presets.shades_classic,
       )
     : null;
+  // Ctrl-C: say what happened. The server rolls the open transaction back when the connection
+  // closes; PGlite discards it when the directory is opened next.
+  const interrupted = () => {
+    bar?.stop();
+    io.stderr.write("\nInterrupted: nothing was imported (the whole file is one transaction).\n");
+    process.exit(130);
+  };
+  process.on("SIGINT", interrupted);
+  process.on("SIGTERM", interrupted);
   try {
     const tenantId = await resolveTenantId(database.prisma, values.tenant);
     const startedAt = Date.now();
     let started = false;
     const result = await importFile({
-      prisma: database.prisma,
+      database,
       tenantId,
       kind: kind as ImportKind,
       path,
@@ -84,10 +100,17 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
         skipInvalid: values["skip-invalid"],
         map: parseMap(values.map ?? []),
         encoding: values.encoding as Encoding | undefined,
+        dateOrder: values["date-order"] as DateOrder | undefined,
         onIssue: (issue) => {
           bar?.stop();
           started = false;
           io.stderr.write(`line ${issue.line}: ${issue.severity === "warning" ? "warning: " : ""}${issue.reason}\n`);
+        },
+        onFinishing: () => {
+          if (!bar) return;
+          bar.stop();
+          started = false;
+          io.stderr.write("All rows written; committing and merging the search indexes...\n");
         },
         onProgress: ({ rows, bytes, size }) => {
           if (!bar) return;
@@ -103,7 +126,14 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
     bar?.stop();
     io.stdout.write(`${summarize(result)}\n`);
     return result.committed || result.dryRun ? (result.invalid > 0 && !result.committed && !values["skip-invalid"] ? 1 : 0) : 1;
+  } catch (error) {
+    // The import is one transaction: whatever stopped it, nothing of this file was written.
+    bar?.stop();
+    io.stderr.write(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     bar?.stop();
     await database.close();
   }

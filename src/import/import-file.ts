@@ -5,16 +5,18 @@
  * transaction is rolled back. With `skipInvalid` bad rows are reported and the rest committed.
  * `dryRun` does all the work, including the database-side checks, and rolls back.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
-import type { DbClient } from "../data/client-types.js";
+import type { Database } from "../data/database.js";
+import type { SqlRunner } from "../data/sql-runner.js";
 import { planColumns, type ImportKind } from "./columns.js";
 import { openRows, type Encoding } from "./read-rows.js";
 import { RowError, validateRow, type RowOf } from "./validate-row.js";
+import { DateOrderConflict, DateReader, type DateOrder } from "./import-dates.js";
 import {
   createCustomerResolver,
   loadMemberLookup,
+  prepareCustomers,
   writeContacts,
-  writeCustomers,
+  writePreparedCustomers,
   writeInvoices,
   writeOrders,
   writePayments,
@@ -28,10 +30,14 @@ export type ImportOptions = {
   /** File column -> field, overriding header matching. */
   map?: Record<string, string>;
   encoding?: Encoding;
+  /** How slash dates like 04/05/2026 are read (default: decided by the file, see import-dates.ts). */
+  dateOrder?: DateOrder;
   batchSize?: number;
   /** Called for every bad row as it is found (the result keeps only the first `maxIssues`). */
   onIssue?: (issue: ImportIssue) => void;
   onProgress?: (progress: { rows: number; bytes: number; size: number }) => void;
+  /** Every row is written; the commit and the search-index merge follow (seconds at 1M rows). */
+  onFinishing?: () => void;
   maxIssues?: number;
 };
 
@@ -58,22 +64,31 @@ export type ImportResult = {
 
 class Rollback extends Error {}
 
+const GIN_PENDING_LIST_LIMIT = "256MB";
+const SEARCH_INDEXES = ["customers_search_doc_trgm", "customers_search_grams_gin", "customers_search_phones_trgm"];
+
+async function mergeSearchIndexes(database: Pick<Database, "transaction">): Promise<void> {
+  await database.transaction((sql) => sql.query(`SELECT ${SEARCH_INDEXES.map((index) => `gin_clean_pending_list('${index}'::regclass)`).join(", ")}`));
+}
+
 const REQUIRED: Record<ImportKind, string[][]> = {
   customers: [["name"]],
   contacts: [["customer"], ["name", "firstName", "lastName"]],
-  orders: [["number"], ["customer"], ["orderedOn"], ["total"]],
+  // A file of order lines (sku, unit price) may leave the total out: it is the sum of the lines.
+  orders: [["number"], ["customer"], ["orderedOn"], ["total", "unitPrice"]],
   invoices: [["number"], ["customer"], ["issuedOn"], ["amount"]],
   payments: [["customer"], ["amount"], ["receivedOn"]],
 };
 
 export async function importFile(input: {
-  prisma: PrismaClient;
+  database: Pick<Database, "prisma" | "transaction">;
   tenantId: number;
   kind: ImportKind;
   path: string;
   options?: ImportOptions;
 }): Promise<ImportResult> {
-  const { prisma, tenantId, kind, path } = input;
+  const { database, tenantId, kind, path } = input;
+  const prisma = database.prisma;
   const options = input.options ?? {};
   const started = performance.now();
   const batchSize = options.batchSize ?? 2000;
@@ -89,6 +104,9 @@ export async function importFile(input: {
     );
   }
   const fields = new Set(plan.fieldColumns.keys());
+  if (kind === "orders" && (fields.has("sku") || fields.has("unitPrice")) && !fields.has("total") && !(fields.has("sku") && fields.has("unitPrice"))) {
+    throw new Error(`A file of order lines needs both a sku and a unit price column (or a total column). Its headers are: ${source.headers.join(", ")}.`);
+  }
   const result: ImportResult = {
     kind,
     encoding: source.encoding,
@@ -118,33 +136,46 @@ export async function importFile(input: {
     result.unchanged += counts.unchanged;
   };
 
-  const run = async (db: DbClient) => {
+  const run = async (db: SqlRunner) => {
+    // Customer rows feed three GIN search indexes. A larger pending list for this transaction
+    // lets PostgreSQL merge index entries in big sorted runs instead of every 4 MB (measured:
+    // 100k rows 7.9 s -> 4.3 s of database time); the rest is merged right after the commit.
+    await db.query(`SET LOCAL gin_pending_list_limit = '${GIN_PENDING_LIST_LIMIT}'`);
     const ownerOf = await loadMemberLookup(db, tenantId);
     const resolve = createCustomerResolver(db, tenantId);
     const lateIssue = ({ line, reason }: { line: number; reason: string }) => report({ line, reason, severity: "error" });
-    const context = { fields, ownerOf, resolve, onIssue: lateIssue, onWarning: (line: number, reason: string) => report({ line, reason, severity: "warning" }) };
-    const flush = async (batch: Lined<RowOf[ImportKind]>[]) => {
-      if (batch.length === 0) return;
+    const context = { fields, ownerOf, resolve, unknownOwners: new Set<string>(), linesReplaced: new Set<string>(), onIssue: lateIssue, onWarning: (line: number, reason: string) => report({ line, reason, severity: "warning" }) };
+    /**
+     * Returns the write of one batch. Customers are prepared (search keys, parameters) right
+     * here, synchronously, while the previous batch is still in the database.
+     */
+    const prepareWrite = (batch: Lined<RowOf[ImportKind]>[]): (() => Promise<WriteCounts>) => {
       switch (kind) {
-        case "customers":
-          return add(await writeCustomers(db, tenantId, batch as Lined<RowOf["customers"]>[], context));
+        case "customers": {
+          const prepared = prepareCustomers(tenantId, batch as Lined<RowOf["customers"]>[], context);
+          return () => writePreparedCustomers(db, tenantId, prepared);
+        }
         case "contacts":
-          return add(await writeContacts(db, tenantId, batch as Lined<RowOf["contacts"]>[], context));
+          return () => writeContacts(db, tenantId, batch as Lined<RowOf["contacts"]>[], context);
         case "orders":
-          return add(await writeOrders(db, tenantId, batch as Lined<RowOf["orders"]>[], context));
+          return () => writeOrders(db, tenantId, batch as Lined<RowOf["orders"]>[], context);
         case "invoices":
-          return add(await writeInvoices(db, tenantId, batch as Lined<RowOf["invoices"]>[], context));
+          return () => writeInvoices(db, tenantId, batch as Lined<RowOf["invoices"]>[], context);
         case "payments":
-          return add(await writePayments(db, tenantId, batch as Lined<RowOf["payments"]>[], context));
+          return () => writePayments(db, tenantId, batch as Lined<RowOf["payments"]>[], context);
       }
     };
-    // One batch is written while the next is read and validated: the database and the
-    // JavaScript work (parsing, search keys) overlap. At most one write is in flight.
+    // At most one write is in flight: the next batch is read, validated and prepared meanwhile.
     let inFlight: Promise<void> | null = null;
     const submit = async (rows: Lined<RowOf[ImportKind]>[]) => {
+      if (rows.length === 0) return;
+      const write = prepareWrite(rows);
       if (inFlight) await inFlight;
-      inFlight = flush(rows);
+      inFlight = write().then(add);
       inFlight.catch(() => undefined); // awaited before the next write or at the end
+    };
+    const settled = async () => {
+      if (inFlight) await inFlight.catch(() => undefined);
     };
     const columnOf = plan.fieldColumns;
     let batch: Lined<RowOf[ImportKind]>[] = [];
@@ -153,12 +184,21 @@ export async function importFile(input: {
       const index = columnOf.get(field);
       return index === undefined ? "" : (cells[index] ?? "");
     };
+    const dates = new DateReader(options.dateOrder);
+    const rowOptions = { hasLines: fields.has("sku") };
     for await (const raw of source.rows) {
       result.rows++;
       cells = raw.cells;
+      dates.line = raw.line;
       try {
-        batch.push({ line: raw.line, row: validateRow(kind, read, tenant.currency) });
+        batch.push({ line: raw.line, row: validateRow(kind, read, tenant.currency, dates, rowOptions) });
       } catch (error) {
+        if (error instanceof DateOrderConflict) {
+          // Rows already written read that date wrongly: stop and roll back, even with --skip-invalid.
+          report({ line: error.line, reason: error.message, severity: "error" });
+          await settled();
+          throw new Rollback();
+        }
         if (!(error instanceof RowError)) throw error;
         report({ line: raw.line, reason: error.message, severity: "error" });
       }
@@ -171,18 +211,29 @@ export async function importFile(input: {
       }
       if (result.rows % 1000 === 0) options.onProgress?.({ rows: result.rows, bytes: source.bytesRead(), size: source.size });
     }
+    if (options.skipInvalid || result.invalid === 0) await submit(batch);
     if (inFlight) await inFlight;
-    if (options.skipInvalid || result.invalid === 0) await flush(batch);
+    const assumed = dates.assumption();
+    if (assumed) {
+      report({
+        line: assumed.line,
+        reason: `"${assumed.raw}" could be month/day or day/month and nothing in the file decides; dates like it were read as month/day/year. If the file writes day/month, import it again with --date-order dmy.`,
+        severity: "warning",
+      });
+    }
     options.onProgress?.({ rows: result.rows, bytes: source.size, size: source.size });
     if (options.dryRun || (!options.skipInvalid && result.invalid > 0)) throw new Rollback();
+    options.onFinishing?.();
   };
 
   try {
-    await prisma.$transaction((tx) => run(tx), { timeout: 6 * 60 * 60 * 1000, maxWait: 60_000 });
+    await database.transaction(run);
     result.committed = true;
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
+  // Searches read the whole pending list until it is merged: merge it now, not at the next vacuum.
+  if (result.committed && (kind === "customers" || kind === "contacts")) await mergeSearchIndexes(database);
   if (!result.committed && !result.dryRun) {
     // Nothing was written: report what would have been, not what was.
     result.inserted = result.updated = result.unchanged = 0;

@@ -8,8 +8,10 @@ import type { CustomerPatch } from "../core/domain.js";
 import { CUSTOMER_STATUSES, PIPELINE_STAGES, type CustomerStatus } from "../core/domain.js";
 import { parseMoney } from "../core/money.js";
 import type { ImportKind } from "./columns.js";
+import { DateReader } from "./import-dates.js";
+import { RowError } from "./row-error.js";
 
-export class RowError extends Error {}
+export { RowError };
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
@@ -99,31 +101,28 @@ export function money(cells: Cells, field: string, currency: string, options: { 
   return value;
 }
 
-/** YYYY-MM-DD, YYYY/MM/DD, an ISO timestamp, or M/D/YYYY (US, as Salesforce writes; D/M/YYYY when the first number is over 12). */
-export function calendarDate(cells: Cells, field: string, options: { required: boolean }): string | null {
+/** A date cell (formats and day/month order: import-dates.ts). */
+export function calendarDate(cells: Cells, field: string, options: { required: boolean }, dates: DateReader): string | null {
   const raw = cells(field).trim();
   if (!raw) {
     if (options.required) throw new RowError(`${field} is missing`);
     return null;
   }
-  let year: number;
-  let month: number;
-  let day: number;
-  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw);
-  if (match) {
-    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s[\d:]+(?:\s?[AP]M)?)?$/i.exec(raw))) {
-    const [first, second] = [Number(match[1]), Number(match[2])];
-    [month, day] = first > 12 ? [second, first] : [first, second];
-    year = Number(match[3]);
-  } else {
-    throw new RowError(`${field} "${raw}" is not a date like 2026-03-14`);
-  }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new RowError(`${field} "${raw}" is not a real date`);
-  }
-  return date.toISOString().slice(0, 10);
+  return dates.read(raw, field);
+}
+
+function orderLine(cells: Cells, currency: string): OrderLineRow {
+  const quantityText = cells("quantity").trim() || "1";
+  if (!/^\d{1,9}$/.test(quantityText) || Number(quantityText) === 0) throw new RowError(`quantity "${quantityText}" is not a whole number of at least 1`);
+  const unitPrice = money(cells, "unitPrice", currency, { required: true })!;
+  if (unitPrice < 0) throw new RowError("unitPrice must not be negative");
+  return {
+    sku: required(cells, "sku", 100),
+    description: optional(cells, "description", 500),
+    quantity: Number(quantityText),
+    unitPrice,
+    unitCost: money(cells, "unitCost", currency, { required: false }),
+  };
 }
 
 /** A validated customer row: the editable customer fields plus the import's own keys. */
@@ -142,15 +141,20 @@ export type ContactRow = {
   isPrimary: boolean;
 };
 
+export type OrderLineRow = { sku: string; description: string | null; quantity: number; unitPrice: number; unitCost: number | null };
+
 export type OrderRow = {
   externalId: string | null;
   number: string;
   customer: string;
   orderedOn: string;
   status: string;
-  total: number;
+  /** Null in a file of order lines without a total column: the total is the sum of the lines. */
+  total: number | null;
   totalCost: number | null;
   owner: string | null;
+  /** Present when the file has a sku column: this row is one line of the order. */
+  line: OrderLineRow | null;
 };
 
 export type InvoiceRow = {
@@ -183,7 +187,13 @@ function flag(cells: Cells, field: string): boolean {
   return /^(1|y|yes|true|x|primary)$/i.test(cells(field).trim());
 }
 
-export function validateRow<K extends ImportKind>(kind: K, cells: Cells, currency: string): RowOf[K] {
+export function validateRow<K extends ImportKind>(
+  kind: K,
+  cells: Cells,
+  currency: string,
+  dates: DateReader = new DateReader(),
+  options: { hasLines?: boolean } = {},
+): RowOf[K] {
   const externalId = optional(cells, "externalId", 200);
   switch (kind) {
     case "customers": {
@@ -205,7 +215,7 @@ export function validateRow<K extends ImportKind>(kind: K, cells: Cells, currenc
         website: optional(cells, "website", 200),
         owner: optional(cells, "owner", 200),
         creditLimit: money(cells, "creditLimit", currency, { required: false }),
-        nextFollowUp: calendarDate(cells, "nextFollowUp", { required: false }),
+        nextFollowUp: calendarDate(cells, "nextFollowUp", { required: false }, dates),
         notes: optional(cells, "notes", 3000),
       };
       return row as RowOf[K];
@@ -225,24 +235,26 @@ export function validateRow<K extends ImportKind>(kind: K, cells: Cells, currenc
       return row as RowOf[K];
     }
     case "orders": {
+      const lines = options.hasLines;
       const orderStatus = (cells("status").trim() || "confirmed").toLowerCase();
       if (!ORDER_STATUSES.includes(orderStatus)) throw new RowError(`status "${orderStatus}" is not one of ${ORDER_STATUSES.join(", ")}`);
       const row: OrderRow = {
         externalId,
         number: required(cells, "number", 100),
         customer: required(cells, "customer", 200),
-        orderedOn: calendarDate(cells, "orderedOn", { required: true })!,
+        orderedOn: calendarDate(cells, "orderedOn", { required: true }, dates)!,
         status: orderStatus,
-        total: money(cells, "total", currency, { required: true })!,
+        total: money(cells, "total", currency, { required: !lines })!,
         totalCost: money(cells, "totalCost", currency, { required: false }),
         owner: optional(cells, "owner", 200),
+        line: lines ? orderLine(cells, currency) : null,
       };
-      if (row.total < 0) throw new RowError("total must not be negative");
+      if (row.total !== null && row.total < 0) throw new RowError("total must not be negative");
       return row as RowOf[K];
     }
     case "invoices": {
-      const issuedOn = calendarDate(cells, "issuedOn", { required: true })!;
-      const dueOn = calendarDate(cells, "dueOn", { required: false }) ?? issuedOn;
+      const issuedOn = calendarDate(cells, "issuedOn", { required: true }, dates)!;
+      const dueOn = calendarDate(cells, "dueOn", { required: false }, dates) ?? issuedOn;
       if (dueOn < issuedOn) throw new RowError(`dueOn ${dueOn} is before issuedOn ${issuedOn}`);
       const amount = money(cells, "amount", currency, { required: true })!;
       const paid = money(cells, "paid", currency, { required: false }) ?? 0;
@@ -269,7 +281,7 @@ export function validateRow<K extends ImportKind>(kind: K, cells: Cells, currenc
         externalId,
         customer: required(cells, "customer", 200),
         amount,
-        receivedOn: calendarDate(cells, "receivedOn", { required: true })!,
+        receivedOn: calendarDate(cells, "receivedOn", { required: true }, dates)!,
         method,
         reference: optional(cells, "reference", 200),
         invoiceNumber: optional(cells, "invoiceNumber", 100),

@@ -3,12 +3,25 @@
  * /metrics. Label values are bounded (command names from the registry, platforms, outcomes).
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { PlatformApiEvent } from "../core/platform-api-events.js";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
 export function createMetrics(options: { defaultMetrics?: boolean; poolStats?: () => { total: number; idle: number; waiting: number } } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "rapport_process_" });
+  const platformApiErrors = new Counter({
+    name: "rapport_platform_api_errors_total",
+    help: "Errors from Slack/Discord APIs (replies, uploads, digest posts), by platform and code.",
+    labelNames: ["platform", "code"] as const,
+    registers: [registry],
+  });
+  const platformApiRetries = new Counter({
+    name: "rapport_platform_api_retries_total",
+    help: "Calls to Slack/Discord APIs retried, by platform and reason (rate_limited, lost_response, ...).",
+    labelNames: ["platform", "reason"] as const,
+    registers: [registry],
+  });
   return {
     registry,
     commandDuration: new Histogram({
@@ -24,12 +37,13 @@ export function createMetrics(options: { defaultMetrics?: boolean; poolStats?: (
       labelNames: ["platform", "outcome"] as const,
       registers: [registry],
     }),
-    platformApiErrors: new Counter({
-      name: "rapport_platform_api_errors_total",
-      help: "Errors from Slack/Discord APIs seen while posting, by platform and code.",
-      labelNames: ["platform", "code"] as const,
-      registers: [registry],
-    }),
+    platformApiErrors,
+    platformApiRetries,
+    /** The adapters' PlatformApiObserver. */
+    observePlatformApi(event: PlatformApiEvent): void {
+      if (event.kind === "retry") platformApiRetries.inc({ platform: event.platform, reason: event.code });
+      else platformApiErrors.inc({ platform: event.platform, code: event.code });
+    },
     databasePool: new Gauge({
       name: "rapport_database_pool_connections",
       help: "PostgreSQL pool connections by state (total, idle, waiting); absent on the embedded database.",

@@ -2,14 +2,15 @@
  * The operations endpoints, on their own port (RAPPORT_OPS_PORT) so they never share a path or a
  * limit with platform traffic:
  *   GET /healthz  the process is alive (200)
- *   GET /readyz   the database answers within 1 s and the process is not shutting down (200/503)
+ *   GET /readyz   the adapters have started, the database answers within 1 s and the process is
+ *                 not shutting down (200/503)
  *   GET /metrics  Prometheus text format
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Metrics } from "./metrics.js";
 
-export type OpsServer = { port: number; markShuttingDown(): void; close(): Promise<void> };
+export type OpsServer = { port: number; markStarted(): void; markShuttingDown(): void; close(): Promise<void> };
 
 export async function startOpsServer(options: {
   port: number;
@@ -18,6 +19,9 @@ export async function startOpsServer(options: {
   /** Resolves when the database answers; rejects otherwise. */
   checkDatabase: () => Promise<void>;
 }): Promise<OpsServer> {
+  // The ops port opens first (so /healthz answers during a slow start); /readyz waits until the
+  // Slack and Discord adapters listen, or a load balancer would send work to a closed port.
+  let started = false;
   let shuttingDown = false;
   const server: Server = createServer(async (request, response) => {
     const path = (request.url ?? "/").split("?")[0];
@@ -27,8 +31,8 @@ export async function startOpsServer(options: {
       } else if (path === "/healthz") {
         response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
       } else if (path === "/readyz") {
-        if (shuttingDown) {
-          response.writeHead(503, { "content-type": "text/plain" }).end("shutting down\n");
+        if (shuttingDown || !started) {
+          response.writeHead(503, { "content-type": "text/plain" }).end(shuttingDown ? "shutting down\n" : "starting\n");
           return;
         }
         await Promise.race([
@@ -53,6 +57,9 @@ export async function startOpsServer(options: {
   });
   return {
     port: (server.address() as AddressInfo).port,
+    markStarted() {
+      started = true;
+    },
     markShuttingDown() {
       shuttingDown = true;
     },

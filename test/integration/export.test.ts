@@ -78,4 +78,24 @@ describe.each(testTargets)("export on $name", (target) => {
     const text = Buffer.from(reply.attachments![0]!.data).toString("utf8");
     expect(text).toContain("Acme Corp,A-1,Alice Martin,600.00,600.00");
   });
+
+  test("/crm export takes the CLI's filters: --format xlsx, an owner, field=value and dates; bad ones are explained", async () => {
+    const csvRows = (reply: { attachments?: { data: Uint8Array }[] }) => parse(Buffer.from(reply.attachments![0]!.data).toString("utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const xlsx = await app.rapport.runText({ actor: admin, text: "export customers --format xlsx" });
+    expect(xlsx.attachments?.[0]?.filename).toBe("customers-2026-11-23.xlsx");
+    const alices = await app.rapport.runText({ actor: admin, text: "export customers @alice" });
+    expect(alices.title).toBe("Exported 1 customers row (owner Alice Martin)");
+    expect(csvRows(alices).map((row) => row.name)).toEqual(["Acme Corp"]);
+    const gradeB = await app.rapport.runText({ actor: admin, text: "export customers grade=B city_is_not_a_filter_here" });
+    expect(gradeB.isError).toBe(true);
+    const byGrade = await app.rapport.runText({ actor: admin, text: "export customers grade=b" });
+    expect(csvRows(byGrade).map((row) => row.name)).toEqual(["上海宏达贸易有限公司"]);
+    const recent = await app.rapport.runText({ actor: admin, text: "export orders from=2026-10-15 to=2026-11-30" });
+    expect(csvRows(recent).map((row) => row.number)).toEqual(["SO-2"]);
+    const badDate = await app.rapport.runText({ actor: admin, text: "export orders from=someday" });
+    expect(badDate).toMatchObject({ isError: true });
+    expect(JSON.stringify(badDate.blocks)).toContain('from=\\"someday\\"');
+    const badFilter = await app.rapport.runText({ actor: admin, text: "export customers colour=red" });
+    expect(JSON.stringify(badFilter.blocks)).toContain("not an export filter");
+  });
 });

@@ -42,7 +42,7 @@ describe.each(testTargets)("import on $name", (target) => {
     return { tenantId: tenant.id, actor };
   }
   const run = (tenantId: number, kind: ImportKind, path: string, options: ImportOptions = {}) =>
-    importFile({ prisma: app.database.prisma, tenantId, kind, path, options });
+    importFile({ database: app.database, tenantId, kind, path, options });
   const names = async (tenantId: number) =>
     (await app.database.prisma.customer.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { name: true } })).map((row) => row.name);
 
@@ -78,6 +78,87 @@ describe.each(testTargets)("import on $name", (target) => {
       industry: "Manufacturing",
       phone: "+1 217 555 0100",
     });
+  });
+
+  test("many batches: an unknown owner is reported once, and a bad row late in the file still leaves nothing written", async () => {
+    const { tenantId } = await freshTenant();
+    const rows = (count: number, bad?: number) =>
+      ["Record ID,Company name,Company owner", ...Array.from({ length: count }, (_, i) => `R${i},${i === bad ? "" : `Batch Co ${i}`},${i % 2 ? "zed@nowhere.test" : "alice"}`)].join("\n");
+    const failed = await run(tenantId, "customers", file(rows(230, 178)), { batchSize: 50 });
+    expect(failed).toMatchObject({ rows: 230, invalid: 1, committed: false, inserted: 0 });
+    expect(failed.issues.filter((issue) => issue.severity === "error")).toEqual([expect.objectContaining({ line: 180 })]);
+    expect(await app.database.prisma.customer.count({ where: { tenantId } })).toBe(0);
+    const imported = await run(tenantId, "customers", file(rows(230)), { batchSize: 50 });
+    expect(imported).toMatchObject({ rows: 230, inserted: 230, invalid: 0, warnings: 1, committed: true });
+    expect(imported.issues).toEqual([{ line: 3, severity: "warning", reason: expect.stringContaining('owner "zed@nowhere.test" is not a member') }]);
+    expect(await app.database.prisma.customer.count({ where: { tenantId, ownerId: { not: null } } })).toBe(115);
+  });
+
+  test.runIf(target.name === "postgres")("a connection lost mid-import rejects with the reason and writes nothing; the pool still works", async () => {
+    const { tenantId } = await freshTenant();
+    const csv = ["Record ID,Company name", ...Array.from({ length: 20_000 }, (_, i) => `K${i},Kill Test ${i}`)].join("\n");
+    let killed = false;
+    const importing = run(tenantId, "customers", file(csv), {
+      batchSize: 100,
+      onProgress: ({ rows }) => {
+        if (killed || rows < 1000) return;
+        killed = true;
+        // The import's backend is the one with an open transaction (pooled idle ones have none).
+        // (A Prisma query runs only once it is awaited or then'd.)
+        app.database.prisma
+          .$queryRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`)
+          .then(() => undefined, () => undefined);
+      },
+    });
+    await expect(importing).rejects.toThrow(/terminat|connection/i);
+    expect(killed).toBe(true);
+    expect(await app.database.prisma.customer.count({ where: { tenantId } })).toBe(0);
+    expect(await run(tenantId, "customers", file("Record ID,Company name\nK1,After The Kill\n"))).toMatchObject({ inserted: 1, committed: true });
+  });
+
+  test("day/month dates: the file's own evidence stops a wrong reading; --date-order dmy imports it", async () => {
+    const { tenantId } = await freshTenant();
+    await run(tenantId, "customers", file("Record ID,Company name\nC1,Lumière SARL\n"));
+    const orders = file("number,customer,ordered_on,total\nEU-1,C1,04/05/2026,100\nEU-2,C1,01/06/2026,100\nEU-3,C1,23/04/2026,100\n");
+    const stopped = await run(tenantId, "orders", orders, { skipInvalid: true });
+    expect(stopped).toMatchObject({ committed: false, inserted: 0 });
+    expect(stopped.issues).toEqual([expect.objectContaining({ line: 2, severity: "error", reason: expect.stringContaining("--date-order dmy") })]);
+    expect(await app.database.prisma.order.count({ where: { tenantId } })).toBe(0);
+    expect(await run(tenantId, "orders", orders, { dateOrder: "dmy" })).toMatchObject({ inserted: 3, committed: true });
+    const dates = await app.database.prisma.order.findMany({ where: { tenantId }, orderBy: { number: "asc" }, select: { orderedOn: true } });
+    expect(dates.map((order) => order.orderedOn.toISOString().slice(0, 10))).toEqual(["2026-05-04", "2026-06-01", "2026-04-23"]);
+  });
+
+  test("order lines: rows with one order number make one order whose total is the sum of its lines; re-import changes nothing", async () => {
+    const { tenantId } = await freshTenant();
+    await run(tenantId, "customers", file("Record ID,Company name\nC1,Acme Corp\nC2,Globex\n"));
+    const lines = file(
+      "Order Number,customer,Order Date,SKU,Product Name,Quantity,Unit Price\n" +
+        "SO-10,C1,2026-02-01,WID-1,Widget,2,25.00\nSO-10,C1,2026-02-01,GAD-2,Gadget,1,10.00\n" +
+        "SO-11,C2,2026-02-03,WID-1,Widget,5,25.00\nSO-10,C1,2026-02-01,BOLT,Bolts,10,0.50\nSO-12,C2,2026-02-04,,Nothing,1,1.00\n",
+    );
+    const first = await run(tenantId, "orders", lines, { batchSize: 2, skipInvalid: true });
+    expect(first).toMatchObject({ inserted: 2, invalid: 1, committed: true });
+    expect(first.issues).toEqual([expect.objectContaining({ line: 6, reason: "sku is missing" })]);
+    const orders = async () =>
+      (await app.database.prisma.order.findMany({ where: { tenantId }, orderBy: { number: "asc" }, include: { lines: { orderBy: { sku: "asc" } } } })).map((order) => ({
+        number: order.number,
+        total: Number(order.total),
+        lines: order.lines.map((line) => `${line.quantity}x${line.sku}@${line.unitPrice}`),
+      }));
+    expect(await orders()).toEqual([
+      { number: "SO-10", total: 6500, lines: ["10xBOLT@50", "1xGAD-2@1000", "2xWID-1@2500"] },
+      { number: "SO-11", total: 12500, lines: ["5xWID-1@2500"] },
+    ]);
+    expect(await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, externalId: "C1" } })).toMatchObject({ lifetimeSales: 6500n, orderCount: 1 });
+    const again = await run(tenantId, "orders", lines, { skipInvalid: true });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, invalid: 1 });
+    expect(await orders()).toEqual([
+      { number: "SO-10", total: 6500, lines: ["10xBOLT@50", "1xGAD-2@1000", "2xWID-1@2500"] },
+      { number: "SO-11", total: 12500, lines: ["5xWID-1@2500"] },
+    ]);
+    await expect(run(tenantId, "orders", file("number,customer,ordered_on,sku\nSO-1,C1,2026-01-01,X\n"))).rejects.toThrow(/no column for total or unitPrice/);
+    await expect(run(tenantId, "orders", file("number,customer,ordered_on,unit_price\nSO-1,C1,2026-01-01,5\n"))).rejects.toThrow(/needs both a sku and a unit price column/);
   });
 
   test("--map overrides header matching; without an id column the normalised name is the key", async () => {

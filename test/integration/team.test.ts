@@ -1,7 +1,7 @@
 /** `/crm handover` and `/crm activity` on both databases. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { testTargets } from "../support/test-databases.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
+import { createTestApp, FIXED_NOW, type TestApp } from "../support/test-app.js";
 import { createOrder } from "../../src/data/order-writer.js";
 import { refreshSearchKeys } from "../../src/data/store.js";
 import type { Actor } from "../../src/core/actor.js";
@@ -99,5 +99,25 @@ describe.each(testTargets)("team on $name", (target) => {
     const one = await app.rapport.runText({ actor: admin, text: "activity bob 7d" });
     expect(one.title).toBe("Activity of Bob Jones, last 7 days");
     expect(tableOf(one).slice(1)).toEqual([["Bob Jones", "1", "0", "0", "0", "0%", "0", "-"]]);
+  });
+
+  test("activity days are the asking member's days, not UTC's", async () => {
+    // 01:00 on 23 November in Shanghai is still 22 November in UTC.
+    const shanghai = app.actor("team-tz", "mei", { displayName: "Mei Lin", timeZone: "Asia/Shanghai" });
+    const { tenant } = await app.rapport.identify(shanghai);
+    await app.database.prisma.customer.create({ data: { tenantId: tenant.id, name: "Huada Trading" } });
+    await refreshSearchKeys(app.database.prisma, tenant.id, (await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId: tenant.id } })).id);
+    app.clock.now = new Date("2026-11-22T17:00:00Z");
+    try {
+      expect((await app.rapport.runText({ actor: shanghai, text: "log huada call early call outcome effective" })).isError).toBeFalsy();
+    } finally {
+      app.clock.now = FIXED_NOW; // 23:00 on 23 November in Shanghai
+    }
+    const today = await app.rapport.runText({ actor: shanghai, text: "activity 1d" });
+    expect(tableOf(today)[1]).toEqual(["Mei Lin", "1", "1", "0", "0", "100%", "0", "-"]);
+    // Asked as a UTC member, the contact falls on the previous day.
+    const utc = app.actor("team-tz", "sam", { displayName: "Sam", timeZone: "UTC" });
+    const utcToday = await app.rapport.runText({ actor: utc, text: "activity mei 1d" });
+    expect(utcToday.title).toContain("No contacts logged by Mei Lin");
   });
 });

@@ -2,10 +2,11 @@
  * The Discord bot: a discord.js gateway Client (intent Guilds only) whose interactions are turned into
  * RapportApi calls. Only this folder imports discord.js; the core sees Actors and Replies.
  */
-import { Client, GatewayIntentBits, MessageFlags, Routes, type Interaction } from "discord.js";
+import { Client, GatewayIntentBits, MessageFlags, RESTEvents, Routes, type Interaction } from "discord.js";
 import type { CommandDefinition } from "../../core/command.js";
 import { reply as replies, type Reply } from "../../core/reply.js";
 import type { RapportApi } from "../../core/service-api.js";
+import type { PlatformApiObserver } from "../../core/platform-api-events.js";
 import { buildDiscordCommands, CRM_COMMAND_NAME, LOG_CONTEXT_MENU_NAME } from "./commands/slash-commands.js";
 import type { DiscordConfig } from "./config.js";
 import { handleAutocomplete } from "./handlers/autocomplete.js";
@@ -32,6 +33,10 @@ export type CreateDiscordBotInput = {
     loginBaseDelayMs?: number;
     loginMaxDelayMs?: number;
     loginMaxAttempts?: number;
+    /** Share: how long copying the reply's files may take before it is shared without them (default 15 s). */
+    shareDownloadTimeoutMs?: number;
+    /** Told about rate limits and failed REST calls (metrics). */
+    onApiEvent?: PlatformApiObserver;
   };
 };
 
@@ -84,6 +89,9 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     deferAfterMs: options.deferAfterMs ?? 2_000,
     autocompleteTimeoutMs: options.autocompleteTimeoutMs ?? 2_000,
     findCommand: (name) => byName.get(name),
+    // Discord's CDN is always trusted; a REST override (proxy, local fake) serves its own attachment URLs.
+    attachmentOrigins: config.apiUrl ? [new URL(config.apiUrl).origin] : [],
+    shareDownloadTimeoutMs: options.shareDownloadTimeoutMs ?? 15_000,
   };
 
   async function route(interaction: Interaction): Promise<void> {
@@ -133,6 +141,14 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
           logger.error({ err: error, errorId: errorId(), interactionId: interaction.id, type: interaction.type }, "discord interaction could not be answered");
         });
     });
+    const onApiEvent = input.options?.onApiEvent;
+    if (onApiEvent) {
+      // discord.js retries a 429 after its Retry-After (and 5xx answers) by itself; count what Discord answered.
+      client.rest.on(RESTEvents.Response, (_request, response) => {
+        if (response.status === 429) onApiEvent({ platform: "discord", kind: "retry", code: "rate_limited" });
+        else if (response.status >= 400) onApiEvent({ platform: "discord", kind: "error", code: String(response.status) });
+      });
+    }
     client.on("error", (error) => logger.error({ err: error }, "discord client error"));
     client.on("warn", (message) => logger.warn({ message }, "discord client warning"));
     client.on("shardDisconnect", (event, shardId) => {

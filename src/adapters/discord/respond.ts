@@ -34,11 +34,15 @@ export type HandlerContext = {
   /** Autocomplete answers with what it has after this long. */
   autocompleteTimeoutMs: number;
   findCommand(name: string): CommandDefinition | undefined;
+  /** Share: origins trusted for downloading a message's files besides Discord's CDN (the configured REST origin). */
+  attachmentOrigins: readonly string[];
+  /** Share: how long downloading a message's files may take before it is shared without them. */
+  shareDownloadTimeoutMs: number;
 };
 
 type ReplyTarget = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
-const TIMED_OUT = Symbol("timed out");
+export const TIMED_OUT = Symbol("timed out");
 
 type Outcome = { reply: Reply } | { error: unknown };
 
@@ -59,7 +63,7 @@ function settle(work: () => Promise<Reply>): Promise<Outcome> {
     );
 }
 
-async function raceTimer<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+export async function raceTimer<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), ms);

@@ -17,7 +17,9 @@ import { toBoltLogger } from "./support/bolt-logger.js";
 import type { SlackDeps, SharedReply } from "./support/deps.js";
 import { SlackPoster } from "./support/poster.js";
 import { TtlMap } from "./support/ttl-map.js";
+import type { FileOutcome } from "./support/reply-files.js";
 import type { Reply } from "../../core/reply.js";
+import type { PlatformApiObserver } from "../../core/platform-api-events.js";
 
 export type CreateSlackAppOptions = {
   api: RapportApi;
@@ -31,6 +33,8 @@ export type CreateSlackAppOptions = {
   installationStore?: InstallationStore;
   /** Bolt's own log level (its messages go through `logger`). */
   boltLogLevel?: LogLevel;
+  /** Told about retries and failures of Slack API calls made for replies and files (metrics). */
+  onApiEvent?: PlatformApiObserver;
 };
 
 export type SlackApp = {
@@ -41,7 +45,7 @@ export type SlackApp = {
   stop(): Promise<void>;
 };
 
-export function createSlackApp({ api, config: rawConfig, logger: rootLogger, installationStore, boltLogLevel = LogLevel.WARN }: CreateSlackAppOptions): SlackApp {
+export function createSlackApp({ api, config: rawConfig, logger: rootLogger, installationStore, boltLogLevel = LogLevel.WARN, onApiEvent }: CreateSlackAppOptions): SlackApp {
   const config = validateSlackConfig(rawConfig);
   const logger = rootLogger.child({ surface: "slack" });
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }), boltLogLevel);
@@ -58,16 +62,19 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
     logger,
     config,
     actors: new SlackActorResolver(config.profileTtlMs, logger, Date.now, installerOf),
-    poster: new SlackPoster({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), logger }),
+    poster: new SlackPoster({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), logger, ...(onApiEvent ? { onApiEvent } : {}) }),
     shares: new TtlMap<string, SharedReply>(30 * 60 * 1000, 2_000),
     inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
     deliveries: new TtlMap<string, true>(60 * 60 * 1000, 50_000),
+    uploads: new TtlMap<string, Promise<FileOutcome[]>>(30 * 60 * 1000, 5_000),
   };
 
   const mode = config.appToken ? "socket" : "http";
   let app: App;
   if (config.appToken) {
-    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger: boltLogger });
+    // The Socket Mode client writes its own retry policy (100 retries) into the client options it
+    // is given; a copy keeps that from reaching the Web API client every listener uses.
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, installerOptions: { clientOptions: { ...clientOptions } }, logger: boltLogger });
   } else {
     const receiver = createGuardedReceiver({
       signingSecret: config.signingSecret!,

@@ -20,6 +20,8 @@ export const SLACK_BOT_SCOPES = [
   "channels:history",
   "groups:history",
   "im:write",
+  // Exports and charts: files.getUploadURLExternal / files.completeUploadExternal.
+  "files:write",
 ] as const;
 
 export type SlackConfig = Readonly<{
@@ -38,6 +40,8 @@ export type SlackConfig = Readonly<{
   ackBudgetMs: number;
   /** Largest accepted clock difference for X-Slack-Request-Timestamp, both directions. */
   maxClockSkewSeconds: number;
+  /** Largest file uploaded with a reply; undefined: MAX_SLACK_UPLOAD_BYTES (50 MB). */
+  maxUploadBytes?: number;
 }>;
 
 const optional = z
@@ -114,6 +118,9 @@ export function validateSlackConfig(config: SlackConfig): SlackConfig {
     throw new SlackConfigError("Socket Mode (SLACK_APP_TOKEN) is for a single workspace; unset it to use the OAuth install flow.");
   }
   if (config.ackBudgetMs >= 2800) throw new SlackConfigError("ackBudgetMs must stay well under Slack's 3000 ms.");
+  if (config.maxUploadBytes !== undefined && !(Number.isInteger(config.maxUploadBytes) && config.maxUploadBytes > 0 && config.maxUploadBytes <= 1024 ** 3)) {
+    throw new SlackConfigError("maxUploadBytes must be a whole number of bytes between 1 and Slack's 1 GB.");
+  }
   return Object.freeze({ ...config });
 }
 

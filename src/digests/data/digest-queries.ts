@@ -1,13 +1,18 @@
 /**
  * The tenant-bound queries behind the digests. Each is index-backed and costs in proportion to
  * what is due, not to the size of the tables:
- *  - follow-ups: range on customers (tenant_id, next_follow_up) up to the end of the week;
- *  - overdue: range on invoices (tenant_id, status, due_on) for status 'open';
- *  - churn: ranges on customers (tenant_id, predicted_next_at), (tenant_id, last_order_at) and
- *    (tenant_id, updated_at) over bounded windows;
+ *  - follow-ups: counts from customers (tenant_id, next_follow_up) INCLUDE (owner_id, status),
+ *    index-only up to the end of the week; each listed owner's first items from
+ *    (tenant_id, owner_id, next_follow_up);
+ *  - overdue: open invoices from the partial index (tenant_id, customer_id) INCLUDE (due_on,
+ *    amount, paid) WHERE status = 'open', index-only, merged with customers that have a credit
+ *    limit ((tenant_id, id) INCLUDE (credit_limit)) for the limit breaches;
+ *  - churn: rankings index-only on customers (tenant_id, predicted_next_at | last_order_at)
+ *    INCLUDE (the filtered and sorted columns), (tenant_id, updated_at) for lost deals;
  *  - pipeline: ranges on customers (tenant_id, created_at | updated_at | first_order_at) and
  *    interactions (tenant_id, occurred_at) over the week and the compared periods.
- * Only the top rows are materialised; counts are aggregates over the same ranges.
+ * Only the top rows are materialised; counts are aggregates over the same ranges. The indexes are
+ * in prisma/migrations/20261124000000_receivable_digest_indexes and 20261124000100_followup_churn_digest_indexes.
  */
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { addDaysTo, endOfWeek, type CalendarDate } from "../../core/dates.js";
@@ -68,14 +73,19 @@ export function createDigestQueries(prisma: PrismaClient, tenantId: number): Dig
         .map((row) => ({ ownerId: row.owner_id, overdue: Number(row.overdue), today: Number(row.today), week: Number(row.week) }))
         .sort((a, b) => b.today + b.overdue - (a.today + a.overdue) || b.week - a.week || (a.ownerId ?? Infinity) - (b.ownerId ?? Infinity));
       const top = owners.slice(0, limits.owners);
+      // Each listed owner's most urgent items, read in (owner, date) index order: a few rows per
+      // owner rather than every customer the top owners have due this week.
+      const mostUrgent = (owner: string) =>
+        `SELECT c.id, c.name, c.owner_id, c.next_follow_up FROM customers c
+         WHERE c.tenant_id = $1 AND ${owner} AND c.next_follow_up <= $2::date AND c.status <> 'lost'
+         ORDER BY c.next_follow_up, c.name, c.id LIMIT $5`;
       const items = top.length
         ? await query<{ id: number; name: string; owner_id: number | null; due: string }>(
-            `SELECT id, name, owner_id, due FROM (
-               SELECT c.id, c.name, c.owner_id, to_char(c.next_follow_up, 'YYYY-MM-DD') AS due,
-                 ROW_NUMBER() OVER (PARTITION BY c.owner_id ORDER BY c.next_follow_up, c.name, c.id) AS rank
-               ${due} AND $2::date IS NOT NULL AND (c.owner_id = ANY($4::int[]) OR ($5::boolean AND c.owner_id IS NULL))
-             ) ranked WHERE rank <= $6 ORDER BY due, name, id`,
-            today,
+            `SELECT id, name, owner_id, to_char(next_follow_up, 'YYYY-MM-DD') AS due FROM (
+               SELECT urgent.* FROM unnest($3::int[]) AS listed(owner_id) CROSS JOIN LATERAL (${mostUrgent("c.owner_id = listed.owner_id")}) urgent
+               UNION ALL
+               SELECT unowned.* FROM (${mostUrgent("c.owner_id IS NULL")}) unowned WHERE $4::boolean
+             ) items ORDER BY due, name, id`,
             weekEnd,
             top.map((owner) => owner.ownerId).filter((id): id is number => id !== null),
             top.some((owner) => owner.ownerId === null),
@@ -108,30 +118,40 @@ export function createDigestQueries(prisma: PrismaClient, tenantId: number): Dig
       const buckets = (row: Sums): AgeingBuckets => ({ "0-30": Number(row.b0), "31-60": Number(row.b31), "61-90": Number(row.b61), "91-180": Number(row.b91), ">180": Number(row.b181) });
       const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid`;
       const [totalsRow] = await query<Sums & { customers: bigint }>(`SELECT COUNT(DISTINCT i.customer_id) AS customers, ${sums} ${overdueRange}`, today);
-      const debtorRows = await query<Sums & { customer_id: number; overdue: bigint }>(
-        `SELECT i.customer_id, SUM(i.amount - i.paid) AS overdue, ${sums} ${overdueRange}
+      const debtorRows = await query<{ customer_id: number; overdue: bigint }>(
+        `SELECT i.customer_id, SUM(i.amount - i.paid) AS overdue ${overdueRange}
          GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid) DESC, i.customer_id LIMIT $3`,
         today,
         limits.items,
       );
-      // Balances (due or not) of the shown debtors, and every customer over its limit: open invoices only.
+      const debtorIds = debtorRows.map((row) => row.customer_id);
+      // The buckets of the shown debtors only: summing them for every debtor costs five more sums per customer.
+      const debtorBuckets = debtorIds.length
+        ? await query<Sums & { customer_id: number }>(`SELECT i.customer_id, ${sums} ${overdueRange} AND i.customer_id = ANY($3::int[]) GROUP BY i.customer_id`, today, debtorIds)
+        : [];
+      // Every customer over its limit (open invoices, due or not), largest excess first. Joined
+      // invoice by invoice in customer order: both sides are index-only scans merged on the id, and
+      // only customers with a limit are summed. Grouping first and joining the sums made PostgreSQL
+      // pick a parallel plan that grouped all open invoices once per worker.
+      const overLimitRows = await query<{ id: number; credit_limit: bigint; balance: bigint; total: bigint }>(
+        `SELECT id, credit_limit, balance, COUNT(*) OVER () AS total FROM (
+           SELECT c.id, c.credit_limit, SUM(i.amount - i.paid) AS balance
+           FROM customers c JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
+           WHERE c.tenant_id = $1 AND c.credit_limit IS NOT NULL
+           GROUP BY c.id, c.credit_limit HAVING SUM(i.amount - i.paid) > c.credit_limit) over_limit
+         ORDER BY balance - credit_limit DESC, id LIMIT $2`,
+        limits.items,
+      );
+      // Names and owners of the listed customers; balances (due or not) of the shown debtors: open invoices only.
       const details = await query<{ id: number; name: string; owner_id: number | null; credit_limit: bigint | null; balance: bigint }>(
         `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid), 0) AS balance
          FROM customers c LEFT JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
          WHERE c.tenant_id = $1 AND c.id = ANY($2::int[]) GROUP BY c.id`,
-        debtorRows.map((row) => row.customer_id),
-      );
-      const overLimitRows = await query<{ id: number; name: string; credit_limit: bigint; balance: bigint; total: bigint }>(
-        `SELECT c.id, c.name, c.credit_limit, b.balance, COUNT(*) OVER () AS total
-         FROM (SELECT i.customer_id, SUM(i.amount - i.paid) AS balance FROM invoices i
-               WHERE i.tenant_id = $1 AND i.status = 'open' GROUP BY i.customer_id) b
-         JOIN customers c ON c.tenant_id = $1 AND c.id = b.customer_id
-         WHERE c.credit_limit IS NOT NULL AND b.balance > c.credit_limit
-         ORDER BY b.balance - c.credit_limit DESC, c.id LIMIT $2`,
-        limits.items,
+        [...new Set([...debtorIds, ...overLimitRows.map((row) => row.id)])],
       );
       const byId = new Map(details.map((row) => [row.id, row]));
-      const refs = await members(details.map((row) => row.owner_id));
+      const bucketsById = new Map(debtorBuckets.map((row) => [row.customer_id, buckets(row)]));
+      const refs = await members(debtorIds.map((id) => byId.get(id)?.owner_id ?? null));
       const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
       return {
         totals,
@@ -139,7 +159,7 @@ export function createDigestQueries(prisma: PrismaClient, tenantId: number): Dig
         customerCount: Number(totalsRow?.customers ?? 0),
         debtors: debtorRows.map((row) => {
           const detail = byId.get(row.customer_id);
-          const rowBuckets = buckets(row);
+          const rowBuckets = bucketsById.get(row.customer_id) ?? buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
           const oldestBucket = [...AGEING_BUCKETS].reverse().find((bucket) => rowBuckets[bucket] > 0) ?? ("0-30" as AgeingBucket);
           return {
             customerId: row.customer_id,
@@ -152,31 +172,41 @@ export function createDigestQueries(prisma: PrismaClient, tenantId: number): Dig
             owner: ownerOf(refs, detail?.owner_id ?? null),
           };
         }),
-        overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: row.name, balance: Number(row.balance), creditLimit: Number(row.credit_limit) })),
+        overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: byId.get(row.id)?.name ?? `#${row.id}`, balance: Number(row.balance), creditLimit: Number(row.credit_limit) })),
         overLimitCount: Number(overLimitRows[0]?.total ?? 0),
       };
     },
 
     async churn({ today, now, limits }) {
       type Row = { id: number; name: string; owner_id: number | null; last_order_at: string | null; predicted_next_at: string | null; avg_cycle_days: number | null; lifetime_sales: bigint; total: bigint };
-      const columns = `c.id, c.name, c.owner_id, to_char(c.last_order_at, 'YYYY-MM-DD') AS last_order_at,
-        to_char(c.predicted_next_at, 'YYYY-MM-DD') AS predicted_next_at, c.avg_cycle_days, c.lifetime_sales, COUNT(*) OVER () AS total`;
+      // The largest lifetime sales first, with the count of all. The ranking reads only index
+      // columns (tenant_id, predicted_next_at | last_order_at, INCLUDE the filtered and sorted
+      // ones); the listed few are then read from the table.
+      const largest = (where: string, limit: string) =>
+        `SELECT c.id, c.name, c.owner_id, to_char(c.last_order_at, 'YYYY-MM-DD') AS last_order_at,
+           to_char(c.predicted_next_at, 'YYYY-MM-DD') AS predicted_next_at, c.avg_cycle_days, c.lifetime_sales, ranked.total
+         FROM (SELECT c.id, c.lifetime_sales, COUNT(*) OVER () AS total FROM customers c WHERE ${where}
+               ORDER BY c.lifetime_sales DESC, c.id LIMIT ${limit}) ranked
+         JOIN customers c ON c.tenant_id = $1 AND c.id = ranked.id
+         ORDER BY ranked.lifetime_sales DESC, ranked.id`;
       const pastDueFrom = addDaysTo(today, -PAST_DUE_WINDOW_DAYS);
       const pastDue = await query<Row>(
-        `SELECT ${columns} FROM customers c
-         WHERE c.tenant_id = $1 AND c.predicted_next_at < $2::date AND c.predicted_next_at >= $3::date
-           AND c.order_count >= 2 AND c.status <> 'lost'
-         ORDER BY c.lifetime_sales DESC, c.id LIMIT $4`,
+        largest(
+          `c.tenant_id = $1 AND c.predicted_next_at < $2::date AND c.predicted_next_at >= $3::date
+           AND c.order_count >= 2 AND c.status <> 'lost'`,
+          "$4",
+        ),
         today,
         pastDueFrom,
         limits.items,
       );
       // Silent customers not already listed as late to reorder.
       const silent = await query<Row>(
-        `SELECT ${columns} FROM customers c
-         WHERE c.tenant_id = $1 AND c.last_order_at < $2::date AND c.last_order_at >= $3::date AND c.status <> 'lost'
-           AND NOT (c.order_count >= 2 AND c.predicted_next_at < $4::date AND c.predicted_next_at >= $5::date)
-         ORDER BY c.lifetime_sales DESC, c.id LIMIT $6`,
+        largest(
+          `c.tenant_id = $1 AND c.last_order_at < $2::date AND c.last_order_at >= $3::date AND c.status <> 'lost'
+           AND NOT (c.order_count >= 2 AND c.predicted_next_at < $4::date AND c.predicted_next_at >= $5::date)`,
+          "$6",
+        ),
         addDaysTo(today, -SILENT_FROM_DAYS),
         addDaysTo(today, -SILENT_TO_DAYS),
         today,

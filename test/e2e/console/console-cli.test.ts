@@ -1,27 +1,9 @@
 /** The `rapport` CLI as a new user runs it: a real process, a real data directory, piped stdin. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-const BIN = join(import.meta.dirname, "../../../bin/rapport.mjs");
-
-function runCli(args: string[], input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", RAPPORT_TIME_ZONE: "UTC", ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+import { runCli } from "../../support/run-cli.js";
 
 describe("rapport console with stdin not a TTY", () => {
   let dataDir: string;

@@ -173,5 +173,6 @@ describe("/crm commands through the real discord.js Client", () => {
     h.fake.dispatchInteraction(interaction);
     await h.fake.waitForCall((c) => c.path.startsWith(`/interactions/${interaction.id}/`) && c.status === 204);
     expect(h.fake.callsFor(interaction).map((c) => c.status)).toEqual([429, 204]);
+    expect(h.apiEvents).toContainEqual({ platform: "discord", kind: "retry", code: "rate_limited" });
   });
 });

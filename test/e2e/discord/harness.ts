@@ -1,5 +1,6 @@
 /** Shared set-up: the fake Discord, the fake RapportApi and the real bot (discord.js Client) between them. */
 import { createDiscordBot, type DiscordBot } from "../../../src/adapters/discord/index.js";
+import type { PlatformApiEvent } from "../../../src/core/platform-api-events.js";
 import type { DiscordLogger } from "../../../src/adapters/discord/logger.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedCall } from "../../fakes/discord/fake-discord.js";
 import { createFakeRapportApi } from "../../fakes/discord/fake-rapport-api.js";
@@ -27,11 +28,12 @@ export async function startHarness(options: { slowMs?: number; deferAfterMs?: nu
   const fake: FakeDiscord = await startFakeDiscord();
   const rapport = createFakeRapportApi({ slowMs: options.slowMs ?? 5_000 });
   const logger = memoryLogger();
+  const apiEvents: PlatformApiEvent[] = [];
   const bot: DiscordBot = createDiscordBot({
     api: rapport.api,
     config: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     logger,
-    options: { loginBaseDelayMs: 20, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) },
+    options: { loginBaseDelayMs: 20, onApiEvent: (event) => apiEvents.push(event), ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) },
   });
   await bot.start();
 
@@ -50,6 +52,7 @@ export async function startHarness(options: { slowMs?: number; deferAfterMs?: nu
     fake.waitForCall((call) => call.method === "POST" && call.path.startsWith(`/interactions/${interaction.id}/`), timeoutMs);
 
   return {
+    apiEvents,
     fake,
     bot,
     rapport,

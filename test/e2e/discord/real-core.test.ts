@@ -4,7 +4,6 @@
  */
 // The app loads before the adapter, as in `rapport start`. vega-lite (which patches
 // Set.prototype.toJSON, fatal to loading discord.js) is loaded only by the first chart.
-import { createApp } from "../../../src/app.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { commands } from "../../../src/commands/index.js";
 import {
@@ -20,7 +19,6 @@ import type { RecordedCall } from "../../fakes/discord/fake-discord.js";
 import { snowflake } from "../../fakes/discord/snowflake.js";
 import { startRealCoreHarness, type RealCoreHarness } from "./real-core-harness.js";
 
-void createApp;
 let h: RealCoreHarness;
 beforeAll(async () => {
   h = await startRealCoreHarness();

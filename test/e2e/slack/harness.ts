@@ -65,7 +65,7 @@ export function startHarness(options: { ackBudgetMs?: number } = {}): Promise<Ha
   return startHarnessWith(new FakeRapportApi(), options);
 }
 
-export async function startHarnessWith<A extends RapportApi>(api: A, options: { ackBudgetMs?: number; slack?: FakeSlackApiOptions } = {}): Promise<Harness<A>> {
+export async function startHarnessWith<A extends RapportApi>(api: A, options: { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number } = {}): Promise<Harness<A>> {
   const slack = await startFakeSlackApi(options.slack ?? DEFAULT_FAKE_SLACK);
   const logger = recordingLogger();
   const app = createSlackApp({
@@ -80,6 +80,7 @@ export async function startHarnessWith<A extends RapportApi>(api: A, options: { 
       profileTtlMs: 60_000,
       ackBudgetMs: options.ackBudgetMs ?? 1500,
       maxClockSkewSeconds: 300,
+      ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
     }),
   });
   const { port } = await app.start(0);

@@ -13,10 +13,9 @@ import { loadDemoData } from "../../../src/data/seed/demo.js";
 import { buildCommandModal } from "../../../src/adapters/slack/render/modal.js";
 import type { RecordedCall, RecordedResponse } from "../../fakes/slack/fake-slack-api.js";
 import { appHomeOpened, blockAction, eventCallback, messageShortcut, viewSubmission, type Who } from "../../fakes/slack/payloads.js";
+import { FIXED_NOW, startDemoCore, TODAY } from "./demo-core.js";
 import { DEFAULT_FAKE_SLACK, PAT, SAM, startHarnessWith, TEAM_ID, type Harness } from "./harness.js";
 
-const FIXED_NOW = new Date("2026-11-23T09:00:00Z"); // a Monday, the same date in Shanghai and Berlin
-const TODAY = "2026-11-23";
 const OTHER_TEAM = "T0GLOBEX";
 const MALLORY: Who = { teamId: OTHER_TEAM, userId: "U0MALLORY", userName: "mallory", teamDomain: "globex" };
 const HOSTILE = ["<!channel>", "<!here>", "<@U123>", "<https://evil.example|acme.com>"];
@@ -60,11 +59,7 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
   }
 
   beforeAll(async () => {
-    core = await createApp({ target: { kind: "pglite", dataDir: null }, logger: silentLogger, clock: () => FIXED_NOW });
-    const acme: Actor = { platform: "slack", tenantExternalId: TEAM_ID, tenantName: "acme", userExternalId: PAT.userId, profile: { displayName: "Pat", isPlatformAdmin: true, timeZone: "Asia/Shanghai" } };
-    const { tenant } = await core.rapport.identify(acme);
-    tenantId = tenant.id;
-    await loadDemoData(core.database.prisma, tenantId, TODAY);
+    ({ core, tenantId } = await startDemoCore());
 
     // A second workspace with a customer nobody in the first may ever read.
     const mallory: Actor = { platform: "slack", tenantExternalId: OTHER_TEAM, tenantName: "globex", userExternalId: MALLORY.userId, profile: { displayName: "Mallory", isPlatformAdmin: true } };

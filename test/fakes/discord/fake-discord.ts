@@ -9,7 +9,11 @@
  * need an acknowledged interaction.
  *
  * Bodies may be JSON or multipart/form-data (`payload_json` plus `files[n]`, as discord.js sends
- * attachments); uploaded files are recorded on the call and stored as message attachments.
+ * attachments); uploaded files are recorded on the call and stored as message attachments. Like
+ * Discord's CDN, the fake serves them at the URLs it hands out (`/attachments/...`, or
+ * `/ephemeral-attachments/...` for ephemeral messages, signed with `ex`/`is`/`hm` query parameters;
+ * no bot token needed, a wrong or missing signature gets 404), and an embed image or thumbnail
+ * `attachment://<name>` comes back pointing at the uploaded file's URL.
  *
  * Channels carry a guild and permission overwrites; the bot's permissions there come from the
  * guild's roles, the bot member's roles and the overwrites, like Discord computes them, and
@@ -47,8 +51,13 @@ export type RecordedCall = {
 export type Fault = {
   method?: string;
   path: string | RegExp;
-  /** Answer with this status instead of handling the request. */
-  status?: 429 | 500 | 502 | 503;
+  /**
+   * Answer with this status instead of handling the request (403/404: e.g. an expired attachment URL;
+   * 413: the upload is too large, Discord's code 40005).
+   */
+  status?: 403 | 404 | 413 | 429 | 500 | 502 | 503;
+  /** Wait this long first (a slow route); alone, the request is then handled normally. */
+  delayMs?: number;
   /**
    * Drop the connection instead of answering: "before" handling the request (nothing happened), or
    * "after" handling it (the message was posted, the response is lost).
@@ -143,6 +152,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   /** Guild id -> the bot member's role ids. */
   const botRoles = new Map<string, string[]>([[guild.id, []]]);
   const nonces = new Map<string, { messageId: string; at: number }>();
+  /** Stored attachment bytes by URL path (what the CDN serves), with the signature the URL carries. */
+  const blobs = new Map<string, { data: Buffer; contentType: string; hm: string }>();
   let sessionStartRemaining = options.sessionStartRemaining ?? 1000;
 
   const server: Server = createServer((req, res) => {
@@ -213,21 +224,53 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     }
   }
 
-  /** Message attachments as Discord returns them, from the uploaded files and `attachments[].description`. */
-  function attachmentsOf(body: any, files: RecordedFile[], channelId: string) {
+  /** Width and height of a PNG (IHDR), as Discord reports for images. */
+  function imageSize(file: RecordedFile): { width: number; height: number } | undefined {
+    const png = file.data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    if (!png || file.data.length < 24 || file.data.subarray(12, 16).toString("latin1") !== "IHDR") return undefined;
+    return { width: file.data.readUInt32BE(16), height: file.data.readUInt32BE(20) };
+  }
+
+  /**
+   * Message attachments as Discord returns them, from the uploaded files and `attachments[].description`.
+   * Their bytes are kept and served at `url` (signed like Discord's CDN: `ex`, `is`, `hm`).
+   */
+  function attachmentsOf(body: any, files: RecordedFile[], channelId: string, ephemeral = false) {
     return files.map((file, index) => {
       const id = snowflake();
       const described = (body?.attachments as { id: string; description?: string }[] | undefined)?.find((a) => String(a.id) === String(index));
+      const path = `/${ephemeral ? "ephemeral-attachments" : "attachments"}/${channelId}/${id}/${file.name}`;
+      const issued = Math.floor(Date.now() / 1000);
+      const hm = snowflake();
+      blobs.set(path, { data: file.data, contentType: file.contentType, hm });
+      const signed = `${baseUrl}${path}?ex=${(issued + 86_400).toString(16)}&is=${issued.toString(16)}&hm=${hm}&`;
       return {
         id,
         filename: file.name,
         size: file.data.length,
         content_type: file.contentType,
         ...(described?.description ? { description: described.description } : {}),
-        url: `${baseUrl}/attachments/${channelId}/${id}/${file.name}`,
-        proxy_url: `${baseUrl}/attachments/${channelId}/${id}/${file.name}`,
+        url: signed,
+        proxy_url: signed,
+        ...imageSize(file),
+        ...(ephemeral ? { ephemeral: true } : {}),
       };
     });
+  }
+
+  /** Discord answers `attachment://<name>` in an embed image/thumbnail with the uploaded file's URL. */
+  function resolveEmbedAttachments(embeds: any[] | undefined, attachments: any[]): any[] | undefined {
+    if (!Array.isArray(embeds)) return embeds;
+    const resolve = (media: any) => {
+      const name = typeof media?.url === "string" && media.url.startsWith("attachment://") ? media.url.slice("attachment://".length) : undefined;
+      const found = name !== undefined ? attachments.find((a) => a.filename === name) : undefined;
+      return found ? { url: found.url, proxy_url: found.proxy_url, ...(found.width ? { width: found.width, height: found.height } : {}), content_type: found.content_type } : media;
+    };
+    return embeds.map((embed) => ({
+      ...embed,
+      ...(embed?.image ? { image: resolve(embed.image) } : {}),
+      ...(embed?.thumbnail ? { thumbnail: resolve(embed.thumbnail) } : {}),
+    }));
   }
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
@@ -270,13 +313,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   }
 
   function storeMessage(channelId: string, data: any, extra: Record<string, unknown> = {}, files: RecordedFile[] = []) {
+    const flags = data?.flags ?? 0;
+    const attachments = attachmentsOf(data, files, channelId, Boolean(flags & 64));
     const message = apiMessage(
       { id: snowflake(), content: data?.content ?? "", author: botUser, channelId },
       {
-        embeds: data?.embeds ?? [],
+        embeds: resolveEmbedAttachments(data?.embeds ?? [], attachments),
         components: data?.components ?? [],
-        flags: data?.flags ?? 0,
-        attachments: attachmentsOf(data, files, channelId),
+        flags,
+        attachments,
         ...extra,
       },
     );
@@ -311,6 +356,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       notify();
     };
 
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.drop === "before") {
       call.status = -1;
       res.socket?.destroy();
@@ -330,7 +376,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
           },
         );
       }
+      if (fault.status === 403 || fault.status === 404) return reply(fault.status, { message: fault.status === 404 ? "Not Found" : "Forbidden", code: 0 });
+      if (fault.status === 413) return reply(413, { message: "Request entity too large", code: 40005 });
       return reply(fault.status, { message: "Internal Server Error", code: 0 });
+    }
+
+    // The CDN: attachment URLs work without the bot token (the URL's signature is the credential).
+    if (method === "GET" && /^\/(ephemeral-)?attachments\//.test(path)) {
+      const blob = blobs.get(path);
+      if (!blob || call.query.hm !== blob.hm) {
+        call.status = 404;
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("This content is no longer available.");
+        notify();
+        return;
+      }
+      call.status = 200;
+      res.writeHead(200, { "content-type": blob.contentType || "application/octet-stream", "content-length": String(blob.data.length) });
+      res.end(blob.data);
+      notify();
+      return;
     }
 
     // Interaction callbacks and webhooks authenticate by interaction token, not by bot token.
@@ -422,22 +487,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       if (!target) return reply(404, { message: "Unknown Message", code: 10008 });
       if (method === "GET") return reply(200, target);
       if (method === "PATCH") {
+        const attachments =
+          body?.attachments !== undefined || files.length
+            ? [
+                // Kept: existing attachments listed by id; new: uploaded files (listed by index).
+                ...((target.attachments as { id: string }[] | undefined) ?? []).filter((a) =>
+                  (body?.attachments as { id: string }[] | undefined)?.some((listed) => String(listed.id) === a.id),
+                ),
+                ...attachmentsOf(body, files, String(target.channel_id), Boolean(Number(target.flags ?? 0) & 64)),
+              ]
+            : (target.attachments as any[] | undefined) ?? [];
         const updated: Record<string, unknown> = {
           ...target,
           ...(body?.content !== undefined ? { content: body.content } : {}),
-          ...(body?.embeds !== undefined ? { embeds: body.embeds } : {}),
+          ...(body?.embeds !== undefined ? { embeds: resolveEmbedAttachments(body.embeds, attachments) } : {}),
           ...(body?.components !== undefined ? { components: body.components } : {}),
-          ...(body?.attachments !== undefined || files.length
-            ? {
-                attachments: [
-                  // Kept: existing attachments listed by id; new: uploaded files (listed by index).
-                  ...((target.attachments as { id: string }[] | undefined) ?? []).filter((a) =>
-                    (body?.attachments as { id: string }[] | undefined)?.some((listed) => String(listed.id) === a.id),
-                  ),
-                  ...attachmentsOf(body, files, String(target.channel_id)),
-                ],
-              }
-            : {}),
+          attachments,
           edited_timestamp: new Date().toISOString(),
         };
         messages.set(String(updated.id), updated);
@@ -638,6 +703,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         botRoles.set(created.guildId, []);
       }
       return created;
+    },
+    /** The bytes the fake CDN serves at an attachment URL it handed out (undefined when it has none). */
+    attachmentData(url: string): Buffer | undefined {
+      return blobs.get(decodeURIComponent(new URL(url).pathname))?.data;
     },
     /** Messages in a channel, oldest first. */
     channelMessages(channelId: string) {

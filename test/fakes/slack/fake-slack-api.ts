@@ -11,9 +11,21 @@
  * It also keeps what was posted per channel (with message metadata) for `conversations.history`,
  * and answers the OAuth code exchange (`oauth.v2.access`) for configured grants, after which the
  * granted bot token is accepted and `auth.test` answers with its workspace.
+ *
+ * Files follow Slack's upload flow: `files.getUploadURLExternal` (filename and length checked)
+ * hands out an `upload_url` on this server and a file id; a POST of the bytes to that URL (raw or
+ * multipart) is stored and must be exactly the announced length, as Slack requires; and
+ * `files.completeUploadExternal` shares the uploaded ids in `channel_id` (a known channel the bot
+ * is in, or a DM from `conversations.open`). Completed files land in `sharedFiles`, bytes
+ * included, so tests can read back what a person would download. The byte upload can be faulted
+ * like a method under the name `UPLOAD_METHOD`.
+ *
+ * Methods it does not know can be served from outside with `handleMethod` (FakeSocketMode answers
+ * `apps.connections.open` that way, checking the app-level token itself).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Waiters } from "../waiters.js";
 
 export type FakeSlackUser = {
   id: string;
@@ -30,7 +42,34 @@ export type FakeSlackUser = {
 export type FakeChannel = { id: string; name: string; isPrivate?: boolean; isExtShared?: boolean; /** Default true. */ isMember?: boolean };
 
 /** A message as conversations.history returns it. */
-export type FakeMessage = { type: "message"; ts: string; text?: string; blocks?: unknown; bot_id?: string; user?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } };
+export type FakeMessage = {
+  type: "message";
+  ts: string;
+  text?: string;
+  blocks?: unknown;
+  bot_id?: string;
+  user?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  files?: { id: string; name: string; title: string }[];
+};
+
+/** A file shared by files.completeUploadExternal, with the bytes that were uploaded for it. */
+export type FakeSharedFile = {
+  id: string;
+  filename: string;
+  title: string;
+  /** `alt_txt` given to files.getUploadURLExternal. */
+  altTxt?: string;
+  data: Buffer;
+  /** Undefined: completed without a channel (a private file). */
+  channelId?: string;
+  initialComment?: string;
+  threadTs?: string;
+  token: string | undefined;
+};
+
+/** The pseudo-method name under which byte uploads to an `upload_url` are recorded and faulted. */
+export const UPLOAD_METHOD = "upload_url";
 
 /** What oauth.v2.access answers for one authorization code. */
 export type FakeOAuthGrant = { teamId: string; teamName: string; botToken: string; botUserId: string; installerUserId: string; scopes: readonly string[] };
@@ -47,12 +86,25 @@ export type RecordedResponse = { id: string; body: Record<string, unknown>; at: 
 export type Fault =
   | { kind: "rate-limited"; retryAfterSeconds: number }
   | { kind: "server-error" }
-  | { kind: "drop-after-processing" };
+  | { kind: "drop-after-processing" }
+  /** Slack refuses the call (`{ ok: false, error }`, HTTP 200), e.g. missing_scope (with `needed`) or not_in_channel. */
+  | { kind: "platform-error"; error: string; needed?: string };
 
-type Waiter = { match: () => boolean; resolve: () => void };
+
+/**
+ * Answers one Web API method the fake does not implement itself (see `handleMethod`), e.g.
+ * `apps.connections.open` served by FakeSocketMode. It checks the token itself: an app-level token
+ * (`xapp-...`) is not one of the bot tokens the fake accepts.
+ */
+export type MethodHandler = (args: Record<string, unknown>, token: string | undefined) => Record<string, unknown>;
 
 /** Form fields that carry JSON in Slack's form-encoded calls. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata", "unfurls"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata", "unfurls", "files"]);
+
+/** Slack's limit on `alt_txt` (alt_txt_too_large beyond it). */
+const ALT_TXT_MAX = 1000;
+
+type PendingUpload = { id: string; filename: string; length: number; altTxt?: string; data?: Buffer; token: string | undefined };
 
 export type FakeSlackApiOptions = {
   /** Bot tokens accepted; any other token gets `invalid_auth`. Empty: accept any token. */
@@ -71,17 +123,28 @@ export class FakeSlackApi {
   private server: Server | undefined;
   private baseUrl = "";
   private readonly faults = new Map<string, Fault[]>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new Waiters();
   private readonly users = new Map<string, FakeSlackUser>();
   private readonly channels = new Map<string, FakeChannel>();
   /** channel id -> messages posted there, oldest first. */
   readonly history = new Map<string, FakeMessage[]>();
   /** Bot tokens granted through oauth.v2.access -> their workspace. */
   private readonly grantedTokens = new Map<string, string>();
+  /** Files shared by files.completeUploadExternal, oldest first. */
+  readonly sharedFiles: FakeSharedFile[] = [];
+  /** file id -> an upload announced by files.getUploadURLExternal (bytes once POSTed). */
+  private readonly pendingUploads = new Map<string, PendingUpload>();
+  /** upload_url key -> file id. */
+  private readonly uploadKeys = new Map<string, string>();
+  /** user id -> the bot's DM channel with them (conversations.open). */
+  private readonly directMessages = new Map<string, string>();
   private tsCounter = 1_700_000_000_000;
   private viewCounter = 0;
+  private fileCounter = 0;
   /** Latency added to every Web API answer (ms). */
   latencyMs = 0;
+  /** Methods served by handlers from outside (handleMethod), checked before the built-in ones. */
+  private readonly methodHandlers = new Map<string, MethodHandler>();
 
   constructor(private readonly options: FakeSlackApiOptions = {}) {
     for (const user of options.users ?? []) this.users.set(user.id, user);
@@ -122,6 +185,14 @@ export class FakeSlackApi {
     this.channels.set(channel.id, channel);
   }
 
+  /**
+   * Serves `method` with `handler` (which does its own token check); calls are recorded and faults
+   * apply as for every method. Used by FakeSocketMode for `apps.connections.open`.
+   */
+  handleMethod(method: string, handler: MethodHandler): void {
+    this.methodHandlers.set(method, handler);
+  }
+
   /** The next `times` calls of `method` fail with `fault`. */
   inject(method: string, fault: Fault, times = 1): void {
     const queue = this.faults.get(method) ?? [];
@@ -146,8 +217,27 @@ export class FakeSlackApi {
     return full;
   }
 
+  /** Shared files in one channel (a DM id from conversations.open, or a channel id). */
+  filesIn(channelId: string): FakeSharedFile[] {
+    return this.sharedFiles.filter((file) => file.channelId === channelId);
+  }
+
+  /** The bot's DM channel with a user, once conversations.open was called for them. */
+  directMessageWith(userId: string): string | undefined {
+    return this.directMessages.get(userId);
+  }
+
+  /** Resolves once at least `count` files were shared (matching `where`). */
+  waitForSharedFiles(count = 1, where: (file: FakeSharedFile) => boolean = () => true, timeoutMs = 10_000): Promise<FakeSharedFile[]> {
+    const matching = () => this.sharedFiles.filter(where);
+    return this.waitUntil(() => matching().length >= count, `${count} shared file(s)`, timeoutMs).then(matching);
+  }
+
   reset(): void {
     this.history.clear();
+    this.sharedFiles.length = 0;
+    this.pendingUploads.clear();
+    this.uploadKeys.clear();
     this.calls.length = 0;
     this.responses.length = 0;
     this.faults.clear();
@@ -168,36 +258,21 @@ export class FakeSlackApi {
   }
 
   private waitUntil(match: () => boolean, what: string, timeoutMs: number): Promise<void> {
-    if (match()) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        match,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`FakeSlackApi: timed out waiting for ${what}; saw ${this.calls.map((call) => call.method).join(", ") || "no calls"}`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.until(match, () => `FakeSlackApi: timed out waiting for ${what}; saw ${this.calls.map((call) => call.method).join(", ") || "no calls"}`, timeoutMs);
   }
 
   private notify(): void {
-    for (const waiter of [...this.waiters]) {
-      if (waiter.match()) {
-        this.waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
+    this.waiters.notify();
   }
+
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.baseUrl);
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString("utf8");
     if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: "method_not_allowed" });
+
+    if (url.pathname.startsWith("/upload/v1/")) return this.receiveUpload(req, res, decodeURIComponent(url.pathname.slice("/upload/v1/".length)), bytes);
 
     if (url.pathname.startsWith("/response/")) {
       const id = decodeURIComponent(url.pathname.slice("/response/".length));
@@ -226,8 +301,24 @@ export class FakeSlackApi {
       this.notify();
       return sendJson(res, 500, { ok: false, error: "internal_error" });
     }
+    if (fault?.kind === "platform-error") {
+      this.calls.push({ method: `${method}#${fault.error}`, args, token, at: Date.now() });
+      this.notify();
+      return sendJson(res, 200, { ok: false, error: fault.error, ...(fault.needed ? { needed: fault.needed, provided: "commands,chat:write" } : {}) });
+    }
 
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const handler = this.methodHandlers.get(method);
+    if (handler) {
+      const answer = handler(args, token);
+      this.calls.push({ method, args, token, at: Date.now() });
+      this.notify();
+      if (fault?.kind === "drop-after-processing") {
+        req.socket.destroy();
+        return;
+      }
+      return sendJson(res, 200, answer);
+    }
     const accepted = method === "oauth.v2.access" || !this.options.tokens?.length || (token !== undefined && (this.options.tokens.includes(token) || this.grantedTokens.has(token)));
     const answer = accepted ? this.answer(method, args, token) : { ok: false, error: token ? "invalid_auth" : "not_authed" };
     this.calls.push({ method, args, token, at: Date.now() });
@@ -238,6 +329,130 @@ export class FakeSlackApi {
       return;
     }
     sendJson(res, 200, answer);
+  }
+
+  /** The POST of a file's bytes to its upload_url: raw bytes or multipart, exactly the announced length. */
+  private receiveUpload(req: IncomingMessage, res: ServerResponse, key: string, body: Buffer): void {
+    const fileId = this.uploadKeys.get(key);
+    const data = fileBytes(req.headers["content-type"] ?? "", body);
+    const args = { file_id: fileId, bytes: data.length };
+    const fault = this.faults.get(UPLOAD_METHOD)?.shift();
+    const record = (suffix = "") => {
+      this.calls.push({ method: `${UPLOAD_METHOD}${suffix}`, args, token: /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1], at: Date.now() });
+      this.notify();
+    };
+    if (fault?.kind === "rate-limited") {
+      record("#429");
+      res.writeHead(429, { "Retry-After": String(fault.retryAfterSeconds), "Content-Type": "text/plain" });
+      res.end("rate limited");
+      return;
+    }
+    if (fault?.kind === "server-error" || fault?.kind === "platform-error") {
+      record("#500");
+      res.writeHead(500, { "Content-Type": "text/plain" });
+      res.end("internal error");
+      return;
+    }
+    const pending = fileId ? this.pendingUploads.get(fileId) : undefined;
+    if (!pending) {
+      record("#404");
+      res.writeHead(404, { "Content-Type": "text/plain" });
+      res.end("unknown upload url");
+      return;
+    }
+    if (data.length !== pending.length) {
+      record("#400");
+      res.writeHead(400, { "Content-Type": "text/plain" });
+      res.end(`length mismatch: announced ${pending.length} bytes, received ${data.length}`);
+      return;
+    }
+    pending.data = data;
+    record();
+    if (fault?.kind === "drop-after-processing") {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": "text/plain" });
+    res.end(`OK - ${data.length}`);
+  }
+
+  private getUploadUrl(args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    const filename = typeof args.filename === "string" ? args.filename.trim() : "";
+    const length = Number(args.length);
+    if (!filename) return { ok: false, error: "invalid_arguments" };
+    if (!Number.isInteger(length) || length <= 0) return { ok: false, error: "missing_argument" };
+    const altTxt = typeof args.alt_txt === "string" ? args.alt_txt : undefined;
+    if (altTxt !== undefined && altTxt.length > ALT_TXT_MAX) return { ok: false, error: "alt_txt_too_large" };
+    this.fileCounter += 1;
+    const id = `F0FAKE${String(this.fileCounter).padStart(5, "0")}`;
+    const key = `${id}-${Math.random().toString(36).slice(2, 10)}`;
+    this.pendingUploads.set(id, { id, filename, length, ...(altTxt !== undefined ? { altTxt } : {}), token });
+    this.uploadKeys.set(key, id);
+    return { ok: true, upload_url: `${this.baseUrl}/upload/v1/${encodeURIComponent(key)}`, file_id: id };
+  }
+
+  private completeUpload(args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    const files = args.files;
+    if (!Array.isArray(files) || files.length === 0) return { ok: false, error: "invalid_arguments" };
+    const wanted = files.map((file) => (file && typeof file === "object" ? (file as { id?: unknown; title?: unknown }) : {}));
+    const uploads: PendingUpload[] = [];
+    for (const file of wanted) {
+      const pending = typeof file.id === "string" ? this.pendingUploads.get(file.id) : undefined;
+      // Never announced, bytes never received, or already completed: Slack knows no such upload.
+      if (!pending?.data) return { ok: false, error: "file_not_found" };
+      uploads.push(pending);
+    }
+    const channelId = typeof args.channel_id === "string" && args.channel_id ? args.channel_id : undefined;
+    if (channelId) {
+      const known = this.channels.get(channelId);
+      const isDirectMessage = [...this.directMessages.values()].includes(channelId);
+      if (!known && !isDirectMessage) return { ok: false, error: "channel_not_found" };
+      if (known?.isMember === false) return { ok: false, error: "not_in_channel" };
+    }
+    const initialComment = typeof args.initial_comment === "string" ? args.initial_comment : undefined;
+    const threadTs = typeof args.thread_ts === "string" ? args.thread_ts : undefined;
+    const shared = uploads.map((upload, index): FakeSharedFile => {
+      this.pendingUploads.delete(upload.id);
+      const title = typeof wanted[index]!.title === "string" && wanted[index]!.title ? String(wanted[index]!.title) : upload.filename;
+      return {
+        id: upload.id,
+        filename: upload.filename,
+        title,
+        ...(upload.altTxt !== undefined ? { altTxt: upload.altTxt } : {}),
+        data: upload.data!,
+        ...(channelId ? { channelId } : {}),
+        ...(initialComment !== undefined ? { initialComment } : {}),
+        ...(threadTs ? { threadTs } : {}),
+        token,
+      };
+    });
+    this.sharedFiles.push(...shared);
+    if (channelId) {
+      this.addHistory(channelId, { ...(initialComment !== undefined ? { text: initialComment } : {}), bot_id: "BBOT", files: shared.map((file) => ({ id: file.id, name: file.filename, title: file.title })) });
+    }
+    return {
+      ok: true,
+      files: shared.map((file) => ({
+        id: file.id,
+        name: file.filename,
+        title: file.title,
+        size: file.data.length,
+        permalink: `https://fake.slack.test/files/UBOT/${file.id}/${encodeURIComponent(file.filename)}`,
+      })),
+    };
+  }
+
+  private openConversation(args: Record<string, unknown>): Record<string, unknown> {
+    const users = String(args.users ?? "").split(",").map((user) => user.trim()).filter(Boolean);
+    if (users.length !== 1) return { ok: false, error: users.length ? "not_implemented_in_fake" : "users_list_not_supplied" };
+    const userId = users[0]!;
+    if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
+    let channelId = this.directMessages.get(userId);
+    if (!channelId) {
+      channelId = `D${userId.replace(/^[UW]/, "")}`;
+      this.directMessages.set(userId, channelId);
+    }
+    return { ok: true, channel: { id: channelId } };
   }
 
   private exchangeCode(args: Record<string, unknown>): Record<string, unknown> {
@@ -336,6 +551,12 @@ export class FakeSlackApi {
           },
         };
       }
+      case "files.getUploadURLExternal":
+        return this.getUploadUrl(args, token);
+      case "files.completeUploadExternal":
+        return this.completeUpload(args, token);
+      case "conversations.open":
+        return this.openConversation(args);
       case "conversations.info": {
         const channel = this.channels.get(String(args.channel));
         if (!channel) return { ok: false, error: "channel_not_found" };
@@ -350,13 +571,35 @@ export class FakeSlackApi {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** The file in an upload POST: the raw body, or the first part with a filename (else the first part) of a multipart body. */
+function fileBytes(contentType: string, body: Buffer): Buffer {
+  const boundary = /multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return body;
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: { headers: string; data: Buffer }[] = [];
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(start + delimiter.length, next);
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd >= 0) {
+      // The part sits between "\r\n" after the delimiter and "\r\n" before the next one.
+      parts.push({ headers: part.subarray(0, headerEnd).toString("utf8"), data: part.subarray(headerEnd + 4, part.length - 2) });
+    }
+    start = next;
+  }
+  const file = parts.find((part) => /filename=/i.test(part.headers)) ?? parts[0];
+  return file ? Buffer.from(file.data) : Buffer.alloc(0);
 }
 
 function parseJsonObject(raw: string): Record<string, unknown> {

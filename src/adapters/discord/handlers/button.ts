@@ -2,27 +2,13 @@
  * Button presses. The custom_id is decoded (never trusted) and re-run as the presser: run lines go
  * through the core like typed text, undo tokens are checked by the core against tenant and member.
  */
-import { type APIActionRowComponent, type APIComponentInMessageActionRow, type ButtonInteraction } from "discord.js";
+import type { ButtonInteraction } from "discord.js";
 import { reply } from "../../../core/reply.js";
 import { actorFromInteraction } from "../actor.js";
 import { buildCommandModal } from "../commands/command-modal.js";
 import { answerNotice, answerWithReply, answerWithUpdate, type HandlerContext } from "../respond.js";
 import { FORM_MODAL_PREFIX } from "./modal-submit.js";
-
-async function share(interaction: ButtonInteraction<"cached" | "raw">): Promise<void> {
-  const source = interaction.message;
-  const components = source.components
-    .map((row) => row.toJSON() as APIActionRowComponent<APIComponentInMessageActionRow>)
-    .filter((row) => row.type === 1 && Array.isArray(row.components))
-    .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c && c.custom_id.startsWith("s"))) }))
-    .filter((row) => row.components.length > 0);
-  await interaction.reply({
-    content: `Shared by <@${interaction.user.id}>`,
-    embeds: source.embeds.map((embed) => embed.toJSON()),
-    components,
-    allowedMentions: { parse: [] },
-  });
-}
+import { shareMessage } from "./share.js";
 
 export async function handleButton(interaction: ButtonInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const action = ctx.codec.decode(interaction.customId);
@@ -59,7 +45,7 @@ export async function handleButton(interaction: ButtonInteraction<"cached" | "ra
         await answerNotice(interaction, ctx, reply.error("Nothing to share."));
         return;
       }
-      await share(interaction);
+      await shareMessage(interaction, ctx);
       return;
   }
 }

@@ -200,7 +200,7 @@ export function attachmentName(filename: string, index: number): string {
   return `${base.slice(0, 90)}${extension ? `.${extension}` : ""}`;
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 

@@ -5,6 +5,7 @@ import type { RapportApi } from "../../../core/service-api.js";
 import type { SlackConfig } from "../config.js";
 import type { SlackActorResolver } from "./actor.js";
 import type { SlackPoster } from "./poster.js";
+import type { FileOutcome } from "./reply-files.js";
 import type { TtlMap } from "./ttl-map.js";
 
 /** An ephemeral reply kept so its Share button can post it; only its owner may share it. */
@@ -22,4 +23,6 @@ export type SlackDeps = {
   inFlight: TtlMap<string, Promise<Reply>>;
   /** event_id / delivery ids already handled. */
   deliveries: TtlMap<string, true>;
+  /** delivery key -> the upload of a reply's files, so a repeated delivery does not upload them again. */
+  uploads: TtlMap<string, Promise<FileOutcome[]>>;
 };

@@ -1,14 +1,17 @@
 /**
  * Getting a Reply to the person: through `respond()` (response_url) when Slack gave one, else as an
- * ephemeral message in the channel, else in the app's DM. Also the one place where unexpected
- * errors become a short apology with an id (user errors are ordinary replies from the core).
+ * ephemeral message in the channel, else in the app's DM. A reply's files are uploaded too (see
+ * reply-files.ts: an ephemeral reply's files go to the requester's DM, a channel reply's into the
+ * channel). Also the one place where unexpected errors become a short apology with an id (user
+ * errors are ordinary replies from the core).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { RespondFn } from "@slack/bolt";
 import { ErrorCode } from "@slack/web-api";
-import type { Reply } from "../../../core/reply.js";
+import type { Block, Reply } from "../../../core/reply.js";
 import { renderMessage, type SlackMessage } from "../render/render-reply.js";
 import type { SlackDeps } from "./deps.js";
+import { fileNotes, sendReplyFiles } from "./reply-files.js";
 
 export type DeliveryTarget = {
   teamId: string;
@@ -18,18 +21,52 @@ export type DeliveryTarget = {
   /** With respond: replace the message the button sat on (paging, undo). */
   replaceOriginal?: boolean;
   channelId?: string;
+  /**
+   * The platform's id of this delivery (trigger_id, view hash): a repeated delivery of the same
+   * request joins the first one's file upload instead of uploading the files again.
+   */
+  deliveryKey?: string;
 };
 
-/** Renders a reply for its owner; ephemeral replies get a Share button backed by the share cache. */
-export function messageFor(deps: SlackDeps, reply: Reply, owner: { teamId: string; userId: string }): SlackMessage {
-  if (reply.visibility !== "ephemeral" || reply.isError) return renderMessage(reply);
+/**
+ * Renders a reply for its owner; ephemeral replies get a Share button backed by the share cache,
+ * which keeps the reply as the core made it (files included, `notes` not).
+ */
+export function messageFor(deps: SlackDeps, reply: Reply, owner: { teamId: string; userId: string }, notes: Block[] = []): SlackMessage {
+  const shown = notes.length ? { ...reply, blocks: [...(reply.blocks.length ? reply.blocks : [{ type: "text" as const, text: reply.title }]), ...notes] } : reply;
+  if (reply.visibility !== "ephemeral" || reply.isError) return renderMessage(shown);
   const shareToken = randomBytes(16).toString("base64url");
   deps.shares.set(shareToken, { reply, teamId: owner.teamId, userId: owner.userId });
-  return renderMessage(reply, { shareToken });
+  return renderMessage(shown, { shareToken });
 }
 
+/**
+ * Delivers a reply and its files. Ephemeral: the files go to the requester's DM first, then the
+ * reply arrives saying where they went (or why not). Channel: the reply is posted, then the files
+ * are uploaded into the channel; anything the requester should know goes to them ephemerally.
+ */
 export async function deliver(deps: SlackDeps, target: DeliveryTarget, reply: Reply): Promise<void> {
-  const message = messageFor(deps, reply, target);
+  if (!reply.attachments?.length) return deliverMessage(deps, target, reply);
+  if (reply.visibility === "channel" && target.channelId) {
+    await deliverMessage(deps, target, reply);
+    const notes = fileNotes(await sendReplyFiles(deps, target, reply, "channel"), { shownIn: "channel" });
+    await deliverNotes(deps, target, notes);
+    return;
+  }
+  const outcomes = await sendReplyFiles(deps, target, reply, "dm");
+  await deliverMessage(deps, target, reply, fileNotes(outcomes, { shownIn: "dm" }));
+}
+
+/** Notes (about files) for the requester only, as a new ephemeral message without a Share button. */
+export async function deliverNotes(deps: SlackDeps, target: DeliveryTarget, notes: Block[]): Promise<void> {
+  const first = notes[0];
+  if (!first) return;
+  const title = first.type === "text" ? first.text : "About the files";
+  await deliverMessage(deps, { ...target, replaceOriginal: false }, { title, blocks: notes, visibility: "ephemeral" }, [], { shareable: false });
+}
+
+async function deliverMessage(deps: SlackDeps, target: DeliveryTarget, reply: Reply, notes: Block[] = [], options: { shareable?: boolean } = {}): Promise<void> {
+  const message = options.shareable === false ? renderMessage(reply) : messageFor(deps, reply, target, notes);
   const inChannel = reply.visibility === "channel";
   if (target.respond) {
     await target.respond({

@@ -14,7 +14,7 @@ export function registerPageButton(app: App, deps: SlackDeps): void {
     await afterAck(deps, target, { listener: "button:page", teamId: identity.teamId, userId: identity.userId }, async () => {
       const actor = await deps.actors.resolve(client, identity);
       const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
-      await deliver(deps, target, reply);
+      await deliver(deps, { ...target, deliveryKey: `trigger:${triggerId}` }, reply);
     });
   });
 }

@@ -6,13 +6,20 @@
  * Slack Connect: a channel shared with another organisation (is_ext_shared) gets no CRM data: the
  * share is refused with an explanation. A channel Rapport cannot look at (private without the bot,
  * a DM) might be one, so it is refused too, with what to do instead.
+ *
+ * Files: sharing a reply that carries files (an export, a chart) shares them too: after the
+ * message, the same files are uploaded into the channel, because a person who shares a chart means
+ * the chart. Where Slack refuses the upload (not_in_channel: Rapport was never invited, even if
+ * chat:write.public let it post the message; channel_not_found) they go to the presser's DM
+ * instead, and the presser is told so. A repeated press (same token) does not upload them twice.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
 import { renderMessage } from "../../render/render-reply.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { afterAck, deliver, isPlatformError } from "../../support/reply-delivery.js";
+import { afterAck, deliver, deliverNotes, isPlatformError } from "../../support/reply-delivery.js";
+import { fileNotes, sendReplyFiles } from "../../support/reply-files.js";
 import { isUserId } from "../identity.js";
 import { pressed } from "./button-context.js";
 
@@ -54,7 +61,14 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
       }
       if (!posted) throw new Error("Share: nowhere to post");
       deps.shares.delete(action.value!);
+      const files = await sendReplyFiles(
+        deps,
+        { ...identity, ...(channelId ? { channelId } : {}), ...(context.botToken ? { botToken: context.botToken } : {}), deliveryKey: `share:${action.value!}` },
+        shared.reply,
+        "channel",
+      );
       if (respond && body.response_url) await respond({ delete_original: true });
+      await deliverNotes(deps, target, fileNotes(files, { shownIn: "channel" }));
     });
   });
 }

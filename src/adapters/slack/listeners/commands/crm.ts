@@ -13,7 +13,8 @@ export function registerCrmCommand(app: App, deps: SlackDeps): void {
     await ack();
     const identity = identityFrom({ teamId: command.team_id, userId: command.user_id, teamName: command.team_domain }, context);
     const text = command.text.trim();
-    const target = { ...identity, respond, channelId: command.channel_id, ...(context.botToken ? { botToken: context.botToken } : {}) };
+    // The trigger_id identifies this request: a repeated delivery neither writes nor uploads twice.
+    const target = { ...identity, respond, channelId: command.channel_id, deliveryKey: `trigger:${command.trigger_id}`, ...(context.botToken ? { botToken: context.botToken } : {}) };
     await afterAck(deps, target, { listener: "/crm", teamId: identity.teamId, userId: identity.userId }, async () => {
       // The trigger_id expires within seconds: a form opens before any slow work.
       const formOnly = deps.api.commands.find((definition) => definition.writes && definition.name === text.toLowerCase() && definition.options.some((option) => option.required));

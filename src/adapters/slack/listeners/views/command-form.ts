@@ -62,6 +62,7 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
       ...identity,
       ...(metadata.channelId ? { channelId: metadata.channelId } : {}),
       ...(context.botToken ? { botToken: context.botToken } : {}),
+      deliveryKey: idempotencyKey,
     };
     await afterAck(deps, target, { listener: "view_submission", command: command.name, teamId: identity.teamId, userId: identity.userId }, async () => {
       const reply = await running;
