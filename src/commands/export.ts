@@ -5,9 +5,11 @@ import { EXPORT_KINDS, type ExportFilters } from "../core/reports.js";
 import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
 import { resolveMember } from "../core/resolve.js";
 import { splitFields } from "../core/tokenize.js";
-import { UserError } from "../core/errors.js";
+import { PermissionDenied, UserError } from "../core/errors.js";
+import { hasRole } from "../core/permissions.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, tableToBuffer } from "../export/write-table.js";
 import { text } from "./shared/arguments.js";
+import type { Member } from "../core/domain.js";
 
 const EXAMPLE = "export customers xlsx region=East status=active";
 /** The same filters as `rapport export` (src/export/export-cli.ts), written field=value in chat. */
@@ -68,7 +70,8 @@ export const exportCommand = defineCommand({
       if (!parsed) throw new UserError("bad_date", `I could not read ${field}="${args[field]}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field });
       return parsed;
     };
-    const owner = args.owner && args.owner !== "all" ? await resolveMember(ctx, args.owner) : undefined;
+    const requested = args.owner && args.owner !== "all" ? await resolveMember(ctx, args.owner) : undefined;
+    const owner = exportOwner(ctx.member, requested, args.what, args.owner === "all");
     const filters: ExportFilters = { today: ctx.today, ownerId: owner?.id, from: date("from"), to: date("to") };
     for (const field of TEXT_FILTERS) if (args[field]) filters[field] = args[field];
     const table = ctx.store.reports.exportTable(args.what, filters);
@@ -76,10 +79,27 @@ export const exportCommand = defineCommand({
     const filename = `${args.what}-${ctx.today}.${args.format}`;
     const applied = [owner ? `owner ${owner.displayName}` : null, ...TEXT_FILTERS.map((field) => (args[field] ? `${field} ${args[field]}` : null)), filters.from ? `from ${filters.from}` : null, filters.to ? `to ${filters.to}` : null].filter(Boolean);
     const scope = applied.length ? ` (${applied.join(", ")})` : "";
+    // A file leaves the CRM for good: record who took what, like any change.
+    await ctx.store.audit.record(ctx.member.id, { action: "export", entity: "export", entityId: args.what, after: { format: args.format, rows, filters: applied } });
+    const scopedNote = owner?.id === ctx.member.id && !requested ? " Reps export their own customers; a manager or admin can export everyone's." : "";
     return reply.of(
       `Exported ${rows} ${args.what} row${rows === 1 ? "" : "s"}${scope}`,
-      [{ type: "text", text: `${filename}: ${rows} rows${scope}, ${Math.max(1, Math.round(data.length / 1024))} KB.` }],
+      [{ type: "text", text: `${filename}: ${rows} rows${scope}, ${Math.max(1, Math.round(data.length / 1024))} KB.${scopedNote}` }],
       { attachments: [{ filename, contentType: CONTENT_TYPES[args.format], data, altText: `${args.what} export, ${rows} rows (${args.format.toUpperCase()})${scope}` }] },
     );
   },
 });
+
+/**
+ * Whose rows an export may hold. A whole customer book is the most valuable thing in a CRM, so
+ * (as in HubSpot and Salesforce, where exporting is a separate permission) reps take out only
+ * their own customers; managers and admins anyone's. A rep who names nobody gets their own.
+ */
+function exportOwner(member: Member, requested: Member | undefined, what: string, askedForAll: boolean): Member | undefined {
+  if (hasRole(member, "manager")) return requested;
+  if (requested && requested.id !== member.id) {
+    throw new PermissionDenied(`Reps can export only their own ${what}, not ${requested.displayName}'s. Try: export ${what} mine (or ask a manager).`);
+  }
+  if (askedForAll) throw new PermissionDenied(`Reps can export only their own ${what}. Try: export ${what} mine (or ask a manager).`);
+  return member;
+}

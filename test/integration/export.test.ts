@@ -98,4 +98,24 @@ describe.each(testTargets)("export on $name", (target) => {
     const badFilter = await app.rapport.runText({ actor: admin, text: "export customers colour=red" });
     expect(JSON.stringify(badFilter.blocks)).toContain("not an export filter");
   });
+
+  test("a rep exports only their own customers; every export is audited", async () => {
+    const alice = app.actor("export-team", "alice", { displayName: "Alice Martin", timeZone: "UTC" });
+    const csvRows = (reply: { attachments?: { data: Uint8Array }[] }) => parse(Buffer.from(reply.attachments![0]!.data).toString("utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const own = await app.rapport.runText({ actor: alice, text: "export customers" });
+    expect(own.title).toBe("Exported 1 customers row (owner Alice Martin)");
+    expect(csvRows(own).map((row) => row.name)).toEqual(["Acme Corp"]);
+    expect(JSON.stringify(own.blocks)).toContain("Reps export their own customers");
+    expect(csvRows(await app.rapport.runText({ actor: alice, text: "export orders mine" })).map((row) => row.number)).toEqual(["SO-1"]);
+    for (const line of ["export customers @you", "export customers owner=all"]) {
+      const denied = await app.rapport.runText({ actor: alice, text: line });
+      expect(denied.isError).toBe(true);
+      expect(denied.attachments).toBeUndefined();
+      expect(JSON.stringify(denied.blocks)).toContain("Reps can export only their own customers");
+    }
+    const audits = await app.database.prisma.auditEvent.findMany({ where: { tenantId, action: { in: ["export", "permission.denied"] }, actorId: { not: null } }, orderBy: { id: "asc" } });
+    const byAlice = audits.filter((event) => event.entityId === "customers" || event.entity === "command").slice(-3);
+    expect(byAlice.map((event) => event.action)).toEqual(["export", "permission.denied", "permission.denied"]);
+    expect(audits.find((event) => event.action === "export" && event.entityId === "orders")?.after).toEqual({ format: "csv", rows: 1, filters: ["owner Alice Martin"] });
+  });
 });

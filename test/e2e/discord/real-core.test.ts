@@ -126,6 +126,7 @@ describe("every registry command as a /crm subcommand", () => {
     { sub: "role", as: "admin", options: [opt("member", "bob"), opt("role", "manager")], expect: (data) => expect(data.embeds[0].title).toBe("Bob Jones is now manager") },
     {
       sub: "export",
+      as: "admin",
       options: [opt("what", "customers"), opt("format", "csv")],
       expect: (data, call) => {
         expect(data.embeds[0].title).toBe("Exported 11 customers rows");

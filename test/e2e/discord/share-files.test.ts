@@ -36,8 +36,8 @@ const stored = (interactionId: string) => h.fake.interactionState(interactionId)
 const cdnGets = (since: number) => h.fake.calls.slice(since).filter((c) => c.method === "GET" && /^\/(ephemeral-)?attachments\//.test(c.path));
 
 /** Runs a /crm subcommand and returns the ephemeral reply as the fake stored it, plus the uploaded files. */
-async function ask(subcommand: string, options: SlashOption[]) {
-  const interaction = h.fake.dispatchInteraction(chatInputInteraction(h.member, { subcommand, options }));
+async function ask(subcommand: string, options: SlashOption[], who = h.member) {
+  const interaction = h.fake.dispatchInteraction(chatInputInteraction(who, { subcommand, options }));
   const call = await h.callback(interaction, 15_000);
   expect(call.body.type).toBe(4);
   expect(call.body.data.flags).toBe(64);
@@ -48,10 +48,10 @@ async function ask(subcommand: string, options: SlashOption[]) {
  * Presses Share on `message`. Returns the message body that created the channel copy (the type 4
  * callback, or the edit of a deferred one) with its files, and the copy as the fake stored it.
  */
-async function share(message: Msg, patch: Record<string, unknown> = {}) {
+async function share(message: Msg, patch: Record<string, unknown> = {}, who = h.member) {
   const customId = message.components.flatMap((row) => row.components).find((c) => c.label === "Share")?.custom_id;
   expect(customId).toBeDefined();
-  const interaction = h.fake.dispatchInteraction({ ...buttonInteraction(h.member, { customId: customId!, message, ephemeral: true }), ...patch });
+  const interaction = h.fake.dispatchInteraction({ ...buttonInteraction(who, { customId: customId!, message, ephemeral: true }), ...patch });
   const callback = await h.callback(interaction, 10_000);
   const dispatchedAt = h.fake.interactionState(interaction.id)!.dispatchedAt;
   let body: any;
@@ -106,13 +106,14 @@ describe("Share carries the reply's files", () => {
   }, 30_000);
 
   test("/crm export customers + Share: the CSV is attached to the channel message with the same bytes", async () => {
-    const { message, uploaded } = await ask("export", [opt("what", "customers"), opt("format", "csv")]);
+    // As the manager: a rep's export holds only their own customers.
+    const { message, uploaded } = await ask("export", [opt("what", "customers"), opt("format", "csv")], h.admin);
     expect(uploaded.map((f) => f.name)).toEqual(["customers-2026-11-23.csv"]);
     const csv = uploaded[0]!.data;
     expect(csv.toString("utf8")).toContain("Acme Corp");
 
-    const shared = await share(message);
-    expect(shared.body.content).toBe(`Shared by <@${h.member.actor.user.id}>`);
+    const shared = await share(message, {}, h.admin);
+    expect(shared.body.content).toBe(`Shared by <@${h.admin.actor.user.id}>`);
     expect(shared.files.map((f) => f.name)).toEqual(["customers-2026-11-23.csv"]);
     expect(shared.files[0]!.data.equals(csv)).toBe(true);
     expect(message.attachments[0]!.description).toMatch(/^customers export, \d+ rows \(CSV\)$/);
