@@ -81,3 +81,21 @@ export const reply = {
     return { title: message, blocks, visibility: "ephemeral", isError: true };
   },
 };
+
+/**
+ * The reply as a channel sees it when its owner shares it: without Undo buttons. Only the author
+ * may undo, and undoing would not take back the shared message, so in a channel they only mislead.
+ */
+export function forSharing(shared: Reply): Reply {
+  const keep = (buttons: Button[] | undefined) => buttons?.filter((button) => button.action.kind !== "undo");
+  const blocks = shared.blocks.flatMap((block): Block[] => {
+    if (block.type === "buttons") {
+      const buttons = keep(block.buttons)!;
+      return buttons.length ? [{ ...block, buttons }] : [];
+    }
+    if (block.type === "card" && block.buttons) return [{ ...block, buttons: keep(block.buttons) }];
+    if (block.type === "list") return [{ ...block, items: block.items.map((item) => (item.buttons ? { ...item, buttons: keep(item.buttons) } : item)) }];
+    return [block];
+  });
+  return { ...shared, visibility: "channel", blocks };
+}

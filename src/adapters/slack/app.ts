@@ -63,7 +63,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
     config,
     actors: new SlackActorResolver(config.profileTtlMs, logger, Date.now, installerOf),
     poster: new SlackPoster({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), logger, ...(onApiEvent ? { onApiEvent } : {}) }),
-    shares: new TtlMap<string, SharedReply>(30 * 60 * 1000, 2_000),
+    shares: new TtlMap<string, SharedReply>(30 * 60 * 1000, 2_000, Date.now, { weigh: sharedBytes, max: SHARE_CACHE_BYTES }),
     inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
     deliveries: new TtlMap<string, true>(60 * 60 * 1000, 50_000),
     uploads: new TtlMap<string, Promise<FileOutcome[]>>(30 * 60 * 1000, 5_000),
@@ -132,4 +132,15 @@ function installerLookup(store: InstallationStore): InstallerLookup {
       return undefined; // not installed (yet): nobody is the installer
     }
   };
+}
+
+/**
+ * Share needs the reply's files again after the ephemeral reply is gone, so they stay in memory
+ * for 30 minutes; past this many bytes in all, the oldest shareable replies are dropped (their
+ * Share button then says to run the command again) instead of the process growing without bound.
+ */
+const SHARE_CACHE_BYTES = 100 * 1024 * 1024;
+
+function sharedBytes(shared: SharedReply): number {
+  return (shared.reply.attachments ?? []).reduce((sum, file) => sum + file.data.byteLength, 0);
 }

@@ -251,6 +251,13 @@ describe("Log to CRM on the real database", () => {
     expect(written[0]!.loggedById).toBe(ana.id);
 
     const message = original(submit.id);
+    // Shared into the channel, the confirmation loses Undo (only Ana could press it, and it would not take the copy back).
+    const share = h.fake.dispatchInteraction(buttonInteraction(h.member, { customId: button(message, "Share"), message, ephemeral: true }));
+    const shared = await h.callback(share);
+    expect(shared.body.data.embeds[0].title).toBe("Logged chat with 삼성전자");
+    const sharedLabels = (shared.body.data.components ?? []).flatMap((row: any) => row.components.map((c: any) => c.label));
+    expect(sharedLabels).not.toContain("Undo");
+    expect(sharedLabels).not.toContain("Share");
     const undo = h.fake.dispatchInteraction(buttonInteraction(h.member, { customId: button(message, "Undo"), message, ephemeral: true }));
     const undone = await h.callback(undo);
     expect(undone.body.type).toBe(7);

@@ -117,6 +117,18 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       expect(member).toMatchObject({ externalId: "U0PAT", displayName: "Pat", email: "pat@acme.example", timeZone: "Asia/Shanghai", role: "admin" });
     });
 
+    test("Share of a logged call: the channel copy keeps Open/Edit buttons but not Undo", async () => {
+      const body = await run(PAT, "log globex call Shared pricing");
+      const share = buttonsOf(body).find((button) => button.action_id.startsWith("rapport:share:"))!;
+      expect(buttonsOf(body).some((button) => button.action_id.startsWith("rapport:undo:"))).toBe(true);
+      await h.interact(blockAction(PAT, { actionId: share.action_id, value: share.value, responseUrl: h.slack.responseUrl("share-log") }));
+      const [posted] = await h.slack.waitForCalls("chat.postMessage", 1, (call) => JSON.stringify(call.args.blocks).includes("Shared pricing"));
+      const shared = buttonsOf(posted!.args as Record<string, unknown>).map((button) => button.action_id.split(":")[1]);
+      expect(shared.length).toBeGreaterThan(0);
+      expect(shared).not.toContain("undo");
+      expect(shared).not.toContain("share");
+    });
+
     test("order: lines, money and shipment", async () => {
       const body = await run(PAT, "order SO-1031");
       expect(body.text).toBe("Order SO-1031: closed");

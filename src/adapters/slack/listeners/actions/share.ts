@@ -22,6 +22,7 @@ import { afterAck, deliver, deliverNotes, isPlatformError } from "../../support/
 import { fileNotes, sendReplyFiles } from "../../support/reply-files.js";
 import { isUserId } from "../identity.js";
 import { pressed } from "./button-context.js";
+import { forSharing } from "../../../../core/reply.js";
 
 export function registerShareButton(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.share, type: "block_actions" }, async ({ ack, body, action, respond, context, client }) => {
@@ -41,7 +42,7 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
         return;
       }
       const byline = isUserId(identity.userId) ? `Shared by <@${identity.userId}>` : "Shared";
-      const reply = { ...shared.reply, visibility: "channel" as const, blocks: [...shared.reply.blocks] };
+      const reply = forSharing(shared.reply);
       const message = renderMessage(reply);
       const blocks = [...message.blocks.slice(0, 49), { type: "context" as const, elements: [{ type: "mrkdwn" as const, text: byline }] }];
       let posted = false;
