@@ -17,7 +17,7 @@ import { handleModalSubmit } from "./handlers/modal-submit.js";
 import { loginWithBackoff, type SessionStartLimit } from "./login.js";
 import type { DiscordLogger } from "./logger.js";
 import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
-import { renderReply } from "./render/render-reply.js";
+import { renderReply, restUpload } from "./render/render-reply.js";
 import { answerNotice, errorId, type HandlerContext } from "./respond.js";
 
 export type CreateDiscordBotInput = {
@@ -191,8 +191,10 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     },
     async postToChannel(channelId, reply) {
       const message = renderReply({ ...reply, visibility: "channel" }, codec);
+      const { attachments, files } = restUpload(message);
       const sent = (await current.client.rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+        body: { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] }, ...(attachments ? { attachments } : {}) },
+        ...(files ? { files } : {}),
       })) as { id: string };
       return { messageId: sent.id };
     },

@@ -32,7 +32,7 @@ import type { DiscordConfig } from "./config.js";
 import { silentLogger, type DiscordLogger } from "./logger.js";
 import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
 import { DISCORD_LIMITS as L } from "./render/limits.js";
-import { FOOTER_SEPARATOR, renderReply } from "./render/render-reply.js";
+import { FOOTER_SEPARATOR, renderReply, restUpload } from "./render/render-reply.js";
 
 export type DiscordDigestPosterInput = {
   config: Pick<DiscordConfig, "token" | "apiUrl">;
@@ -231,6 +231,7 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
         content = next;
         users.push(id);
       }
+      const upload = restUpload(message);
       const body: RESTPostAPIChannelMessageJSONBody = {
         ...(content ? { content } : {}),
         embeds: message.embeds,
@@ -238,13 +239,10 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
         allowed_mentions: users.length ? { parse: [], users } : { parse: [] },
         nonce: markerNonce(idempotencyMarker),
         enforce_nonce: true,
-        ...(message.files?.length ? { attachments: message.files.map((file, index) => ({ id: index, filename: file.name, description: file.description })) } : {}),
+        ...(upload.attachments ? { attachments: upload.attachments } : {}),
       };
       try {
-        const sent = (await rest.post(Routes.channelMessages(channelId), {
-          body,
-          ...(message.files?.length ? { files: message.files.map((file) => ({ name: file.name, data: file.data, contentType: file.contentType })) } : {}),
-        })) as APIMessage;
+        const sent = (await rest.post(Routes.channelMessages(channelId), { body, ...(upload.files ? { files: upload.files } : {}) })) as APIMessage;
         return { messageId: sent.id };
       } catch (error) {
         const failure = toDiscordPostError(error);

@@ -180,6 +180,13 @@ describe("mention suppression", () => {
     expect(post.body.allowed_mentions).toEqual({ parse: [] });
     expect(post.body.embeds[0].description).toBe("\\<@&1\\> @\u200bhere");
 
+    // A channel post carries the reply's files as multipart attachments.
+    const csv = Buffer.from("name\nAcme\n");
+    await h.bot.postToChannel(h.fake.guild.channelId, { ...reply.text("Weekly export"), attachments: [{ filename: "weekly.csv", contentType: "text/csv", data: csv, altText: "weekly export, 1 row" }] });
+    const withFile = h.fake.calls.filter((c) => c.method === "POST" && c.path === `/channels/${h.fake.guild.channelId}/messages`).at(-1)!;
+    expect(withFile.files.map((file) => [file.name, file.data.equals(csv)])).toEqual([["weekly.csv", true]]);
+    expect(withFile.body.attachments).toEqual([{ id: 0, filename: "weekly.csv", description: "weekly export, 1 row" }]);
+
     // Every message-bearing call the bot made in this suite carried allowed_mentions { parse: [] }.
     const bearing = h.fake.calls.filter(
       (c) => (c.path.endsWith("/callback") && c.body?.type === 4) || c.path.startsWith("/webhooks/") && c.method !== "DELETE" || c.path.startsWith("/channels/"),

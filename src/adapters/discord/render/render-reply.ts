@@ -192,6 +192,21 @@ function layoutButtons(
 }
 
 /** `attachment://` names must be plain: letters, digits, dot, dash, underscore. */
+/**
+ * A rendered message's files for a REST channel post: the attachment entries go into the JSON body
+ * (`attachments`, ids matching the upload order) and the bytes alongside (`files`).
+ */
+export function restUpload(message: DiscordMessage): {
+  attachments?: { id: number; filename: string; description: string }[];
+  files?: { name: string; data: Buffer; contentType: string }[];
+} {
+  if (!message.files?.length) return {};
+  return {
+    attachments: message.files.map((file, index) => ({ id: index, filename: file.name, description: file.description })),
+    files: message.files.map((file) => ({ name: file.name, data: file.data, contentType: file.contentType })),
+  };
+}
+
 export function attachmentName(filename: string, index: number): string {
   const clean = (part: string) =>
     part.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+|[._]+$/g, "");
