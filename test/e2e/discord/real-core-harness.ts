@@ -3,6 +3,7 @@
  * in-memory PGlite, demo data, fixed clock) behind it. `slowMs` delays every api call, like a slow
  * database, without touching what the core does.
  */
+import { afterAll, beforeAll } from "vitest";
 import { createApp, type App } from "../../../src/app.js";
 import { createDiscordBot, type DiscordBot } from "../../../src/adapters/discord/index.js";
 import type { Actor } from "../../../src/core/actor.js";
@@ -106,4 +107,24 @@ export async function startRealCoreHarness() {
       await app.close();
     },
   };
+}
+
+/**
+ * Starts the harness before the file's tests and closes it after them. The returned object reads
+ * through to the running harness, so suites write `h.fake` as if they held it directly.
+ */
+export function useRealCoreHarness(): RealCoreHarness {
+  let running: RealCoreHarness | undefined;
+  beforeAll(async () => {
+    running = await startRealCoreHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as RealCoreHarness, {
+    get(_target, key) {
+      if (!running) throw new Error("The real-core harness starts in beforeAll: use it inside tests and hooks.");
+      return Reflect.get(running, key);
+    },
+  });
 }

@@ -4,7 +4,7 @@
  */
 // The app loads before the adapter, as in `rapport start`. vega-lite (which patches
 // Set.prototype.toJSON, fatal to loading discord.js) is loaded only by the first chart.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { commands } from "../../../src/commands/index.js";
 import {
   autocompleteInteraction,
@@ -17,15 +17,9 @@ import {
 } from "../../fakes/discord/payloads.js";
 import type { RecordedCall } from "../../fakes/discord/fake-discord.js";
 import { snowflake } from "../../fakes/discord/snowflake.js";
-import { startRealCoreHarness, type RealCoreHarness } from "./real-core-harness.js";
+import { useRealCoreHarness } from "./real-core-harness.js";
 
-let h: RealCoreHarness;
-beforeAll(async () => {
-  h = await startRealCoreHarness();
-}, 60_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useRealCoreHarness();
 
 type Msg = { id: string; embeds: any[]; attachments?: any[]; components: { components: { label: string; custom_id: string }[] }[] };
 const original = (id: string) => h.fake.interactionState(id)?.original as unknown as Msg;

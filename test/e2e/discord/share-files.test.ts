@@ -4,19 +4,13 @@
  * like Discord's CDN (signed `ephemeral-attachments` URLs for the ephemeral reply).
  */
 // The app loads before the adapter, as in `rapport start` (see real-core.test.ts).
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { pngSize } from "../../../src/charts/render-chart.js";
 import type { RecordedCall } from "../../fakes/discord/fake-discord.js";
 import { buttonInteraction, chatInputInteraction, type SlashOption } from "../../fakes/discord/payloads.js";
-import { startRealCoreHarness, type RealCoreHarness } from "./real-core-harness.js";
+import { useRealCoreHarness } from "./real-core-harness.js";
 
-let h: RealCoreHarness;
-beforeAll(async () => {
-  h = await startRealCoreHarness();
-}, 60_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useRealCoreHarness();
 afterEach(() => {
   h.slow.ms = 0;
 });
