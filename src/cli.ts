@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logging.js";
 import { createApp, targetFromConfig } from "./app.js";
 import { openDatabase } from "./data/database.js";
+import { scheduleNightlyTidy } from "./data/maintenance.js";
 import { loadDemoData } from "./data/seed/demo.js";
 import { consoleActor, CONSOLE_TENANT, runConsole } from "./adapters/console/console.js";
 import { todayIn } from "./core/dates.js";
@@ -223,6 +224,8 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       logger: logger.child({ component: "digests" }),
     });
     stops.push(() => digests.stop());
+    const tidy = scheduleNightlyTidy({ database: app.database, logger: logger.child({ component: "maintenance" }), timeZone: localTimeZone(config), time: config.RAPPORT_VACUUM_AT });
+    if (tidy) stops.push(async () => void (await tidy.stop()));
     ops.markStarted();
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);

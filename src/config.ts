@@ -14,6 +14,10 @@ const schema = z.object({
     .optional(),
   RAPPORT_DATA_DIR: z.string().default("./data"),
   RAPPORT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  RAPPORT_VACUUM_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "RAPPORT_VACUUM_AT must be a time HH:MM such as 03:30")
+    .default("03:30"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RAPPORT_TIME_ZONE: z
     .string()

@@ -10,6 +10,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { loadConfig } from "../config.js";
 import { targetFromConfig } from "../app.js";
 import { openDatabase } from "../data/database.js";
+import { tidyEmbeddedDatabase } from "../data/maintenance.js";
 import { createDirectory } from "../data/directory.js";
 import { CONSOLE_TENANT } from "../adapters/console/console.js";
 import { IMPORT_KINDS, type ImportKind } from "./columns.js";
@@ -124,6 +125,11 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
       },
     });
     bar?.stop();
+    if (result.committed) {
+      // The embedded database has no autovacuum: refresh statistics and the visibility map now.
+      if (database.target.kind === "pglite" && io.stderr.isTTY) io.stderr.write("Updating the embedded database's statistics (VACUUM ANALYZE)...\n");
+      await tidyEmbeddedDatabase(database);
+    }
     io.stdout.write(`${summarize(result)}\n`);
     return result.committed || result.dryRun ? (result.invalid > 0 && !result.committed && !values["skip-invalid"] ? 1 : 0) : 1;
   } catch (error) {

@@ -37,6 +37,14 @@ describe("rapport import from the command line", () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/^Imported 3 customers rows: 3 new, 0 updated, 0 unchanged, 0 invalid, 1 warnings/);
     expect(good.stderr).toContain('line 4: warning: owner "someone@else.test" is not a member');
+    // PGlite has no autovacuum: the import analysed and vacuumed (planner statistics, visibility map).
+    const opened = await openDatabase({ kind: "pglite", dataDir }, { migrate: false });
+    try {
+      const [customers] = await opened.prisma.$queryRawUnsafe<{ reltuples: number; relallvisible: number }[]>("SELECT reltuples::float8 AS reltuples, relallvisible FROM pg_class WHERE relname = 'customers'");
+      expect(customers).toEqual({ reltuples: 3, relallvisible: 1 });
+    } finally {
+      await opened.close();
+    }
     const found = await run(["console", "--no-demo"], dataDir, "find 宏達\nfind muller\n");
     expect(found.stdout).toContain("宏达贸易");
     expect(found.stdout).toContain("Müller GmbH");
