@@ -1,31 +1,37 @@
 import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
-import { UserError } from "../core/errors.js";
+import { PermissionDenied, UserError } from "../core/errors.js";
+import { hasRole } from "../core/permissions.js";
 import { resolveMember } from "../core/resolve.js";
 import { memberReference } from "./shared/arguments.js";
 
 const EXAMPLE = "handover @bob @alice --dry-run";
+const KEEP_ACTIVE = /^--?keep-?active$/i;
+const DRY_RUN = /^--?dry-?run$/i;
+
+const yesNo = z.union([z.boolean(), z.enum(["yes", "no"]).transform((value) => value === "yes")]).optional();
 
 export const handoverCommand = defineCommand({
   name: "handover",
-  summary: "Move every customer, open follow-up and open order of a leaving member to another (managers)",
-  usage: "handover <from member> <to member> [--dry-run]",
-  examples: [EXAMPLE, "handover @bob @alice"],
+  summary: "Move every customer, open follow-up and open order of a leaving member to another and close the leaver's access (managers)",
+  usage: "handover <from member> <to member> [--dry-run] [--keep-active]",
+  examples: [EXAMPLE, "handover @bob @alice", "handover @bob @alice --keep-active"],
   options: [
     { name: "from", kind: "member", description: "The leaving member", required: true },
     { name: "to", kind: "member", description: "Who takes over", required: true },
     { name: "dry_run", kind: "choice", description: "Only show what would move", required: false, choices: ["yes", "no"] },
+    { name: "keep_active", kind: "choice", description: "Keep the leaver's access (a change of territory, not a departure)", required: false, choices: ["yes", "no"] },
   ],
   schema: z.object({
     from: memberReference,
     to: memberReference,
-    dry_run: z.union([z.boolean(), z.enum(["yes", "no"]).transform((value) => value === "yes")]).optional(),
+    dry_run: yesNo,
+    keep_active: yesNo,
   }),
   parseText: (words) => {
-    const dry = words.some((word) => /^--?dry-?run$/i.test(word));
-    const rest = words.filter((word) => !/^--?dry-?run$/i.test(word));
-    return { from: rest[0], to: rest[1], dry_run: dry };
+    const rest = words.filter((word) => !DRY_RUN.test(word) && !KEEP_ACTIVE.test(word));
+    return { from: rest[0], to: rest[1], dry_run: words.some((word) => DRY_RUN.test(word)), keep_active: words.some((word) => KEEP_ACTIVE.test(word)) };
   },
   writes: true,
   role: "manager",
@@ -35,12 +41,27 @@ export const handoverCommand = defineCommand({
     if (from.id === to.id) throw new UserError("bad_argument", "Hand over to someone else.", { example: EXAMPLE });
     if (!to.active) throw new UserError("bad_argument", `${to.displayName} is not active.`, { example: EXAMPLE });
     const dryRun = args.dry_run === true;
+    const closeAccess = args.keep_active !== true;
+    if (closeAccess && from.id === ctx.member.id) {
+      throw new UserError("bad_argument", "You cannot close your own access. Add --keep-active, or ask another manager to hand you over.", { example: "handover @you @alice --keep-active" });
+    }
+    if (closeAccess && !hasRole(ctx.member, from.role)) {
+      throw new PermissionDenied(`Only an admin can close an admin's access. Add --keep-active to move ${from.displayName}'s customers only.`);
+    }
     const summary = dryRun
       ? await ctx.store.team.handoverPlan(from.id, ctx.today)
       : await ctx.store.team.handover({ fromId: from.id, toId: to.id, actorId: ctx.member.id, today: ctx.today });
+    if (closeAccess && !dryRun) {
+      await ctx.store.members.update(from.id, { active: false });
+      await ctx.store.audit.record(ctx.member.id, { action: "member.deactivate", entity: "member", entityId: from.id, before: { active: true }, after: { active: false, handedOverTo: to.id } });
+    }
     const verb = dryRun ? "Would move" : "Moved";
     const title = `${verb} ${summary.customers.length} customer${summary.customers.length === 1 ? "" : "s"} from ${from.displayName} to ${to.displayName}`;
+    const access = closeAccess
+      ? `${from.displayName}'s access ${dryRun ? "would be" : "is"} closed: they no longer appear in pickers or can be given customers. An admin reopens it with role #${from.id} rep.`
+      : `${from.displayName} keeps their access.`;
     return reply.of(title, [
+      { type: "text", text: access, tone: "muted" },
       {
         type: "fields",
         fields: [
@@ -53,7 +74,7 @@ export const handoverCommand = defineCommand({
         ? [{ type: "list" as const, title: "Customers", items: summary.customers.slice(0, 20).map((customer) => ({ title: `${customer.name} #${customer.id}` })) }]
         : []),
       ...(summary.customers.length > 20 ? [{ type: "text" as const, text: `and ${summary.customers.length - 20} more.`, tone: "muted" as const }] : []),
-      ...(dryRun ? [{ type: "buttons" as const, buttons: [{ label: "Hand over now", style: "danger" as const, action: { kind: "run" as const, command: `handover #${from.id} #${to.id}` } }] }] : []),
+      ...(dryRun ? [{ type: "buttons" as const, buttons: [{ label: "Hand over now", style: "danger" as const, action: { kind: "run" as const, command: `handover #${from.id} #${to.id}${closeAccess ? "" : " --keep-active"}` } }] }] : []),
     ]);
   },
 });

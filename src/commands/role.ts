@@ -8,9 +8,9 @@ import { memberReference } from "./shared/arguments.js";
 
 export const roleCommand = defineCommand({
   name: "role",
-  summary: "Set a member's role (admins only)",
+  summary: "Set a member's role; also reopens the access of a member closed at a hand-over (admins only)",
   usage: "role <member> <admin|manager|rep>",
-  examples: ["role @alice manager"],
+  examples: ["role @alice manager", "role @bob rep"],
   options: [
     { name: "member", kind: "member", description: "The member", required: true },
     { name: "role", kind: "choice", description: "The new role", required: true, choices: ROLES },
@@ -20,12 +20,13 @@ export const roleCommand = defineCommand({
   writes: true,
   role: "admin",
   async handler(args, ctx) {
-    const target = await resolveMember(ctx, args.member);
+    const target = await resolveMember(ctx, args.member, { includeInactive: true });
     if (target.id === ctx.member.id && args.role !== "admin") {
       throw new UserError("last_admin", "You cannot remove your own admin role; ask another admin.");
     }
-    const { before, after } = await ctx.store.members.setRole(target.id, args.role);
-    await ctx.store.audit.record(ctx.member.id, { action: "member.role", entity: "member", entityId: target.id, before: { role: before.role }, after: { role: after.role } });
-    return reply.text(`${target.displayName} is now ${args.role}`, `${target.displayName} is now ${args.role} (was ${before.role}).`);
+    const { before, after } = await ctx.store.members.update(target.id, { role: args.role, active: true });
+    await ctx.store.audit.record(ctx.member.id, { action: "member.role", entity: "member", entityId: target.id, before: { role: before.role, active: before.active }, after: { role: after.role, active: after.active } });
+    const reopened = before.active ? "" : " Their access, closed at a hand-over, is open again.";
+    return reply.text(`${target.displayName} is now ${args.role}`, `${target.displayName} is now ${args.role} (was ${before.role}).${reopened}`);
   },
 });

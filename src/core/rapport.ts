@@ -100,6 +100,7 @@ export function createRapport(options: RapportOptions): Rapport {
       platform: actor.platform,
     });
     try {
+      assertActive(identity.member);
       if (definition.role && !hasRole(identity.member, definition.role)) {
         throw new PermissionDenied(`Only ${definition.role}s can use ${definition.name}. Ask an admin to change your role.`);
       }
@@ -127,6 +128,13 @@ export function createRapport(options: RapportOptions): Rapport {
       }
       if (error instanceof UserError) return userErrorReply(error, definition);
       return apology(log, error);
+    }
+  }
+
+  /** A member whose access was closed at a hand-over may not act; an admin reopens it with `role`. */
+  function assertActive(member: Member): void {
+    if (!member.active) {
+      throw new PermissionDenied(`Your access to Rapport in this workspace was closed when your customers were handed over. If that is a mistake, ask an admin to reopen it (role @you rep).`);
     }
   }
 
@@ -178,6 +186,7 @@ export function createRapport(options: RapportOptions): Rapport {
     async undo({ actor, token, idempotencyKey }) {
       const identity = await identify(actor);
       try {
+        assertActive(identity.member);
         return await identity.store.transaction(async (store) => {
           if (idempotencyKey) {
             const earlier = await store.idempotency.claim(idempotencyKey);
@@ -194,7 +203,8 @@ export function createRapport(options: RapportOptions): Rapport {
     },
 
     async pick({ actor, kind, query, limit }): Promise<PickerOption[]> {
-      const { store } = await identify(actor);
+      const { store, member } = await identify(actor);
+      if (!member.active) return [];
       const text = sliceCodePoints(query, 100);
       if (kind === "customer") {
         if (!text.trim()) return [];

@@ -35,20 +35,30 @@ export async function resolveCustomer(ctx: CommandContext, reference: string, re
   });
 }
 
-export async function resolveMember(ctx: CommandContext, reference: string): Promise<Member> {
+/** `includeInactive`: also members whose access was closed (hand-over), for reopening it. */
+export async function resolveMember(ctx: CommandContext, reference: string, options: { includeInactive?: boolean } = {}): Promise<Member> {
   const text = reference.trim();
   if (text === "me" || text === "mine") return ctx.member;
   const byId = ID_REFERENCE.exec(text);
   if (byId) {
     const member = await ctx.store.members.get(Number(byId[1]));
-    if (member) return member;
+    if (member && (member.active || options.includeInactive)) return member;
+    if (member) throw inactiveMember(member);
   }
-  const found = await ctx.store.members.search(text, 6);
+  const found = await ctx.store.members.search(text, 6, options);
   const exact = found.filter(
     (member) => member.externalId === text.replace(/^@/, "") || member.displayName.toLowerCase() === text.replace(/^@/, "").toLowerCase(),
   );
   if (exact.length === 1) return exact[0]!;
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new NotFound(`No member matches "${text}".`, "assign acme @alice");
+  if (found.length === 0) {
+    const [closed] = options.includeInactive ? [] : await ctx.store.members.search(text, 1, { includeInactive: true });
+    if (closed) throw inactiveMember(closed);
+    throw new NotFound(`No member matches "${text}".`, "assign acme @alice");
+  }
   throw new UserError("ambiguous", `"${text}" matches several members: ${found.map((m) => m.displayName).join(", ")}. Use a fuller name.`);
+}
+
+function inactiveMember(member: Member): UserError {
+  return new UserError("inactive_member", `${member.displayName} no longer has access to Rapport here (closed at a hand-over). An admin can reopen it with: role #${member.id} rep`);
 }

@@ -72,8 +72,10 @@ export type Store = {
   };
   members: {
     get(id: number): Promise<Member | null>;
-    search(query: string, limit: number): Promise<Member[]>;
-    setRole(id: number, role: Role): Promise<{ before: Member; after: Member }>;
+    /** Active members only, unless `includeInactive` (an admin reopening someone's access). */
+    search(query: string, limit: number, options?: { includeInactive?: boolean }): Promise<Member[]>;
+    /** Sets the role; `active: true` also reopens a closed member. */
+    update(id: number, changes: { role?: Role; active?: boolean }): Promise<{ before: Member; after: Member }>;
   };
   audit: { record(actorId: number | null, entry: AuditEntry): Promise<void> };
   idempotency: {

@@ -44,6 +44,8 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
         if (timeZone && timeZone !== existing.timeZone) changes.timeZone = timeZone;
         // Platform admins (workspace owners/admins, Manage Server) are always Rapport admins.
         if (input.isPlatformAdmin && existing.role !== "admin") changes.role = "admin";
+        // ... and are never locked out by a hand-over (someone must be able to reopen access).
+        if (input.isPlatformAdmin && !existing.active) changes.active = true;
         if (Object.keys(changes).length === 0) return toMember(existing);
         return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
       }

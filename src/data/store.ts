@@ -161,12 +161,12 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
         const row = await db.member.findFirst({ where: { id, tenantId } });
         return row ? toMember(row) : null;
       },
-      async search(query, limit) {
+      async search(query, limit, options) {
         const text = query.replace(/^@/, "").trim();
         const rows = await db.member.findMany({
           where: {
             tenantId,
-            active: true,
+            ...(options?.includeInactive ? {} : { active: true }),
             OR: [
               { externalId: text },
               { displayName: { contains: text, mode: "insensitive" } },
@@ -178,10 +178,10 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
         });
         return rows.map(toMember);
       },
-      async setRole(id, role: Role) {
+      async update(id, changes: { role?: Role; active?: boolean }) {
         const before = await db.member.findFirst({ where: { id, tenantId } });
         if (!before) throw new NotFound(`No member #${id} in this workspace.`);
-        const after = await db.member.update({ where: { id }, data: { role } });
+        const after = await db.member.update({ where: { id }, data: changes });
         return { before: toMember(before), after: toMember(after) };
       },
     },

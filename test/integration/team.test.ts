@@ -54,7 +54,9 @@ describe.each(testTargets)("team on $name", (target) => {
     expect(text).toContain("Would move 2 customers from Bob Jones to Alice Martin");
     expect(text).toMatch(/Open follow-ups\s+1/);
     expect(text).toMatch(/Open orders\s+1/);
+    expect(text).toContain("Bob Jones's access would be closed");
     expect(await app.database.prisma.customer.count({ where: { tenantId, ownerId: bobId } })).toBe(2);
+    expect((await app.database.prisma.member.findUniqueOrThrow({ where: { id: bobId } })).active).toBe(true);
   });
 
   test("handover moves customers and open orders in one transaction, audited per customer", async () => {
@@ -77,6 +79,43 @@ describe.each(testTargets)("team on $name", (target) => {
       ownerId: aliceId,
       nextFollowUp: new Date("2026-11-25T00:00:00Z"),
     });
+
+    // The leaver's access is closed in the same transaction: no commands, not in pickers, cannot be given customers.
+    expect(JSON.stringify(reply.blocks)).toContain("Bob Jones's access is closed");
+    expect((await db.member.findUniqueOrThrow({ where: { id: bobId } })).active).toBe(false);
+    expect(await db.auditEvent.count({ where: { tenantId, action: "member.deactivate", entityId: String(bobId) } })).toBe(1);
+    const refused = await app.rapport.runText({ actor: rep, text: "find acme" });
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.blocks)).toContain("Your access to Rapport in this workspace was closed");
+    expect(await app.rapport.pick({ actor: admin, kind: "member", query: "bob", limit: 5 })).toEqual([]);
+    const assign = await app.rapport.runText({ actor: admin, text: "assign globex @bob" });
+    expect(JSON.stringify(assign.blocks)).toContain(`Bob Jones no longer has access to Rapport here (closed at a hand-over). An admin can reopen it with: role #${bobId} rep`);
+
+    // An admin reopens it with role.
+    const reopened = await app.rapport.runText({ actor: admin, text: "role bob rep" });
+    expect(JSON.stringify(reopened.blocks)).toContain("Their access, closed at a hand-over, is open again.");
+    expect((await db.member.findUniqueOrThrow({ where: { id: bobId } })).active).toBe(true);
+    expect((await app.rapport.runText({ actor: rep, text: "find acme" })).isError).toBeFalsy();
+  });
+
+  test("--keep-active moves customers only; nobody closes their own access or, unless admin, an admin's", async () => {
+    const db = app.database.prisma;
+    const carol = app.actor("team-t", "carol", { displayName: "Carol Manager", timeZone: "UTC" });
+    const carolId = (await app.rapport.identify(carol)).member.id;
+    expect((await app.rapport.runText({ actor: admin, text: `role #${carolId} manager` })).isError).toBeFalsy();
+    const kept = await app.rapport.runText({ actor: carol, text: "handover alice bob --keep-active" });
+    expect(kept.title).toBe("Moved 3 customers from Alice Martin to Bob Jones");
+    expect(JSON.stringify(kept.blocks)).toContain("Alice Martin keeps their access.");
+    expect((await db.member.findUniqueOrThrow({ where: { id: aliceId } })).active).toBe(true);
+    const self = await app.rapport.runText({ actor: carol, text: "handover carol bob" });
+    expect(JSON.stringify(self.blocks)).toContain("You cannot close your own access");
+    const you = (await app.rapport.identify(admin)).member;
+    const overAdmin = await app.rapport.runText({ actor: carol, text: `handover #${you.id} bob` });
+    expect(overAdmin.isError).toBe(true);
+    expect(JSON.stringify(overAdmin.blocks)).toContain("Only an admin can close an admin's access");
+    expect((await db.member.findUniqueOrThrow({ where: { id: you.id } })).active).toBe(true);
+    // Give the customers back for the tests below.
+    expect((await app.rapport.runText({ actor: carol, text: "handover bob alice --keep-active" })).isError).toBeFalsy();
   });
 
   test("activity counts contacts, outcomes, success and lost-deal rates per member and team", async () => {
@@ -92,6 +131,7 @@ describe.each(testTargets)("team on $name", (target) => {
       ["member", "contacts", "effective", "high-value", "unsuccessful", "success rate", "lost deals", "lost-deal rate"],
       ["Alice Martin", "3", "1", "1", "1", "66.7%", "1", "33.3%"],
       ["Bob Jones", "1", "0", "0", "0", "0%", "0", "-"],
+      ["Carol Manager", "0", "0", "0", "0", "-", "0", "-"],
       ["You (console)", "0", "0", "0", "0", "-", "0", "-"].map((cell, index) => (index === 0 ? expect.any(String) : cell)),
       ["Team", "4", "1", "1", "1", "50%", "1", "33.3%"],
     ]);
