@@ -98,6 +98,14 @@ describe.each(testTargets)("team on $name", (target) => {
     expect((await app.rapport.runText({ actor: rep, text: "find acme" })).isError).toBeFalsy();
   });
 
+  test("a workspace admin (Slack owner, Discord Manage Server) is never locked out by a closed access", async () => {
+    const owner = app.actor("team-t", "owner", { displayName: "Olga Owner", timeZone: "UTC", isPlatformAdmin: true });
+    const ownerId = (await app.rapport.identify(owner)).member.id;
+    await app.database.prisma.member.update({ where: { id: ownerId }, data: { active: false } });
+    expect((await app.rapport.runText({ actor: owner, text: "find acme" })).isError).toBeFalsy();
+    expect((await app.database.prisma.member.findUniqueOrThrow({ where: { id: ownerId } })).active).toBe(true);
+  });
+
   test("--keep-active moves customers only; nobody closes their own access or, unless admin, an admin's", async () => {
     const db = app.database.prisma;
     const carol = app.actor("team-t", "carol", { displayName: "Carol Manager", timeZone: "UTC" });
@@ -132,6 +140,7 @@ describe.each(testTargets)("team on $name", (target) => {
       ["Alice Martin", "3", "1", "1", "1", "66.7%", "1", "33.3%"],
       ["Bob Jones", "1", "0", "0", "0", "0%", "0", "-"],
       ["Carol Manager", "0", "0", "0", "0", "-", "0", "-"],
+      ["Olga Owner", "0", "0", "0", "0", "-", "0", "-"],
       ["You (console)", "0", "0", "0", "0", "-", "0", "-"].map((cell, index) => (index === 0 ? expect.any(String) : cell)),
       ["Team", "4", "1", "1", "1", "50%", "1", "33.3%"],
     ]);
