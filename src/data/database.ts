@@ -68,7 +68,7 @@ export async function openDatabase(
       prisma,
       target,
       // PGlite is one session: its transaction holds it, so ORM queries wait until the work ends.
-      transaction: (work) => lite.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never[] })),
+      transaction: (work) => lite.transaction((tx) => work(runnerOf(tx))),
       async close() {
         try {
           await prisma.$disconnect();
@@ -110,6 +110,11 @@ export async function openDatabase(
   };
 }
 
+/** pg clients, PGlite and PGlite transactions all answer `query(sql, params)` with `{ rows }`. */
+function runnerOf(connection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): SqlRunner {
+  return { query: async <T>(sql: string, params?: unknown[]) => (await connection.query(sql, params)).rows as T[] };
+}
+
 async function pgTransaction<T>(pool: pg.Pool, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -119,7 +124,7 @@ async function pgTransaction<T>(pool: pg.Pool, work: (sql: SqlRunner) => Promise
   client.on("error", onError);
   try {
     await client.query("BEGIN");
-    const result = await work({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+    const result = await work(runnerOf(client));
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -134,7 +139,7 @@ async function pgTransaction<T>(pool: pg.Pool, work: (sql: SqlRunner) => Promise
 
 function pgliteSession(lite: PGlite): SqlSession {
   return {
-    query: async (sql, params) => (await lite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
+    ...runnerOf(lite),
     exec: async (sql) => {
       await lite.exec(sql);
     },
@@ -145,7 +150,7 @@ function pgliteSession(lite: PGlite): SqlSession {
 
 function pgSession(client: pg.Client): SqlSession {
   return {
-    query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+    ...runnerOf(client),
     exec: async (sql) => {
       await client.query(sql);
     },

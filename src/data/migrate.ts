@@ -8,9 +8,10 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SqlRunner } from "./sql-runner.js";
 
-export type SqlSession = {
-  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+/** The migration runner's connection: plain SQL plus multi-statement scripts and a lock. */
+export type SqlSession = SqlRunner & {
   exec(sql: string): Promise<void>;
   withLock<T>(fn: () => Promise<T>): Promise<T>;
 };

@@ -24,7 +24,6 @@ import {
   type InteractionReplyOptions,
 } from "discord.js";
 import { downloadAttachment, type DownloadFailure } from "../attachment-download.js";
-import { KIND_CODES } from "../render/button-codec.js";
 import { escapeMarkdown, truncate } from "../render/escape.js";
 import { attachmentName, DEFAULT_ATTACHMENT_SIZE_LIMIT, formatBytes } from "../render/render-reply.js";
 import { raceTimer, TIMED_OUT, type HandlerContext } from "../respond.js";
@@ -126,13 +125,16 @@ function isUploadRefused(error: unknown): boolean {
   return error instanceof DiscordAPIError && (error.status === 413 || error.code === 40005);
 }
 
+/** Buttons the channel copy leaves out (the codec also reads ids whose payload was parked). */
+const NOT_SHARED = new Set(["share", "undo"]);
+
 export async function shareMessage(interaction: ButtonInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const source = interaction.message;
   const components = source.components
     .map((row) => row.toJSON() as APIActionRowComponent<APIComponentInMessageActionRow>)
     .filter((row) => row.type === 1 && Array.isArray(row.components))
     // Not Share itself, and not Undo: only the author may undo, and it would not take back the copy.
-    .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c && isShareOrUndo(c.custom_id))) }))
+    .map((row) => ({ ...row, components: row.components.filter((c) => !("custom_id" in c && NOT_SHARED.has(ctx.codec.decode(c.custom_id)?.kind ?? ""))) }))
     .filter((row) => row.components.length > 0);
   const embeds = source.embeds.map((embed) => embed.toJSON());
   const attachments = [...source.attachments.values()];
@@ -188,8 +190,4 @@ export async function shareMessage(interaction: ButtonInteraction<"cached" | "ra
     const refused = gathered.files.map((file) => failureNote(file.source, "refused", sizeLimit));
     await send(payload([], [...gathered.notes, ...refused]));
   }
-}
-
-function isShareOrUndo(customId: string): boolean {
-  return customId.startsWith(KIND_CODES.share) || customId.startsWith(KIND_CODES.undo);
 }

@@ -21,7 +21,7 @@ export type ButtonCodec = {
   decode(customId: string): DecodedButton | undefined;
 };
 
-export const KIND_CODES = { run: "r", page: "p", form: "f", undo: "u", share: "s" } as const;
+const KIND_CODES = { run: "r", page: "p", form: "f", undo: "u", share: "s" } as const;
 
 function inlinePayload(action: ButtonAction): string {
   switch (action.kind) {
