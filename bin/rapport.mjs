@@ -9,11 +9,21 @@ import { register } from "tsx/esm/api";
 const IMPORT_HEAP_MB = 256;
 const heapFlagGiven = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((flag) => flag.includes("--max-old-space-size"));
 if (process.argv[2] === "import" && !heapFlagGiven) {
-  const child = spawn(process.execPath, [`--max-old-space-size=${IMPORT_HEAP_MB}`, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
+  // The IPC channel is only a lifeline: it closes when this process dies, however it dies.
+  const child = spawn(process.execPath, [`--max-old-space-size=${IMPORT_HEAP_MB}`, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: { ...process.env, RAPPORT_LAUNCHER_PID: String(process.pid) },
+  });
   // Ctrl-C reaches the child too (same process group): wait for it to roll back and exit.
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
+  // Started by the launcher above: when it dies (kill -9 included, which it cannot pass on), the
+  // channel closes and this process stops as if told SIGTERM, so `rapport import` rolls back
+  // instead of finishing an import nobody is waiting for. A busy import turns the event loop too
+  // rarely to see that quickly: it also checks its parent between batches (RAPPORT_LAUNCHER_PID).
+  const orphaned = () => process.kill(process.pid, "SIGTERM");
+  if (process.channel) process.once("disconnect", orphaned);
   register();
   const { main } = await import("../src/cli.ts");
   try {
@@ -21,5 +31,9 @@ if (process.argv[2] === "import" && !heapFlagGiven) {
   } catch (error) {
     process.stderr.write(`rapport: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
+  } finally {
+    // A 'disconnect' listener keeps the channel, and so this process, alive.
+    process.off("disconnect", orphaned);
+    if (process.connected) process.disconnect();
   }
 }

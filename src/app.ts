@@ -9,7 +9,7 @@ import type { Config } from "./config.js";
 export type App = { rapport: Rapport; database: Database; close(): Promise<void> };
 
 export function targetFromConfig(config: Config): DatabaseTarget {
-  return targetFromEnv({ DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR });
+  return targetFromEnv({ DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC });
 }
 
 export async function createApp(options: {

@@ -3,7 +3,8 @@
  * their adapters land). Uses node:util parseArgs; no framework needed for a handful of verbs.
  */
 import { parseArgs } from "node:util";
-import { loadConfig, type Config } from "./config.js";
+import { admissionLimits, loadConfig, type Config } from "./config.js";
+import { createAdmission } from "./core/admission.js";
 import { createLogger } from "./logging.js";
 import { createApp, targetFromConfig } from "./app.js";
 import { openDatabase } from "./data/database.js";
@@ -66,7 +67,7 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
     // piped input only needs `digest preview` and friends.
     const digests = startDigests({
       prisma: app.database.prisma,
-      poster: createRoutingPoster({ console: createConsolePoster({ output: process.stdout }) }),
+      poster: createRoutingPoster({ console: createConsolePoster({ output: process.stdout, fileDirs: config.RAPPORT_DIGEST_FILE_DIRS, tenant: CONSOLE_TENANT }) }),
       logger: logger.child({ component: "digests" }),
     });
     if (!interactive) await digests.scheduler.stop();
@@ -170,8 +171,12 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
   if (!wantsSlack && !wantsDiscord) return false;
   const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE });
   const stops: (() => Promise<void>)[] = [];
-  const posters: Parameters<typeof createRoutingPoster>[0] = { console: createConsolePoster({ output: process.stdout }) };
-  const metrics = createMetrics({ poolStats: app.database.poolStats });
+  const posters: Parameters<typeof createRoutingPoster>[0] = { console: createConsolePoster({ output: process.stdout, fileDirs: config.RAPPORT_DIGEST_FILE_DIRS, tenant: CONSOLE_TENANT }) };
+  // One admission for every platform: they share the database pool it is sized to.
+  const limits = admissionLimits(config, app.database.target.kind === "pglite");
+  const admission = createAdmission(limits);
+  logger.info({ admission: limits }, "admission limits");
+  const metrics = createMetrics({ poolStats: app.database.poolStats, admissionStats: admission.stats });
   const api = instrumentApi(app.rapport, metrics);
   let ops: OpsServer | undefined;
   try {
@@ -193,6 +198,7 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       const slackLogger = logger.child({ platform: "slack" });
       const slack = createSlackApp({
         api,
+        admission,
         config: slackConfig,
         logger: slackLogger,
         onApiEvent: (event) => metrics.observePlatformApi(event),
@@ -211,7 +217,7 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
       const { createDiscordBot, loadDiscordConfig, createDiscordDigestPoster } = await import("./adapters/discord/index.js");
       const discordConfig = loadDiscordConfig(process.env);
       const discordLogger = logger.child({ platform: "discord" });
-      const bot = createDiscordBot({ api, config: discordConfig, logger: discordLogger, options: { onApiEvent: (event) => metrics.observePlatformApi(event) } });
+      const bot = createDiscordBot({ api, admission, config: discordConfig, logger: discordLogger, options: { onApiEvent: (event) => metrics.observePlatformApi(event) } });
       await bot.start();
       logger.info("Discord adapter started");
       stops.push(() => bot.stop());
@@ -243,6 +249,8 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
     process.once("SIGTERM", shutdown);
   });
   for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, "stop failed"));
+  // Requests already taken on (acknowledged) finish before the database closes.
+  if (!(await admission.drain(30_000))) logger.warn({ admission: admission.stats() }, "stopped with requests still running after 30 s");
   await app.close();
   return true;
 }

@@ -2,10 +2,22 @@
  * Configuration, parsed once from the environment with zod into a frozen object. Fails at
  * start-up naming the variable that is wrong.
  */
+import { delimiter, isAbsolute } from "node:path";
 import { z } from "zod";
 import { isValidTimeZone } from "./core/dates.js";
+import { admissionLimitsFor, type AdmissionLimits } from "./core/admission.js";
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
+
+/**
+ * Directories `console:file:` digests may be appended to, separated like PATH (":" here, ";" on
+ * Windows). None by default: writing server files is the operator's decision, never a chat user's.
+ */
+const digestFileDirs = z
+  .string()
+  .transform((value) => value.split(delimiter).map((dir) => dir.trim()).filter(Boolean))
+  .refine((dirs) => dirs.every((dir) => isAbsolute(dir)), `RAPPORT_DIGEST_FILE_DIRS must list absolute directories separated by "${delimiter}", e.g. /var/lib/rapport/digests`)
+  .default([]);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -13,7 +25,16 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// (leave it unset for the embedded database)")
     .optional(),
   RAPPORT_DATA_DIR: z.string().default("./data"),
+  /** The embedded database waits for the disk on every commit; "off" is faster and survives a killed process, not a power cut. */
+  RAPPORT_EMBEDDED_FSYNC: z.enum(["on", "off"], "RAPPORT_EMBEDDED_FSYNC must be on or off").default("on"),
   RAPPORT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Admission (src/core/admission.ts): unset means derived from the pool (see admissionLimits).
+  RAPPORT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),
+  RAPPORT_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).optional(),
+  RAPPORT_MEMBER_RATE: z.coerce.number().min(0, "RAPPORT_MEMBER_RATE is commands per second, e.g. 1 (0: no limit)").max(10_000).optional(),
+  RAPPORT_MEMBER_BURST: z.coerce.number().int().min(1).max(100_000).optional(),
+  RAPPORT_WORKSPACE_RATE: z.coerce.number().min(0, "RAPPORT_WORKSPACE_RATE is commands per second, e.g. 20 (0: no limit)").max(100_000).optional(),
+  RAPPORT_WORKSPACE_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
   RAPPORT_VACUUM_AT: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "RAPPORT_VACUUM_AT must be a time HH:MM such as 03:30")
@@ -25,6 +46,7 @@ const schema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   RAPPORT_OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  RAPPORT_DIGEST_FILE_DIRS: digestFileDirs,
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -53,4 +75,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration. ${problems.join("; ")}`);
   }
   return Object.freeze(result.data);
+}
+
+/** How much work `rapport start` takes on: running/waiting commands and per-member/workspace rates. */
+export function admissionLimits(config: Config, embedded: boolean): AdmissionLimits {
+  const rate = (perSecond: number | undefined, burst: number | undefined) => ({
+    ...(perSecond !== undefined ? { perSecond } : {}),
+    ...(burst !== undefined ? { burst } : {}),
+  });
+  return admissionLimitsFor(
+    { poolSize: config.RAPPORT_DB_POOL_SIZE, embedded },
+    {
+      ...(config.RAPPORT_MAX_IN_FLIGHT !== undefined ? { maxInFlight: config.RAPPORT_MAX_IN_FLIGHT } : {}),
+      ...(config.RAPPORT_MAX_WAITING !== undefined ? { maxWaiting: config.RAPPORT_MAX_WAITING } : {}),
+      member: rate(config.RAPPORT_MEMBER_RATE, config.RAPPORT_MEMBER_BURST),
+      workspace: rate(config.RAPPORT_WORKSPACE_RATE, config.RAPPORT_WORKSPACE_BURST),
+    },
+  );
 }

@@ -6,6 +6,7 @@ import { reply, type Block } from "../core/reply.js";
 import type { CommandContext } from "../core/context.js";
 import { DIGEST_KINDS, DIGEST_KIND_SUMMARIES, type DigestKind } from "../digests/kinds.js";
 import { boundDigestService, type DigestService, type SubscriptionView } from "../digests/service.js";
+import { isConsoleRef } from "../digests/file-destination.js";
 import { describeWeekdays, parseLocalTime, parseWeekdays } from "../digests/schedule-time.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
@@ -60,7 +61,8 @@ type Args = z.infer<typeof schema>;
 
 /**
  * Channel references: Slack's linked channel text (<#C0123|sales>), Discord's channel mention
- * (<#1234>), an explicit ref (slack:C0123, discord:1234, console:stdout), or a bare id.
+ * (<#1234>), an explicit ref (slack:C0123, discord:1234, console:stdout), or a bare id. Console
+ * refs (the server's stdout and files) only from the console: a chat user never names a server path.
  */
 export function parseChannelRef(raw: string, platform: string): string | null {
   const text = raw.trim();
@@ -68,17 +70,25 @@ export function parseChannelRef(raw: string, platform: string): string | null {
   if (slackLink) return `slack:${slackLink[1]}`;
   const discordMention = /^<#(\d{15,25})>$/.exec(text);
   if (discordMention) return `discord:${discordMention[1]}`;
-  if (/^(slack:[CG][A-Z0-9]{6,}|discord:\d{15,25}|console:stdout|console:file:\S+)$/.test(text)) return text;
+  if (/^(slack:[CG][A-Z0-9]{6,}|discord:\d{15,25})$/.test(text)) return text;
+  if (platform === "console" && /^(console:stdout|console:file:\S+)$/.test(text)) return text;
   if (platform === "slack" && /^[CG][A-Z0-9]{6,}$/.test(text)) return `slack:${text}`;
   if (platform === "discord" && /^\d{15,25}$/.test(text)) return `discord:${text}`;
   if (platform === "console" && (text === "stdout" || text === "here")) return "console:stdout";
   return null;
 }
 
-function service(): DigestService {
+function service(ctx: CommandContext): DigestService {
   const bound = boundDigestService();
   if (!bound) throw new UserError("digests_unavailable", "Digests are not set up on this Rapport server (no poster configured). Ask whoever runs Rapport.");
-  return bound;
+  return bound.within(ctx.store);
+}
+
+function badChannel(raw: string, platform: string): UserError {
+  const hint = isConsoleRef(raw)
+    ? `${raw.trim()} is on the Rapport server; only the console may post digests there. Pick a channel of this workspace with #.`
+    : `"${raw}" is not a channel I can post to. Pick it with # so it becomes a link${platform === "console" ? ", or use console:stdout" : ""}.`;
+  return new UserError("bad_channel", hint, { example: platform === "console" ? "digest add followups console:stdout 08:30" : EXAMPLES.add });
 }
 
 function localTime(instant: Date, timeZone: string): string {
@@ -133,16 +143,15 @@ export const digestCommand = defineCommand<Args>({
     if (action === "list") return { action };
     return { action };
   },
-  writes: false,
+  // list and preview only read; add, remove and run (a post is a write too) claim the key.
+  writes: (args) => args.action !== "list" && args.action !== "preview",
   role: "manager",
   async handler(args, ctx) {
-    const digests = service();
+    const digests = service(ctx);
     switch (args.action) {
       case "add": {
         const channelRef = parseChannelRef(args.channel, ctx.platform);
-        if (!channelRef) {
-          throw new UserError("bad_channel", `"${args.channel}" is not a channel I can post to. Pick it with # so it becomes a link${ctx.platform === "console" ? ", or use console:stdout" : ""}.`, { example: EXAMPLES.add });
-        }
+        if (!channelRef) throw badChannel(args.channel, ctx.platform);
         const timeZone = args.zone ?? ctx.timeZone;
         const weekdays = args.days ?? (args.kind === "pipeline" ? [1] : [1, 2, 3, 4, 5]);
         const added = await digests.add({

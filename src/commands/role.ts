@@ -4,6 +4,7 @@ import { reply } from "../core/reply.js";
 import { resolveMember } from "../core/resolve.js";
 import { ROLES } from "../core/domain.js";
 import { UserError } from "../core/errors.js";
+import { assertRoleAllowed } from "../core/permissions.js";
 import { memberReference } from "./shared/arguments.js";
 
 export const roleCommand = defineCommand({
@@ -24,6 +25,7 @@ export const roleCommand = defineCommand({
     if (target.id === ctx.member.id && args.role !== "admin") {
       throw new UserError("last_admin", "You cannot remove your own admin role; ask another admin.");
     }
+    assertRoleAllowed(target, args.role);
     const { before, after } = await ctx.store.members.update(target.id, { role: args.role, active: true });
     await ctx.store.audit.record(ctx.member.id, { action: "member.role", entity: "member", entityId: target.id, before: { role: before.role, active: before.active }, after: { role: after.role, active: after.active } });
     const reopened = before.active ? "" : " Their access, closed at a hand-over, is open again.";

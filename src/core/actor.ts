@@ -17,7 +17,12 @@ export type Actor = {
     email?: string;
     /** IANA zone, e.g. "Asia/Shanghai". */
     timeZone?: string;
-    /** Workspace admin/owner (Slack) or Manage Server (Discord): becomes a Rapport admin. */
+    /**
+     * Workspace admin/owner or the app's installer (Slack), Manage Server (Discord), the local
+     * user (console): a Rapport admin. Nobody else becomes admin without an admin's `role`.
+     */
     isPlatformAdmin?: boolean;
+    /** A Slack guest (restricted / ultra-restricted): stays a rep whatever else says otherwise. Undefined: unknown, left as stored. */
+    isGuest?: boolean;
   };
 };

@@ -29,12 +29,23 @@ export type CommandDefinition<Args = any> = {
   options: CommandOption[];
   schema: z.ZodType<Args>;
   parseText: (words: string[]) => Record<string, unknown>;
-  /** Writes run in one transaction, are audited, and are idempotent per idempotency key. */
-  writes: boolean;
+  /**
+   * Writes run in one transaction, are audited, and are idempotent per idempotency key. Anything
+   * that changes a row or posts somewhere is a write. A function decides per call, for a command
+   * whose sub-actions differ (digest list reads, digest add writes). Before arguments exist, a
+   * form's label treats a function as "may write"; `/crm <name>` alone opens a form only when
+   * the command always writes (`true`).
+   */
+  writes: boolean | ((args: Args) => boolean);
   /** Minimum role. Defaults to rep. */
   role?: "rep" | "manager" | "admin";
   handler: (args: Args, ctx: CommandContext) => Promise<Reply>;
 };
+
+/** Whether this call of the command writes (and so needs the transaction and idempotency claim). */
+export function writesWith<Args>(definition: CommandDefinition<Args>, args: Args): boolean {
+  return typeof definition.writes === "function" ? definition.writes(args) : definition.writes;
+}
 
 export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
   return definition;

@@ -26,6 +26,8 @@ export type Member = {
   role: Role;
   timeZone: string;
   active: boolean;
+  /** A platform guest (Slack restricted / ultra-restricted): never above rep. */
+  guest: boolean;
 };
 
 export type Customer = {

@@ -1,7 +1,12 @@
 /**
  * Who may change what. Reps change their own and unowned customers; managers and admins any
  * customer in their tenant; only admins change roles.
+ *
+ * Admins come from the platform, never from being first to speak: Slack workspace admins, owners
+ * and the app's installer, Discord members with Manage Server, the console's local user. Guests
+ * (Slack restricted accounts) can be reps and nothing more, whoever asks.
  */
+import type { Platform } from "./actor.js";
 import type { Customer, Member, Role } from "./domain.js";
 import { PermissionDenied } from "./errors.js";
 
@@ -9,6 +14,31 @@ const RANK: Record<Role, number> = { rep: 0, manager: 1, admin: 2 };
 
 export function hasRole(member: Member, minimum: Role): boolean {
   return RANK[member.role] >= RANK[minimum];
+}
+
+/** The role the platform gives: admin for a platform admin who is not a guest, else rep. */
+export function platformRole(flags: { isPlatformAdmin?: boolean; isGuest?: boolean }): Role {
+  return flags.isPlatformAdmin && !flags.isGuest ? "admin" : "rep";
+}
+
+/** Where admins come from on each platform, for refusals: a new workspace has none until one speaks. */
+const ADMINS_COME_FROM: Record<Platform, string> = {
+  slack: "Slack workspace admins and owners, and whoever installed Rapport, are Rapport admins automatically",
+  discord: "Members with the Manage Server permission are Rapport admins automatically",
+  console: "The console's own user is its admin",
+};
+
+export function roleRequiredMessage(role: Role, command: string, platform: Platform): string {
+  return `Only ${role}s can use ${command}. ${ADMINS_COME_FROM[platform]}; ask one of them to change your role.`;
+}
+
+/** Guests stay reps: refused here so that `role` cannot lift one (ensureMember also demotes). */
+export function assertRoleAllowed(member: Member, role: Role): void {
+  if (member.guest && role !== "rep") {
+    throw new PermissionDenied(
+      `${member.displayName} is a guest of this workspace, and guests can only be reps in Rapport. Make them a full member of the workspace first, then set their role.`,
+    );
+  }
 }
 
 export function assertCanModifyCustomer(member: Member, customer: Customer): void {

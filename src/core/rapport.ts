@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "./actor.js";
-import type { CommandDefinition } from "./command.js";
+import { writesWith, type CommandDefinition } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { todayIn } from "./dates.js";
 import type { Member, Tenant } from "./domain.js";
@@ -19,7 +19,7 @@ import type { PickerOption, RapportApi } from "./service-api.js";
 import type { Directory, Store } from "./store.js";
 import { tokenize } from "./tokenize.js";
 import { sliceCodePoints } from "./text/normalize.js";
-import { hasRole } from "./permissions.js";
+import { hasRole, roleRequiredMessage } from "./permissions.js";
 import { runUndo } from "./undo.js";
 
 export type RapportOptions = {
@@ -102,14 +102,14 @@ export function createRapport(options: RapportOptions): Rapport {
     try {
       assertActive(identity.member);
       if (definition.role && !hasRole(identity.member, definition.role)) {
-        throw new PermissionDenied(`Only ${definition.role}s can use ${definition.name}. Ask an admin to change your role.`);
+        throw new PermissionDenied(roleRequiredMessage(definition.role, definition.name, actor.platform));
       }
       const parsed = definition.schema.safeParse(rawArgs);
       if (!parsed.success) {
         const { message, field } = formatIssues(parsed.error);
         throw new UserError("bad_argument", `${message} Usage: ${definition.usage}`, { field });
       }
-      if (!definition.writes) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink));
+      if (!writesWith(definition, parsed.data)) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink));
       return await identity.store.transaction(async (store) => {
         if (idempotencyKey) {
           const earlier = await store.idempotency.claim(idempotencyKey);

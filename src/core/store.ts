@@ -90,12 +90,16 @@ export type Store = {
   };
 };
 
-/** Resolves actors to tenant and member rows (creating them on first use). Not tenant-bound. */
+/**
+ * Resolves actors to tenant and member rows, creating them on first use atomically (concurrent
+ * first commands of one workspace make one tenant and one member each). Not tenant-bound.
+ */
 export type Directory = {
   ensureTenant(input: { platform: string; externalId: string; name?: string }): Promise<Tenant>;
+  /** A new member is a rep unless the platform says admin (see Actor.profile); guests stay reps. */
   ensureMember(
     tenant: Tenant,
-    input: { externalId: string; displayName?: string; email?: string; timeZone?: string; isPlatformAdmin?: boolean },
+    input: { externalId: string; displayName?: string; email?: string; timeZone?: string; isPlatformAdmin?: boolean; isGuest?: boolean },
   ): Promise<Member>;
   storeFor(tenant: Tenant): Store;
 };

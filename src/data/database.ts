@@ -3,6 +3,7 @@
  * server otherwise. This folder (src/data) is the only place that imports the Prisma client.
  */
 import { PGlite } from "@electric-sql/pglite";
+import { NodeFS } from "@electric-sql/pglite/nodefs";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -18,9 +19,15 @@ import { applyMigrations, type SqlSession } from "./migrate.js";
 import type { SqlRunner } from "./sql-runner.js";
 import { LOCK_FILE, lockDataDir } from "./data-dir-lock.js";
 import { WORD_SIMILARITY_THRESHOLD } from "./customer-search.js";
+import { DurableNodeFS, durableStartParams } from "./durable-node-fs.js";
 
 export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | null /* null = in memory (tests) */ }
+  | {
+      kind: "pglite";
+      dataDir: string | null /* null = in memory (tests) */;
+      /** Commits wait for the disk (default on; RAPPORT_EMBEDDED_FSYNC=off trades that for speed). */
+      fsync?: boolean;
+    }
   | { kind: "postgres"; url: string };
 
 export type Database = {
@@ -35,7 +42,7 @@ export type Database = {
 
 export function targetFromEnv(env: NodeJS.ProcessEnv): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data" };
+  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off" };
 }
 
 export async function openDatabase(
@@ -48,13 +55,19 @@ export async function openDatabase(
     const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
     let lite: PGlite;
     try {
-      if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) await createEmbeddedDatabase(target.dataDir);
-      lite = await PGlite.create(target.dataDir ?? undefined, {
+      if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) await createEmbeddedDatabase(target.dataDir, target.fsync !== false);
+      // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
+      // the same search latency at 100k customers (bench) with ~135 MB less RSS.
+      const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
+      const memory = ["-c", "shared_buffers=16MB"];
+      // PGlite's defaults include -F (no fsync), and even with fsync=on its file system never calls
+      // fsync (durable-node-fs.ts): a power cut could lose acknowledged writes or corrupt the
+      // directory. DurableNodeFS makes fsync real; RAPPORT_EMBEDDED_FSYNC=off opts out.
+      const durable = target.dataDir !== null && target.fsync !== false;
+      lite = await PGlite.create({
+        ...(target.dataDir ? { fs: durable ? new DurableNodeFS(target.dataDir) : new NodeFS(target.dataDir) } : {}),
         extensions: { pg_trgm, btree_gin },
-        // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
-        // the same search latency at 100k customers (bench) with ~135 MB less RSS. Note that the
-        // defaults include -F (no fsync): a killed process loses nothing (tested), a power cut may.
-        startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, "-c", "shared_buffers=16MB"],
+        startParams: [...(durable ? durableStartParams(defaults) : defaults), ...memory],
       });
       if (migrate) await applyMigrations(pgliteSession(lite));
     } catch (error) {
@@ -172,10 +185,10 @@ function pgSession(client: pg.Client): SqlSession {
  * says why: about 600 MB less resident memory for the life of this process). If the child cannot
  * run, PGlite.create makes the directory here as before, only at that memory cost.
  */
-async function createEmbeddedDatabase(dataDir: string): Promise<void> {
+async function createEmbeddedDatabase(dataDir: string, fsync: boolean): Promise<void> {
   const script = fileURLToPath(new URL("./create-embedded-database.mjs", import.meta.url));
   try {
-    await promisify(execFile)(process.execPath, [script, dataDir], { timeout: 120_000 });
+    await promisify(execFile)(process.execPath, [script, dataDir, ...(fsync ? ["--fsync"] : [])], { timeout: 120_000 });
   } catch {
     // Left to PGlite.create in this process, which reports a real problem (permissions, disk)
     // itself; whatever the child wrote before it failed is removed first (not our lock).

@@ -1,15 +1,26 @@
-/** Maps platform actors to tenant and member rows, creating them on first use. */
+/**
+ * Maps platform actors to tenant and member rows, creating them on first use.
+ *
+ * Creation is one `INSERT ... ON CONFLICT DO NOTHING` followed by a read, never read-then-insert:
+ * the first commands of a new workspace often arrive together, and a read-then-insert lets two of
+ * them both see "missing" and one fail on the unique constraint (an apology to a member who did
+ * nothing wrong). The INSERT of a loser waits for the winner's and then does nothing.
+ *
+ * Nobody becomes admin by arriving first: a new member's role comes from the platform (see
+ * `platformRole`), so a new workspace has no admin until a platform admin speaks.
+ */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Directory } from "../core/store.js";
-import type { Tenant } from "../core/domain.js";
+import type { Role, Tenant } from "../core/domain.js";
 import { isValidTimeZone } from "../core/dates.js";
+import { platformRole } from "../core/permissions.js";
 import { createStore } from "./store.js";
 import { toMember } from "./mappers.js";
 
 /** `clock` stamps audit events, so their times agree with the command's own "now" (and tests' fixed clocks). */
 export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date()): Directory {
   // Tenants are looked up on every request and almost never change: keep them in memory, and
-  // write only when a tenant is new or renamed (an upsert per request would take a row lock on
+  // write only when a tenant is new or renamed (a write per request would take a row lock on
   // the tenant row and serialise every concurrent command of that workspace).
   const tenants = new Map<string, Tenant>();
   return {
@@ -17,16 +28,15 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
       const key = `${platform}:${externalId}`;
       const cached = tenants.get(key);
       if (cached && (!name || cached.name === name)) return cached;
-      let row = (await prisma.tenant.findUnique({ where: { platform_externalId: { platform, externalId } } })) as Tenant | null;
+      const where = { platform_externalId: { platform, externalId } };
+      let row = await prisma.tenant.findUnique({ where });
       if (!row) {
-        row = (await prisma.tenant.upsert({
-          where: { platform_externalId: { platform, externalId } },
-          create: { platform, externalId, name: name ?? externalId },
-          update: {},
-        })) as Tenant;
-      } else if (name && row.name !== name) {
-        row = (await prisma.tenant.update({ where: { id: row.id }, data: { name } })) as Tenant;
+        await prisma.$executeRaw`
+          INSERT INTO tenants (platform, external_id, name) VALUES (${platform}, ${externalId}, ${name ?? externalId})
+          ON CONFLICT (platform, external_id) DO NOTHING`;
+        row = await prisma.tenant.findUniqueOrThrow({ where });
       }
+      if (name && row.name !== name) row = await prisma.tenant.update({ where: { id: row.id }, data: { name } });
       const tenant = { id: row.id, platform: row.platform, externalId: row.externalId, name: row.name, currency: row.currency, timeZone: row.timeZone };
       if (tenants.size > 10_000) tenants.clear();
       tenants.set(key, tenant);
@@ -34,36 +44,35 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
     },
     async ensureMember(tenant, input) {
       const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : undefined;
-      const existing = await prisma.member.findUnique({
-        where: { tenantId_externalId: { tenantId: tenant.id, externalId: input.externalId } },
-      });
-      if (existing) {
-        const changes: Record<string, unknown> = {};
-        if (input.displayName && input.displayName !== existing.displayName) changes.displayName = input.displayName;
-        if (input.email && input.email !== existing.email) changes.email = input.email;
-        if (timeZone && timeZone !== existing.timeZone) changes.timeZone = timeZone;
-        // Platform admins (workspace owners/admins, Manage Server) are always Rapport admins.
-        if (input.isPlatformAdmin && existing.role !== "admin") changes.role = "admin";
-        // ... and are never locked out by a hand-over (someone must be able to reopen access).
-        if (input.isPlatformAdmin && !existing.active) changes.active = true;
-        if (Object.keys(changes).length === 0) return toMember(existing);
-        return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
+      const where = { tenantId_externalId: { tenantId: tenant.id, externalId: input.externalId } };
+      let existing = await prisma.member.findUnique({ where });
+      if (!existing) {
+        // updated_at has no database default (Prisma's @updatedAt); timestamps are stored as UTC.
+        await prisma.$executeRaw`
+          INSERT INTO members (tenant_id, external_id, display_name, email, time_zone, role, guest, updated_at)
+          VALUES (${tenant.id}, ${input.externalId}, ${input.displayName ?? input.externalId}, ${input.email ?? null},
+                  ${timeZone ?? tenant.timeZone}, ${platformRole(input)}, ${input.isGuest ?? false}, now() AT TIME ZONE 'UTC')
+          ON CONFLICT (tenant_id, external_id) DO NOTHING`;
+        existing = await prisma.member.findUniqueOrThrow({ where });
       }
-      // The first member of a tenant administers it (on the console: the local user).
-      const memberCount = await prisma.member.count({ where: { tenantId: tenant.id } });
-      const row = await prisma.member.upsert({
-        where: { tenantId_externalId: { tenantId: tenant.id, externalId: input.externalId } },
-        create: {
-          tenantId: tenant.id,
-          externalId: input.externalId,
-          displayName: input.displayName ?? input.externalId,
-          email: input.email,
-          timeZone: timeZone ?? tenant.timeZone,
-          role: input.isPlatformAdmin || memberCount === 0 ? "admin" : "rep",
-        },
-        update: {},
-      });
-      return toMember(row);
+      const changes: Record<string, unknown> = {};
+      if (input.displayName && input.displayName !== existing.displayName) changes.displayName = input.displayName;
+      if (input.email && input.email !== existing.email) changes.email = input.email;
+      if (timeZone && timeZone !== existing.timeZone) changes.timeZone = timeZone;
+      // The platform's word on guests is refreshed on every command (a guest may be promoted to a
+      // full member, or a member downgraded to a guest); unknown (users.info failed) keeps the row's.
+      if (input.isGuest !== undefined && input.isGuest !== existing.guest) changes.guest = input.isGuest;
+      const guest = input.isGuest ?? existing.guest;
+      const role = existing.role as Role;
+      if (guest && role !== "rep") changes.role = "rep";
+      // Platform admins are always Rapport admins, and are never locked out by a hand-over
+      // (someone must be able to reopen access).
+      else if (platformRole({ ...input, isGuest: guest }) === "admin") {
+        if (role !== "admin") changes.role = "admin";
+        if (!existing.active) changes.active = true;
+      }
+      if (Object.keys(changes).length === 0) return toMember(existing);
+      return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
     },
     storeFor(tenant) {
       return createStore(prisma, tenant, prisma, clock);

@@ -65,6 +65,7 @@ export function toMember(row: Db.Member): Member {
     role: row.role as Role,
     timeZone: row.timeZone,
     active: row.active,
+    guest: row.guest,
   };
 }
 

@@ -114,13 +114,13 @@ describe.each(testTargets)("Slack installation store on $name", (target) => {
     await expect(other.fetchInstallation({ teamId: "T0ONE", enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/different RAPPORT_SECRET_KEY/);
   });
 
-  test("finds the bot token for a channel through the tenant or the digest subscription naming it", async () => {
+  test("finds the bot token through the tenant's workspace, never through the channel", async () => {
+    // Another workspace's subscription naming the channel must not lend it its token (Slack Connect).
     const tenant = await database.prisma.tenant.create({ data: { platform: "slack", externalId: "T0ONE", name: "one" } });
     await database.prisma.digestSubscription.create({ data: { tenantId: tenant.id, kind: "followups", channelRef: "slack:C0DIGEST", localTime: "09:00", timeZone: "UTC", weekdays: [1, 2, 3, 4, 5] } });
-    expect(await store.botTokenFor({ channelRef: "slack:C0DIGEST" })).toBe("xoxb-222-rotated");
-    expect(await store.botTokenFor({ channelRef: "slack:C0UNKNOWN" })).toBeUndefined();
+    expect(await store.botTokenFor({ channelRef: "slack:C0DIGEST", tenantExternalId: "T0ONE" })).toBe("xoxb-222-rotated");
+    expect(await store.botTokenFor({ channelRef: "slack:C0DIGEST", tenantExternalId: "T0NOPE" })).toBeUndefined();
     expect(await store.botTokenFor({ channelRef: "slack:C0NEW", tenantExternalId: "T0ONE" })).toBe("xoxb-222-rotated");
-    expect(await store.botTokenFor({ channelRef: "slack:C0NEW", tenantExternalId: "T0NOPE" })).toBeUndefined();
   });
 
   test("deletes an installation", async () => {

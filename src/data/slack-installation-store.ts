@@ -34,11 +34,12 @@ export type SlackInstallationStore = InstallationStore & {
   /** The Slack user who installed the app in this workspace (becomes a Rapport admin there). */
   installerOf(query: { teamId?: string; enterpriseId?: string }): Promise<string | undefined>;
   /**
-   * The bot token for posting into a channel: the tenant's workspace installation when the tenant
-   * is known (Slack team id), else found through the digest subscription naming the channel ref
-   * ("slack:C123"). Undefined when nothing matches. Fits createSlackDigestPoster's `botToken`.
+   * The bot token for posting into a channel on behalf of a tenant: that workspace's installation
+   * (tenant = Slack team id). Never chosen by the channel: a Slack Connect channel can be shared
+   * by several workspaces that installed Rapport, and each must post with its own token.
+   * Undefined when the workspace has no installation. Fits createSlackDigestPoster's `botToken`.
    */
-  botTokenFor(target: { channelRef: string; tenantExternalId?: string }): Promise<string | undefined>;
+  botTokenFor(target: { channelRef: string; tenantExternalId: string }): Promise<string | undefined>;
 };
 
 /** A 32-byte AES key from the secret; fails naming the variable when it is missing or short. */
@@ -131,17 +132,9 @@ export function createSlackInstallationStore(options: { prisma: PrismaClient; se
       const row = await prisma.slackInstallation.findFirst({ where: { installKey: { in: keys } }, orderBy: { installKey: "desc" }, select: { installerUserId: true } });
       return row?.installerUserId;
     },
-    async botTokenFor({ channelRef, tenantExternalId }) {
-      let teamId = tenantExternalId;
-      if (!teamId) {
-        const subscription = await prisma.digestSubscription.findFirst({ where: { channelRef, active: true }, select: { tenantId: true } });
-        if (!subscription) return undefined;
-        const tenant = await prisma.tenant.findUnique({ where: { id: subscription.tenantId }, select: { platform: true, externalId: true } });
-        if (tenant?.platform !== "slack") return undefined;
-        teamId = tenant.externalId;
-      }
+    async botTokenFor({ tenantExternalId }) {
       try {
-        return (await fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token;
+        return (await fetchInstallation({ teamId: tenantExternalId, enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token;
       } catch (error) {
         if (error instanceof InstallationStoreError && error.code === "not_installed") return undefined;
         throw error;

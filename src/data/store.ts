@@ -37,6 +37,17 @@ export async function refreshSearchKeys(db: DbClient, tenantId: number, customer
   await db.customer.update({ where: { id: customerId }, data: keys });
 }
 
+const clients = new WeakMap<Store, DbClient>();
+
+/**
+ * The client behind a store: inside `store.transaction`, that transaction's. For modules that
+ * query Prisma outside the Store port (digests) and must join the command's transaction; PGlite
+ * is one session, so a query on the root client there would wait for the transaction forever.
+ */
+export function clientOf(store: Store): DbClient | undefined {
+  return clients.get(store);
+}
+
 export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | null, clock: () => Date): Store {
   const tenantId = tenant.id;
   const requireCustomer = async (id: number): Promise<Customer> => {
@@ -238,5 +249,6 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
       },
     },
   };
+  clients.set(store, db);
   return store;
 }

@@ -2,7 +2,7 @@
  * Builds one digest for a tenant at a moment: queries (data/digest-queries.ts) + a pure builder.
  * `buildDigest` is what the scheduler, `digest preview` / `digest run` and bench/digests.ts call.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { DbClient } from "../data/client-types.js";
 import { todayIn } from "../core/dates.js";
 import { buildChurnDigest } from "./builders/churn.js";
 import { buildFollowUpsDigest } from "./builders/followups.js";
@@ -13,7 +13,7 @@ import { createDigestQueries, FULL_LIMITS, SHORT_LIMITS, type DigestQueries } fr
 import type { DigestKind } from "./kinds.js";
 
 export type BuildDigestInput = {
-  prisma: PrismaClient;
+  prisma: DbClient;
   tenantId: number;
   kind: DigestKind;
   now: Date;

@@ -8,6 +8,7 @@ import { loadConfig } from "../config.js";
 import { createLogger } from "../logging.js";
 import { targetFromConfig } from "../app.js";
 import { openDatabase } from "../data/database.js";
+import { CONSOLE_TENANT } from "../adapters/console/console.js";
 import { createConsolePoster, type DigestPoster } from "./poster.js";
 import { createRoutingPoster } from "./routing-poster.js";
 import { createDigestScheduler } from "./scheduler.js";
@@ -37,7 +38,7 @@ export async function runDigestCli(argv: string[], options: { poster?: DigestPos
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase(targetFromConfig(config), { poolSize: config.RAPPORT_DB_POOL_SIZE });
   try {
-    const poster = options.poster ?? createRoutingPoster({ console: createConsolePoster({ output: output as never, now: () => at }) });
+    const poster = options.poster ?? createRoutingPoster({ console: createConsolePoster({ output: output as never, now: () => at, fileDirs: config.RAPPORT_DIGEST_FILE_DIRS, tenant: CONSOLE_TENANT }) });
     const scheduler = createDigestScheduler({ prisma: database.prisma, poster, logger, clock: parsed.values.at ? () => at : undefined });
     const result = await scheduler.tick(at);
     output.write(`${JSON.stringify({ at: at.toISOString(), ...result })}\n`);

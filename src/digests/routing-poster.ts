@@ -20,6 +20,7 @@ export function createRoutingPoster(posters: Partial<Record<"console" | "slack" 
       }
     },
     post: (channelRef, reply, options) => pick(channelRef).post(channelRef, reply, options),
-    findPosted: (channelRef, marker) => pick(channelRef).findPosted(channelRef, marker),
+    findPosted: (channelRef, marker, context) => pick(channelRef).findPosted(channelRef, marker, context),
+    delete: (channelRef, messageId, context) => pick(channelRef).delete(channelRef, messageId, context),
   };
 }

@@ -16,6 +16,13 @@
  *     `unknown` rather than being posted twice;
  *  5. builds the digest, marks the row `posting` (renewing the lease), posts, and records the
  *     message id (`posted`), or `skipped` when empty and the subscription does not post empties.
+ * A post that stalls (a slow platform, a frozen process) must not go out twice: while posting, a
+ * heartbeat renews the lease so nobody takes over a live post; the claim token is re-checked
+ * immediately before each platform call; and after posting, a process that finds an older copy
+ * of its message (same marker) in the channel deletes its own, so the channel ends with one even
+ * when a frozen process (whose heartbeat could not run) wakes up after a takeover posted.
+ * Posts, checks and deletes name the tenant (its Slack team / Discord guild): a shared channel
+ * may belong to several tenants, each posting with its own bot token.
  * Failures: 429 waits Retry-After, 5xx / network back off exponentially (a few attempts inline,
  * then the row is released with a retry time for a later tick); non-retryable errors -> `failed`.
  * A slot not posted by the cut-off becomes `missed`. Posts later than `lateAfterMs` are marked late.
@@ -61,6 +68,12 @@ export type SchedulerOptions = {
   retry?: Partial<RetryPolicy>;
   /** Digests posted in parallel within one tick. Default 4. */
   concurrency?: number;
+  /**
+   * Calls `beat` every `intervalMs` until the returned function is called: the lease heartbeat
+   * while posting (a third of the lease). Default setInterval; tests fire it by hand with a fake
+   * clock, or never (a frozen process).
+   */
+  every?: (intervalMs: number, beat: () => Promise<void>) => () => void;
   build?: (input: BuildDigestInput) => Promise<BuiltDigest>;
 };
 
@@ -77,6 +90,8 @@ export type DigestScheduler = {
 type Subscription = {
   id: number;
   tenantId: number;
+  /** Slack team / Discord guild id: whose bot token posts. */
+  tenantExternalId: string;
   kind: DigestKind;
   channelRef: string;
   localTime: string;
@@ -89,6 +104,7 @@ type Subscription = {
 type SubscriptionRow = {
   id: number;
   tenant_id: number;
+  tenant_external_id: string;
   kind: DigestKind;
   channel_ref: string;
   local_time: string;
@@ -122,6 +138,7 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const concurrency = options.concurrency ?? 4;
   const build = options.build ?? buildDigest;
+  const every = options.every ?? everyWithTimers;
   /** Slots known to be finished (a final state never changes): no query for them again. */
   const finished = new Map<string, number>();
 
@@ -132,13 +149,14 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
     const result: TickResult = { claimed: 0, posted: 0, skipped: 0, missed: 0, failed: 0, unknown: 0, tookOver: 0 };
     // Raw SQL: this runs every minute in every process, and skips the query builder's overhead.
     const rows = await prisma.$queryRawUnsafe<SubscriptionRow[]>(
-      `SELECT id, tenant_id, kind, channel_ref, local_time, time_zone, weekdays, post_when_empty,
-         (EXTRACT(EPOCH FROM created_at) * 1000)::float8 AS created_ms
-       FROM digest_subscriptions WHERE active`,
+      `SELECT s.id, s.tenant_id, t.external_id AS tenant_external_id, s.kind, s.channel_ref, s.local_time,
+         s.time_zone, s.weekdays, s.post_when_empty, (EXTRACT(EPOCH FROM s.created_at) * 1000)::float8 AS created_ms
+       FROM digest_subscriptions s JOIN tenants t ON t.id = s.tenant_id WHERE s.active`,
     );
     const subscriptions: Subscription[] = rows.map((row) => ({
       id: row.id,
       tenantId: row.tenant_id,
+      tenantExternalId: row.tenant_external_id,
       kind: row.kind,
       channelRef: row.channel_ref,
       localTime: row.local_time,
@@ -256,16 +274,74 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
     return count === 1;
   }
 
-  async function finish(runId: number, token: string, state: RunState, data: Record<string, unknown>, slot: Slot): Promise<void> {
-    await update(runId, token, { state, nextAttemptAt: null, ...data });
+  async function finish(runId: number, token: string, state: RunState, data: Record<string, unknown>, slot: Slot): Promise<boolean> {
+    const owned = await update(runId, token, { state, nextAttemptAt: null, ...data });
     finished.set(slot.key, slot.fireAt.getTime());
+    return owned;
+  }
+
+  /**
+   * Renews this process's lease on a run every third of the lease while a post is in flight, so
+   * a slow platform call is not mistaken for a dead process and posted again by another. A
+   * renewal that finds the claim gone (taken over) makes `lost()` true. `stop()` waits for a
+   * renewal in flight, so none lands after the run's outcome is written.
+   */
+  function startHeartbeat(runId: number, token: string, now: () => Date): { lost(): boolean; stop(): Promise<void> } {
+    let lost = false;
+    let pending: Promise<void> = Promise.resolve();
+    const beat = (): Promise<void> => {
+      pending = pending.then(async () => {
+        if (lost) return;
+        try {
+          if (!(await update(runId, token, { nextAttemptAt: new Date(now().getTime() + leaseMs) }))) lost = true;
+        } catch (error) {
+          // Not a lost claim: the next beat (or the pre-post check) decides.
+          logger.warn({ err: error, run: runId }, "could not renew a digest lease");
+        }
+      });
+      return pending;
+    };
+    const cancel = every(Math.max(1, Math.floor(leaseMs / 3)), beat);
+    return {
+      lost: () => lost,
+      async stop() {
+        cancel();
+        await pending;
+      },
+    };
+  }
+
+  /**
+   * After posting: when the channel already holds an older copy (same marker; posted by a process
+   * that stalled past its lease while this one took over, or the other way round), this copy is
+   * deleted and the older one recorded. Every process keeps the oldest, so whatever the order the
+   * channel ends with exactly one. Unsure (history unreadable): keep ours rather than risk none.
+   */
+  async function keepOldest(slot: Slot, messageId: string): Promise<string> {
+    const { channelRef, tenantExternalId } = slot.sub;
+    const marker = idempotencyMarker(slot.sub.id, slot.date);
+    let oldest: string | null;
+    try {
+      oldest = await poster.findPosted(channelRef, marker, { tenantExternalId });
+    } catch (error) {
+      logger.warn({ err: error, subscription: slot.sub.id, date: slot.date }, "could not check a digest post for an earlier copy");
+      return messageId;
+    }
+    if (!oldest || oldest === messageId) return messageId;
+    try {
+      await poster.delete(channelRef, messageId, { tenantExternalId });
+      logger.warn({ subscription: slot.sub.id, date: slot.date, kept: oldest, deleted: messageId }, "deleted a duplicate digest post");
+    } catch (error) {
+      logger.error({ err: error, subscription: slot.sub.id, date: slot.date, duplicate: messageId }, "a duplicate digest post could not be deleted");
+    }
+    return oldest;
   }
 
   /** Asks the channel whether the message went out; "unknown" when the poster cannot tell. */
   async function checkPosted(slot: Slot): Promise<{ kind: "posted"; messageId: string } | { kind: "absent" } | { kind: "unknown"; error: string }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const messageId = await poster.findPosted(slot.sub.channelRef, idempotencyMarker(slot.sub.id, slot.date));
+        const messageId = await poster.findPosted(slot.sub.channelRef, idempotencyMarker(slot.sub.id, slot.date), { tenantExternalId: slot.sub.tenantExternalId });
         return messageId ? { kind: "posted", messageId } : { kind: "absent" };
       } catch (error) {
         if (attempt >= 2) return { kind: "unknown", error: `could not check whether it was posted: ${(error as Error).message}` };
@@ -277,8 +353,8 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
   async function deliver(slot: Slot, runId: number, token: string, previousState: RunState, now: () => Date, result: TickResult): Promise<void> {
     const pastCutoff = () => now().getTime() - slot.fireAt.getTime() > cutoffMs;
     const markPosted = async (messageId: string) => {
-      await finish(runId, token, "posted", { messageId, postedAt: now(), late: now().getTime() - slot.fireAt.getTime() > lateAfterMs, error: null }, slot);
-      result.posted++;
+      // Counted only by the holder: a process that lost its claim mid-post records nothing.
+      if (await finish(runId, token, "posted", { messageId, postedAt: now(), late: now().getTime() - slot.fireAt.getTime() > lateAfterMs, error: null }, slot)) result.posted++;
     };
     const markUnknown = async (error: string) => {
       // Never post blind: retry the check later, and after the cut-off leave it for a person.
@@ -315,16 +391,27 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
       return;
     }
 
-    const outcome = await postWithRetries({
-      poster,
-      channelRef: slot.sub.channelRef,
-      reply: built.reply,
-      marker: idempotencyMarker(slot.sub.id, slot.date),
-      retry,
-      sleep,
-      beforeAttempt: () => update(runId, token, { state: "posting", attempts: { increment: 1 }, nextAttemptAt: new Date(now().getTime() + leaseMs) }),
-      checkPosted: () => checkPosted(slot),
-    });
+    const heartbeat = startHeartbeat(runId, token, now);
+    let outcome: PostOutcome;
+    try {
+      outcome = await postWithRetries({
+        poster,
+        channelRef: slot.sub.channelRef,
+        tenantExternalId: slot.sub.tenantExternalId,
+        reply: built.reply,
+        marker: idempotencyMarker(slot.sub.id, slot.date),
+        retry,
+        sleep,
+        // Immediately before each platform call: still ours (token unchanged, no renewal refused)?
+        // The same write renews the lease; a process that took over changed the token.
+        beforeAttempt: async () =>
+          !heartbeat.lost() && (await update(runId, token, { state: "posting", attempts: { increment: 1 }, nextAttemptAt: new Date(now().getTime() + leaseMs) })),
+        checkPosted: () => checkPosted(slot),
+      });
+      if (outcome.kind === "posted") outcome = { kind: "posted", messageId: await keepOldest(slot, outcome.messageId) };
+    } finally {
+      await heartbeat.stop();
+    }
     switch (outcome.kind) {
       case "posted":
         return markPosted(outcome.messageId);
@@ -382,6 +469,8 @@ export type PostOutcome =
 export async function postWithRetries(input: {
   poster: DigestPoster;
   channelRef: string;
+  /** Whose digest (Slack team / Discord guild id): the poster uses that workspace's token. */
+  tenantExternalId: string;
   reply: Reply;
   marker: string;
   retry: RetryPolicy;
@@ -394,7 +483,7 @@ export async function postWithRetries(input: {
     if (!(await input.beforeAttempt())) return { kind: "lost-claim" };
     let failure: PostError;
     try {
-      const { messageId } = await input.poster.post(input.channelRef, input.reply, { idempotencyMarker: input.marker });
+      const { messageId } = await input.poster.post(input.channelRef, input.reply, { idempotencyMarker: input.marker, tenantExternalId: input.tenantExternalId });
       return { kind: "posted", messageId };
     } catch (error) {
       failure = toPostError(error);
@@ -411,6 +500,13 @@ export async function postWithRetries(input: {
     if (attempt >= retry.attemptsPerTick || delay > retry.maxInlineWaitMs) return { kind: "failed", error, retryInMs: delay };
     await input.sleep(delay);
   }
+}
+
+/** The default heartbeat timer; unref'd so a pending beat never keeps the process alive. */
+function everyWithTimers(intervalMs: number, beat: () => Promise<void>): () => void {
+  const timer = setInterval(() => void beat(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 async function runPool(work: (() => Promise<void>)[], size: number): Promise<void> {

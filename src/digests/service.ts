@@ -2,7 +2,9 @@
  * Subscriptions (add, list, remove) and on-demand digests (preview, run now) for one tenant at a
  * time. The `digest` command calls this; the scheduler reads the same tables.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { DbClient } from "../data/client-types.js";
+import { clientOf } from "../data/store.js";
+import type { Store } from "../core/store.js";
 import { addDaysTo, todayIn, type CalendarDate } from "../core/dates.js";
 import { NotFound, UserError } from "../core/errors.js";
 import { silentLogger, type Logger } from "../core/logger.js";
@@ -47,10 +49,12 @@ export type DigestService = {
   remove(tenantId: number, id: number): Promise<SubscriptionView | null>;
   preview(input: { tenantId: number; kind: DigestKind; now: Date; timeZone: string; full: boolean }): Promise<BuiltDigest>;
   runNow(input: { tenantId: number; id: number; now: Date }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
+  /** The same service on the client of `store`, so a command's reads and writes join its transaction. */
+  within(store: Store): DigestService;
 };
 
 export function createDigestService(options: {
-  prisma: PrismaClient;
+  prisma: DbClient;
   poster: DigestPoster;
   logger?: Logger;
   sleep?: (ms: number) => Promise<void>;
@@ -92,12 +96,22 @@ export function createDigestService(options: {
 
   return {
     poster,
+    within: (store) => createDigestService({ ...options, prisma: clientOf(store) ?? prisma }),
     async add(input) {
       const platform = channelPlatform(input.channelRef);
-      if (platform !== "console" && platform !== input.tenant.platform) {
-        throw new UserError("wrong_platform", `This workspace is on ${input.tenant.platform}; it cannot post digests into a ${platform} channel.`);
+      // Console destinations are the server's stdout and files: only the console tenant may pick them.
+      if (platform !== input.tenant.platform) {
+        throw new UserError(
+          "wrong_platform",
+          platform === "console"
+            ? `${input.channelRef} is on the Rapport server; only the console may post digests there. Pick a channel of this workspace with #.`
+            : `This workspace is on ${input.tenant.platform}; it cannot post digests into a ${platform || "unknown"} channel.`,
+        );
       }
       const check = await poster.canPost(input.channelRef, { tenantExternalId: input.tenant.externalId });
+      if (!check.ok && platform === "console") {
+        throw new UserError("cannot_post", `I cannot post to ${input.channelRef}: ${check.reason}`, { example: "digest add followups console:stdout 08:30" });
+      }
       if (!check.ok) {
         throw new UserError("cannot_post", `I cannot post in ${input.channelRef}: ${check.reason ?? "the bot is not a member or lacks permission"}. Invite the bot to the channel first.`);
       }
@@ -137,11 +151,14 @@ export function createDigestService(options: {
     async runNow({ tenantId, id, now }) {
       const sub = await prisma.digestSubscription.findFirst({ where: { id, tenantId, active: true } });
       if (!sub) throw new NotFound(`No digest subscription ${id} in this workspace.`, "digest list");
+      // The tenant's workspace picks the bot token: a shared channel alone does not say whose.
+      const { externalId: tenantExternalId } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { externalId: true } });
       const built = await buildDigest({ prisma, tenantId, kind: sub.kind as DigestKind, now, timeZone: sub.timeZone });
       const marker = `rapport-digest:${sub.id}:manual:${now.toISOString()}`;
       const outcome = await postWithRetries({
         poster,
         channelRef: sub.channelRef,
+        tenantExternalId,
         reply: built.reply,
         marker,
         retry,
@@ -149,7 +166,7 @@ export function createDigestService(options: {
         beforeAttempt: async () => true,
         checkPosted: async () => {
           try {
-            const messageId = await poster.findPosted(sub.channelRef, marker);
+            const messageId = await poster.findPosted(sub.channelRef, marker, { tenantExternalId });
             return messageId ? { kind: "posted", messageId } : { kind: "absent" };
           } catch (error) {
             return { kind: "unknown", error: (error as Error).message };

@@ -87,6 +87,13 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
   };
   process.on("SIGINT", interrupted);
   process.on("SIGTERM", interrupted);
+  // Started by bin/rapport.mjs in a child process: if that launcher dies (kill -9, a closed
+  // terminal), stop and roll back. Its 'disconnect' reaches us late while batches keep the event
+  // loop busy, so the parent pid is also checked synchronously every 1,000 rows.
+  const launcher = Number(process.env.RAPPORT_LAUNCHER_PID) || undefined;
+  const checkLauncher = () => {
+    if (launcher !== undefined && process.ppid !== launcher) throw new Error(`the rapport process that started this import (pid ${launcher}) is gone.`);
+  };
   try {
     const tenantId = await resolveTenantId(database.prisma, values.tenant);
     const startedAt = Date.now();
@@ -114,6 +121,7 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
           io.stderr.write("All rows written; committing and merging the search indexes...\n");
         },
         onProgress: ({ rows, bytes, size }) => {
+          checkLauncher();
           if (!bar) return;
           if (!started) {
             bar.start(size, bytes, { rows: 0, rate: 0 });

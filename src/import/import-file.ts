@@ -35,6 +35,7 @@ export type ImportOptions = {
   batchSize?: number;
   /** Called for every bad row as it is found (the result keeps only the first `maxIssues`). */
   onIssue?: (issue: ImportIssue) => void;
+  /** Every 1,000 rows and at the end; throwing from it stops the import (rolled back, rethrown). */
   onProgress?: (progress: { rows: number; bytes: number; size: number }) => void;
   /** Every row is written; the commit and the search-index merge follow (seconds at 1M rows). */
   onFinishing?: () => void;

@@ -49,6 +49,7 @@ export function instrumentPoster(poster: DigestPoster, metrics: Metrics): Digest
         throw error;
       }
     },
-    findPosted: (channelRef, marker) => poster.findPosted(channelRef, marker),
+    findPosted: (channelRef, marker, context) => poster.findPosted(channelRef, marker, context),
+    delete: (channelRef, messageId, context) => poster.delete(channelRef, messageId, context),
   };
 }

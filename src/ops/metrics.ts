@@ -3,11 +3,14 @@
  * /metrics. Label values are bounded (command names from the registry, platforms, outcomes).
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { AdmissionStats } from "../core/admission.js";
 import type { PlatformApiEvent } from "../core/platform-api-events.js";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-export function createMetrics(options: { defaultMetrics?: boolean; poolStats?: () => { total: number; idle: number; waiting: number } } = {}) {
+export function createMetrics(
+  options: { defaultMetrics?: boolean; poolStats?: () => { total: number; idle: number; waiting: number }; admissionStats?: () => AdmissionStats } = {},
+) {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "rapport_process_" });
   const platformApiErrors = new Counter({
@@ -44,6 +47,29 @@ export function createMetrics(options: { defaultMetrics?: boolean; poolStats?: (
       if (event.kind === "retry") platformApiRetries.inc({ platform: event.platform, reason: event.code });
       else platformApiErrors.inc({ platform: event.platform, code: event.code });
     },
+    admissionRequests: new Gauge({
+      name: "rapport_admission_requests",
+      help: "Admitted commands by state (running, waiting for a slot).",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      collect() {
+        const stats = options.admissionStats?.();
+        if (!stats) return;
+        this.set({ state: "running" }, stats.running);
+        this.set({ state: "waiting" }, stats.waiting);
+      },
+    }),
+    admissionRefused: new Gauge({
+      name: "rapport_admission_refused",
+      help: "Requests turned away since start (answered busy or too fast), by reason (busy, member_rate, workspace_rate).",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+      collect() {
+        const stats = options.admissionStats?.();
+        if (!stats) return;
+        for (const [reason, count] of Object.entries(stats.refused)) this.set({ reason }, count);
+      },
+    }),
     databasePool: new Gauge({
       name: "rapport_database_pool_connections",
       help: "PostgreSQL pool connections by state (total, idle, waiting); absent on the embedded database.",

@@ -30,3 +30,21 @@ test("/readyz is 503 until the adapters have started, 200 while the database ans
   ops.markShuttingDown();
   expect(await get("/readyz")).toEqual({ status: 503, text: "shutting down\n" });
 });
+
+test("/metrics shows admission: running and waiting commands, and requests turned away by reason", async () => {
+  const { createAdmission } = await import("../core/admission.js");
+  const admission = createAdmission({ maxInFlight: 1, maxWaiting: 1, member: { perSecond: 0, burst: 1 }, workspace: { perSecond: 0, burst: 1 } });
+  const request = { platform: "slack", workspace: "T1", member: "U1" };
+  const first = admission.tryAdmit(request);
+  const second = admission.tryAdmit(request);
+  admission.tryAdmit(request);
+  let release!: () => void;
+  if (first.ok) void first.ticket.run(() => new Promise<void>((resolve) => (release = resolve)));
+  ops = await startOpsServer({ port: 0, host: "127.0.0.1", metrics: createMetrics({ defaultMetrics: false, admissionStats: admission.stats }), checkDatabase: async () => undefined });
+  const { text } = await get("/metrics");
+  expect(text).toContain('rapport_admission_requests{state="running"} 1');
+  expect(text).toContain('rapport_admission_requests{state="waiting"} 1');
+  expect(text).toContain('rapport_admission_refused{reason="busy"} 1');
+  release();
+  if (second.ok) second.ticket.cancel();
+});

@@ -9,6 +9,7 @@ import { createHarness, type Harness } from "../digests/harness.js";
 import { addDaysTo } from "../../src/core/dates.js";
 import { fireInstant, isoWeekday } from "../../src/digests/schedule-time.js";
 import { idempotencyMarker } from "../../src/digests/scheduler.js";
+import { runLeaseStall } from "../digests/lease-stall.js";
 
 const QUARTER_HOUR = 15 * 60_000;
 const HOUR = 3600_000;
@@ -118,7 +119,8 @@ describe.each(testTargets)("digest scheduler on $name", (target) => {
     const result = await h.scheduler(1).tick(h.clock.now);
     expect(result).toMatchObject({ tookOver: 1, posted: 1 });
     expect(h.poster.posts.map((post) => post.marker)).toEqual([idempotencyMarker(id, "2026-11-23")]);
-    expect(h.poster.calls.findPosted).toBe(1); // it was `posting`: checked before posting again
+    // It was `posting`: checked before posting again, and after posting for an earlier copy.
+    expect(h.poster.calls.findPosted).toBe(2);
   });
 
   test("a process killed after the post went out but before recording it: the takeover finds it and does not post again", async () => {
@@ -134,6 +136,39 @@ describe.each(testTargets)("digest scheduler on $name", (target) => {
     expect(h.poster.posts).toHaveLength(1);
     const run = await h.databases[0]!.prisma.digestRun.findFirstOrThrow();
     expect(run).toMatchObject({ state: "posted", messageId: h.poster.posts[0]!.messageId });
+  });
+
+  test("a post stalled 4 s over a 2 s lease: the heartbeat keeps the lease, nobody posts a second copy", async () => {
+    h = await createHarness(target, 2);
+    const result = await runLeaseStall(h, "live");
+    expect(result).toMatchObject({ inChannel: 1, deleted: 0, takeovers: 0, state: "posted" });
+    expect(result.recordedMessageId).toBe(result.keptMessageId);
+  });
+
+  test("a frozen process (no heartbeat) wakes after a takeover posted: its newer copy is deleted, one post stays", async () => {
+    h = await createHarness(target, 2);
+    const result = await runLeaseStall(h, "frozen");
+    expect(result).toMatchObject({ inChannel: 1, deleted: 1, takeovers: 1, state: "posted" });
+    expect(result.recordedMessageId).toBe(result.keptMessageId);
+  });
+
+  test("a holder taken over while it waited to retry does not post: the claim is re-checked right before the call", async () => {
+    h = await createHarness(target, 2);
+    await h.subscribe({ localTime: "08:00", timeZone: "UTC" });
+    const at = new Date("2026-11-23T08:00:00Z");
+    h.clock.now = at;
+    let wake!: () => void;
+    const waiting = new Promise<void>((resolve) => (wake = resolve));
+    const noHeartbeat = () => () => undefined;
+    h.poster.failNextPosts({ kind: "rate-limit", retryAfterMs: 1_000 });
+    const first = h.scheduler(0, { leaseMs: 2_000, sleep: () => waiting, every: noHeartbeat }).tick(at);
+    await waitFor(() => h!.poster.calls.post === 1);
+    h.clock.now = new Date(at.getTime() + 3_000);
+    expect(await h.scheduler(1, { leaseMs: 2_000, every: noHeartbeat }).tick(h.clock.now)).toMatchObject({ tookOver: 1, posted: 1 });
+    wake();
+    expect(await first).toMatchObject({ posted: 0 });
+    expect(h.poster.calls.post).toBe(2); // the 429, then the takeover's post; none after waking
+    expect(h.poster.posts).toHaveLength(1);
   });
 
   test("429 with Retry-After, a 5xx and a lost response are retried and the digest goes out exactly once", async () => {

@@ -2,6 +2,9 @@
  * Child process for the crash-durability test: opens the database named by the environment and
  * logs interactions in a loop, printing "ACK <n>" only after each write committed. The parent
  * kills it with SIGKILL at a random moment and checks every acknowledged write survived.
+ *
+ * CRASH_ACK_BEFORE_COMMIT=1 is the mutation check's broken writer: it acknowledges each write
+ * before making it (and waits a little), as a server that answered before committing would.
  */
 import { createApp } from "../../src/app.js";
 import { silentLogger } from "../../src/core/logger.js";
@@ -20,11 +23,16 @@ if (process.env.CRASH_SETUP === "1") {
   process.exit(0);
 }
 process.stdout.write("OPEN\n");
+const ackFirst = process.env.CRASH_ACK_BEFORE_COMMIT === "1";
 for (let n = 0; ; n++) {
+  if (ackFirst) {
+    process.stdout.write(`ACK ${n}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
   const reply = await app.rapport.runText({ actor, text: `log CrashCo note crash-${run}-${n}` });
   if (reply.isError) {
     process.stdout.write(`ERR ${reply.title}\n`);
     process.exit(2);
   }
-  process.stdout.write(`ACK ${n}\n`);
+  if (!ackFirst) process.stdout.write(`ACK ${n}\n`);
 }

@@ -1,20 +1,36 @@
 /**
- * Item 12: load. 32 simulated members of one workspace use the core (rapport.runText) at the same
- * time for 60 s (reduced run: 15 s) on a fresh PostgreSQL database with the production pool size,
- * each in its own loop: reads (find, show, followups, overdue) and writes (log, followup, edit)
- * mixed, every write with its own idempotency key. Afterwards every acknowledged write is looked up
- * in the database: the logged interaction rows, the audit rows of the updates, the idempotency
- * records, and each member's customer ends in the state of its last acknowledged write.
+ * Item 12: load through Slack HTTP. 32 simulated members of one workspace send signed `/crm`
+ * commands to the real Bolt App (createSlackApp on a loopback port, Web API and response_urls on the
+ * local fake Slack) at the same time for 60 s (reduced run: 15 s), on a fresh PostgreSQL database
+ * with the production pool size and the admission `rapport start` derives from it (10 running, 100
+ * waiting; the per-member and per-workspace rates are lifted: 32 members in a closed loop are a
+ * capacity test, not people). Each member waits for the answer (response_url) before its next
+ * command: reads (find, show, followups, overdue) and writes (log, followup, edit) mixed, every
+ * write under its own trigger_id. Latency is from sending the request to the answer arriving;
+ * accepted requests must be answered with p99 under LATENCY_P99_LIMIT_MS (generous: a 2-core CI
+ * machine). Afterwards every acknowledged write is looked up in the database: the logged
+ * interaction rows, the audit rows of the updates, the idempotency records, and each member's
+ * customer ends in the state of its last acknowledged write.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp, type App } from "../../src/app.js";
+import { admissionLimitsFor, createAdmission } from "../../src/core/admission.js";
 import type { Actor } from "../../src/core/actor.js";
 import { silentLogger } from "../../src/core/logger.js";
+import type { RapportApi } from "../../src/core/service-api.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
+import type { FakeSlackUser } from "../fakes/slack/fake-slack-api.js";
+import type { Who } from "../fakes/slack/payloads.js";
+import { DEFAULT_FAKE_SLACK, startHarnessWith, type Harness } from "../e2e/slack/harness.js";
 import { testTargets } from "../support/test-databases.js";
-import { FULL, recordResult } from "./results.js";
+import { expectRows, FULL, recordResult } from "./results.js";
 
 const USERS = 32;
+/** Production pool size (RAPPORT_DB_POOL_SIZE default). */
+const POOL_SIZE = 10;
+/** Accepted requests: p99 from request to answer. Generous on purpose (2 shared cores in CI). */
+const LATENCY_P99_LIMIT_MS = 5_000;
+const ANSWER_TIMEOUT_MS = 60_000;
 const DURATION_MS = FULL ? 60_000 : 15_000;
 const FIXED_NOW = new Date("2026-11-23T15:00:00Z");
 const TENANT = "T0LOAD";
@@ -42,34 +58,42 @@ function percentile(samples: number[], p: number): number {
 }
 
 const postgres = testTargets.find((target) => target.name === "postgres")!;
+expectRows(import.meta.filename, "12. load (PostgreSQL, through Slack HTTP)");
+const userId = (index: number) => `U0LOAD${String(index).padStart(2, "0")}`;
 
-describe("12. load on PostgreSQL through the core", () => {
+describe("12. load on PostgreSQL through Slack HTTP", () => {
   let core: App;
+  let h: Harness<RapportApi>;
   let drop: () => Promise<void> = async () => undefined;
   let tenantId: number;
 
   beforeAll(async () => {
     const database = await postgres.create();
     drop = database.drop;
-    core = await createApp({ target: database.target, logger: silentLogger, clock: () => FIXED_NOW }); // production pool size
+    core = await createApp({ target: database.target, logger: silentLogger, clock: () => FIXED_NOW, poolSize: POOL_SIZE });
     const { tenant } = await core.rapport.identify({ platform: "slack", tenantExternalId: TENANT, userExternalId: "U0LOADADMIN", profile: { isPlatformAdmin: true } });
     tenantId = tenant.id;
     await loadDemoData(core.database.prisma, tenantId, "2026-11-23");
+    const users: FakeSlackUser[] = Array.from({ length: USERS }, (_, index) => ({ id: userId(index), teamId: TENANT, name: `load${index}`, tz: "UTC", email: `load${index}@example.test` }));
+    const limits = admissionLimitsFor({ poolSize: POOL_SIZE, embedded: false }, { member: { perSecond: 0 }, workspace: { perSecond: 0 } });
+    h = await startHarnessWith<RapportApi>(core.rapport, { slack: { ...DEFAULT_FAKE_SLACK, users }, admission: createAdmission(limits) });
   });
   afterAll(async () => {
+    await h?.stop();
     await core?.close();
     await drop();
   });
 
-  test(`${USERS} concurrent users for ${DURATION_MS / 1000} s: zero errors, zero lost writes`, async () => {
+  test(`${USERS} concurrent users through Slack HTTP for ${DURATION_MS / 1000} s: zero errors, zero lost writes, p99 under ${LATENCY_P99_LIMIT_MS / 1000} s`, async () => {
     const prisma = core.database.prisma;
     const users = await Promise.all(
       Array.from({ length: USERS }, async (_, index) => {
-        const actor: Actor = { platform: "slack", tenantExternalId: TENANT, userExternalId: `U0LOAD${String(index).padStart(2, "0")}`, profile: { displayName: `Load ${index}`, timeZone: "UTC" } };
+        const actor: Actor = { platform: "slack", tenantExternalId: TENANT, userExternalId: userId(index), profile: { displayName: `Load ${index}`, timeZone: "UTC" } };
+        const who: Who = { teamId: TENANT, userId: userId(index), userName: `load${index}` };
         const created = await core.rapport.runText({ actor, text: `new "Load customer ${index}" city=Boston`, idempotencyKey: `setup:${index}` });
         expect(created.isError, created.title).toBeFalsy();
         const customer = await prisma.customer.findFirstOrThrow({ where: { tenantId, name: `Load customer ${index}` } });
-        return { index, actor, customerId: customer.id };
+        return { index, who, customerId: customer.id };
       }),
     );
     const loadMemberIds = (await prisma.member.findMany({ where: { tenantId, externalId: { startsWith: "U0LOAD" } } })).filter((member) => member.externalId !== "U0LOADADMIN").map((member) => member.id);
@@ -86,7 +110,7 @@ describe("12. load on PostgreSQL through the core", () => {
     const started = performance.now();
 
     await Promise.all(
-      users.map(async ({ index, actor, customerId }) => {
+      users.map(async ({ index, who, customerId }) => {
         const next = random(1000 + index);
         let sequence = 0;
         while (Date.now() < deadline) {
@@ -106,11 +130,19 @@ describe("12. load on PostgreSQL through the core", () => {
           }[op];
           const t0 = performance.now();
           try {
-            const reply = await core.rapport.runText({ actor, text, ...(WRITES.has(op) ? { idempotencyKey: `load:${marker}` } : {}) });
+            // Every request has its own trigger_id: the idempotency key of a write.
+            const sent = await h.command(who, text, { triggerId: `load-${marker}` });
+            if (sent.status !== 200 || sent.text !== "") {
+              // Not accepted (a refusal in the ack): with these limits, an error.
+              errors.push(`${op} ${text}: ack ${sent.status} ${sent.text.slice(0, 120)}`);
+              continue;
+            }
+            const [answer] = await h.slack.waitForResponses(sent.responseId, 1, ANSWER_TIMEOUT_MS);
             latencies.push(performance.now() - t0);
             counts.set(op, (counts.get(op) ?? 0) + 1);
-            if (reply.isError) {
-              errors.push(`${op} ${text}: ${reply.title}`);
+            const first = ((answer!.body.blocks ?? []) as { text?: { text?: string } }[])[0]?.text?.text ?? "";
+            if (first.startsWith(":x:") || /Sorry, something went wrong/.test(JSON.stringify(answer!.body))) {
+              errors.push(`${op} ${text}: ${String(answer!.body.text)}`);
               continue;
             }
             if (!WRITES.has(op)) continue;
@@ -137,7 +169,7 @@ describe("12. load on PostgreSQL through the core", () => {
     const lostLogs = [...ackedLogs].filter((marker) => !logged.has(marker)).length;
     const extraLogs = logged.size - ackedLogs.size + lostLogs;
     const auditedUpdates = await prisma.auditEvent.count({ where: { tenantId, action: "customer.update", actorId: { in: loadMemberIds } } });
-    const keys = await prisma.idempotencyRecord.count({ where: { tenantId, key: { startsWith: "load:" } } });
+    const keys = await prisma.idempotencyRecord.count({ where: { tenantId, key: { startsWith: `slack:${TENANT}:trigger:load-` } } });
     let staleFinals = 0;
     for (const [customerId, state] of lastState) {
       const row = await prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
@@ -151,13 +183,14 @@ describe("12. load on PostgreSQL through the core", () => {
     const mix = [...new Set(MIX)].map((op) => `${op} ${counts.get(op) ?? 0}`).join(", ");
 
     recordResult({
-      test: "12. load (PostgreSQL, through the core)",
-      injected: `${USERS} concurrent users for ${DURATION_MS / 1000} s, 60 % reads / 40 % writes (${mix})`,
-      figure: `${operations} ops, ${(operations / elapsedS).toFixed(0)} ops/s, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms; ${errors.length} errors; ${ackedWrites} acknowledged writes, ${lost} lost, ${extraLogs} extra`,
-      pass: errors.length === 0 && lost === 0 && extraLogs === 0 && ackedWrites > 0,
+      test: "12. load (PostgreSQL, through Slack HTTP)",
+      injected: `${USERS} concurrent users, each waiting for its answer, for ${DURATION_MS / 1000} s, 60 % reads / 40 % writes (${mix}); admission for a pool of ${POOL_SIZE}, rate limits lifted`,
+      figure: `${operations} ops, ${(operations / elapsedS).toFixed(0)} ops/s, request to answer p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (limit ${LATENCY_P99_LIMIT_MS} ms); ${errors.length} errors; ${ackedWrites} acknowledged writes, ${lost} lost, ${extraLogs} extra`,
+      pass: errors.length === 0 && lost === 0 && extraLogs === 0 && ackedWrites > 0 && operations > 0 && p99 < LATENCY_P99_LIMIT_MS,
     });
     expect(errors.slice(0, 5)).toEqual([]);
     expect({ lostLogs, extraLogs, auditedUpdates, keys, staleFinals }).toEqual({ lostLogs: 0, extraLogs: 0, auditedUpdates: ackedUpdates, keys: ackedWrites, staleFinals: 0 });
     expect(ackedLogs.size).toBeGreaterThan(USERS);
+    expect(p99).toBeLessThan(LATENCY_P99_LIMIT_MS);
   }, DURATION_MS + 120_000);
 });

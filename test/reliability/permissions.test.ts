@@ -6,11 +6,15 @@
  * digests bound to a recording poster). Expected: zero changes in the database and one
  * `permission.denied` audit event per attempt, attributed to the rep. Controls: the same paths
  * used by an admin do change things (so a denial is a denial, not a broken path).
+ *
+ * Mutation check: the same kind of attempts through an adapter that believes every caller is a
+ * workspace admin (the role check given a forged claim) must turn the row red.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { silentLogger } from "../../src/core/logger.js";
 import type { RapportApi } from "../../src/core/service-api.js";
+import type { Actor } from "../../src/core/actor.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
 import { buildCommandModal } from "../../src/adapters/slack/render/modal.js";
 import { bindDigestService, createDigestService } from "../../src/digests/service.js";
@@ -21,6 +25,13 @@ import { recordResult } from "./results.js";
 
 const FIXED_NOW = new Date("2026-11-23T09:00:00Z");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type PermissionFigures = { changed: number; posted: number; unaudited: string[]; wrongAudit: string[]; deniedAfter: number; attempts: number };
+
+/** No change, no digest posted, and every attempt audited as a denial attributed to the rep. */
+function permissionsVerdict(f: PermissionFigures): boolean {
+  return f.changed === 0 && f.posted === 0 && f.unaudited.length === 0 && f.wrongAudit.length === 0 && f.deniedAfter === f.attempts;
+}
 
 type Attempt = { surface: "typed" | "button" | "view"; label: string; command: string; send: () => Promise<void> };
 
@@ -197,7 +208,7 @@ describe("9. permissions through every Slack surface", () => {
       test: "9. permissions (rep via commands, buttons, forged forms)",
       injected: `${attempts.length} attempts on roles, digests, other members' customers: ${bySurface("typed")} typed, ${bySurface("button")} forged buttons, ${bySurface("view")} forged view_submissions`,
       figure: `${changed + posted} bypasses (database ${changed ? "CHANGED" : "unchanged"}, ${posted} digests posted); ${deniedAfter}/${attempts.length} audited as permission.denied`,
-      pass: changed === 0 && posted === 0 && unaudited.length === 0 && wrongAudit.length === 0 && deniedAfter === attempts.length,
+      pass: permissionsVerdict({ changed, posted, unaudited, wrongAudit, deniedAfter, attempts: attempts.length }),
     });
     expect(after).toBe(before);
     expect(posted).toBe(0);
@@ -233,4 +244,45 @@ describe("9. permissions through every Slack surface", () => {
     // Typed digest removal by the admin.
     expect(String((await typed(PAT, `digest remove ${digestId}`)).text)).toBe(`Digest #${digestId} removed`);
   });
+});
+
+describe("9. permissions, mutation check", () => {
+  test("GIVEN an adapter that takes every caller for a workspace admin THEN the rep's attempts go through and the row is FAIL", async () => {
+    const core = await createApp({ target: { kind: "pglite", dataDir: null }, logger: silentLogger, clock: () => FIXED_NOW });
+    const { tenant } = await core.rapport.identify({ platform: "slack", tenantExternalId: TEAM_ID, userExternalId: PAT.userId, profile: { isPlatformAdmin: true } });
+    await loadDemoData(core.database.prisma, tenant.id, "2026-11-23");
+    const poster = createRecordingPoster();
+    bindDigestService(createDigestService({ prisma: core.database.prisma, poster, sleep: async () => undefined }));
+    // The mutation: every actor arrives claiming to be a workspace admin.
+    const admin = <T extends { actor: Actor }>(input: T): T => ({ ...input, actor: { ...input.actor, profile: { ...input.actor.profile, isPlatformAdmin: true } } });
+    const real = core.rapport;
+    const trusting: RapportApi = {
+      commands: real.commands,
+      runText: (input) => real.runText(admin(input)),
+      runArgs: (input) => real.runArgs(admin(input)),
+      undo: (input) => real.undo(admin(input)),
+      pick: (input) => real.pick(admin(input)),
+    };
+    const h = await startHarnessWith<RapportApi>(trusting);
+    try {
+      const acme = await core.database.prisma.customer.findFirstOrThrow({ where: { tenantId: tenant.id, name: "Acme Corp" } });
+      const lines = [`role <@${SAM.userId}> admin`, `edit #${acme.id} grade=E`, `assign #${acme.id} me`];
+      const denials = () => core.database.prisma.auditEvent.count({ where: { tenantId: tenant.id, action: "permission.denied" } });
+      const customers = async () => JSON.stringify(await core.database.prisma.customer.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } }), (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+      const before = await customers();
+      const deniedBefore = await denials();
+      for (const line of lines) {
+        const sent = await h.command(SAM, line);
+        await h.slack.waitForResponses(sent.responseId, 1, 15_000);
+      }
+      const after = await customers();
+      const figures: PermissionFigures = { changed: before === after ? 0 : 1, posted: poster.posts.length, unaudited: [], wrongAudit: [], deniedAfter: (await denials()) - deniedBefore, attempts: lines.length };
+      expect(figures.changed).toBe(1);
+      expect(permissionsVerdict(figures)).toBe(false);
+    } finally {
+      bindDigestService(null);
+      await h.stop();
+      await core.close();
+    }
+  }, 120_000);
 });

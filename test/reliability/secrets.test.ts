@@ -12,6 +12,7 @@
  * the whole database (when pg_dump is on the PATH) contain no `xox`.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { LogLevel } from "@slack/bolt";
 import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 import { pino } from "pino";
@@ -29,6 +30,18 @@ import { blockAction, slashCommand, viewSubmission, type Who } from "../fakes/sl
 import { sendSigned, signInteraction, signSlashCommand, slackSignature } from "../fakes/slack/sign-request.js";
 import { testTargets } from "../support/test-databases.js";
 import { recordResult } from "./results.js";
+
+// Mutation check (last test): the scrubber that keeps secrets out of Bolt's and the Web API
+// client's log lines can be swapped for a pass-through, to see the row go red without it.
+const mutation = vi.hoisted(() => ({ passThroughScrubber: false }));
+vi.mock("../../src/adapters/slack/support/bolt-logger.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/adapters/slack/support/bolt-logger.js")>();
+  return {
+    ...original,
+    toBoltLogger: (logger: Logger, level?: LogLevel, scrub = original.scrubSecrets) =>
+      original.toBoltLogger(logger, level, (text) => (mutation.passThroughScrubber ? text : scrub(text))),
+  };
+});
 
 const BOT_TOKEN = "xoxb-1111-secretbot-d1e2a3d4b5e6e7f8";
 const SIGNING_SECRET = "signing-secret-5f1c0ffee0ddba11";
@@ -62,6 +75,11 @@ class MemoryStream extends Writable {
   }
 }
 
+/** The debug half of the row: lines were captured, and none carries a secret. */
+function debugVerdict(captured: number, leaking: number): boolean {
+  return captured > 0 && leaking === 0;
+}
+
 const postgres = testTargets.find((target) => target.name === "postgres")!;
 
 describe("13. secrets stay out of logs, replies and the database", () => {
@@ -78,8 +96,9 @@ describe("13. secrets stay out of logs, replies and the database", () => {
   let singleUrl = "";
   let multiBase = "";
   let counter = 0;
-  /** Filled by the first test: the captured debug-level lines that carry a secret. */
+  /** Filled by the first test: the captured debug-level lines that carry a secret, and how many there were. */
   let debugLeaks: string[] | undefined;
+  let debugCount = 0;
 
   beforeAll(async () => {
     // The production logger, writing into memory instead of fd 2.
@@ -136,12 +155,13 @@ describe("13. secrets stay out of logs, replies and the database", () => {
       pick: (input) => real.pick(input),
     };
     const common = { port: 0, host: "127.0.0.1", apiUrl: slack.apiUrl, profileTtlMs: 60_000, ackBudgetMs: 1500, maxClockSkewSeconds: 300 };
-    single = createSlackApp({ api: failing, logger, config: validateSlackConfig({ ...common, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }) });
+    // Bolt and its Web API clients at DEBUG: they log whole request bodies there.
+    single = createSlackApp({ api: failing, logger, boltLogLevel: LogLevel.DEBUG, config: validateSlackConfig({ ...common, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }) });
     singleUrl = `http://127.0.0.1:${(await single.start(0)).port}/slack/events`;
     multi = createSlackApp({
       api: real,
       logger,
-     
+      boltLogLevel: LogLevel.DEBUG,
       installationStore: createSlackInstallationStore({ prisma: core.database.prisma, secretKey: SECRET_KEY }),
       config: validateSlackConfig({ ...common, signingSecret: SIGNING_SECRET, oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, scopes: SLACK_BOT_SCOPES } }),
     });
@@ -164,6 +184,19 @@ describe("13. secrets stay out of logs, replies and the database", () => {
     expect(sent.status).toBe(200);
     const [response] = await slack.waitForResponses(id, 1, 20_000);
     return String(response!.body.text);
+  }
+
+  /** The OAuth install flow: install page -> (consent) -> redirect (first without the state cookie). */
+  async function installThroughOAuth(): Promise<void> {
+    const install = await fetch(`${multiBase}/slack/install`, { redirect: "manual" });
+    replies.push(await install.text(), install.headers.get("location") ?? "");
+    const state = new URL(install.headers.get("location")!).searchParams.get("state")!;
+    const cookie = install.headers.get("set-cookie")!.split(";")[0]!;
+    const csrf = await fetch(`${multiBase}/slack/oauth_redirect?code=code-from-slack&state=${encodeURIComponent(state)}`, { redirect: "manual" });
+    replies.push(await csrf.text());
+    const back = await fetch(`${multiBase}/slack/oauth_redirect?code=code-from-slack&state=${encodeURIComponent(state)}`, { redirect: "manual", headers: { cookie } });
+    replies.push(await back.text(), JSON.stringify([...back.headers.entries()]));
+    expect(back.status).toBe(200);
   }
 
   test("Slack flows, failures and the OAuth install leave no secret in logs, replies or the database", async () => {
@@ -213,15 +246,7 @@ describe("13. secrets stay out of logs, replies and the database", () => {
     }
 
     // The OAuth install flow: install page -> (consent) -> redirect -> encrypted row.
-    const install = await fetch(`${multiBase}/slack/install`, { redirect: "manual" });
-    replies.push(await install.text(), install.headers.get("location") ?? "");
-    const state = new URL(install.headers.get("location")!).searchParams.get("state")!;
-    const cookie = install.headers.get("set-cookie")!.split(";")[0]!;
-    const csrf = await fetch(`${multiBase}/slack/oauth_redirect?code=code-from-slack&state=${encodeURIComponent(state)}`, { redirect: "manual" });
-    replies.push(await csrf.text());
-    const back = await fetch(`${multiBase}/slack/oauth_redirect?code=code-from-slack&state=${encodeURIComponent(state)}`, { redirect: "manual", headers: { cookie } });
-    replies.push(await back.text(), JSON.stringify([...back.headers.entries()]));
-    expect(back.status).toBe(200);
+    await installThroughOAuth();
     // Commands from the new workspace use the granted token (one users.info dropped on the way).
     slack.inject("users.info", { kind: "drop-after-processing" }, 1);
     expect(await command(`${multiBase}/slack/events`, NEWCOMER, "help", "C0NEWCO")).toBe("Rapport commands");
@@ -240,6 +265,7 @@ describe("13. secrets stay out of logs, replies and the database", () => {
     const leakingLines = logLines.filter((line) => findSecrets(line).length > 0);
     const debugLines = memory.lines.filter((line) => levelOf(line) < 30);
     debugLeaks = debugLines.filter((line) => findSecrets(line).length > 0);
+    debugCount = debugLines.length;
     const leakingReplies = replies.filter((text) => findSecrets(text).length > 0);
     const errorLines = memory.lines.filter((line) => /"level":(40|50)/.test(line));
 
@@ -260,8 +286,9 @@ describe("13. secrets stay out of logs, replies and the database", () => {
     recordResult({
       test: "13. secrets in logs, replies, database",
       injected: `commands, a throwing core, users.info 500 and dropped connections, a lost confirmation post, forged requests, OAuth install; production logger (pino) captured at debug`,
-      figure: `${leakingLines.length}/${logLines.length} log lines at info+ (${errorLines.length} warn/error) and ${leakingReplies.length}/${replies.length} replies with a secret; at debug: ${debugLeaks.length}/${debugLines.length} (${[...new Set(debugLeaks.flatMap(findSecrets))].join(", ") || "none"}${debugLeaks.length ? ", known bug" : ""}); ${installations.length} slack_installations row(s): ${rowLeaks.length ? `FOUND ${rowLeaks.join(", ")}` : "no xox"}; ${dumpNote}`,
-      pass: leakingLines.length === 0 && leakingReplies.length === 0 && rowLeaks.length === 0 && dumpLeaks.length === 0 && installations.length === 1,
+      figure: `${leakingLines.length}/${logLines.length} log lines at info+ (${errorLines.length} warn/error) and ${leakingReplies.length}/${replies.length} replies with a secret; at debug: ${debugLeaks.length}/${debugLines.length} (${[...new Set(debugLeaks.flatMap(findSecrets))].join(", ") || "none"}); ${installations.length} slack_installations row(s): ${rowLeaks.length ? `FOUND ${rowLeaks.join(", ")}` : "no xox"}; ${dumpNote}`,
+      // Debug lines must have been captured at all, or "none leaked" says nothing.
+      pass: debugVerdict(debugLines.length, debugLeaks.length) && leakingLines.length === 0 && leakingReplies.length === 0 && rowLeaks.length === 0 && dumpLeaks.length === 0 && installations.length === 1,
     });
     // The capture really saw the failures (so "nothing found" means something).
     expect(memory.lines.some((line) => line.includes("simulated"))).toBe(true);
@@ -280,6 +307,26 @@ describe("13. secrets stay out of logs, replies and the database", () => {
   // level is honoured and secrets inside message strings are scrubbed.
   test("at LOG_LEVEL=debug no log line carries a secret either", () => {
     expect(debugLeaks).toBeDefined();
+    expect(debugCount, "debug lines captured from Bolt and the Web API client").toBeGreaterThan(20);
     expect(debugLeaks!.map((line) => line.slice(0, 200))).toEqual([]);
+  });
+
+  test("GIVEN the scrubber replaced by a pass-through THEN debug lines carry secrets and the row fails", async () => {
+    const from = memory.lines.length;
+    mutation.passThroughScrubber = true;
+    try {
+      await installThroughOAuth();
+      expect(await command(`${multiBase}/slack/events`, INSTALLER, "help", "C0NEWCO")).toBe("Rapport commands");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      mutation.passThroughScrubber = false;
+    }
+    const levelOf = (line: string) => Number(/"level":(\d+)/.exec(line)?.[1] ?? 0);
+    const debugLines = memory.lines.slice(from).filter((line) => levelOf(line) < 30);
+    const leaks = debugLines.filter((line) => findSecrets(line).length > 0);
+    expect(debugLines.length).toBeGreaterThan(0);
+    expect(leaks.length, "the pass-through scrubber lets secrets into debug lines").toBeGreaterThan(0);
+    expect([...new Set(leaks.flatMap(findSecrets))]).toEqual(expect.arrayContaining(["client secret"]));
+    expect(debugVerdict(debugLines.length, leaks.length)).toBe(false);
   });
 });

@@ -7,6 +7,10 @@
  *   first is still running (slow core), after it finished, and after a restart of the app (the
  *   in-memory in-flight map is gone: only the database idempotency key is left);
  * - an app_home_opened event retried 1-3 times while the first is still running: published once.
+ *
+ * Mutation check: with the database idempotency key taken away (a core wrapper that makes every
+ * key unique), the same /crm log delivered to the app and again after a restart writes twice and
+ * the row's rule (one row per scenario) fails.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp, type App } from "../../src/app.js";
@@ -35,11 +39,18 @@ function slowed(real: RapportApi, ms: number): RapportApi {
   };
 }
 
+type ScenarioRow = { scenario: string; deliveries: number; written: number };
+
+/** Every scenario ran and wrote (or published) exactly once. */
+function replayVerdict(rows: ScenarioRow[], scenarios: number): boolean {
+  return rows.length === scenarios && rows.every((row) => row.written === 1);
+}
+
 describe("2. Slack replays and retries write once (real core, PGlite)", () => {
   let core: App;
   let fast: Harness<RapportApi>;
   let slow: Harness<RapportApi>;
-  const rows: { scenario: string; deliveries: number; written: number }[] = [];
+  const rows: ScenarioRow[] = [];
 
   const written = (summary: string) => core.database.prisma.interaction.count({ where: { summary, undone: false } });
 
@@ -55,12 +66,11 @@ describe("2. Slack replays and retries write once (real core, PGlite)", () => {
     await slow?.stop();
     await core?.close();
     const total = rows.reduce((sum, row) => sum + row.deliveries, 0);
-    const bad = rows.filter((row) => row.written !== 1);
     recordResult({
       test: "2. Slack replays and retries",
       injected: `${total} deliveries in ${rows.length} scenarios: byte-for-byte replay, X-Slack-Retry-Num 1-3 (also mid-run on a +${SLOW_MS / 1000} s core), app restart`,
       figure: rows.map((row) => `${row.scenario}: ${row.written}`).join("; ") + " row(s) written",
-      pass: rows.length === 5 && bad.length === 0,
+      pass: replayVerdict(rows, 5),
     });
   });
 
@@ -178,4 +188,42 @@ describe("2. Slack replays and retries write once (real core, PGlite)", () => {
     rows.push({ scenario: "event (views.publish)", deliveries: 4, written: published });
     expect(published).toBe(1);
   });
+});
+
+describe("2. Slack replays, mutation check", () => {
+  test("GIVEN a core whose idempotency keys never repeat THEN a delivery repeated after a restart writes twice and the row is FAIL", async () => {
+    const core = await createApp({ target: { kind: "pglite", dataDir: null }, logger: silentLogger, clock: () => FIXED_NOW });
+    const { tenant } = await core.rapport.identify({ platform: "slack", tenantExternalId: TEAM_ID, userExternalId: PAT.userId, profile: { isPlatformAdmin: true } });
+    await loadDemoData(core.database.prisma, tenant.id, "2026-11-23");
+    let calls = 0;
+    const unique = <T extends { idempotencyKey?: string }>(input: T): T => ({ ...input, ...(input.idempotencyKey ? { idempotencyKey: `${input.idempotencyKey}:${++calls}` } : {}) });
+    const real = core.rapport;
+    const forgetful: RapportApi = {
+      commands: real.commands,
+      runText: (input) => real.runText(unique(input)),
+      runArgs: (input) => real.runArgs(unique(input)),
+      undo: (input) => real.undo(unique(input)),
+      pick: (input) => real.pick(input),
+    };
+    const summary = "Replay check without idempotency keys";
+    const deliver = async () => {
+      const h = await startHarnessWith<RapportApi>(forgetful);
+      try {
+        const request = signSlashCommand(slashCommand(PAT, { text: `log initech call ${summary}`, triggerId: "7001.8001.mutation", responseUrl: h.slack.responseUrl("mutation") }), { signingSecret: SIGNING_SECRET, extraHeaders: retry(1) });
+        expect((await sendSigned(h.url, request)).status).toBe(200);
+        await h.slack.waitForResponses("mutation", 1, 20_000);
+      } finally {
+        await h.stop();
+      }
+    };
+    try {
+      await deliver();
+      await deliver(); // the app restarted: only the database could have remembered the first
+      const written = await core.database.prisma.interaction.count({ where: { summary, undone: false } });
+      expect(written).toBe(2);
+      expect(replayVerdict([{ scenario: "slash command after a restart", deliveries: 2, written }], 1)).toBe(false);
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
 });

@@ -24,14 +24,18 @@ export function saveAttachments(attachments: readonly Attachment[], dir: string)
 }
 
 export const CONSOLE_TENANT = "local";
+/** The console's own user (`rapport console` without --as): whoever runs it on the server. */
+export const CONSOLE_LOCAL_USER = "you";
 
+/** The local user administers the console workspace; `--as bob` acts as a plain member. */
 export function consoleActor(handle: string, timeZone?: string): Actor {
+  const profile = { ...(timeZone ? { timeZone } : {}), ...(handle === CONSOLE_LOCAL_USER ? { isPlatformAdmin: true } : {}) };
   return {
     platform: "console",
     tenantExternalId: CONSOLE_TENANT,
     tenantName: "Console",
     userExternalId: handle,
-    profile: timeZone ? { timeZone } : undefined,
+    ...(Object.keys(profile).length ? { profile } : {}),
   };
 }
 

@@ -4,20 +4,18 @@
  */
 import stringWidth from "string-width";
 import type { Block, Button, Reply } from "../../core/reply.js";
+import { neutraliseText, type Neutraliser } from "../../core/text/neutralise.js";
+import { neutraliseReply } from "../../core/text/neutralise-reply.js";
+import { truncateText } from "../../core/text/truncate.js";
 
 function pad(text: string, width: number, align: "left" | "right" = "left"): string {
   const gap = Math.max(0, width - stringWidth(text));
   return align === "right" ? " ".repeat(gap) + text : text + " ".repeat(gap);
 }
 
+/** Cut to `width` terminal columns on a grapheme boundary (a wide CJK character or an emoji counts 2). */
 function clip(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = "";
-  for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
-    out += char;
-  }
-  return `${out}…`;
+  return truncateText(text, width, { measure: stringWidth });
 }
 
 function buttonHint(button: Button): string {
@@ -90,7 +88,15 @@ function renderBlock(block: Block): string[] {
   }
 }
 
-export function renderText(reply: Reply): string {
+export type RenderTextOptions = {
+  /** Applied to every piece of user text and to the output; tests pass the identity to show the hostile-text check can fail. */
+  neutralise?: Neutraliser;
+};
+
+export function renderText(input: Reply, options: RenderTextOptions = {}): string {
+  const neutralise = options.neutralise ?? neutraliseText;
+  // Neutralised before layout, so column widths are measured on what is shown.
+  const reply = neutraliseReply(input, neutralise);
   const lines: string[] = [];
   const first = reply.blocks[0];
   const firstHasTitle = first !== undefined && "title" in first && Boolean(first.title);
@@ -101,8 +107,7 @@ export function renderText(reply: Reply): string {
     lines.push(`Page ${page} of ${pageCount} (${totalItems} items)${previous ? `  previous: ${previous}` : ""}${next ? `  next: ${next}` : ""}`);
   }
   // Stored text may hold terminal escapes or bidi overrides (imports, other tools): never let them
-  // reach the terminal, where they could recolour, hide or reorder what the user reads.
-  return lines.join("\n").replace(UNSAFE_FOR_TERMINAL, "\uFFFD");
+  // reach the terminal, where they could recolour, hide or reorder what the user reads. The whole
+  // output goes through once more because button hints print commands and prefilled values.
+  return neutralise(lines.join("\n"));
 }
-
-const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;

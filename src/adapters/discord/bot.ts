@@ -3,6 +3,7 @@
  * RapportApi calls. Only this folder imports discord.js; the core sees Actors and Replies.
  */
 import { Client, GatewayIntentBits, MessageFlags, RESTEvents, Routes, type Interaction } from "discord.js";
+import { admitAll, type Admission } from "../../core/admission.js";
 import type { CommandDefinition } from "../../core/command.js";
 import { reply as replies, type Reply } from "../../core/reply.js";
 import type { RapportApi } from "../../core/service-api.js";
@@ -24,6 +25,11 @@ export type CreateDiscordBotInput = {
   api: RapportApi;
   config: DiscordConfig;
   logger: DiscordLogger;
+  /**
+   * Bounds the work taken on (shared with the other platforms: they use one database pool); a
+   * refused interaction is answered "busy, try again" at once. Default: everything is admitted.
+   */
+  admission?: Admission;
   options?: {
     /** Defer when the api takes longer than this (default 2000 ms; Discord allows 3000). */
     deferAfterMs?: number;
@@ -83,6 +89,7 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
 
   const ctx: HandlerContext = {
     api,
+    admission: input.admission ?? admitAll(),
     codec,
     commandSet,
     logger,

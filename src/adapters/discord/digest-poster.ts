@@ -8,7 +8,11 @@
  *
  * Idempotency: the marker travels as the message `nonce` (with `enforce_nonce`, Discord drops a
  * second message with the same nonce from the bot for a few minutes) and in the last embed's footer,
- * which `findPosted` looks for in the channel's recent history.
+ * which `findPosted` looks for in the channel's recent history (the oldest copy wins; `delete`
+ * withdraws a newer duplicate left by a process that stalled past its lease).
+ *
+ * One bot token serves every guild, so the tenant (guild id) does not choose a token here; it is
+ * checked against the channel's guild where the channel is fetched anyway.
  */
 import { createHash } from "node:crypto";
 import {
@@ -251,7 +255,7 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
       }
     },
 
-    async findPosted(channelRef, marker) {
+    async findPosted(channelRef, marker, { tenantExternalId }) {
       const channelId = parseChannelRef(channelRef);
       if (!channelId) throw PostError.fatal("channel_not_found", `Not a Discord channel ref: ${channelRef}`);
       // Without Read Message History Discord answers an empty list, which must not read as "not posted".
@@ -259,11 +263,14 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
         throw toDiscordPostError(error);
       });
       if (!found.ok) throw PostError.fatal("history_unreadable", found.reason);
+      if (found.channel.guild_id !== tenantExternalId) throw PostError.fatal("wrong_guild", `${channelRef} belongs to another Discord server.`);
       if (found.missing.includes("Read Message History") || found.missing.includes("View Channel")) {
         throw PostError.fatal("history_unreadable", `Rapport cannot read the history of ${channelRef}.`);
       }
       const me = await botId();
       const since = now() - lookbackMs;
+      // Pages come newest first: the last match seen is the oldest copy.
+      let oldestCopy: string | null = null;
       let before: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
         let batch: APIMessage[];
@@ -277,14 +284,28 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
         for (const message of batch) {
           if (message.author.id !== me) continue;
           const carries = message.embeds.some((embed) => embed.footer?.text.split(FOOTER_SEPARATOR).includes(marker));
-          if (carries) return message.id;
+          if (carries) oldestCopy = message.id;
         }
         const oldest = batch.at(-1);
-        if (batch.length < 100 || !oldest || snowflakeTime(oldest.id) < since) return null;
+        if (batch.length < 100 || !oldest || snowflakeTime(oldest.id) < since) return oldestCopy;
         before = oldest.id;
       }
+      // A copy was seen, so it was posted (an older one further back would only stay a duplicate).
+      if (oldestCopy) return oldestCopy;
       // Busier than ten pages a day: cannot tell for sure.
       throw PostError.fatal("history_too_long", `More than ${MAX_HISTORY_PAGES * 100} messages in ${channelRef} since the digest could have been posted.`);
+    },
+
+    async delete(channelRef, messageId) {
+      const channelId = parseChannelRef(channelRef);
+      if (!channelId) throw PostError.fatal("channel_not_found", `Not a Discord channel ref: ${channelRef}`);
+      try {
+        await rest.delete(Routes.channelMessage(channelId, messageId));
+      } catch (error) {
+        // 10008 Unknown Message: already gone (another process removed the same duplicate).
+        if (error instanceof DiscordAPIError && error.code === 10008) return;
+        throw toDiscordPostError(error);
+      }
     },
   };
 }

@@ -4,6 +4,10 @@
  * The api call races a timer (`deferAfterMs`, default 2 s). Fast: the reply is the first and only
  * callback. Slow: defer first (the token then lives 15 minutes), then edit the deferred message.
  * Failures become a short apology carrying an id that is also in the log.
+ *
+ * Before any of that, admission decides whether Rapport takes the request on: turned away (busy,
+ * or the member or server sending too fast), the first and only response is an ephemeral
+ * "busy, try again in a moment", with no deferral and no core call.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -16,6 +20,7 @@ import {
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
 } from "discord.js";
+import type { Admission, AdmissionDecision } from "../../core/admission.js";
 import type { CommandDefinition } from "../../core/command.js";
 import { reply as replies, type Reply } from "../../core/reply.js";
 import type { RapportApi } from "../../core/service-api.js";
@@ -26,6 +31,8 @@ import type { DiscordCommandSet } from "./commands/slash-commands.js";
 
 export type HandlerContext = {
   api: RapportApi;
+  /** Consulted before the first response of anything that runs the core. */
+  admission: Admission;
   codec: ButtonCodec;
   commandSet: DiscordCommandSet;
   logger: DiscordLogger;
@@ -115,7 +122,12 @@ function resolveOutcome(outcome: Outcome, ctx: HandlerContext, interaction: Repl
  * public follow-up.
  */
 export async function answerWithReply(interaction: ReplyTarget, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
-  const pending = settle(work);
+  const admitted = admit(interaction, ctx);
+  if (!admitted.ok) {
+    await answerNotice(interaction, ctx, admitted.refusal.reply);
+    return;
+  }
+  const pending = settle(() => admitted.ticket.run(work));
   const early = await raceTimer(pending, ctx.deferAfterMs);
   if (early !== TIMED_OUT) {
     await interaction.reply(toReplyOptions(render(resolveOutcome(early, ctx, interaction), ctx, interaction)));
@@ -136,7 +148,13 @@ export async function answerWithReply(interaction: ReplyTarget, ctx: HandlerCont
  * possibly shared message: they go to the presser alone.
  */
 export async function answerWithUpdate(interaction: ButtonInteraction, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
-  const pending = settle(work);
+  const admitted = admit(interaction, ctx);
+  if (!admitted.ok) {
+    // Never over the message the button sits on (it may be shared): to the presser alone.
+    await answerNotice(interaction, ctx, admitted.refusal.reply);
+    return;
+  }
+  const pending = settle(() => admitted.ticket.run(work));
   const early = await raceTimer(pending, ctx.deferAfterMs);
   if (early !== TIMED_OUT) {
     const reply = resolveOutcome(early, ctx, interaction);
@@ -150,6 +168,11 @@ export async function answerWithUpdate(interaction: ButtonInteraction, ctx: Hand
   const message = render(reply, ctx, interaction);
   if (reply.isError) await interaction.followUp(toReplyOptions({ ...message, ephemeral: true }));
   else await interaction.editReply(toEditOptions(message));
+}
+
+/** Asks admission for this member of this server; `lookup`: autocomplete (spends no rate tokens). */
+export function admit(interaction: { guildId: string | null; user: { id: string } }, ctx: HandlerContext, options: { lookup?: boolean } = {}): AdmissionDecision {
+  return ctx.admission.tryAdmit({ platform: "discord", workspace: interaction.guildId ?? "dm", member: interaction.user.id, ...(options.lookup ? { lookup: true } : {}) });
 }
 
 /** A quick ephemeral notice that needs no api call. */

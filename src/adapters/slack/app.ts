@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { App, LogLevel } from "@slack/bolt";
 import type { InstallationStore } from "@slack/oauth";
+import { admitAll, type Admission } from "../../core/admission.js";
 import type { Logger } from "../../core/logger.js";
 import type { RapportApi } from "../../core/service-api.js";
 import { SlackConfigError, validateSlackConfig, type SlackConfig } from "./config.js";
@@ -25,6 +26,11 @@ export type CreateSlackAppOptions = {
   api: RapportApi;
   config: SlackConfig;
   logger: Logger;
+  /**
+   * Bounds the work taken on (shared with the other platforms: they use one database pool); a
+   * refused request is answered "busy, try again" at once. Default: everything is admitted.
+   */
+  admission?: Admission;
   /**
    * Required with `config.oauth` (multi-workspace): where installations (bot tokens) live, e.g.
    * `createSlackInstallationStore({ prisma, secretKey })` from src/data, which encrypts them. The
@@ -45,7 +51,7 @@ export type SlackApp = {
   stop(): Promise<void>;
 };
 
-export function createSlackApp({ api, config: rawConfig, logger: rootLogger, installationStore, boltLogLevel = LogLevel.WARN, onApiEvent }: CreateSlackAppOptions): SlackApp {
+export function createSlackApp({ api, config: rawConfig, logger: rootLogger, admission = admitAll(), installationStore, boltLogLevel = LogLevel.WARN, onApiEvent }: CreateSlackAppOptions): SlackApp {
   const config = validateSlackConfig(rawConfig);
   const logger = rootLogger.child({ surface: "slack" });
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }), boltLogLevel);
@@ -59,9 +65,10 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
 
   const deps: SlackDeps = {
     api,
+    admission,
     logger,
     config,
-    actors: new SlackActorResolver(config.profileTtlMs, logger, Date.now, installerOf),
+    actors: new SlackActorResolver(config.profileTtlMs, logger, Date.now, installerOf, new Set(config.adminUserIds ?? [])),
     poster: new SlackPoster({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), logger, ...(onApiEvent ? { onApiEvent } : {}) }),
     shares: new TtlMap<string, SharedReply>(30 * 60 * 1000, 2_000, Date.now, { weigh: sharedBytes, max: SHARE_CACHE_BYTES }),
     inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
@@ -74,7 +81,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
   if (config.appToken) {
     // The Socket Mode client writes its own retry policy (100 retries) into the client options it
     // is given; a copy keeps that from reaching the Web API client every listener uses.
-    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, installerOptions: { clientOptions: { ...clientOptions } }, logger: boltLogger });
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, installerOptions: { clientOptions: { ...clientOptions } }, logger: boltLogger, logLevel: boltLogLevel });
   } else {
     const receiver = createGuardedReceiver({
       signingSecret: config.signingSecret!,
@@ -94,7 +101,8 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, ins
           }
         : {}),
     });
-    app = new App({ receiver, ...(config.botToken ? { token: config.botToken } : {}), clientOptions, logger: boltLogger });
+    // logLevel too: given a logger without one, Bolt resets that logger to INFO.
+    app = new App({ receiver, ...(config.botToken ? { token: config.botToken } : {}), clientOptions, logger: boltLogger, logLevel: boltLogLevel });
   }
 
   app.error(async (error) => {

@@ -27,8 +27,15 @@ describe("slackConfigFromEnv", () => {
     expect(JSON.stringify(config)).not.toContain("kkkk");
   });
 
+  test("GIVEN SLACK_ADMIN_USER_IDS THEN the operator's admins, trimmed", () => {
+    const config = slackConfigFromEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_ADMIN_USER_IDS: " U012ABCDEF, W034GHIJKL ," });
+    expect(config.adminUserIds).toEqual(["U012ABCDEF", "W034GHIJKL"]);
+    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).adminUserIds).toBeUndefined();
+  });
+
   test.each([
     ["no token", {}, /SLACK_BOT_TOKEN/],
+    ["admin ids that are not user ids", { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_ADMIN_USER_IDS: "@pat" }, /SLACK_ADMIN_USER_IDS must be Slack user ids/],
     ["no signing secret", { SLACK_BOT_TOKEN: "xoxb-1" }, /SLACK_SIGNING_SECRET/],
     ["bad app token", { SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-2" }, /xapp-/],
     ["half OAuth", { SLACK_CLIENT_ID: "1", SLACK_SIGNING_SECRET: "s" }, /SLACK_CLIENT_SECRET/],

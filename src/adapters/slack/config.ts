@@ -34,6 +34,12 @@ export type SlackConfig = Readonly<{
   /** Interface to listen on in HTTP mode; undefined: all interfaces. */
   host?: string;
   oauth?: Readonly<{ clientId: string; clientSecret: string; stateSecret: string; scopes: readonly string[] }>;
+  /**
+   * Slack user ids the operator makes Rapport admins (SLACK_ADMIN_USER_IDS, comma-separated), on
+   * top of workspace admins/owners and the OAuth installer: a single-workspace bot token records
+   * no installer, so this is how its operator names one without being a workspace admin.
+   */
+  adminUserIds?: readonly string[];
   /** How long a users.info profile is reused. */
   profileTtlMs: number;
   /** How long a modal submission or options request may wait for the core before acking anyway. */
@@ -59,6 +65,13 @@ const EnvSchema = z.object({
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional,
   SLACK_HOST: optional,
+  SLACK_ADMIN_USER_IDS: optional.pipe(
+    z
+      .string()
+      .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "SLACK_ADMIN_USER_IDS must be Slack user ids separated by commas, e.g. U012ABCDEF,U034GHIJKL")))
+      .optional(),
+  ),
   RAPPORT_SECRET_KEY: optional,
   PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, "PORT must be a port number").transform(Number).optional()),
 });
@@ -93,6 +106,7 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overrid
     port: e.PORT ?? 3000,
     host: e.SLACK_HOST,
     oauth,
+    ...(e.SLACK_ADMIN_USER_IDS?.length ? { adminUserIds: Object.freeze(e.SLACK_ADMIN_USER_IDS) } : {}),
     profileTtlMs: 10 * 60 * 1000,
     ackBudgetMs: 2000,
     maxClockSkewSeconds: 300,

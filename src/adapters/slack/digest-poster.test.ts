@@ -68,7 +68,7 @@ describe("Slack DigestPoster against the fake Slack Web API", () => {
   });
 
   test("posts Block Kit with the marker in metadata, real mentions, escaped data; findPosted finds it", async () => {
-    const { messageId } = await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "digest:7:2026-11-23" });
+    const { messageId } = await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "digest:7:2026-11-23", tenantExternalId: TEAM });
     const [call] = slack.callsOf("chat.postMessage");
     expect(call!.token).toBe(TOKEN);
     expect(call!.args).toMatchObject({ channel: "C0DIGEST", text: "Follow-ups due today", metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { marker: "digest:7:2026-11-23" } } });
@@ -78,15 +78,15 @@ describe("Slack DigestPoster against the fake Slack Web API", () => {
     expect(wire).not.toContain("<!channel>");
     expect(wire).not.toContain("<https://evil.example|acme.com>");
     expect(wire).not.toMatch(/[\uE000\uE001]/);
-    expect(await poster.findPosted("slack:C0DIGEST", "digest:7:2026-11-23")).toBe(messageId);
-    expect(await poster.findPosted("slack:C0DIGEST", "digest:7:2026-11-24")).toBeNull();
+    expect(await poster.findPosted("slack:C0DIGEST", "digest:7:2026-11-23", { tenantExternalId: TEAM })).toBe(messageId);
+    expect(await poster.findPosted("slack:C0DIGEST", "digest:7:2026-11-24", { tenantExternalId: TEAM })).toBeNull();
     const [history] = slack.callsOf("conversations.history");
     expect(history!.args).toMatchObject({ channel: "C0DIGEST", include_all_metadata: "true", limit: "200" });
   });
 
   test("a 429 becomes rateLimited(Retry-After) without any retry by the client", async () => {
     slack.inject("chat.postMessage", { kind: "rate-limited", retryAfterSeconds: 7 });
-    const error = await rejection(poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-429" }));
+    const error = await rejection(poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-429", tenantExternalId: TEAM }));
     expect(error).toMatchObject({ code: "rate_limited", retryable: true, retryAfterMs: 7000, maybePosted: false });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(slack.callsOf("chat.postMessage#429")).toHaveLength(1);
@@ -95,19 +95,19 @@ describe("Slack DigestPoster against the fake Slack Web API", () => {
 
   test("a 500 becomes a retryable server error that may have posted, tried once", async () => {
     slack.inject("chat.postMessage", { kind: "server-error" });
-    const error = await rejection(poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-500" }));
+    const error = await rejection(poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-500", tenantExternalId: TEAM }));
     expect(error).toMatchObject({ code: "server_error", retryable: true, maybePosted: true });
     expect(slack.callsOf("chat.postMessage#500")).toHaveLength(1);
-    expect(await poster.findPosted("slack:C0DIGEST", "m-500")).toBeNull();
+    expect(await poster.findPosted("slack:C0DIGEST", "m-500", { tenantExternalId: TEAM })).toBeNull();
   });
 
   test("a connection dropped after Slack posted is a lost response; findPosted then finds the post", async () => {
     slack.inject("chat.postMessage", { kind: "drop-after-processing" });
-    const error = await rejection(poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-drop" }));
+    const error = await rejection(poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-drop", tenantExternalId: TEAM }));
     expect(error).toMatchObject({ code: "lost_response", retryable: true, maybePosted: true });
     expect(slack.callsOf("chat.postMessage")).toHaveLength(1);
     const posted = slack.history.get("C0DIGEST")![0]!;
-    expect(await poster.findPosted("slack:C0DIGEST", "m-drop")).toBe(posted.ts);
+    expect(await poster.findPosted("slack:C0DIGEST", "m-drop", { tenantExternalId: TEAM })).toBe(posted.ts);
   });
 
   test("with the scheduler's retry loop, a dropped response posts exactly once", async () => {
@@ -115,13 +115,14 @@ describe("Slack DigestPoster against the fake Slack Web API", () => {
     const outcome = await postWithRetries({
       poster,
       channelRef: "slack:C0DIGEST",
+      tenantExternalId: TEAM,
       reply: digest(),
       marker: "m-loop",
       retry: { attemptsPerTick: 4, baseDelayMs: 1, maxDelayMs: 5, maxInlineWaitMs: 1000 },
       sleep: async () => undefined,
       beforeAttempt: async () => true,
       checkPosted: async () => {
-        const found = await poster.findPosted("slack:C0DIGEST", "m-loop");
+        const found = await poster.findPosted("slack:C0DIGEST", "m-loop", { tenantExternalId: TEAM });
         return found ? { kind: "posted", messageId: found } : { kind: "absent" };
       },
     });
@@ -133,36 +134,50 @@ describe("Slack DigestPoster against the fake Slack Web API", () => {
     ["not_in_channel", "slack:C0OUTSIDE", { code: "not_in_channel", retryable: false, maybePosted: false }],
     ["a bad channel ref", "slack:nope", { code: "bad_channel_ref", retryable: false }],
   ])("GIVEN %s THEN a fatal PostError", async (_name, channelRef, expected) => {
-    expect(await rejection(poster.post(channelRef, digest(), { idempotencyMarker: "m-fatal" }))).toMatchObject(expected);
+    expect(await rejection(poster.post(channelRef, digest(), { idempotencyMarker: "m-fatal", tenantExternalId: TEAM }))).toMatchObject(expected);
   });
 
   test("findPosted pages through a busy channel and ignores the marker on another app's message", async () => {
     slack.addHistory("C0DIGEST", { text: "copy", bot_id: "BOTHERAPP", metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { marker: "m-busy" } } });
-    const { messageId } = await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-busy" });
+    const { messageId } = await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-busy", tenantExternalId: TEAM });
     for (let index = 0; index < 450; index += 1) slack.addHistory("C0DIGEST", { text: `chatter ${index}`, user: "U0SAM" });
-    expect(await poster.findPosted("slack:C0DIGEST", "m-busy")).toBe(messageId);
+    expect(await poster.findPosted("slack:C0DIGEST", "m-busy", { tenantExternalId: TEAM })).toBe(messageId);
     expect(slack.callsOf("conversations.history").length).toBe(3);
   });
 
   test("findPosted throws (cannot tell) when the history cannot be read or is too long", async () => {
     slack.inject("conversations.history", { kind: "server-error" });
-    expect(await rejection(poster.findPosted("slack:C0DIGEST", "m-x"))).toMatchObject({ code: "server_error" });
-    expect(await rejection(poster.findPosted("slack:C0OUTSIDE", "m-x"))).toMatchObject({ code: "not_in_channel" });
+    expect(await rejection(poster.findPosted("slack:C0DIGEST", "m-x", { tenantExternalId: TEAM }))).toMatchObject({ code: "server_error" });
+    expect(await rejection(poster.findPosted("slack:C0OUTSIDE", "m-x", { tenantExternalId: TEAM }))).toMatchObject({ code: "not_in_channel" });
     for (let index = 0; index < 401; index += 1) slack.addHistory("C0DIGEST", { text: `chatter ${index}` });
     const short = createSlackDigestPoster({ botToken: TOKEN, apiUrl: slack.apiUrl, logger: silentLogger, now: () => 1_700_000_100_000, maxHistoryPages: 2 });
-    expect(await rejection(short.findPosted("slack:C0DIGEST", "m-x"))).toMatchObject({ code: "history_too_long", maybePosted: true });
+    expect(await rejection(short.findPosted("slack:C0DIGEST", "m-x", { tenantExternalId: TEAM }))).toMatchObject({ code: "history_too_long", maybePosted: true });
+  });
+
+  test("findPosted answers the oldest copy; delete withdraws a newer one, and a second delete is no error", async () => {
+    const tenant = { tenantExternalId: TEAM };
+    const first = await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-dup", ...tenant });
+    const second = await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-dup", ...tenant });
+    expect(await poster.findPosted("slack:C0DIGEST", "m-dup", tenant)).toBe(first.messageId);
+    await poster.delete("slack:C0DIGEST", second.messageId, tenant);
+    await poster.delete("slack:C0DIGEST", second.messageId, tenant);
+    expect(slack.callsOf("chat.delete").map((call) => [call.token, call.args.ts])).toEqual([
+      [TOKEN, second.messageId],
+      [TOKEN, second.messageId],
+    ]);
+    expect(slack.history.get("C0DIGEST")!.map((message) => message.ts)).toEqual([first.messageId]);
   });
 
   test("findPosted looks back one day only", async () => {
-    await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-old" });
+    await poster.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m-old", tenantExternalId: TEAM });
     const later = createSlackDigestPoster({ botToken: TOKEN, apiUrl: slack.apiUrl, logger: silentLogger, now: () => 1_700_000_100_000 + 27 * 60 * 60 * 1000 });
-    expect(await later.findPosted("slack:C0DIGEST", "m-old")).toBeNull();
+    expect(await later.findPosted("slack:C0DIGEST", "m-old", { tenantExternalId: TEAM })).toBeNull();
   });
 
   test("a token lookup (OAuth installs) that knows no installation refuses to post", async () => {
     const lookup = createSlackDigestPoster({ botToken: async () => undefined, apiUrl: slack.apiUrl, logger: silentLogger });
     expect(await lookup.canPost("slack:C0DIGEST", { tenantExternalId: TEAM })).toMatchObject({ ok: false, reason: expect.stringContaining("no Slack installation") });
-    expect(await rejection(lookup.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m" }))).toMatchObject({ code: "not_installed", retryable: false });
+    expect(await rejection(lookup.post("slack:C0DIGEST", digest(), { idempotencyMarker: "m", tenantExternalId: TEAM }))).toMatchObject({ code: "not_installed", retryable: false });
   });
 });
 

@@ -7,7 +7,12 @@
  *    real `<@U…>` mentions, and the idempotency marker in message metadata
  *    (event_type "rapport_digest", event_payload { marker }).
  *  - findPosted: conversations.history with include_all_metadata over the last day, looking for
- *    the marker on a message of this bot; throws when it cannot tell.
+ *    the oldest message of this bot carrying the marker; throws when it cannot tell.
+ *  - delete: chat.delete (a bot may delete its own messages), for a duplicate of a stalled post.
+ *
+ * Every call takes the tenant's Slack team id and uses that workspace's bot token: in a Slack
+ * Connect channel several workspaces may have Rapport installed, and the channel id alone would
+ * pick one of their tokens.
  *
  * No retries in here: the WebClient is built with `retries: 0` and `rejectRateLimitedCalls`, and
  * every failure becomes a PostError the scheduler understands (a 429 with its Retry-After, a 5xx
@@ -24,8 +29,8 @@ import { toBoltLogger } from "./support/bolt-logger.js";
 
 export const DIGEST_EVENT_TYPE = "rapport_digest";
 
-/** Where the bot token for a channel comes from: one token (single workspace) or a lookup (OAuth). */
-export type DigestTokenSource = string | ((target: { channelRef: string; tenantExternalId?: string }) => Promise<string | undefined>);
+/** Where the bot token comes from: one token (single workspace) or the tenant's installation (OAuth). */
+export type DigestTokenSource = string | ((target: { channelRef: string; tenantExternalId: string }) => Promise<string | undefined>);
 
 export type SlackDigestPosterOptions = {
   botToken: DigestTokenSource;
@@ -80,10 +85,10 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
     return known;
   };
 
-  const tokenFor = async (channelRef: string, tenantExternalId?: string): Promise<string> => {
+  const tokenFor = async (channelRef: string, tenantExternalId: string): Promise<string> => {
     const source = options.botToken;
-    const token = typeof source === "string" ? source : await source({ channelRef, ...(tenantExternalId ? { tenantExternalId } : {}) });
-    if (!token) throw PostError.fatal("not_installed", `Rapport has no Slack installation for ${channelRef}. Install the app in that workspace.`);
+    const token = typeof source === "string" ? source : await source({ channelRef, tenantExternalId });
+    if (!token) throw PostError.fatal("not_installed", `Rapport has no Slack installation in workspace ${tenantExternalId} for ${channelRef}. Install the app in that workspace.`);
     return token;
   };
 
@@ -117,9 +122,9 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       }
     },
 
-    async post(channelRef, reply, { idempotencyMarker }) {
+    async post(channelRef, reply, { idempotencyMarker, tenantExternalId }) {
       const channel = requireChannel(channelRef);
-      const token = await tokenFor(channelRef);
+      const token = await tokenFor(channelRef, tenantExternalId);
       const message = renderDigest(reply);
       try {
         const result = await client(token).chat.postMessage({
@@ -139,10 +144,12 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       }
     },
 
-    async findPosted(channelRef, marker) {
+    async findPosted(channelRef, marker, { tenantExternalId }) {
       const channel = requireChannel(channelRef);
-      const token = await tokenFor(channelRef);
+      const token = await tokenFor(channelRef, tenantExternalId);
       const oldest = ((now() - historyWindowMs) / 1000).toFixed(6);
+      // History comes newest first: the last match seen is the oldest copy.
+      let found: string | null = null;
       try {
         const { botId } = await identity(token);
         let cursor: string | undefined;
@@ -153,15 +160,30 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
             if (metadata?.event_type !== DIGEST_EVENT_TYPE || metadata.event_payload?.marker !== marker) continue;
             // Only this bot's own posts count: another app could copy the metadata.
             if (botId && message.bot_id && message.bot_id !== botId) continue;
-            if (message.ts) return message.ts;
+            if (message.ts) found = message.ts;
           }
           cursor = result.response_metadata?.next_cursor || undefined;
-          if (!result.has_more || !cursor) return null;
+          if (!result.has_more || !cursor) return found;
         }
       } catch (error) {
         throw toSlackPostError(error);
       }
+      // A copy was seen: it was posted, which is what the caller must know (an even older copy
+      // beyond the pages read would only leave a duplicate in place, never cause a second post).
+      if (found) return found;
       throw new PostError("history_too_long", `More than ${maxHistoryPages * 200} messages in ${channelRef} within the search window: cannot tell whether the digest was posted.`, { retryable: true, maybePosted: true });
+    },
+
+    async delete(channelRef, messageId, { tenantExternalId }) {
+      const channel = requireChannel(channelRef);
+      const token = await tokenFor(channelRef, tenantExternalId);
+      try {
+        await client(token).chat.delete({ channel, ts: messageId });
+      } catch (error) {
+        // Already gone (another process removed the same duplicate, or a person did): done.
+        if (platformErrorCode(error) === "message_not_found") return;
+        throw toSlackPostError(error);
+      }
     },
   };
 }

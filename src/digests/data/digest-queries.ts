@@ -14,7 +14,7 @@
  * Only the top rows are materialised; counts are aggregates over the same ranges. The indexes are
  * in prisma/migrations/20261124000000_receivable_digest_indexes and 20261124000100_followup_churn_digest_indexes.
  */
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { DbClient } from "../../data/client-types.js";
 import { addDaysTo, endOfWeek, type CalendarDate } from "../../core/dates.js";
 import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../../core/domain.js";
 import { fireInstant } from "../schedule-time.js";
@@ -45,7 +45,7 @@ export const PAST_DUE_WINDOW_DAYS = 365;
 /** A timestamp(3) column holds UTC wall time; compare it with an instant passed as ISO text. */
 const utc = (index: number) => `($${index}::timestamptz AT TIME ZONE 'UTC')`;
 
-export function createDigestQueries(prisma: PrismaClient, tenantId: number): DigestQueries {
+export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQueries {
   const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, tenantId, ...params);
 
   async function members(ids: (number | null)[]): Promise<Map<number, MemberRef>> {

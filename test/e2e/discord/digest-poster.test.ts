@@ -81,7 +81,7 @@ describe("canPost", () => {
 describe("post and findPosted", () => {
   test("should post embeds with the marker as nonce and footer, pinging only the digest's owners", async () => {
     const marker = freshMarker();
-    const { messageId } = await poster.post(ref, digest(), { idempotencyMarker: marker });
+    const { messageId } = await poster.post(ref, digest(), { idempotencyMarker: marker, tenantExternalId: fake.guild.id });
     const call = posts().at(-1)!;
     expect(call.body.nonce).toBe(markerNonce(marker));
     expect(call.body.nonce.length).toBeLessThanOrEqual(25);
@@ -100,8 +100,8 @@ describe("post and findPosted", () => {
     expect(embed.footer).toEqual({ text: marker });
     // A channel post has no Share button (nothing private to share).
     expect(JSON.stringify(call.body.components)).not.toContain("Share");
-    expect(await poster.findPosted(ref, marker)).toBe(messageId);
-    expect(await poster.findPosted(ref, freshMarker())).toBeNull();
+    expect(await poster.findPosted(ref, marker, { tenantExternalId: fake.guild.id })).toBe(messageId);
+    expect(await poster.findPosted(ref, freshMarker(), { tenantExternalId: fake.guild.id })).toBeNull();
   });
 
   test("should keep the marker when a long digest is cut to Discord's limits", async () => {
@@ -110,18 +110,18 @@ describe("post and findPosted", () => {
       visibility: "channel",
       paging: { page: 1, pageCount: 3, totalItems: 1200 },
     });
-    const { messageId } = await poster.post(ref, long, { idempotencyMarker: marker });
+    const { messageId } = await poster.post(ref, long, { idempotencyMarker: marker, tenantExternalId: fake.guild.id });
     const body = posts().at(-1)!.body;
     const size = body.embeds.reduce((sum: number, e: any) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
     expect(size).toBeLessThanOrEqual(6000);
     expect(body.embeds.at(-1).footer.text.endsWith(` · ${marker}`)).toBe(true);
-    expect(await poster.findPosted(ref, marker)).toBe(messageId);
+    expect(await poster.findPosted(ref, marker, { tenantExternalId: fake.guild.id })).toBe(messageId);
   });
 
   test("should upload a reply's attachments as files", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const withChart = { ...digest("Weekly pipeline"), attachments: [{ filename: "pipeline chart.png", contentType: "image/png", data: png, altText: "Pipeline by stage" }] };
-    await poster.post(ref, withChart, { idempotencyMarker: freshMarker() });
+    await poster.post(ref, withChart, { idempotencyMarker: freshMarker(), tenantExternalId: fake.guild.id });
     const call = posts().at(-1)!;
     expect(call.files.map((f) => [f.name, [...f.data]])).toEqual([["pipeline_chart.png", [...png]]]);
     expect(call.body.attachments).toEqual([{ id: 0, filename: "pipeline_chart.png", description: "Pipeline by stage" }]);
@@ -130,7 +130,7 @@ describe("post and findPosted", () => {
 
   test("should throw from findPosted when the history cannot be read (never a false 'not posted')", async () => {
     const noHistory = fake.addChannel({ name: "no-history", overwrites: [{ id: fake.guild.id, type: 0, allow: "0", deny: PERMISSION_BITS.ReadMessageHistory.toString() }] });
-    await expect(poster.findPosted(`discord:${noHistory.id}`, "rapport-digest:1:2026-11-23")).rejects.toMatchObject({ name: "PostError", code: "history_unreadable" });
+    await expect(poster.findPosted(`discord:${noHistory.id}`, "rapport-digest:1:2026-11-23", { tenantExternalId: fake.guild.id })).rejects.toMatchObject({ name: "PostError", code: "history_unreadable" });
   });
 });
 
@@ -138,7 +138,7 @@ describe("failures become PostErrors, with no retries inside", () => {
   test("429: rate_limited with Discord's retry_after, sent once", async () => {
     const before = posts().length;
     fake.injectFault({ method: "POST", path: `/channels/${fake.guild.channelId}/messages`, status: 429, retryAfter: 1.5 });
-    const error = await poster.post(ref, digest(), { idempotencyMarker: freshMarker() }).catch((e: unknown) => e);
+    const error = await poster.post(ref, digest(), { idempotencyMarker: freshMarker(), tenantExternalId: fake.guild.id }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PostError);
     expect(error).toMatchObject({ code: "rate_limited", retryable: true, retryAfterMs: 1_500, maybePosted: false });
     expect(posts().length).toBe(before + 1);
@@ -147,22 +147,22 @@ describe("failures become PostErrors, with no retries inside", () => {
   test("500: server_error, maybe posted, sent once (no @discordjs/rest retry)", async () => {
     const before = posts().length;
     fake.injectFault({ method: "POST", path: `/channels/${fake.guild.channelId}/messages`, status: 500 });
-    const error = await poster.post(ref, digest(), { idempotencyMarker: freshMarker() }).catch((e: unknown) => e);
+    const error = await poster.post(ref, digest(), { idempotencyMarker: freshMarker(), tenantExternalId: fake.guild.id }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "PostError", code: "server_error", retryable: true, maybePosted: true });
     expect(posts().length).toBe(before + 1);
   });
 
   test("403 / 404: fatal", async () => {
     const locked = fake.addChannel({ name: "read-only", overwrites: [{ id: fake.guild.id, type: 0, allow: "0", deny: PERMISSION_BITS.SendMessages.toString() }] });
-    await expect(poster.post(`discord:${locked.id}`, digest(), { idempotencyMarker: freshMarker() })).rejects.toMatchObject({ code: "discord_50013", retryable: false });
-    await expect(poster.post("discord:399999999999999998", digest(), { idempotencyMarker: freshMarker() })).rejects.toMatchObject({ code: "discord_10003", retryable: false });
+    await expect(poster.post(`discord:${locked.id}`, digest(), { idempotencyMarker: freshMarker(), tenantExternalId: fake.guild.id })).rejects.toMatchObject({ code: "discord_50013", retryable: false });
+    await expect(poster.post("discord:399999999999999998", digest(), { idempotencyMarker: freshMarker(), tenantExternalId: fake.guild.id })).rejects.toMatchObject({ code: "discord_10003", retryable: false });
   });
 
   test("connection dropped after the post: lost_response; the scheduler finds the message and does not post again", async () => {
     const marker = freshMarker();
     const before = fake.channelMessages(fake.guild.channelId).length;
     fake.injectFault({ method: "POST", path: `/channels/${fake.guild.channelId}/messages`, drop: "after" });
-    const error = await poster.post(ref, digest(), { idempotencyMarker: marker }).catch((e: unknown) => e);
+    const error = await poster.post(ref, digest(), { idempotencyMarker: marker, tenantExternalId: fake.guild.id }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "PostError", code: "lost_response", retryable: true, maybePosted: true });
     expect(fake.channelMessages(fake.guild.channelId).length).toBe(before + 1);
 
@@ -173,13 +173,14 @@ describe("failures become PostErrors, with no retries inside", () => {
     const outcome = await postWithRetries({
       poster,
       channelRef: ref,
+      tenantExternalId: fake.guild.id,
       reply: digest(),
       marker: marker2,
       retry: { attemptsPerTick: 3, baseDelayMs: 10, maxDelayMs: 100, maxInlineWaitMs: 5_000 },
       sleep: async (ms) => void sleeps.push(ms),
       beforeAttempt: async () => true,
       checkPosted: async () => {
-        const id = await poster.findPosted(ref, marker2);
+        const id = await poster.findPosted(ref, marker2, { tenantExternalId: fake.guild.id });
         return id ? { kind: "posted", messageId: id } : { kind: "absent" };
       },
     });
@@ -190,9 +191,26 @@ describe("failures become PostErrors, with no retries inside", () => {
 
   test("a resend with the same marker within minutes is deduplicated by the nonce", async () => {
     const marker = freshMarker();
-    const first = await poster.post(ref, digest(), { idempotencyMarker: marker });
-    const second = await poster.post(ref, digest(), { idempotencyMarker: marker });
+    const first = await poster.post(ref, digest(), { idempotencyMarker: marker, tenantExternalId: fake.guild.id });
+    const second = await poster.post(ref, digest(), { idempotencyMarker: marker, tenantExternalId: fake.guild.id });
     expect(second.messageId).toBe(first.messageId);
+  });
+
+  // Own posters: @discordjs/rest budgets 50 requests a second per client and, with
+  // rejectOnRateLimit, refuses beyond it; the shared poster has spent most of its second already.
+  test("delete withdraws a duplicate (findPosted no longer sees it); deleting it again is no error", async () => {
+    const own = createDiscordDigestPoster({ config: { token: fake.token, apiUrl: fake.apiUrl } });
+    const marker = freshMarker();
+    const { messageId } = await own.post(ref, digest(), { idempotencyMarker: marker, tenantExternalId: fake.guild.id });
+    await own.delete(ref, messageId, { tenantExternalId: fake.guild.id });
+    await own.delete(ref, messageId, { tenantExternalId: fake.guild.id });
+    expect(fake.calls.filter((c) => c.method === "DELETE" && c.path === `/channels/${fake.guild.channelId}/messages/${messageId}`)).toHaveLength(2);
+    expect(await own.findPosted(ref, marker, { tenantExternalId: fake.guild.id })).toBeNull();
+  });
+
+  test("findPosted refuses a channel of another guild (another tenant)", async () => {
+    const own = createDiscordDigestPoster({ config: { token: fake.token, apiUrl: fake.apiUrl } });
+    await expect(own.findPosted(ref, freshMarker(), { tenantExternalId: "200000000000000077" })).rejects.toMatchObject({ code: "wrong_guild" });
   });
 
   test("429 then success through the scheduler: waits retry_after, posts once", async () => {
@@ -202,6 +220,7 @@ describe("failures become PostErrors, with no retries inside", () => {
     const outcome = await postWithRetries({
       poster,
       channelRef: ref,
+      tenantExternalId: fake.guild.id,
       reply: digest(),
       marker,
       retry: { attemptsPerTick: 3, baseDelayMs: 10, maxDelayMs: 100, maxInlineWaitMs: 5_000 },
@@ -222,7 +241,7 @@ describe("failures become PostErrors, with no retries inside", () => {
       });
     });
     const offline = createDiscordDigestPoster({ config: { token: fake.token, apiUrl: `http://127.0.0.1:${closed}/api` } });
-    await expect(offline.post(ref, digest(), { idempotencyMarker: freshMarker() })).rejects.toMatchObject({ code: "network", retryable: true, maybePosted: false });
-    await expect(offline.findPosted(ref, "rapport-digest:1:2026-11-23")).rejects.toBeInstanceOf(PostError);
+    await expect(offline.post(ref, digest(), { idempotencyMarker: freshMarker(), tenantExternalId: fake.guild.id })).rejects.toMatchObject({ code: "network", retryable: true, maybePosted: false });
+    await expect(offline.findPosted(ref, "rapport-digest:1:2026-11-23", { tenantExternalId: fake.guild.id })).rejects.toBeInstanceOf(PostError);
   });
 });

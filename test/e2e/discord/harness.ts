@@ -1,5 +1,6 @@
 /** Shared set-up: the fake Discord, the fake RapportApi and the real bot (discord.js Client) between them. */
 import { createDiscordBot, type DiscordBot } from "../../../src/adapters/discord/index.js";
+import type { Admission } from "../../../src/core/admission.js";
 import type { PlatformApiEvent } from "../../../src/core/platform-api-events.js";
 import type { DiscordLogger } from "../../../src/adapters/discord/logger.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedCall } from "../../fakes/discord/fake-discord.js";
@@ -24,7 +25,7 @@ export function memoryLogger(entries: LogEntry[] = [], bindings: Record<string, 
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-export async function startHarness(options: { slowMs?: number; deferAfterMs?: number } = {}) {
+export async function startHarness(options: { slowMs?: number; deferAfterMs?: number; admission?: Admission } = {}) {
   const fake: FakeDiscord = await startFakeDiscord();
   const rapport = createFakeRapportApi({ slowMs: options.slowMs ?? 5_000 });
   const logger = memoryLogger();
@@ -33,6 +34,7 @@ export async function startHarness(options: { slowMs?: number; deferAfterMs?: nu
     api: rapport.api,
     config: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     logger,
+    ...(options.admission ? { admission: options.admission } : {}),
     options: { loginBaseDelayMs: 20, onApiEvent: (event) => apiEvents.push(event), ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) },
   });
   await bot.start();

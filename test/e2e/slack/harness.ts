@@ -5,6 +5,7 @@
  */
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
 import { validateSlackConfig } from "../../../src/adapters/slack/config.js";
+import type { Admission } from "../../../src/core/admission.js";
 import type { Logger } from "../../../src/core/logger.js";
 import type { RapportApi } from "../../../src/core/service-api.js";
 import { FakeRapportApi } from "../../fakes/slack/fake-rapport-api.js";
@@ -65,12 +66,16 @@ export function startHarness(options: { ackBudgetMs?: number } = {}): Promise<Ha
   return startHarnessWith(new FakeRapportApi(), options);
 }
 
-export async function startHarnessWith<A extends RapportApi>(api: A, options: { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number } = {}): Promise<Harness<A>> {
+export async function startHarnessWith<A extends RapportApi>(
+  api: A,
+  options: { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission } = {},
+): Promise<Harness<A>> {
   const slack = await startFakeSlackApi(options.slack ?? DEFAULT_FAKE_SLACK);
   const logger = recordingLogger();
   const app = createSlackApp({
     api,
     logger,
+    ...(options.admission ? { admission: options.admission } : {}),
     config: validateSlackConfig({
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,

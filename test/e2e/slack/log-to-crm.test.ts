@@ -88,8 +88,8 @@ describe('"Log to CRM" shortcut -> modal -> submission -> Undo', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({
       options: [
-        { text: { type: "plain_text", text: "Acme Corp (#1)" }, value: "#1" },
-        { text: { type: "plain_text", text: "Acme Logistics (#2)" }, value: "#2" },
+        { text: { type: "plain_text", text: "Acme Corp (#1)", emoji: true }, value: "#1" },
+        { text: { type: "plain_text", text: "Acme Logistics (#2)", emoji: true }, value: "#2" },
       ],
     });
   });

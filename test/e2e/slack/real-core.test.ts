@@ -221,7 +221,7 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
     test("submitted twice, logs exactly one interaction with the permalink; Undo removes it", async () => {
       const options = await h.interact((await import("../../fakes/slack/payloads.js")).blockSuggestion(PAT, { actionId: "pick:customer", blockId: "opt:customer", value: "muller" }));
       const picked = (JSON.parse(options.text) as { options: { text: { text: string }; value: string }[] }).options;
-      expect(picked[0]).toEqual({ text: { type: "plain_text", text: "Müller GmbH (München)" }, value: "#2" });
+      expect(picked[0]).toEqual({ text: { type: "plain_text", text: "Müller GmbH (München)", emoji: true }, value: "#2" });
 
       const view = await openLogModal("Jürgen confirms 40 units for December");
       const before = await interactions();

@@ -46,7 +46,7 @@ describe("/crm over HTTP with the real Bolt App", () => {
     const second = await h.command(SAM, "help");
     await h.slack.waitForResponses(second.responseId);
     expect(h.slack.callsOf("users.info").filter((call) => call.args.user === "U0SAM")).toHaveLength(1);
-    expect(h.api.callsOf("runText")[0]!.actor.profile).toEqual({ displayName: "Sam Roe", email: "sam@acme.example", timeZone: "Europe/Berlin", isPlatformAdmin: false });
+    expect(h.api.callsOf("runText")[0]!.actor.profile).toEqual({ displayName: "Sam Roe", email: "sam@acme.example", timeZone: "Europe/Berlin", isPlatformAdmin: false, isGuest: false });
   });
 
   test("should run help for an empty /crm", async () => {

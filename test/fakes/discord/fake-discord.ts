@@ -560,6 +560,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         return reply(200, message);
       }
     }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && method === "DELETE") {
+      const channel = channels.get(m[1]!);
+      if (!channel) return reply(404, { message: "Unknown Channel", code: 10003 });
+      if (!(botPermissions(channel) & B.ViewChannel)) return reply(403, { message: "Missing Access", code: 50001 });
+      // Every message this fake stores is the bot's own, which a bot may always delete.
+      const target = messages.get(m[2]!);
+      if (!target || target.channel_id !== channel.id) return reply(404, { message: "Unknown Message", code: 10008 });
+      messages.delete(m[2]!);
+      return reply(204);
+    }
     return reply(404, { message: "404: Not Found", code: 0 });
   }
 

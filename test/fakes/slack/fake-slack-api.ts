@@ -10,7 +10,10 @@
  *
  * It also keeps what was posted per channel (with message metadata) for `conversations.history`,
  * and answers the OAuth code exchange (`oauth.v2.access`) for configured grants, after which the
- * granted bot token is accepted and `auth.test` answers with its workspace.
+ * granted bot token is accepted and `auth.test` answers with its workspace. Several workspaces can
+ * be installed at once (`installations`: Slack Connect, one channel shared by two teams): each
+ * token answers as its own team and bot, and its posts carry its own bot id. `chat.delete` removes
+ * a message of the calling bot.
  *
  * Files follow Slack's upload flow: `files.getUploadURLExternal` (filename and length checked)
  * hands out an `upload_url` on this server and a file id; a POST of the bytes to that URL (raw or
@@ -37,6 +40,10 @@ export type FakeSlackUser = {
   tz?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
+  /** A multi-channel guest (users.info is_restricted). */
+  isRestricted?: boolean;
+  /** A single-channel guest (users.info is_ultra_restricted). */
+  isUltraRestricted?: boolean;
 };
 
 export type FakeChannel = { id: string; name: string; isPrivate?: boolean; isExtShared?: boolean; /** Default true. */ isMember?: boolean };
@@ -70,6 +77,9 @@ export type FakeSharedFile = {
 
 /** The pseudo-method name under which byte uploads to an `upload_url` are recorded and faulted. */
 export const UPLOAD_METHOD = "upload_url";
+
+/** One workspace's installation of the app: its bot token answers as this team and bot. */
+export type FakeInstallation = { token: string; teamId: string; botId: string; botUserId?: string };
 
 /** What oauth.v2.access answers for one authorization code. */
 export type FakeOAuthGrant = { teamId: string; teamName: string; botToken: string; botUserId: string; installerUserId: string; scopes: readonly string[] };
@@ -107,7 +117,7 @@ const ALT_TXT_MAX = 1000;
 type PendingUpload = { id: string; filename: string; length: number; altTxt?: string; data?: Buffer; token: string | undefined };
 
 export type FakeSlackApiOptions = {
-  /** Bot tokens accepted; any other token gets `invalid_auth`. Empty: accept any token. */
+  /** Bot tokens accepted; any other token gets `invalid_auth`. Empty (and no installations): accept any token. */
   tokens?: string[];
   teamId?: string;
   botUserId?: string;
@@ -115,6 +125,8 @@ export type FakeSlackApiOptions = {
   channels?: FakeChannel[];
   /** The app's OAuth credentials and the codes Slack would hand out on "Allow". */
   oauth?: { clientId: string; clientSecret: string; grants: Record<string, FakeOAuthGrant> };
+  /** Workspaces already installed (their tokens are accepted besides `tokens`). */
+  installations?: FakeInstallation[];
 };
 
 export class FakeSlackApi {
@@ -319,7 +331,10 @@ export class FakeSlackApi {
       }
       return sendJson(res, 200, answer);
     }
-    const accepted = method === "oauth.v2.access" || !this.options.tokens?.length || (token !== undefined && (this.options.tokens.includes(token) || this.grantedTokens.has(token)));
+    const accepted =
+      method === "oauth.v2.access" ||
+      (!this.options.tokens?.length && !this.options.installations?.length) ||
+      (token !== undefined && (this.options.tokens?.includes(token) || this.grantedTokens.has(token) || this.installationOf(token) !== undefined));
     const answer = accepted ? this.answer(method, args, token) : { ok: false, error: token ? "invalid_auth" : "not_authed" };
     this.calls.push({ method, args, token, at: Date.now() });
     this.notify();
@@ -482,11 +497,17 @@ export class FakeSlackApi {
     return `${Math.floor(this.tsCounter / 1000)}.${String(this.tsCounter % 1000).padStart(6, "0")}`;
   }
 
+  private installationOf(token: string | undefined): FakeInstallation | undefined {
+    return token === undefined ? undefined : this.options.installations?.find((installation) => installation.token === token);
+  }
+
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
-    const teamId = (token && this.grantedTokens.get(token)) ?? this.options.teamId ?? "T0FAKE";
+    const installation = this.installationOf(token);
+    const teamId = installation?.teamId ?? (token && this.grantedTokens.get(token)) ?? this.options.teamId ?? "T0FAKE";
+    const botId = installation?.botId ?? "BBOT";
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake Team", user: "rapport", team_id: teamId, user_id: this.options.botUserId ?? "UBOT", bot_id: "BBOT" };
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake Team", user: "rapport", team_id: teamId, user_id: installation?.botUserId ?? this.options.botUserId ?? "UBOT", bot_id: botId };
       case "oauth.v2.access":
         return this.exchangeCode(args);
       case "chat.postMessage": {
@@ -497,10 +518,20 @@ export class FakeSlackApi {
         const message = this.addHistory(channelId, {
           text: typeof args.text === "string" ? args.text : undefined,
           blocks: args.blocks,
-          bot_id: "BBOT",
+          bot_id: botId,
           ...(metadata ? { metadata } : {}),
         });
         return { ok: true, channel: channelId, ts: message.ts, message };
+      }
+      case "chat.delete": {
+        const channelId = String(args.channel ?? "");
+        const messages = this.history.get(channelId) ?? [];
+        const index = messages.findIndex((message) => message.ts === String(args.ts ?? ""));
+        if (index < 0) return { ok: false, error: "message_not_found" };
+        // A bot token deletes only its own bot's messages.
+        if (messages[index]!.bot_id !== botId) return { ok: false, error: "cant_delete_message" };
+        messages.splice(index, 1);
+        return { ok: true, channel: channelId, ts: args.ts };
       }
       case "conversations.history": {
         const channelId = String(args.channel ?? "");
@@ -546,6 +577,8 @@ export class FakeSlackApi {
             tz: user.tz,
             is_admin: user.isAdmin ?? false,
             is_owner: user.isOwner ?? false,
+            is_restricted: user.isRestricted ?? false,
+            is_ultra_restricted: user.isUltraRestricted ?? false,
             is_bot: false,
             profile: { email: user.email, display_name: user.displayName ?? "", real_name: user.realName ?? user.name },
           },

@@ -6,6 +6,7 @@
 import type { APILabelComponent, APIModalInteractionResponseCallbackData } from "discord.js";
 import type { CommandDefinition, CommandOption } from "../../../core/command.js";
 import { truncate } from "../render/escape.js";
+import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 
 const LONG_TEXT = /^(summary|notes?|text|description|body|details?)$/i;
@@ -21,7 +22,7 @@ function placeholderFor(option: CommandOption): string | undefined {
   return undefined;
 }
 
-function label(option: CommandOption, prefill: string | undefined): APILabelComponent {
+function label(option: CommandOption, prefill: string | undefined, neutralise: Neutraliser): APILabelComponent {
   const labelText = truncate(option.name.charAt(0).toUpperCase() + option.name.slice(1), L.labelText);
   const labelDescription = option.description ? { description: truncate(option.description, 100) } : {};
   const choices = option.kind === "choice" ? (option.choices ?? []) : [];
@@ -37,7 +38,7 @@ function label(option: CommandOption, prefill: string | undefined): APILabelComp
         min_values: option.required ? 1 : 0,
         max_values: 1,
         options: choices.map((choice) => ({
-          label: truncate(choice, 100),
+          label: truncate(neutralise(choice), 100),
           value: choice.slice(0, 100),
           ...(choice === prefill ? { default: true } : {}),
         })),
@@ -45,7 +46,8 @@ function label(option: CommandOption, prefill: string | undefined): APILabelComp
     };
   }
   const placeholder = placeholderFor(option);
-  const value = prefill ? truncate(prefill, L.textInputValue) : undefined;
+  // The person edits and saves this value: an override here would disguise what they save.
+  const value = prefill ? truncate(neutralise(prefill), L.textInputValue) : undefined;
   return {
     type: 18,
     label: labelText,
@@ -64,12 +66,14 @@ function label(option: CommandOption, prefill: string | undefined): APILabelComp
 
 export function buildCommandModal(
   command: CommandDefinition,
-  input: { customId: string; title?: string; prefill?: Record<string, string>; omit?: readonly string[] },
+  /** `neutralise` is for tests (the identity shows the hostile-text check can fail). */
+  input: { customId: string; title?: string; prefill?: Record<string, string>; omit?: readonly string[]; neutralise?: Neutraliser },
 ): APIModalInteractionResponseCallbackData {
+  const neutralise = input.neutralise ?? neutraliseText;
   return {
     custom_id: input.customId,
-    title: truncate(input.title ?? command.summary, L.modalTitle),
-    components: modalOptions(command, input.omit).map((option) => label(option, input.prefill?.[option.name])),
+    title: truncate(neutralise(input.title ?? command.summary), L.modalTitle),
+    components: modalOptions(command, input.omit).map((option) => label(option, input.prefill?.[option.name], neutralise)),
   };
 }
 

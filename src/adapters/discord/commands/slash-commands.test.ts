@@ -5,6 +5,7 @@ import { reply } from "../../../core/reply.js";
 import { createFakeRapportApi } from "../../../../test/fakes/discord/fake-rapport-api.js";
 import { buildCommandModal, readModalArgs } from "./command-modal.js";
 import { buildDiscordCommands, discordName } from "./slash-commands.js";
+import { toChoices } from "../handlers/autocomplete.js";
 
 const command = (name: string, options: CommandDefinition["options"] = []): CommandDefinition => ({
   name,
@@ -131,5 +132,29 @@ describe("buildCommandModal / readModalArgs", () => {
         { customId: "forged", value: "x" },
       ]),
     ).toEqual({ customer: "#1", channel: "call", summary: "hi" });
+  });
+});
+
+describe("deceptive text in Discord forms and autocomplete", () => {
+  test("GIVEN a prefill with bidi and zero-width characters THEN the text input shows it neutralised", () => {
+    const { api } = createFakeRapportApi();
+    const log = api.commands.find((c) => c.name === "log")!;
+    const modal = buildCommandModal(log, { customId: "L:1:2", title: "Log \u202Eto\u202C CRM", prefill: { summary: "paid\u200B \u2066eno\u2069" }, omit: ["link"] });
+    expect(modal.title).toEqual("Log �to� CRM");
+    expect(JSON.stringify(modal.components)).toContain('"value":"paid �eno�"');
+  });
+
+  test("GIVEN picker options with hostile names THEN choice names neutralised and cut on grapheme boundaries", () => {
+    expect(
+      toChoices([
+        { label: "\u202Egnp.exe\u202C", value: "#1" },
+        { label: `${"a".repeat(98)}🇰🇷`, value: "#2" },
+        { label: "\u200B", value: "#3" },
+      ]),
+    ).toEqual([
+      { name: "�gnp.exe�", value: "#1" },
+      { name: `${"a".repeat(98)}…`, value: "#2" },
+      { name: "#3", value: "#3" },
+    ]);
   });
 });

@@ -7,17 +7,19 @@ import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from
 import type { PickerOption } from "../../../core/service-api.js";
 import { actorFromInteraction } from "../actor.js";
 import { truncate } from "../render/escape.js";
+import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
-import type { HandlerContext } from "../respond.js";
+import { admit, type HandlerContext } from "../respond.js";
 
-export function toChoices(options: readonly PickerOption[]): ApplicationCommandOptionChoiceData<string>[] {
+/** Choice names are customer and member names: neutralised (`neutralise` is for tests) and cut on grapheme boundaries. */
+export function toChoices(options: readonly PickerOption[], neutralise: Neutraliser = neutraliseText): ApplicationCommandOptionChoiceData<string>[] {
   const seen = new Set<string>();
   const choices: ApplicationCommandOptionChoiceData<string>[] = [];
   for (const option of options) {
     // A value over 100 characters cannot be sent back by Discord; skip it rather than cut it.
     if (!option.value || option.value.length > L.choiceValue || seen.has(option.value)) continue;
     seen.add(option.value);
-    choices.push({ name: truncate(option.label || option.value, L.choiceName), value: option.value });
+    choices.push({ name: truncate(neutralise(option.label) || option.value, L.choiceName), value: option.value });
     if (choices.length === L.autocompleteChoices) break;
   }
   return choices;
@@ -38,11 +40,13 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction<"c
   const option = subcommand ? ctx.commandSet.subcommands.get(subcommand)?.options.get(focused.name) : undefined;
   const query = String(focused.value ?? "").slice(0, 100);
   let picked: PickerOption[] = [];
-  if (option?.kind === "customer" || option?.kind === "order" || option?.kind === "member") {
-    const kind = option.kind;
+  const kind = option?.kind === "customer" || option?.kind === "order" || option?.kind === "member" ? option.kind : undefined;
+  // Under load: no choices at once rather than adding to the queue.
+  const admitted = kind ? admit(interaction, ctx, { lookup: true }) : undefined;
+  if (kind && admitted?.ok) {
     const actor = actorFromInteraction(interaction);
     picked = await within(
-      ctx.api.pick({ actor, kind, query, limit: L.autocompleteChoices }).catch((error: unknown) => {
+      admitted.ticket.run(() => ctx.api.pick({ actor, kind, query, limit: L.autocompleteChoices })).catch((error: unknown) => {
         ctx.logger.warn({ err: error, interactionId: interaction.id }, "autocomplete pick failed");
         return [];
       }),

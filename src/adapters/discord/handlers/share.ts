@@ -25,6 +25,7 @@ import {
 } from "discord.js";
 import { downloadAttachment, type DownloadFailure } from "../attachment-download.js";
 import { escapeMarkdown, truncate } from "../render/escape.js";
+import { neutraliseText } from "../../../core/text/neutralise.js";
 import { attachmentName, DEFAULT_ATTACHMENT_SIZE_LIMIT, formatBytes } from "../render/render-reply.js";
 import { raceTimer, TIMED_OUT, type HandlerContext } from "../respond.js";
 
@@ -34,7 +35,7 @@ type Gathered = { files: SharedFile[]; notes: string[] };
 const CONTENT_LIMIT = 2000;
 
 function failureNote(attachment: Attachment, reason: DownloadFailure | "refused", sizeLimit: number): string {
-  const name = escapeMarkdown(attachment.name);
+  const name = escapeMarkdown(neutraliseText(attachment.name));
   switch (reason) {
     case "too-large":
       return `${name} (${formatBytes(attachment.size)}) is not attached: it is larger than this server's upload limit (${formatBytes(sizeLimit)}).`;

@@ -3,6 +3,7 @@
  * CRM data cannot format, spoof links (`[acme.com](https://evil)`), or render mentions. Pings are
  * additionally blocked by `allowedMentions: { parse: [] }` on every message.
  */
+import { truncateText } from "../../../core/text/truncate.js";
 
 /** Backslash-escape Discord markdown and neutralise mention syntax in plain text. */
 export function escapeMarkdown(text: string): string {
@@ -14,15 +15,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/@(everyone|here)/gi, "@\u200b$1");
 }
 
-/** Cut to `max` characters with an ellipsis, never leaving a dangling escape backslash. */
+/**
+ * Cut to `max` characters on a grapheme boundary (core/text/truncate.ts) with an ellipsis, never
+ * leaving a dangling escape backslash.
+ */
 export function truncate(text: string, max: number): string {
-  if (max <= 0) return "";
-  if (text.length <= max) return text;
-  if (max === 1) return "…";
-  let cut = text.slice(0, max - 1);
-  const trailingBackslashes = cut.match(/\\+$/)?.[0].length ?? 0;
-  if (trailingBackslashes % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut}…`;
+  return truncateText(text, max, {
+    tidyEnd: (kept) => ((kept.match(/\\+$/)?.[0].length ?? 0) % 2 === 1 ? kept.slice(0, -1) : kept),
+  });
 }
 
 /** Text for inside a code block: only backticks matter there. */

@@ -241,3 +241,57 @@ describe("renderReply", () => {
     expect(all.every((b) => (b.label?.length ?? 0) <= 80)).toBe(true);
   });
 });
+
+describe("renderReply with deceptive text", () => {
+  const RLO = "\u202Egnp.exe\u202C";
+  const reply: Reply = {
+    title: `Reply ${RLO}`,
+    blocks: [
+      { type: "text", text: "Acme\u200BCorp \u2066isolated\u2069" },
+      {
+        type: "card",
+        title: `Invoice ${RLO}`,
+        subtitle: "\u200Fsub",
+        fields: [{ label: "\u200EOwner", value: "cut \uD83D" }],
+        buttons: [{ label: "Log\u2060 call", action: { kind: "run", command: "log #1" } }],
+      },
+    ],
+    visibility: "channel",
+    paging: { page: 1, pageCount: 2, totalItems: 30, next: "find a page=2" },
+    fieldErrors: { summary: "No \uFEFFsummary" },
+  };
+
+  test("GIVEN bidi, zero-width and split-surrogate text in every part THEN title, description, fields, footer and buttons show it neutralised", () => {
+    expect(renderReply(reply, codec())).toEqual({
+      embeds: [
+        { title: "Reply �gnp.exe�", description: "AcmeCorp �isolated�", color: COLORS.normal },
+        { title: "Invoice �gnp.exe�", description: "-# sub", color: COLORS.normal, fields: [{ name: "Owner", value: "cut �" }] },
+        { color: COLORS.normal, fields: [{ name: "⚠️ summary", value: "No summary" }], footer: { text: "Page 1 of 2 · 30 items" } },
+      ],
+      components: [
+        { type: 1, components: [{ type: 2, style: 2, label: "Log call", custom_id: "r0:log #1" }] },
+        { type: 1, components: [{ type: 2, style: 2, label: "Next ▶", custom_id: "p1:find a page=2" }] },
+      ],
+      allowedMentions: { parse: [] },
+      ephemeral: false,
+    });
+  });
+
+  test("GIVEN the identity as neutraliser THEN the characters reach Discord (the seam the hostile-text check uses)", () => {
+    expect(JSON.stringify(renderReply(reply, codec(), { neutralise: (text) => text }))).toContain("\u202E");
+  });
+
+  test("GIVEN a field value whose cut falls inside an emoji THEN no lone surrogate and no half ZWJ sequence", () => {
+    const value = `${"a".repeat(1020)}👨‍👩‍👧 tail`;
+    const rendered = renderReply({ title: "t", blocks: [{ type: "fields", fields: [{ label: "Notes", value }] }], visibility: "channel" }, codec());
+    const field = rendered.embeds[0]!.fields![0]!;
+    expect(field.value).toEqual(`${"a".repeat(1020)}…`);
+    expect(field.value.isWellFormed()).toBe(true);
+  });
+
+  test("GIVEN a button label whose cut falls inside a surrogate pair THEN the pair is dropped whole", () => {
+    const label = `${"b".repeat(78)}😀x`;
+    const rendered = renderReply({ title: "t", blocks: [{ type: "buttons", buttons: [{ label, action: { kind: "run", command: "x" } }] }], visibility: "channel" }, codec());
+    expect(rendered.components[0]!.components[0]!.label).toEqual(`${"b".repeat(78)}…`);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * Reply -> Discord message (embeds + button rows). Pure: the only state is the button codec, which
- * parks over-long payloads. Enforces Discord's limits (see limits.ts) by truncating with a visible
- * note rather than letting Discord reject the whole message.
+ * parks over-long payloads. Every piece of user text is neutralised first (no bidi overrides or
+ * invisible characters, core/text/neutralise.ts), then escaped. Enforces Discord's limits (see
+ * limits.ts) by truncating on grapheme boundaries with a visible note rather than letting Discord
+ * reject the whole message.
  */
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from "discord.js";
 import type { Attachment, Block, Button, Field, Reply } from "../../../core/reply.js";
@@ -9,6 +11,8 @@ import type { ButtonAction, ButtonCodec } from "./button-codec.js";
 import { codeSafe, escapeMarkdown, safeUrl, truncate } from "./escape.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { finishMentions, tokenizeMentions } from "./mentions.js";
+import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
+import { neutraliseReply } from "../../../core/text/neutralise-reply.js";
 
 export const COLORS = { normal: 0x5865f2, warning: 0xfee75c, error: 0xed4245 } as const;
 
@@ -40,6 +44,8 @@ export type RenderOptions = {
    * (the digest idempotency marker). Joined with FOOTER_SEPARATOR.
    */
   footerSuffix?: string;
+  /** Applied to every piece of user text; tests pass the identity to show the hostile-text check can fail. */
+  neutralise?: Neutraliser;
 };
 
 export const FOOTER_SEPARATOR = " · ";
@@ -247,7 +253,7 @@ function selectFiles(attachments: readonly Attachment[], sizeLimit: number): { f
 }
 
 export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOptions = {}): DiscordMessage {
-  const { reply, mentions } = tokenizeMentions(input);
+  const { reply, mentions } = tokenizeMentions(neutraliseReply(input, options.neutralise ?? neutraliseText));
   const selected = selectFiles(reply.attachments ?? [], options.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT);
   const color = reply.isError ? COLORS.error : COLORS.normal;
   const drafts: DraftEmbed[] = [];

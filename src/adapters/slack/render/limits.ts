@@ -1,3 +1,5 @@
+import { truncateText } from "../../../core/text/truncate.js";
+
 /** Block Kit limits (https://docs.slack.dev/reference/block-kit). Rendering truncates or pages to stay inside them. */
 export const SLACK_LIMITS = {
   messageBlocks: 50,
@@ -24,11 +26,10 @@ export const SLACK_LIMITS = {
   privateMetadata: 3000,
 } as const;
 
-/** Cuts `text` to at most `max` characters (code points are not split), ending with an ellipsis when cut. */
+/**
+ * Cuts `text` to at most `max` characters on a grapheme boundary (core/text/truncate.ts), ending with
+ * an ellipsis when cut, and never leaving half an escape entity (`&amp;` `&lt;` `&gt;`) at the end.
+ */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, Math.max(0, max - 1));
-  // Do not leave half a surrogate pair or half an escape entity (&amp; &lt; &gt;) at the end.
-  const safe = cut.replace(/[\uD800-\uDBFF]$/, "").replace(/&[a-z]{0,3}$/, "");
-  return `${safe}…`;
+  return truncateText(text, max, { tidyEnd: (kept) => kept.replace(/&[a-z]{0,3}$/, "") });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { FAKE_COMMANDS } from "../../../../test/fakes/slack/fake-rapport-api.js";
-import { buildCommandModal, decodeMetadata, fieldErrorsForView, readSubmission } from "./modal.js";
+import { buildCommandModal, decodeMetadata, fieldErrorsForView, pickerOptions, readSubmission } from "./modal.js";
 
 const log = FAKE_COMMANDS.find((command) => command.name === "log")!;
 const created = FAKE_COMMANDS.find((command) => command.name === "new")!;
@@ -100,5 +100,33 @@ describe("buildCommandModal", () => {
     ["not json", {}],
   ])("GIVEN metadata %s THEN checked", (raw, expected) => {
     expect(decodeMetadata(raw)).toEqual(expected);
+  });
+});
+
+describe("deceptive text in forms and pickers", () => {
+  test("GIVEN bidi and zero-width characters in a prefill, its label and field errors THEN the form shows them neutralised", () => {
+    const view = buildCommandModal(log, {
+      prefill: { customer: "#1", summary: "paid \u202Eeno\u202C" },
+      prefillLabels: { customer: "Acme\u200B Corp \u2066(#1)\u2069" },
+    });
+    const blocks = view.blocks as { block_id: string; element: { initial_option?: { text: { text: string } }; initial_value?: string } }[];
+    expect(blocks.find((block) => block.block_id === "opt:customer")?.element.initial_option?.text.text).toEqual("Acme Corp �(#1)�");
+    expect(blocks.find((block) => block.block_id === "opt:summary")?.element.initial_value).toEqual("paid �eno�");
+    expect(fieldErrorsForView(log, { summary: "No \u202Eeno\u202C" })).toEqual({ "opt:summary": "No �eno�" });
+  });
+
+  test("GIVEN picker options with hostile labels THEN neutralised, broadcast words inert and cut on grapheme boundaries", () => {
+    const options = pickerOptions([
+      { label: "\u202Egnp.exe\u202C", value: "#1" },
+      { label: "@channel \u200B", value: "#2" },
+      { label: `${"a".repeat(73)}🇰🇷`, value: "#3" },
+      { label: "\u200B", value: "#4" },
+    ]);
+    expect(options).toEqual([
+      { text: plain("�gnp.exe�"), value: "#1" },
+      { text: plain("@\u2060channel "), value: "#2" },
+      { text: plain(`${"a".repeat(73)}…`), value: "#3" },
+      { text: plain("#4"), value: "#4" },
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import type { types as slack } from "@slack/bolt";
 import type { CommandDefinition, CommandOption } from "../../../core/command.js";
 import { neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
+import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
+import type { PickerOption } from "../../../core/service-api.js";
 
 export const FORM_CALLBACK_PREFIX = "rapport:form:";
 export const FORM_CALLBACK_PATTERN = /^rapport:form:[a-z][a-z0-9-]*$/;
@@ -27,6 +29,8 @@ export type ModalInput = {
   prefillLabels?: Record<string, string>;
   metadata?: FormMetadata;
   title?: string;
+  /** Applied to every text the form shows (labels, prefilled values); tests pass the identity. */
+  neutralise?: Neutraliser;
 };
 
 const TITLES: Record<string, string> = { log: "Log to CRM", new: "New customer", followup: "Set follow-up", edit: "Edit customer" };
@@ -44,11 +48,12 @@ export function blockIdFor(option: Pick<CommandOption, "name">): string {
 
 export function buildCommandModal(command: CommandDefinition, input: ModalInput = {}): slack.ModalView {
   const prefill = input.prefill ?? {};
-  const blocks = formOptions(command).map((option) => inputBlock(option, prefill[option.name], input.prefillLabels?.[option.name]));
+  const neutralise = input.neutralise ?? neutraliseText;
+  const blocks = formOptions(command).map((option) => inputBlock(option, prefill[option.name], input.prefillLabels?.[option.name], neutralise));
   return {
     type: "modal",
     callback_id: `${FORM_CALLBACK_PREFIX}${command.name}`,
-    title: plain(truncate(input.title ?? TITLES[command.name] ?? `/crm ${command.name}`, SLACK_LIMITS.modalTitle)),
+    title: plain(truncate(neutralise(input.title ?? TITLES[command.name] ?? `/crm ${command.name}`), SLACK_LIMITS.modalTitle)),
     submit: plain(command.writes ? "Save" : "Run"),
     close: plain("Cancel"),
     private_metadata: encodeMetadata(input.metadata ?? {}),
@@ -77,32 +82,32 @@ export function decodeMetadata(raw: string | undefined): FormMetadata {
   }
 }
 
-function inputBlock(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined): slack.InputBlock {
+function inputBlock(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined, neutralise: Neutraliser): slack.InputBlock {
   const block: slack.InputBlock = {
     type: "input",
     block_id: blockIdFor(option),
     label: plain(truncate(labelFor(option.name), SLACK_LIMITS.inputLabel)),
     optional: !option.required,
-    element: elementFor(option, prefill, prefillLabel),
+    element: elementFor(option, prefill, prefillLabel, neutralise),
   };
-  if (option.description) block.hint = plain(truncate(neutralisePlain(option.description), SLACK_LIMITS.inputHint));
+  if (option.description) block.hint = plain(truncate(neutralisePlain(neutralise(option.description)), SLACK_LIMITS.inputHint));
   return block;
 }
 
-function elementFor(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined): slack.InputBlock["element"] {
+function elementFor(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined, neutralise: Neutraliser): slack.InputBlock["element"] {
   const action_id = "value";
   switch (option.kind) {
     case "customer":
     case "order":
     case "member": {
       const element: slack.ExternalSelect = { type: "external_select", action_id: `pick:${option.kind}`, min_query_length: 1, placeholder: plain(`Search ${option.kind}s`) };
-      if (prefill) element.initial_option = selectOption(prefillLabel ?? prefill, prefill);
+      if (prefill) element.initial_option = selectOption(neutralise(prefillLabel ?? prefill), prefill);
       return element;
     }
     case "choice": {
       const choices = (option.choices ?? []).slice(0, SLACK_LIMITS.optionsPerSelect);
-      const element: slack.StaticSelect = { type: "static_select", action_id, options: choices.map((choice) => selectOption(choice, choice)) };
-      if (prefill && choices.includes(prefill)) element.initial_option = selectOption(prefill, prefill);
+      const element: slack.StaticSelect = { type: "static_select", action_id, options: choices.map((choice) => selectOption(neutralise(choice), choice)) };
+      if (prefill && choices.includes(prefill)) element.initial_option = selectOption(neutralise(prefill), prefill);
       return element;
     }
     case "date": {
@@ -120,7 +125,8 @@ function elementFor(option: CommandOption, prefill: string | undefined, prefillL
       const multiline = option.kind === "fields" || MULTILINE.has(option.name);
       const element: slack.PlainTextInput = { type: "plain_text_input", action_id, multiline, max_length: SLACK_LIMITS.plainTextInput };
       if (option.kind === "fields") element.placeholder = plain("One per line: grade=A, city=Boston");
-      if (prefill) element.initial_value = truncate(prefill, SLACK_LIMITS.plainTextInput);
+      // The person edits and saves this value: an override here would disguise what they save.
+      if (prefill) element.initial_value = truncate(neutralise(prefill), SLACK_LIMITS.plainTextInput);
       return element;
     }
   }
@@ -167,11 +173,12 @@ export function parseFieldLines(raw: string): Record<string, string> {
  * Reply.fieldErrors (option name -> message) -> the `errors` map of `response_action: "errors"`
  * (block_id -> message). Errors about options the form does not show land on its first input.
  */
-export function fieldErrorsForView(command: CommandDefinition, fieldErrors: Record<string, string>): Record<string, string> {
+export function fieldErrorsForView(command: CommandDefinition, fieldErrors: Record<string, string>, neutralise: Neutraliser = neutraliseText): Record<string, string> {
   const shown = formOptions(command);
   const errors: Record<string, string> = {};
   const stray: string[] = [];
-  for (const [name, message] of Object.entries(fieldErrors)) {
+  for (const [name, raw] of Object.entries(fieldErrors)) {
+    const message = neutralise(raw);
     const option = shown.find((candidate) => candidate.name === name);
     if (option) errors[blockIdFor(option)] = truncate(message, SLACK_LIMITS.inputHint);
     else stray.push(message);
@@ -198,5 +205,19 @@ function plain(text: string): slack.PlainTextElement {
 }
 
 function selectOption(label: string, value: string): slack.PlainTextOption {
-  return { text: plain(truncate(label, SLACK_LIMITS.optionText)), value: value.slice(0, SLACK_LIMITS.optionValue) };
+  return { text: plain(truncate(label, SLACK_LIMITS.optionText)), value: sliceWhole(value, SLACK_LIMITS.optionValue) };
+}
+
+/** External-select options from `api.pick`: labels neutralised and cut on grapheme boundaries. */
+export function pickerOptions(options: readonly PickerOption[], neutralise: Neutraliser = neutraliseText): slack.PlainTextOption[] {
+  return options.slice(0, SLACK_LIMITS.optionsPerSelect).map((option) => ({
+    text: plain(truncate(neutralisePlain(neutralise(option.label)), SLACK_LIMITS.optionText) || option.value),
+    value: sliceWhole(option.value, SLACK_LIMITS.optionValue),
+  }));
+}
+
+/** A value (sent back, never shown) cut to `max` UTF-16 units without splitting a surrogate pair. */
+function sliceWhole(value: string, max: number): string {
+  const cut = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

@@ -132,3 +132,54 @@ describe("renderMessage", () => {
     });
   });
 });
+
+describe("renderMessage with deceptive text", () => {
+  const RLO = "\u202Egnp.exe\u202C";
+  const reply = ephemeral(
+    [
+      {
+        type: "card",
+        title: `Invoice ${RLO}`,
+        subtitle: "Acme\u200BCorp",
+        fields: [{ label: "\u200FOwner", value: "cut \uD83D" }],
+        buttons: [{ label: "Log\u2060 call", action: { kind: "run", command: "log #1" } }],
+      },
+      { type: "text", text: "muted \u2066note\u2069", tone: "muted" },
+      { type: "list", items: [{ title: "👨‍👩‍👧 family", detail: "Ac\u200Dme", buttons: [{ label: "\uFEFFShow", action: { kind: "run", command: "show #1" } }] }] },
+      { type: "table", columns: ["Name\u00AD"], rows: [[RLO]] },
+    ],
+    { title: `Reply ${RLO}` },
+  );
+
+  test("GIVEN bidi, zero-width and split-surrogate text in every part THEN each part shows it neutralised", () => {
+    expect(renderMessage(reply)).toEqual({
+      text: "Reply �gnp.exe�",
+      blocks: [
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "*Invoice �gnp.exe�*\nAcmeCorp" },
+          fields: [{ type: "mrkdwn", text: "*Owner*\ncut �" }],
+        },
+        { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Log call", emoji: true }, action_id: "rapport:run:0", value: "log #1" }] },
+        { type: "context", elements: [{ type: "mrkdwn", text: "muted �note�" }] },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "*👨‍👩‍👧 family*\nAcme" },
+          accessory: { type: "button", text: { type: "plain_text", text: "Show", emoji: true }, action_id: "rapport:run:1", value: "show #1" },
+        },
+        { type: "section", text: { type: "mrkdwn", text: "```Name\n�gnp.exe�```" } },
+      ],
+    });
+  });
+
+  test("GIVEN the identity as neutraliser THEN the characters reach Slack (the seam the hostile-text check uses)", () => {
+    expect(JSON.stringify(renderMessage(reply, { neutralise: (text) => text }))).toContain("\u202E");
+  });
+
+  test("GIVEN a label of 74 letters and an emoji THEN the button is cut before the emoji, not inside it", () => {
+    const label = `${"a".repeat(73)}👨‍👩‍👧`;
+    const message = renderMessage(ephemeral([{ type: "buttons", buttons: [{ label, action: { kind: "run", command: "x" } }] }]));
+    const text = (message.blocks[0] as { elements: { text: { text: string } }[] }).elements[0]!.text.text;
+    expect(text).toEqual(`${"a".repeat(73)}…`);
+  });
+});

@@ -1,13 +1,16 @@
 /**
- * Reply -> Block Kit. Pure functions; every piece of user text goes through `escapeMrkdwn` (mrkdwn)
- * or stays in plain_text objects, and every Block Kit limit is met by splitting, compacting or
- * truncating, so Slack never rejects a rendered reply.
+ * Reply -> Block Kit. Pure functions; every piece of user text is first neutralised (no bidi
+ * overrides or invisible characters, core/text/neutralise.ts), then goes through `escapeMrkdwn`
+ * (mrkdwn) or stays in plain_text objects, and every Block Kit limit is met by splitting, compacting
+ * or truncating on grapheme boundaries, so Slack never rejects a rendered reply.
  */
 import type { types as slack } from "@slack/bolt";
 import type { Block, Button, Field, ListItem, Paging, Reply } from "../../../core/reply.js";
 import { encodeButton, type ButtonAction } from "./button-codec.js";
 import { escapeMrkdwn, mrkdwnLink, neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
+import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
+import { neutraliseReply } from "../../../core/text/neutralise-reply.js";
 
 export type SlackBlock = slack.KnownBlock;
 export type SlackMessage = { text: string; blocks: SlackBlock[] };
@@ -17,6 +20,8 @@ export type RenderOptions = {
   shareToken?: string;
   /** 50 for messages, 100 for modals and the Home tab. */
   maxBlocks?: number;
+  /** Applied to every piece of user text; tests pass the identity to show the hostile-text check can fail. */
+  neutralise?: Neutraliser;
 };
 
 type Slots = { next: number };
@@ -24,10 +29,12 @@ type Slots = { next: number };
 const TONE_PREFIX = { normal: "", muted: "", warning: ":warning: ", error: ":x: " } as const;
 
 export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  return { text: truncate(escapeMrkdwn(reply.title), SLACK_LIMITS.fallbackText), blocks: renderBlocks(reply, options) };
+  const title = (options.neutralise ?? neutraliseText)(reply.title);
+  return { text: truncate(escapeMrkdwn(title), SLACK_LIMITS.fallbackText), blocks: renderBlocks(reply, options) };
 }
 
-export function renderBlocks(reply: Reply, options: RenderOptions = {}): SlackBlock[] {
+export function renderBlocks(input: Reply, options: RenderOptions = {}): SlackBlock[] {
+  const reply = neutraliseReply(input, options.neutralise ?? neutraliseText);
   const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.messageBlocks;
   const slots: Slots = { next: 0 };
   const footer = renderFooter(reply, options.shareToken, slots);

@@ -1,9 +1,12 @@
 /**
  * Slack user -> Actor. The team id and user id come from the (signed) payload; the profile (name,
  * email, time zone, admin/owner) from `users.info`, cached per user for a while because every
- * interaction needs it and users.info is rate limited (Tier 4). With the OAuth install flow, the
- * user who installed the app in a workspace acts as a platform admin there (so becomes a Rapport
- * admin on first use), like the workspace's own admins and owners.
+ * interaction needs it and users.info is rate limited (Tier 4).
+ *
+ * Platform admins (Rapport admins) are the workspace's admins and owners, the user who installed
+ * the app there (OAuth install flow), and the users the operator names in SLACK_ADMIN_USER_IDS
+ * (a single-workspace token records no installer). Guests (restricted and ultra-restricted
+ * accounts) are flagged so the core keeps them reps, even when one of the above also applies.
  */
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../core/actor.js";
@@ -25,6 +28,7 @@ export class SlackActorResolver {
     private readonly logger: Logger,
     now: () => number = Date.now,
     private readonly installerOf?: InstallerLookup,
+    private readonly namedAdmins: ReadonlySet<string> = new Set(),
   ) {
     this.profiles = new TtlMap(ttlMs, 5_000, now);
     this.installers = new TtlMap(ttlMs, 5_000, now);
@@ -36,7 +40,7 @@ export class SlackActorResolver {
     let profile = await value;
     // A failed lookup is retried on the next interaction instead of being cached.
     if (!profile) this.profiles.delete(key);
-    if (!profile?.isPlatformAdmin && (await this.isInstaller(identity))) profile = { ...profile, isPlatformAdmin: true };
+    if (!profile?.isPlatformAdmin && (this.namedAdmins.has(identity.userId) || (await this.isInstaller(identity)))) profile = { ...profile, isPlatformAdmin: true };
     return {
       platform: "slack",
       tenantExternalId: identity.teamId,
@@ -64,7 +68,10 @@ export class SlackActorResolver {
     try {
       const { user } = await client.users.info({ user: identity.userId });
       if (!user) return undefined;
-      const profile: Profile = { isPlatformAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };
+      const profile: Profile = {
+        isPlatformAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+        isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
+      };
       const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || user.name;
       if (displayName) profile.displayName = displayName;
       if (user.profile?.email) profile.email = user.profile.email;

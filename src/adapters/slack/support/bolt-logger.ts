@@ -15,12 +15,13 @@ export function scrubSecrets(text: string): string {
     .replace(/(\\?"(?:client_secret|code|token|refresh_token|signing_secret)\\?"\s*:\s*\\?")[^"\\]*/gi, "$1[redacted]");
 }
 
-export function toBoltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): BoltLogger {
+/** `scrub` is scrubSecrets; the secrets reliability test swaps it out to see that its row can fail. */
+export function toBoltLogger(logger: Logger, level: LogLevel = LogLevel.INFO, scrub: (text: string) => string = scrubSecrets): BoltLogger {
   let current = level;
   let named = logger;
   const enabled = (at: LogLevel) => (RANK[at] ?? 0) >= (RANK[current] ?? 1);
   const line = (messages: unknown[]) =>
-    scrubSecrets(messages.map((message) => (message instanceof Error ? message.message : typeof message === "string" ? message : JSON.stringify(message))).join(" "));
+    scrub(messages.map((message) => (message instanceof Error ? message.message : typeof message === "string" ? message : JSON.stringify(message))).join(" "));
   const firstError = (messages: unknown[]) => messages.find((message): message is Error => message instanceof Error);
   return {
     debug: (...messages: unknown[]) => enabled(LogLevel.DEBUG) && named.debug(line(messages)),

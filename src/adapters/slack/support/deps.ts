@@ -1,4 +1,5 @@
 /** What every listener gets: the core API and the adapter's small pieces of state. */
+import type { Admission } from "../../../core/admission.js";
 import type { Reply } from "../../../core/reply.js";
 import type { Logger } from "../../../core/logger.js";
 import type { RapportApi } from "../../../core/service-api.js";
@@ -13,6 +14,8 @@ export type SharedReply = { reply: Reply; teamId: string; userId: string };
 
 export type SlackDeps = {
   api: RapportApi;
+  /** Consulted before acknowledging anything that runs the core: take the request on, or say busy. */
+  admission: Admission;
   logger: Logger;
   config: SlackConfig;
   actors: SlackActorResolver;

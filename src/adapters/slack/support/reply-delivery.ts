@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { RespondFn } from "@slack/bolt";
 import { ErrorCode } from "@slack/web-api";
+import type { AdmissionDecision, Refusal } from "../../../core/admission.js";
 import type { Block, Reply } from "../../../core/reply.js";
 import { renderMessage, type SlackMessage } from "../render/render-reply.js";
 import type { SlackDeps } from "./deps.js";
@@ -115,6 +116,35 @@ export async function afterAck(deps: SlackDeps, target: DeliveryTarget, context:
     } catch (deliveryError) {
       deps.logger.error({ err: deliveryError, ...context }, "Could not deliver the apology either");
     }
+  }
+}
+
+/**
+ * Asks admission whether Rapport takes this member's request on, before the ack. `lookup`:
+ * pickers, which respect the bound on work in flight but spend no rate tokens.
+ */
+export function admit(deps: SlackDeps, who: { teamId: string; userId: string }, options: { lookup?: boolean } = {}): AdmissionDecision {
+  return deps.admission.tryAdmit({ platform: "slack", workspace: who.teamId, member: who.userId, ...(options.lookup ? { lookup: true } : {}) });
+}
+
+/**
+ * A refused request's answer as the ack body of a slash command: shown at once, only to the
+ * person, and costs nothing but the HTTP response.
+ */
+export function refusalAck(refusal: Refusal): { response_type: "ephemeral"; text: string; blocks: SlackMessage["blocks"] } {
+  const message = renderMessage(refusal.reply);
+  return { response_type: "ephemeral", text: message.text, blocks: message.blocks };
+}
+
+/**
+ * Tells the person (after an empty ack: buttons) that their request was turned away, as a new
+ * ephemeral message that never replaces the one the button sits on. No core call, no database.
+ */
+export async function deliverRefusal(deps: SlackDeps, target: DeliveryTarget, refusal: Refusal, context: Record<string, unknown>): Promise<void> {
+  try {
+    await deliverMessage(deps, { ...target, replaceOriginal: false }, refusal.reply, [], { shareable: false });
+  } catch (error) {
+    deps.logger.warn({ err: error, reason: refusal.reason, ...context }, "Could not tell the member their request was turned away");
   }
 }
 

@@ -14,6 +14,7 @@ import { ErrorCode } from "@slack/web-api";
 import type { Attachment, Block, Reply } from "../../../core/reply.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { truncate } from "../render/limits.js";
+import { neutraliseText } from "../../../core/text/neutralise.js";
 import type { SlackDeps } from "./deps.js";
 import { MAX_SLACK_UPLOAD_BYTES, SLACK_ALT_TEXT_MAX, SLACK_FILE_TITLE_MAX, SlackFileUploadError, type UploadFailure, type UploadFile } from "./file-upload.js";
 
@@ -75,7 +76,7 @@ async function uploadReplyFiles(deps: SlackDeps, target: FilesTarget, reply: Rep
   }
   try {
     const dm = await deps.poster.openDirectMessage(token, target.userId);
-    await deps.poster.uploadFiles(token, { channelId: dm, files, initialComment: truncate(escapeMrkdwn(reply.title), 3000) });
+    await deps.poster.uploadFiles(token, { channelId: dm, files, initialComment: truncate(escapeMrkdwn(neutraliseText(reply.title)), 3000) });
     return [...outcomes, { status: "sent", filenames, where: "dm", ...(fellBackFrom ? { fellBackFrom } : {}) }];
   } catch (error) {
     return [...outcomes, failed(deps, error, asFailure(error), filenames, "dm")];
@@ -113,12 +114,12 @@ export function splitBySize(attachments: Attachment[], limit: number): { fit: At
  * other files has been reported to stop them from being shared (slackapi/python-slack-sdk#1818).
  */
 export function toUploadFile(attachment: Attachment): UploadFile {
-  const description = attachment.altText.trim();
+  const description = neutraliseText(attachment.altText).trim();
   const isImage = attachment.contentType.toLowerCase().startsWith("image/");
   return {
     filename: attachment.filename,
     data: attachment.data,
-    title: truncate(description || attachment.filename, SLACK_FILE_TITLE_MAX),
+    title: truncate(description || neutraliseText(attachment.filename), SLACK_FILE_TITLE_MAX),
     ...(isImage && description ? { altText: truncate(description, SLACK_ALT_TEXT_MAX) } : {}),
   };
 }

@@ -2,19 +2,34 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { afterAck, deliver } from "../../support/reply-delivery.js";
+import { admit, afterAck, deliver, deliverRefusal } from "../../support/reply-delivery.js";
 import { pressed } from "./button-context.js";
 
 export function registerPageButton(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.page, type: "block_actions" }, async ({ ack, body, action, respond, client, context }) => {
-    await ack();
     const decoded = decodeButton(action.action_id, action.value);
-    if (decoded?.kind !== "page") return;
+    if (decoded?.kind !== "page") {
+      await ack();
+      return;
+    }
     const { identity, target, triggerId } = pressed(body, context, respond, true);
-    await afterAck(deps, target, { listener: "button:page", teamId: identity.teamId, userId: identity.userId }, async () => {
-      const actor = await deps.actors.resolve(client, identity);
-      const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
-      await deliver(deps, { ...target, deliveryKey: `trigger:${triggerId}` }, reply);
-    });
+    const admitted = admit(deps, identity);
+    try {
+      await ack();
+    } catch (error) {
+      if (admitted.ok) admitted.ticket.cancel();
+      throw error;
+    }
+    if (!admitted.ok) {
+      await deliverRefusal(deps, target, admitted.refusal, { listener: "button:page", teamId: identity.teamId, userId: identity.userId });
+      return;
+    }
+    await afterAck(deps, target, { listener: "button:page", teamId: identity.teamId, userId: identity.userId }, () =>
+      admitted.ticket.run(async () => {
+        const actor = await deps.actors.resolve(client, identity);
+        const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
+        await deliver(deps, { ...target, deliveryKey: `trigger:${triggerId}` }, reply);
+      }),
+    );
   });
 }

@@ -6,7 +6,7 @@ import type { App } from "@slack/bolt";
 import type { Reply } from "../../../../core/reply.js";
 import { buildHomeView, type HomeSection } from "../../render/home.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { apology } from "../../support/reply-delivery.js";
+import { admit, apology } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
 
 export const HOME_SECTIONS: readonly { heading: string; command: string }[] = [
@@ -21,20 +21,29 @@ export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
     const teamId = typeof body.team_id === "string" ? body.team_id : null;
     const identity = identityFrom({ teamId, userId: event.user }, context);
     const log$ = deps.logger.child({ listener: "app_home_opened", teamId: identity.teamId, userId: identity.userId });
+    // Opening a tab is not a command: it spends no rate tokens but waits its turn like one. Busy:
+    // the Home tab keeps what it last showed; the next visit refreshes it.
+    const admitted = admit(deps, identity, { lookup: true });
+    if (!admitted.ok) {
+      log$.info({ reason: admitted.refusal.reason }, "Home tab not refreshed: request turned away");
+      return;
+    }
     try {
-      const actor = await deps.actors.resolve(client, identity);
-      const sections: HomeSection[] = await Promise.all(
-        HOME_SECTIONS.map(async ({ heading, command }): Promise<HomeSection> => {
-          let reply: Reply;
-          try {
-            reply = await deps.api.runText({ actor, text: command });
-          } catch (error) {
-            reply = apology(deps, error, { listener: "app_home_opened", command });
-          }
-          return { heading, reply };
-        }),
-      );
-      await client.views.publish({ user_id: identity.userId, view: buildHomeView(sections) });
+      await admitted.ticket.run(async () => {
+        const actor = await deps.actors.resolve(client, identity);
+        const sections: HomeSection[] = await Promise.all(
+          HOME_SECTIONS.map(async ({ heading, command }): Promise<HomeSection> => {
+            let reply: Reply;
+            try {
+              reply = await deps.api.runText({ actor, text: command });
+            } catch (error) {
+              reply = apology(deps, error, { listener: "app_home_opened", command });
+            }
+            return { heading, reply };
+          }),
+        );
+        await client.views.publish({ user_id: identity.userId, view: buildHomeView(sections) });
+      });
     } catch (error) {
       log$.error({ err: error }, "Could not publish the Home tab");
     }

@@ -4,10 +4,9 @@
  * rather than a timed-out picker.
  */
 import type { App, BlockSuggestion } from "@slack/bolt";
-import { SLACK_LIMITS, truncate } from "../../render/limits.js";
-import { PICK_ACTION_PATTERN } from "../../render/modal.js";
+import { PICK_ACTION_PATTERN, pickerOptions } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { withinBudget } from "../../support/reply-delivery.js";
+import { admit, withinBudget } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
 
 const PICK_LIMIT = 20;
@@ -21,10 +20,16 @@ export function registerPickerOptions(app: App, deps: SlackDeps): void {
       return;
     }
     const identity = identityFrom({ teamId: suggestion.team?.id ?? suggestion.user.team_id ?? null, userId: suggestion.user.id }, context);
-    const picking = (async () => {
+    // Under load a picker gets no options at once rather than adding to the queue.
+    const admitted = admit(deps, identity, { lookup: true });
+    if (!admitted.ok) {
+      await ack({ options: [] });
+      return;
+    }
+    const picking = admitted.ticket.run(async () => {
       const actor = await deps.actors.resolve(client, identity);
       return deps.api.pick({ actor, kind, query: suggestion.value.slice(0, 200), limit: PICK_LIMIT });
-    })();
+    });
     let found;
     try {
       found = await withinBudget(picking, deps.config.ackBudgetMs);
@@ -32,10 +37,6 @@ export function registerPickerOptions(app: App, deps: SlackDeps): void {
       deps.logger.warn({ err: error, listener: "options", kind }, "Picker search failed");
     }
     if (!found) deps.logger.warn({ listener: "options", kind }, "Picker search did not answer in time; sent no options");
-    const options = (found?.value ?? []).slice(0, SLACK_LIMITS.optionsPerSelect).map((option) => ({
-      text: { type: "plain_text" as const, text: truncate(option.label, SLACK_LIMITS.optionText) || option.value },
-      value: option.value.slice(0, SLACK_LIMITS.optionValue),
-    }));
-    await ack({ options });
+    await ack({ options: pickerOptions(found?.value ?? []) });
   });
 }

@@ -14,7 +14,7 @@ import type { CommandDefinition } from "../../../../core/command.js";
 import type { Reply } from "../../../../core/reply.js";
 import { decodeMetadata, fieldErrorsForView, FORM_CALLBACK_PATTERN, FORM_CALLBACK_PREFIX, formOptions, readSubmission } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { afterAck, deliver, withinBudget, type DeliveryTarget } from "../../support/reply-delivery.js";
+import { admit, afterAck, deliver, withinBudget, type DeliveryTarget } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
 
 export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
@@ -38,9 +38,21 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
     const identity = identityFrom({ teamId: view.team_id || body.team?.id || null, userId: body.user.id }, context);
     const digest = createHash("sha256").update(JSON.stringify(view.state.values)).digest("base64url").slice(0, 16);
     const idempotencyKey = `slack:${identity.teamId}:view:${view.id}:${view.hash}:${digest}`;
+    // A repeated delivery joins the running submission; a new one must be admitted first. Refused,
+    // the form stays open saying so, with everything typed still in it: submit again in a moment.
+    const joining = deps.inFlight.get(idempotencyKey);
+    const admitted = joining ? undefined : admit(deps, identity);
+    if (admitted && !admitted.ok) {
+      await ack({ response_action: "errors", errors: fieldErrorsForView(command, { "": admitted.refusal.message }) });
+      return;
+    }
+    const ticket = admitted?.ticket;
     const { value: running, created } = deps.inFlight.getOrCreate(idempotencyKey, async () => {
-      const actor = await deps.actors.resolve(client, identity);
-      return deps.api.runArgs({ actor, command: command.name, args, idempotencyKey });
+      const work = async () => {
+        const actor = await deps.actors.resolve(client, identity);
+        return deps.api.runArgs({ actor, command: command.name, args, idempotencyKey });
+      };
+      return ticket ? ticket.run(work) : work();
     });
 
     let early: { value: Reply } | undefined;
