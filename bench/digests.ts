@@ -11,7 +11,8 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../src/data/database.js";
 import { buildDigest } from "../src/digests/index.js";
-import { DIGEST_KINDS, type DigestKind } from "../src/digests/kinds.js";
+import { createDigestStore } from "../src/data/digest-store.js";
+import { DIGEST_KINDS, type DigestKind } from "../src/core/digests.js";
 import { targetFor, type BenchDbKind, type BenchSize } from "./db.js";
 import { ANCHOR_DATE, MAIN_TENANT, ensureDataset } from "./generate.js";
 import { summarize, timed } from "./measure.js";
@@ -39,7 +40,7 @@ try {
     MAIN_TENANT.platform,
     MAIN_TENANT.externalId,
   );
-  const input = { prisma: database.prisma, tenantId: tenant!.id, now: new Date(`${ANCHOR_DATE}T08:00:00.000Z`), timeZone: "UTC" };
+  const input = { store: createDigestStore(database.prisma), tenantId: tenant!.id, now: new Date(`${ANCHOR_DATE}T08:00:00.000Z`), timeZone: "UTC" };
   console.log(`${db} ${size}, ${repeats} repeats after one warm-up; load average at start: ${load()}`);
   for (const kind of kinds) {
     await buildDigest({ ...input, kind });

@@ -51,7 +51,8 @@ export async function measureImport(target: DatabaseTarget, rows: number): Promi
   );
   const tenantId = tenant[0]!.id;
   try {
-    const result = await importFile({ database, tenantId, kind: "customers", path });
+    const { createImportSink } = await import("../src/data/import-sink.js");
+    const result = await importFile({ sink: createImportSink(database), tenantId, kind: "customers", path });
     return {
       available: true,
       rows: result.rows,

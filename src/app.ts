@@ -4,9 +4,25 @@ import { createRapport, type Rapport } from "./core/rapport.js";
 import type { Logger } from "./core/logger.js";
 import { openDatabase, targetFromEnv, type Database, type DatabaseTarget } from "./data/database.js";
 import { createDirectory } from "./data/directory.js";
+import { createDigestStore } from "./data/digest-store.js";
+import type { DigestService } from "./core/digests.js";
+import type { DigestStore } from "./core/digest-store.js";
+import type { DigestPoster } from "./core/digest-poster.js";
+import { startDigests, type SchedulerOptions } from "./digests/index.js";
 import type { Config } from "./config.js";
+import type { PlatformInfo } from "./core/platform.js";
+import { builtInPlatforms } from "./platforms.js";
 
-export type App = { rapport: Rapport; database: Database; close(): Promise<void> };
+export type App = {
+  rapport: Rapport;
+  database: Database;
+  digestStore: DigestStore;
+  /** Hands the `digest` command its service (null: digests not set up, the command says so). */
+  useDigests(service: DigestService | null): void;
+  /** Starts the digest scheduler and hands its service to the `digest` command until stop(). */
+  startDigests(options: { poster: DigestPoster; logger?: Logger } & Partial<Omit<SchedulerOptions, "store" | "poster">>): ReturnType<typeof startDigests>;
+  close(): Promise<void>;
+};
 
 export function targetFromConfig(config: Config): DatabaseTarget {
   return targetFromEnv({ DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC });
@@ -17,8 +33,31 @@ export async function createApp(options: {
   logger: Logger;
   clock?: () => Date;
   poolSize?: number;
+  /** The platforms commands may name channels of; default builtInPlatforms (src/platforms.ts). */
+  platforms?: readonly PlatformInfo[];
 }): Promise<App> {
   const database = await openDatabase(options.target, { poolSize: options.poolSize });
-  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, clock: options.clock, logger: options.logger });
-  return { rapport, database, close: () => database.close() };
+  const digestStore = createDigestStore(database.prisma);
+  let digests: DigestService | null = null;
+  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger });
+  return {
+    rapport,
+    database,
+    digestStore,
+    useDigests(service) {
+      digests = service;
+    },
+    startDigests(digestOptions) {
+      const started = startDigests({ ...digestOptions, store: digestStore });
+      digests = started.service;
+      return {
+        ...started,
+        async stop() {
+          await started.stop();
+          if (digests === started.service) digests = null;
+        },
+      };
+    },
+    close: () => database.close(),
+  };
 }

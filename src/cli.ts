@@ -9,18 +9,25 @@ import { createLogger } from "./logging.js";
 import { createApp, targetFromConfig } from "./app.js";
 import { openDatabase } from "./data/database.js";
 import { scheduleNightlyTidy } from "./data/maintenance.js";
-import { loadDemoData } from "./data/seed/demo.js";
-import { consoleActor, CONSOLE_TENANT, runConsole } from "./adapters/console/console.js";
+import { countCustomers, loadDemoData } from "./data/seed/demo.js";
+import { consoleActor, runConsole } from "./adapters/console/console.js";
+import { createConsolePoster } from "./adapters/console/digest-poster.js";
+import { CONSOLE_LOCAL_USER, CONSOLE_TENANT } from "./core/console-tenant.js";
 import { todayIn } from "./core/dates.js";
 import type { App } from "./app.js";
 import type { Logger } from "./core/logger.js";
-import { runImportCli } from "./import/import-cli.js";
-import { runExportCli } from "./export/export-cli.js";
-import { runDigestCli } from "./digests/cli.js";
-import { createConsolePoster, createRoutingPoster, startDigests } from "./digests/index.js";
+import { runImportCli } from "./cli/import-cli.js";
+import { runExportCli } from "./cli/export-cli.js";
+import { runDigestCli } from "./cli/digest-cli.js";
+import { createRoutingPoster } from "./digests/index.js";
 import { createMetrics } from "./ops/metrics.js";
 import { instrumentApi, instrumentPoster } from "./ops/instrument.js";
 import { startOpsServer, type OpsServer } from "./ops/ops-server.js";
+import type { DigestPoster } from "./core/digest-poster.js";
+import type { Platform, PlatformId } from "./core/platform.js";
+import type { PlatformApiEvent } from "./core/platform-api-events.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { builtInPlatforms } from "./platforms.js";
 
 const USAGE = `Usage: rapport <command> [options]
 
@@ -46,9 +53,9 @@ function localTimeZone(config: Config): string {
 
 async function seedDemo(app: App, config: Config, logger: Logger, onlyIfEmpty: boolean): Promise<boolean> {
   const prisma = app.database.prisma;
-  if (onlyIfEmpty && (await prisma.customer.count()) > 0) return false;
-  const { tenant } = await app.rapport.identify(consoleActor("you", localTimeZone(config)));
-  if (!onlyIfEmpty && (await prisma.customer.count({ where: { tenantId: tenant.id } })) > 0) {
+  if (onlyIfEmpty && (await countCustomers(prisma)) > 0) return false;
+  const { tenant } = await app.rapport.identify(consoleActor(CONSOLE_LOCAL_USER, localTimeZone(config)));
+  if (!onlyIfEmpty && (await countCustomers(prisma, tenant.id)) > 0) {
     logger.warn("the console workspace already has customers; demo data not loaded twice");
     return false;
   }
@@ -65,8 +72,7 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
     const interactive = Boolean(process.stdin.isTTY);
     // In a terminal the console also runs the digest scheduler (console:stdout subscriptions);
     // piped input only needs `digest preview` and friends.
-    const digests = startDigests({
-      prisma: app.database.prisma,
+    const digests = app.startDigests({
       poster: createRoutingPoster({ console: createConsolePoster({ output: process.stdout, fileDirs: config.RAPPORT_DIGEST_FILE_DIRS, tenant: CONSOLE_TENANT }) }),
       logger: logger.child({ component: "digests" }),
     });
@@ -79,11 +85,12 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
         : undefined;
     await runConsole({
       api: app.rapport,
-      actor: consoleActor(options.as, options.as === "you" ? localTimeZone(config) : undefined),
+      actor: consoleActor(options.as, options.as === CONSOLE_LOCAL_USER ? localTimeZone(config) : undefined),
       input: process.stdin,
       output: process.stdout,
       interactive,
       banner,
+      outputDir: config.RAPPORT_OUTPUT_DIR,
     });
     await digests.stop();
   } finally {
@@ -93,14 +100,15 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
 
 export async function main(argv: string[]): Promise<number> {
   const [command = "start", ...rest] = argv;
-  // import/export take their own options (parsed in their folders).
-  if (command === "import") return runImportCli(rest);
-  if (command === "export") return runExportCli(rest);
-  if (command === "digest") return runDigestCli(rest); // digest tick [--at <ISO time>]
+  const config = loadConfig();
+  // import/export/digest take their own options (parsed in src/cli/).
+  if (command === "import") return runImportCli(rest, config);
+  if (command === "export") return runExportCli(rest, config);
+  if (command === "digest") return runDigestCli(rest, config); // digest tick [--at <ISO time>]
   const { values } = parseArgs({
     args: rest,
     options: {
-      as: { type: "string", default: "you" },
+      as: { type: "string", default: CONSOLE_LOCAL_USER },
       "no-demo": { type: "boolean", default: false },
       demo: { type: "boolean", default: false },
       guild: { type: "string" },
@@ -108,10 +116,12 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     strict: true,
   });
-  const config = loadConfig();
   const interactiveConsole = (command === "console" || command === "start") && process.stdin.isTTY;
-  // Serving Slack/Discord logs at LOG_LEVEL; the console keeps quiet so replies stay readable.
-  const servesPlatforms = command === "start" && Boolean(config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_CLIENT_ID || config.DISCORD_TOKEN);
+  // Slack with OAuth keeps its installations in the database, opened before any platform starts.
+  const database: { prisma?: PrismaClient } = {};
+  const platforms = builtInPlatforms(() => database.prisma!);
+  // Serving chat platforms logs at LOG_LEVEL; the console keeps quiet so replies stay readable.
+  const servesPlatforms = command === "start" && platforms.some((platform) => platform.isConfigured(config));
   const quietConsole = (command === "console" || command === "start") && !servesPlatforms;
   const logger = createLogger(quietConsole ? (interactiveConsole ? "warn" : "error") : config.LOG_LEVEL);
   switch (command) {
@@ -119,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"] });
       return 0;
     case "start": {
-      const started = await startPlatforms(config, logger);
+      const started = await startPlatforms(config, logger, platforms, database);
       if (!started) await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"] });
       return 0;
     }
@@ -149,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write("Usage: rapport discord register [--guild <id>]\n");
         return 2;
       }
-      return registerDiscord(values.guild);
+      return registerDiscord(config, values.guild);
     }
     case "help":
     case "--help":
@@ -162,22 +172,22 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Starts Slack and/or Discord when configured, and keeps running until SIGINT/SIGTERM, then stops
- * taking work and closes the database. Returns false when no platform is configured.
+ * Starts every configured platform (and the console's poster for console:* digests), and keeps
+ * running until SIGINT/SIGTERM, then stops taking work and closes the database. Returns false
+ * when no platform is configured.
  */
-async function startPlatforms(config: Config, logger: Logger): Promise<boolean> {
-  const wantsSlack = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_CLIENT_ID);
-  const wantsDiscord = Boolean(config.DISCORD_TOKEN);
-  if (!wantsSlack && !wantsDiscord) return false;
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE });
+async function startPlatforms(config: Config, logger: Logger, platforms: readonly Platform<Config>[], database: { prisma?: PrismaClient }): Promise<boolean> {
+  const serving = platforms.filter((platform) => platform.isConfigured(config));
+  if (!serving.length) return false;
+  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms });
+  database.prisma = app.database.prisma;
   const stops: (() => Promise<void>)[] = [];
-  const posters: Parameters<typeof createRoutingPoster>[0] = { console: createConsolePoster({ output: process.stdout, fileDirs: config.RAPPORT_DIGEST_FILE_DIRS, tenant: CONSOLE_TENANT }) };
   // One admission for every platform: they share the database pool it is sized to.
   const limits = admissionLimits(config, app.database.target.kind === "pglite");
   const admission = createAdmission(limits);
   logger.info({ admission: limits }, "admission limits");
   const metrics = createMetrics({ poolStats: app.database.poolStats, admissionStats: admission.stats });
-  const api = instrumentApi(app.rapport, metrics);
+  const services = { api: instrumentApi(app.rapport, metrics), admission, config, logger, onApiEvent: (event: PlatformApiEvent) => metrics.observePlatformApi(event) };
   let ops: OpsServer | undefined;
   try {
     ops = await startOpsServer({
@@ -190,42 +200,16 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
     logger.info({ port: ops.port }, "ops endpoints: /healthz /readyz /metrics");
     const opsServer = ops;
     stops.push(() => opsServer.close());
-    if (wantsSlack) {
-      const { createSlackApp, slackConfigFromEnv, createSlackDigestPoster } = await import("./adapters/slack/index.js");
-      const { slackInstallationStoreFromEnv } = await import("./data/slack-installation-store.js");
-      const slackConfig = slackConfigFromEnv(process.env);
-      const installationStore = slackInstallationStoreFromEnv(app.database.prisma, process.env);
-      const slackLogger = logger.child({ platform: "slack" });
-      const slack = createSlackApp({
-        api,
-        admission,
-        config: slackConfig,
-        logger: slackLogger,
-        onApiEvent: (event) => metrics.observePlatformApi(event),
-        ...(installationStore ? { installationStore } : {}),
-      });
-      const started = await slack.start();
-      logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
-      stops.push(() => slack.stop());
-      posters.slack = createSlackDigestPoster({
-        botToken: slackConfig.botToken ?? ((target) => installationStore!.botTokenFor(target)),
-        apiUrl: slackConfig.apiUrl,
-        logger: slackLogger,
-      });
-    }
-    if (wantsDiscord) {
-      const { createDiscordBot, loadDiscordConfig, createDiscordDigestPoster } = await import("./adapters/discord/index.js");
-      const discordConfig = loadDiscordConfig(process.env);
-      const discordLogger = logger.child({ platform: "discord" });
-      const bot = createDiscordBot({ api, admission, config: discordConfig, logger: discordLogger, options: { onApiEvent: (event) => metrics.observePlatformApi(event) } });
-      await bot.start();
-      logger.info("Discord adapter started");
-      stops.push(() => bot.stop());
-      posters.discord = createDiscordDigestPoster({ config: discordConfig, logger: discordLogger, codec: bot.codec });
+    const posters: Record<PlatformId, DigestPoster> = {};
+    // The console is not served next to chat platforms, but console:* digests still post.
+    const started = [...platforms.filter((platform) => platform.id === "console"), ...serving];
+    for (const platform of started) {
+      const running = await platform.start(services);
+      stops.push(() => running.stop());
+      posters[platform.id] = running.poster;
     }
     // Every process runs the scheduler; the database claim makes each digest post exactly once.
-    const digests = startDigests({
-      prisma: app.database.prisma,
+    const digests = app.startDigests({
       poster: instrumentPoster(createRoutingPoster(posters), metrics),
       logger: logger.child({ component: "digests" }),
     });
@@ -256,10 +240,12 @@ async function startPlatforms(config: Config, logger: Logger): Promise<boolean> 
 }
 
 /** `rapport discord register [--guild <id>]`: registers the /crm command and the context menu. */
-async function registerDiscord(guildId: string | undefined): Promise<number> {
+async function registerDiscord(config: Config, guildId: string | undefined): Promise<number> {
   const { registerDiscordCommands, loadDiscordConfig } = await import("./adapters/discord/index.js");
   const { commands } = await import("./commands/index.js");
-  const result = await registerDiscordCommands({ ...loadDiscordConfig(process.env), commands, guildId });
+  // With neither Discord variable set, parsing nothing names both as missing.
+  const discordConfig = config.discord ?? loadDiscordConfig({});
+  const result = await registerDiscordCommands({ ...discordConfig, commands, guildId });
   const scope = result.scope === "global" ? "globally (may take up to an hour to appear)" : `in guild ${result.scope.guildId}`;
   process.stdout.write(`Registered ${result.registered.map((command) => command.name).join(", ")} ${scope}.\n`);
   if (result.skipped.length) process.stdout.write(`Skipped: ${result.skipped.join(", ")}\n`);

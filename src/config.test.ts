@@ -25,6 +25,41 @@ describe("loadConfig", () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  test("should return a frozen object, its directory list too", () => {
+    const config = loadConfig({ RAPPORT_DIGEST_FILE_DIRS: "/srv/reports" });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.RAPPORT_DIGEST_FILE_DIRS)).toBe(true);
+  });
+
+  test("should parse no platform when none of its variables is set", () => {
+    const config = loadConfig({ RAPPORT_OUTPUT_DIR: "/tmp/out" });
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.RAPPORT_OUTPUT_DIR).toBe("/tmp/out");
+  });
+
+  test("should parse each configured platform's own config once, frozen", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "100000000000000001", PORT: "3100" });
+    expect(config.slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s", port: 3100 });
+    expect(config.discord).toEqual({ token: "t", applicationId: "100000000000000001" });
+    expect(Object.isFrozen(config.slack)).toBe(true);
+    expect(Object.isFrozen(config.discord)).toBe(true);
+  });
+
+  test.each([
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "signingSecret is required in HTTP mode. Set SLACK_SIGNING_SECRET"],
+    [{ SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "s", SLACK_SIGNING_SECRET: "x" }, "RAPPORT_SECRET_KEY is required"],
+    [{ DISCORD_TOKEN: "t" }, "DISCORD_APPLICATION_ID"],
+    [{ DISCORD_APPLICATION_ID: "100000000000000001" }, "DISCORD_TOKEN is required"],
+  ])("GIVEN a half-configured platform %o THEN loading fails naming %s", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  test("should read the import launcher's pid, ignoring anything that is not one", () => {
+    expect(loadConfig({ RAPPORT_LAUNCHER_PID: "4242" }).RAPPORT_LAUNCHER_PID).toBe(4242);
+    expect(loadConfig({ RAPPORT_LAUNCHER_PID: "x" }).RAPPORT_LAUNCHER_PID).toBeUndefined();
+  });
+
   test("RAPPORT_EMBEDDED_FSYNC: on unless set to off; anything else is refused", () => {
     expect(loadConfig({}).RAPPORT_EMBEDDED_FSYNC).toBe("on");
     expect(loadConfig({ RAPPORT_EMBEDDED_FSYNC: "off" }).RAPPORT_EMBEDDED_FSYNC).toBe("off");

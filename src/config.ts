@@ -1,11 +1,14 @@
 /**
  * Configuration, parsed once from the environment with zod into a frozen object. Fails at
- * start-up naming the variable that is wrong.
+ * start-up naming the variable that is wrong. This is the only file that reads `process.env`:
+ * everything else gets the object (or the part of it it needs) passed in.
  */
 import { delimiter, isAbsolute } from "node:path";
 import { z } from "zod";
 import { isValidTimeZone } from "./core/dates.js";
 import { admissionLimitsFor, type AdmissionLimits } from "./core/admission.js";
+import { slackConfigFromEnv, type SlackConfig } from "./adapters/slack/config.js";
+import { loadDiscordConfig, type DiscordConfig } from "./adapters/discord/config.js";
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
@@ -47,6 +50,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   RAPPORT_OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   RAPPORT_DIGEST_FILE_DIRS: digestFileDirs,
+  /** Where the console saves reply attachments (charts, exports); unset: the current directory. */
+  RAPPORT_OUTPUT_DIR: optional,
+  /** Set by bin/rapport.mjs for the `rapport import` child it starts: the launcher's pid, to stop when it dies. */
+  RAPPORT_LAUNCHER_PID: z.coerce.number().int().positive().optional().catch(undefined),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -60,7 +67,14 @@ const schema = z.object({
   DISCORD_API_URL: optional,
 });
 
-export type Config = Readonly<z.infer<typeof schema>>;
+/**
+ * `slack` and `discord` are each platform's own parsed config, present when one of its variables
+ * asks for that platform (SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_CLIENT_ID; DISCORD_TOKEN or
+ * DISCORD_APPLICATION_ID): a half-configured platform fails here, naming what is missing.
+ */
+export type Config = Readonly<
+  Omit<z.infer<typeof schema>, "RAPPORT_DIGEST_FILE_DIRS"> & { RAPPORT_DIGEST_FILE_DIRS: readonly string[]; slack?: SlackConfig; discord?: DiscordConfig }
+>;
 
 export class ConfigError extends Error {
   readonly code = "config_invalid";
@@ -74,7 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration. ${problems.join("; ")}`);
   }
-  return Object.freeze(result.data);
+  const data = result.data;
+  const wantsSlack = Boolean(data.SLACK_BOT_TOKEN || data.SLACK_APP_TOKEN || data.SLACK_CLIENT_ID);
+  const wantsDiscord = Boolean(data.DISCORD_TOKEN || data.DISCORD_APPLICATION_ID);
+  return Object.freeze({
+    ...data,
+    RAPPORT_DIGEST_FILE_DIRS: Object.freeze(data.RAPPORT_DIGEST_FILE_DIRS),
+    ...(wantsSlack ? { slack: slackConfigFromEnv(env) } : {}),
+    ...(wantsDiscord ? { discord: loadDiscordConfig(env) } : {}),
+  });
 }
 
 /** How much work `rapport start` takes on: running/waiting commands and per-member/workspace rates. */

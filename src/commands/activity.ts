@@ -14,15 +14,9 @@ export const activityCommand = defineCommand({
   summary: "Contacts logged, outcomes, success rate and lost-deal rate per member and for the team",
   usage: "activity [member] [period: 7d, 30d, 12m, 2026-03]",
   examples: ["activity", EXAMPLE, "activity 90d"],
-  options: [
-    { name: "member", kind: "member", description: "Only this member (default: the whole team)", required: false },
-    { name: "period", kind: "text", description: "7d, 30d, 12m, 2026 or 2026-03 (default 30d)", required: false },
-  ],
-  schema: z.object({ member: z.string().trim().min(1).max(100).optional(), period: z.string().trim().max(20).optional() }),
-  parseText: (words) => {
-    const period = words.find((word) => PERIOD.test(word));
-    const member = words.filter((word) => word !== period).join(" ") || undefined;
-    return { member, period };
+  options: {
+    member: { kind: "member", description: "Only this member (default: the whole team)", typed: "rest", schema: z.string().trim().min(1).max(100) },
+    period: { kind: "text", description: "7d, 30d, 12m, 2026 or 2026-03 (default 30d)", typed: "anywhere", match: PERIOD, schema: z.string().trim().max(20) },
   },
   writes: false,
   async handler(args, ctx) {

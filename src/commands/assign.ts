@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer, resolveMember } from "../core/resolve.js";
@@ -11,12 +10,10 @@ export const assignCommand = defineCommand({
   summary: "Give a customer to another owner",
   usage: "assign <customer> <member>",
   examples: ["assign acme @alice", "assign 宏达 me"],
-  options: [
-    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
-    { name: "member", kind: "member", description: "The new owner (@name, name, or me)", required: true },
-  ],
-  schema: z.object({ customer: customerReference, member: memberReference }),
-  parseText: (words) => ({ customer: words.slice(0, -1).join(" ") || undefined, member: words.length > 1 ? words[words.length - 1] : undefined }),
+  options: {
+    customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference },
+    member: { kind: "member", description: "The new owner (@name, name, or me)", required: true, schema: memberReference },
+  },
   writes: true,
   async handler(args, ctx) {
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `assign ${ref} ${args.member}`);

@@ -1,94 +1,76 @@
 import { z } from "zod";
-import { defineCommand } from "../core/command.js";
+import { defineCommand, type OptionSpecs } from "../core/command.js";
+import type { ValueSchemas } from "../core/command-options.js";
 import { isValidTimeZone } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { reply, type Block } from "../core/reply.js";
 import type { CommandContext } from "../core/context.js";
-import { DIGEST_KINDS, DIGEST_KIND_SUMMARIES, type DigestKind } from "../digests/kinds.js";
-import { boundDigestService, type DigestService, type SubscriptionView } from "../digests/service.js";
-import { isConsoleRef } from "../digests/file-destination.js";
+import { DIGEST_KINDS, DIGEST_KIND_SUMMARIES, type DigestKind, type DigestService, type SubscriptionView } from "../core/digests.js";
 import { describeWeekdays, parseLocalTime, parseWeekdays } from "../digests/schedule-time.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
 const ACTIONS = ["add", "list", "remove", "preview", "run"] as const;
 const ADD_EXAMPLE = "digest add followups #sales 08:30 Europe/Berlin weekdays";
-const EXAMPLES: Record<(typeof ACTIONS)[number], string> = {
-  add: ADD_EXAMPLE,
-  list: "digest list",
-  remove: "digest remove 3",
-  preview: "digest preview overdue",
-  run: "digest run 3",
-};
 
-const kind = z.enum(DIGEST_KINDS, { error: `The digest kind must be one of ${DIGEST_KINDS.join(", ")}.` });
-const subscriptionId = z.coerce
-  .number({ error: "Give the subscription number from digest list, e.g. digest remove 3." })
-  .int("Give the subscription number from digest list, e.g. digest remove 3.")
-  .min(1, "Give the subscription number from digest list, e.g. digest remove 3.");
+const SUBSCRIPTION_ID_HELP = "Give the subscription number from digest list, e.g. digest remove 3.";
 
-const schema = z.discriminatedUnion(
-  "action",
-  [
-    z.object({
-      action: z.literal("add"),
-      kind,
-      channel: z.string({ error: `Say which channel, e.g. ${ADD_EXAMPLE}` }).trim().min(1).max(200),
-      time: z
-        .string({ error: `Say at what time, e.g. 08:30. Example: ${ADD_EXAMPLE}` })
-        .transform((value, ctx) => {
-          const time = parseLocalTime(value);
-          if (!time) ctx.addIssue({ code: "custom", message: `"${value}" is not a time of day. Use 24-hour HH:MM (08:30) or 8:30am.` });
-          return time ?? "";
-        }),
-      zone: z
-        .string()
-        .refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York.` })
-        .optional(),
-      days: z.array(z.number().int().min(1).max(7)).min(1).optional(),
-      postWhenEmpty: z.boolean().default(false),
-      confirmExternal: z.boolean().default(false),
+/** Declared once; which action needs which option is the schema below. */
+const options = {
+  action: { kind: "choice", description: "What to do", required: true, choices: ACTIONS },
+  kind: {
+    kind: "choice",
+    description: "Digest kind (add, preview)",
+    choices: DIGEST_KINDS,
+    schema: z.enum(DIGEST_KINDS, { error: `The digest kind must be one of ${DIGEST_KINDS.join(", ")}.` }),
+  },
+  channel: { kind: "text", description: "Channel to post in (add)", schema: z.string({ error: `Say which channel, e.g. ${ADD_EXAMPLE}` }).trim().min(1).max(200) },
+  time: {
+    kind: "text",
+    description: "Local time HH:MM (add)",
+    schema: z.string({ error: `Say at what time, e.g. 08:30. Example: ${ADD_EXAMPLE}` }).transform((value, ctx) => {
+      const time = parseLocalTime(value);
+      if (!time) ctx.addIssue({ code: "custom", message: `"${value}" is not a time of day. Use 24-hour HH:MM (08:30) or 8:30am.` });
+      return time ?? "";
     }),
-    z.object({ action: z.literal("list") }),
-    z.object({ action: z.literal("remove"), id: subscriptionId }),
-    z.object({ action: z.literal("preview"), kind, full: z.boolean().default(false) }),
-    z.object({ action: z.literal("run"), id: subscriptionId }),
-  ],
-  { error: `Say what to do: ${ACTIONS.join(", ")}. Example: ${ADD_EXAMPLE}` },
-);
+  },
+  zone: {
+    kind: "text",
+    description: "IANA time zone, default yours (add)",
+    schema: z.string().refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York.` }),
+  },
+  days: { kind: "text", description: "weekdays, daily or mon,wed,fri (add)", schema: z.array(z.number().int().min(1).max(7)).min(1) },
+  id: { kind: "integer", description: "Subscription number (remove, run)", schema: z.coerce.number({ error: SUBSCRIPTION_ID_HELP }).int(SUBSCRIPTION_ID_HELP).min(1, SUBSCRIPTION_ID_HELP) },
+  postWhenEmpty: { kind: "flag", description: "Post even when there is nothing to report (add: post-empty)", typedOnly: true, schema: z.boolean().default(false) },
+  confirmExternal: { kind: "flag", description: "Allow a channel shared with another organisation (add: confirm-external)", typedOnly: true, schema: z.boolean().default(false) },
+  full: { kind: "flag", description: "Every row, not the first few (preview: all)", typedOnly: true, schema: z.boolean().default(false) },
+} as const satisfies OptionSpecs;
 
-type Args = z.infer<typeof schema>;
+type Values = ValueSchemas<typeof options>;
 
-/**
- * Channel references: Slack's linked channel text (<#C0123|sales>), Discord's channel mention
- * (<#1234>), an explicit ref (slack:C0123, discord:1234, console:stdout), or a bare id. Console
- * refs (the server's stdout and files) only from the console: a chat user never names a server path.
- */
-export function parseChannelRef(raw: string, platform: string): string | null {
-  const text = raw.trim();
-  const slackLink = /^<#([CG][A-Z0-9]{6,})(\|[^>]*)?>$/.exec(text);
-  if (slackLink) return `slack:${slackLink[1]}`;
-  const discordMention = /^<#(\d{15,25})>$/.exec(text);
-  if (discordMention) return `discord:${discordMention[1]}`;
-  if (/^(slack:[CG][A-Z0-9]{6,}|discord:\d{15,25})$/.test(text)) return text;
-  if (platform === "console" && /^(console:stdout|console:file:\S+)$/.test(text)) return text;
-  if (platform === "slack" && /^[CG][A-Z0-9]{6,}$/.test(text)) return `slack:${text}`;
-  if (platform === "discord" && /^\d{15,25}$/.test(text)) return `discord:${text}`;
-  if (platform === "console" && (text === "stdout" || text === "here")) return "console:stdout";
-  return null;
-}
+const argsSchema = (o: Values) =>
+  z.discriminatedUnion(
+    "action",
+    [
+      z.object({ action: z.literal("add"), kind: o.kind, channel: o.channel, time: o.time, zone: o.zone.optional(), days: o.days.optional(), postWhenEmpty: o.postWhenEmpty, confirmExternal: o.confirmExternal }),
+      z.object({ action: z.literal("list") }),
+      z.object({ action: z.literal("remove"), id: o.id }),
+      z.object({ action: z.literal("preview"), kind: o.kind, full: o.full }),
+      z.object({ action: z.literal("run"), id: o.id }),
+    ],
+    { error: `Say what to do: ${ACTIONS.join(", ")}. Example: ${ADD_EXAMPLE}` },
+  );
 
 function service(ctx: CommandContext): DigestService {
-  const bound = boundDigestService();
-  if (!bound) throw new UserError("digests_unavailable", "Digests are not set up on this Rapport server (no poster configured). Ask whoever runs Rapport.");
-  return bound.within(ctx.store);
+  if (!ctx.digests) throw new UserError("digests_unavailable", "Digests are not set up on this Rapport server (no poster configured). Ask whoever runs Rapport.");
+  return ctx.digests;
 }
 
-function badChannel(raw: string, platform: string): UserError {
-  const hint = isConsoleRef(raw)
-    ? `${raw.trim()} is on the Rapport server; only the console may post digests there. Pick a channel of this workspace with #.`
-    : `"${raw}" is not a channel I can post to. Pick it with # so it becomes a link${platform === "console" ? ", or use console:stdout" : ""}.`;
-  return new UserError("bad_channel", hint, { example: platform === "console" ? "digest add followups console:stdout 08:30" : EXAMPLES.add });
+/** The acting platform says how its channels are named; a channel of another platform is refused by the digest service. */
+function badChannel(raw: string, ctx: CommandContext): UserError {
+  return new UserError("bad_channel", `"${raw}" is not a channel I can post to. ${ctx.channels.howToPick}.`, {
+    example: ADD_EXAMPLE.replace("#sales", ctx.channels.example),
+  });
 }
 
 function localTime(instant: Date, timeZone: string): string {
@@ -106,21 +88,13 @@ function describe(view: SubscriptionView, ctx: CommandContext): { title: string;
   };
 }
 
-export const digestCommand = defineCommand<Args>({
+export const digestCommand = defineCommand({
   name: "digest",
   summary: "Scheduled digests (follow-ups, overdue, churn, pipeline) posted into a channel: add, list, remove, preview, run",
   usage: "digest add <kind> <channel> <HH:MM> [time zone] [weekdays|daily|mon,wed,...] [post-empty] [confirm-external] | digest list | digest remove <id> | digest preview <kind> [all] | digest run <id>",
   examples: [ADD_EXAMPLE, "digest add overdue #finance 9:00 mon,thu", "digest list", "digest preview churn", "digest run 3", "digest remove 3"],
-  options: [
-    { name: "action", kind: "choice", description: "What to do", required: true, choices: ACTIONS },
-    { name: "kind", kind: "choice", description: "Digest kind (add, preview)", required: false, choices: DIGEST_KINDS },
-    { name: "channel", kind: "text", description: "Channel to post in (add)", required: false },
-    { name: "time", kind: "text", description: "Local time HH:MM (add)", required: false },
-    { name: "zone", kind: "text", description: "IANA time zone, default yours (add)", required: false },
-    { name: "days", kind: "text", description: "weekdays, daily or mon,wed,fri (add)", required: false },
-    { name: "id", kind: "integer", description: "Subscription number (remove, run)", required: false },
-  ],
-  schema: schema as unknown as z.ZodType<Args>,
+  options,
+  schema: argsSchema,
   parseText(words) {
     const [first, ...rest] = words;
     const action = first?.toLowerCase();
@@ -150,8 +124,8 @@ export const digestCommand = defineCommand<Args>({
     const digests = service(ctx);
     switch (args.action) {
       case "add": {
-        const channelRef = parseChannelRef(args.channel, ctx.platform);
-        if (!channelRef) throw badChannel(args.channel, ctx.platform);
+        const channelRef = ctx.channels.parse(args.channel);
+        if (!channelRef) throw badChannel(args.channel, ctx);
         const timeZone = args.zone ?? ctx.timeZone;
         const weekdays = args.days ?? (args.kind === "pipeline" ? [1] : [1, 2, 3, 4, 5]);
         const added = await digests.add({

@@ -1,8 +1,6 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
-import { splitFields } from "../core/tokenize.js";
 import { UserError } from "../core/errors.js";
 import { customerReference } from "./shared/arguments.js";
 import { FIELDS_HELP, parseCustomerFields } from "./shared/customer-fields.js";
@@ -15,18 +13,11 @@ export const editCommand = defineCommand({
   name: "edit",
   summary: "Change customer fields",
   usage: "edit <customer> field=value ...",
+  formTitle: "Edit customer",
   examples: [EXAMPLE, "edit 宏达 region=上海 credit_limit=50000"],
-  options: [
-    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
-    { name: "fields", kind: "fields", description: `field=value pairs. ${FIELDS_HELP}`, required: true },
-  ],
-  schema: z.object({
-    customer: customerReference,
-    fields: z.record(z.string(), z.string().max(3000, "A field value is too long (at most 3000 characters).")),
-  }),
-  parseText(words) {
-    const { words: rest, fields } = splitFields(words);
-    return { customer: rest.join(" ") || undefined, fields };
+  options: {
+    customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference },
+    fields: { kind: "fields", description: `field=value pairs. ${FIELDS_HELP}`, required: true },
   },
   writes: true,
   async handler(args, ctx) {

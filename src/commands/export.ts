@@ -12,35 +12,31 @@ import { text } from "./shared/arguments.js";
 import type { Member } from "../core/domain.js";
 
 const EXAMPLE = "export customers xlsx region=East status=active";
-/** The same filters as `rapport export` (src/export/export-cli.ts), written field=value in chat. */
+/** The same filters as `rapport export` (src/cli/export-cli.ts), written field=value in chat. */
 const TEXT_FILTERS = ["status", "grade", "region", "industry", "source"] as const;
 const FILTER_FIELDS = [...TEXT_FILTERS, "owner", "from", "to"];
+
+function filterOption(name: (typeof TEXT_FILTERS)[number], max: number) {
+  return { kind: "text", description: `Only customers with this ${name}`, schema: text(`The ${name}`, max) } as const;
+}
 
 export const exportCommand = defineCommand({
   name: "export",
   summary: "Download customers, overdue receivables, follow-ups or orders as CSV or XLSX",
   usage: `export <${EXPORT_KINDS.join("|")}> [csv|xlsx] [mine|@member] [status=|grade=|region=|industry=|source=...] [from=DATE] [to=DATE]`,
   examples: [EXAMPLE, "export overdue mine", "export orders csv from=2026-01-01 to=2026-06-30"],
-  options: [
-    { name: "what", kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS },
-    { name: "format", kind: "choice", description: "File format (default csv)", required: false, choices: EXPORT_FORMATS },
-    { name: "owner", kind: "member", description: "Only this owner's (mine or a member; default everyone's)", required: false },
-    ...TEXT_FILTERS.map((name) => ({ name, kind: "text" as const, description: `Only customers with this ${name}`, required: false })),
-    { name: "from", kind: "date", description: "orders: ordered on or after; followups: due on or after", required: false },
-    { name: "to", kind: "date", description: "orders: ordered on or before; followups: due on or before", required: false },
-  ],
-  schema: z.object({
-    what: z.enum(EXPORT_KINDS, { error: `Say what to export: ${EXPORT_KINDS.join(", ")}.` }),
-    format: z.enum(EXPORT_FORMATS, { error: "format must be csv or xlsx." }).default("csv"),
-    owner: text("The owner", 100).optional(),
-    status: text("The status", 60).optional(),
-    grade: text("The grade", 60).optional(),
-    region: text("The region", 100).optional(),
-    industry: text("The industry", 100).optional(),
-    source: text("The source", 100).optional(),
-    from: text("The from date", 60).optional(),
-    to: text("The to date", 60).optional(),
-  }),
+  options: {
+    what: { kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS, schema: z.enum(EXPORT_KINDS, { error: `Say what to export: ${EXPORT_KINDS.join(", ")}.` }) },
+    format: { kind: "choice", description: "File format (default csv)", choices: EXPORT_FORMATS, schema: z.enum(EXPORT_FORMATS, { error: "format must be csv or xlsx." }).default("csv") },
+    owner: { kind: "member", description: "Only this owner's (mine or a member; default everyone's)", schema: text("The owner", 100) },
+    status: filterOption("status", 60),
+    grade: filterOption("grade", 60),
+    region: filterOption("region", 100),
+    industry: filterOption("industry", 100),
+    source: filterOption("source", 100),
+    from: { kind: "date", description: "orders: ordered on or after; followups: due on or after", schema: text("The from date", 60) },
+    to: { kind: "date", description: "orders: ordered on or before; followups: due on or before", schema: text("The to date", 60) },
+  },
   parseText(words) {
     const { words: rest, fields } = splitFields(words);
     const args: Record<string, unknown> = {};

@@ -1,24 +1,17 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
-import { PAGE_SIZE, pageFrom, pageNumber, text } from "./shared/arguments.js";
+import { PAGE_SIZE, pageOption, text } from "./shared/arguments.js";
 import { customerButtons } from "./shared/customer-card.js";
 import { paging } from "./shared/format.js";
-import { splitFields } from "../core/tokenize.js";
 
 export const findCommand = defineCommand({
   name: "find",
   summary: "Search customers by name, alias, contact, email or phone (typos, accents, 中文, 한국어 welcome)",
   usage: "find <text> [page=N]",
   examples: ["find acme", "find 宏达", "find 삼성", "find +1 555 0102"],
-  options: [
-    { name: "text", kind: "text", description: "Name, alias, contact, email or phone", required: true },
-    { name: "page", kind: "integer", description: "Result page", required: false },
-  ],
-  schema: z.object({ text: text("Search text", 200), page: pageNumber }),
-  parseText(words) {
-    const { words: rest, fields } = splitFields(words);
-    return { text: rest.join(" "), ...pageFrom(fields) };
+  options: {
+    text: { kind: "text", description: "Name, alias, contact, email or phone", required: true, typed: "rest", multiline: true, schema: text("Search text", 200) },
+    page: pageOption,
   },
   writes: false,
   async handler({ text: query, page }, ctx) {

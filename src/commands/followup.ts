@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
@@ -15,12 +14,12 @@ export const followupCommand = defineCommand({
   name: "followup",
   summary: "Set a customer's next follow-up date",
   usage: "followup <customer> <date>",
+  formTitle: "Set follow-up",
   examples: [EXAMPLE, "followup 宏达 2026-12-01", "followup #42 in 3 days"],
-  options: [
-    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
-    { name: "date", kind: "date", description: "tomorrow, next fri, in 3 days, 2026-12-01", required: true },
-  ],
-  schema: z.object({ customer: customerReference, date: dateText }),
+  options: {
+    customer: { kind: "customer", description: "Customer name fragment or #id", required: true, schema: customerReference },
+    date: { kind: "date", description: "tomorrow, next fri, in 3 days, 2026-12-01", required: true, schema: dateText },
+  },
   parseText(words) {
     // The date is the longest tail that reads as a date on its own; the rest is the customer.
     for (let split = 1; split < words.length; split++) {

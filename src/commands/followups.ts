@@ -3,38 +3,20 @@ import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveMember } from "../core/resolve.js";
 import { addDaysTo, endOfWeek } from "../core/dates.js";
-import { splitFields } from "../core/tokenize.js";
-import { PAGE_SIZE, pageFrom, pageNumber } from "./shared/arguments.js";
+import { PAGE_SIZE, pageOption } from "./shared/arguments.js";
 import { dueLabel, paging } from "./shared/format.js";
-import { UserError } from "../core/errors.js";
 
 const WINDOWS = ["today", "tomorrow", "week", "overdue"] as const;
-const EXAMPLE = "followups week mine";
 
 export const followupsCommand = defineCommand({
   name: "followups",
   summary: "Customers due for contact: today (with overdue), tomorrow, this week, or overdue",
   usage: "followups [today|tomorrow|week|overdue] [mine|all|@member] [page=N]",
   examples: ["followups", "followups week all", "followups overdue @alice"],
-  options: [
-    { name: "when", kind: "choice", description: "Which window", required: false, choices: WINDOWS },
-    { name: "who", kind: "member", description: "mine, all, or a member", required: false },
-    { name: "page", kind: "integer", description: "Result page", required: false },
-  ],
-  schema: z.object({
-    when: z.enum(WINDOWS, { error: `The window must be one of ${WINDOWS.join(", ")}.` }).default("today"),
-    who: z.string().trim().max(100).default("mine"),
-    page: pageNumber,
-  }),
-  parseText(words) {
-    const { words: rest, fields } = splitFields(words);
-    const args: Record<string, unknown> = pageFrom(fields);
-    for (const word of rest) {
-      if ((WINDOWS as readonly string[]).includes(word.toLowerCase())) args.when = word.toLowerCase();
-      else if (args.who === undefined) args.who = word;
-      else throw new UserError("bad_argument", `I did not understand "${word}".`, { example: EXAMPLE });
-    }
-    return args;
+  options: {
+    when: { kind: "choice", description: "Which window", choices: WINDOWS, typed: "anywhere", schema: z.enum(WINDOWS, { error: `The window must be one of ${WINDOWS.join(", ")}.` }).default("today") },
+    who: { kind: "member", description: "mine, all, or a member", schema: z.string().trim().max(100).default("mine") },
+    page: pageOption,
   },
   writes: false,
   async handler({ when, who, page }, ctx) {

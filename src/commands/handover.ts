@@ -7,8 +7,6 @@ import { resolveMember } from "../core/resolve.js";
 import { memberReference } from "./shared/arguments.js";
 
 const EXAMPLE = "handover @bob @alice --dry-run";
-const KEEP_ACTIVE = /^--?keep-?active$/i;
-const DRY_RUN = /^--?dry-?run$/i;
 
 const yesNo = z.union([z.boolean(), z.enum(["yes", "no"]).transform((value) => value === "yes")]).optional();
 
@@ -17,21 +15,11 @@ export const handoverCommand = defineCommand({
   summary: "Move every customer, open follow-up and open order of a leaving member to another and close the leaver's access (managers)",
   usage: "handover <from member> <to member> [--dry-run] [--keep-active]",
   examples: [EXAMPLE, "handover @bob @alice", "handover @bob @alice --keep-active"],
-  options: [
-    { name: "from", kind: "member", description: "The leaving member", required: true },
-    { name: "to", kind: "member", description: "Who takes over", required: true },
-    { name: "dry_run", kind: "choice", description: "Only show what would move", required: false, choices: ["yes", "no"] },
-    { name: "keep_active", kind: "choice", description: "Keep the leaver's access (a change of territory, not a departure)", required: false, choices: ["yes", "no"] },
-  ],
-  schema: z.object({
-    from: memberReference,
-    to: memberReference,
-    dry_run: yesNo,
-    keep_active: yesNo,
-  }),
-  parseText: (words) => {
-    const rest = words.filter((word) => !DRY_RUN.test(word) && !KEEP_ACTIVE.test(word));
-    return { from: rest[0], to: rest[1], dry_run: words.some((word) => DRY_RUN.test(word)), keep_active: words.some((word) => KEEP_ACTIVE.test(word)) };
+  options: {
+    from: { kind: "member", description: "The leaving member", required: true, schema: memberReference },
+    to: { kind: "member", description: "Who takes over", required: true, schema: memberReference },
+    dry_run: { kind: "choice", description: "Only show what would move", choices: ["yes", "no"], typed: "flag", schema: yesNo },
+    keep_active: { kind: "choice", description: "Keep the leaver's access (a change of territory, not a departure)", choices: ["yes", "no"], typed: "flag", schema: yesNo },
   },
   writes: true,
   role: "manager",

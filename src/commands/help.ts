@@ -8,9 +8,7 @@ export const helpCommand = defineCommand({
   summary: "List the commands, or explain one",
   usage: "help [command]",
   examples: ["help", "help log"],
-  options: [{ name: "command", kind: "text", description: "A command name", required: false }],
-  schema: z.object({ command: z.string().trim().max(40).optional() }),
-  parseText: (words) => ({ command: words[0] }),
+  options: { command: { kind: "text", description: "A command name", schema: z.string().trim().max(40) } },
   writes: false,
   async handler({ command }, ctx) {
     if (command) {

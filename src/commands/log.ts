@@ -18,23 +18,16 @@ export const logCommand = defineCommand({
   name: "log",
   summary: "Log a call, email, meeting, visit, chat or note with a customer",
   usage: "log <customer> <call|email|meeting|visit|chat|note> <summary> [next <date>] [outcome <effective|high-value|unsuccessful>]",
+  formTitle: "Log to CRM",
   examples: [EXAMPLE, 'log "上海宏达" visit 看样品 next in 3 days'],
-  options: [
-    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
-    { name: "channel", kind: "choice", description: "How you talked", required: true, choices: INTERACTION_CHANNELS },
-    { name: "summary", kind: "text", description: "What was said or agreed", required: true },
-    { name: "next", kind: "date", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", required: false },
-    { name: "outcome", kind: "choice", description: "How it went", required: false, choices: INTERACTION_OUTCOMES },
-    { name: "link", kind: "text", description: "Link to the chat message", required: false },
-  ],
-  schema: z.object({
-    customer: customerReference,
-    channel: z.enum(INTERACTION_CHANNELS, { error: `The channel must be one of ${INTERACTION_CHANNELS.join(", ")}.` }),
-    summary: text("The summary", 3000),
-    next: text("The next follow-up date", 60).optional(),
-    outcome: z.enum(INTERACTION_OUTCOMES, { error: `The outcome must be one of ${INTERACTION_OUTCOMES.join(", ")}.` }).optional(),
-    link: z.url({ protocol: /^https?$/, error: "The link must be an http(s) URL." }).max(500).optional(),
-  }),
+  options: {
+    customer: { kind: "customer", description: "Customer name fragment or #id", required: true, schema: customerReference },
+    channel: { kind: "choice", description: "How you talked", required: true, choices: INTERACTION_CHANNELS },
+    summary: { kind: "text", description: "What was said or agreed", required: true, multiline: true, schema: text("The summary", 3000) },
+    next: { kind: "date", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", label: "Next follow-up", schema: text("The next follow-up date", 60) },
+    outcome: { kind: "choice", description: "How it went", choices: INTERACTION_OUTCOMES },
+    link: { kind: "text", description: "Link to the chat message", label: "Message link", schema: z.url({ protocol: /^https?$/, error: "The link must be an http(s) URL." }).max(500) },
+  },
   parseText(words) {
     // The channel word splits the customer (before) from the summary (after); trailing
     // "next <date>" and "outcome <value>" are options.

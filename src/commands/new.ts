@@ -1,8 +1,6 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
-import { splitFields } from "../core/tokenize.js";
-import { text } from "./shared/arguments.js";
+import { fieldValues, text } from "./shared/arguments.js";
 import { FIELDS_HELP, parseCustomerFields } from "./shared/customer-fields.js";
 import { customerCard } from "./shared/customer-card.js";
 
@@ -12,18 +10,11 @@ export const newCommand = defineCommand({
   name: "new",
   summary: "Create a customer (you become its owner)",
   usage: "new <name> [field=value ...]",
+  formTitle: "New customer",
   examples: [EXAMPLE, "new 上海宏达贸易有限公司 region=上海 status=active"],
-  options: [
-    { name: "name", kind: "text", description: "Customer name", required: true },
-    { name: "fields", kind: "fields", description: `field=value pairs. ${FIELDS_HELP}`, required: false },
-  ],
-  schema: z.object({
-    name: text("The customer name", 200),
-    fields: z.record(z.string(), z.string().max(3000, "A field value is too long (at most 3000 characters).")).default({}),
-  }),
-  parseText(words) {
-    const { words: rest, fields } = splitFields(words);
-    return { name: rest.join(" ") || undefined, fields };
+  options: {
+    name: { kind: "text", description: "Customer name", required: true, typed: "rest", schema: text("The customer name", 200) },
+    fields: { kind: "fields", description: `field=value pairs. ${FIELDS_HELP}`, schema: fieldValues.default({}) },
   },
   writes: true,
   async handler({ name, fields }, ctx) {

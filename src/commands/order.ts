@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply, type Block } from "../core/reply.js";
 import { NotFound } from "../core/errors.js";
@@ -11,9 +10,7 @@ export const orderCommand = defineCommand({
   summary: "Status of one order: lines, shipments, invoiced and paid",
   usage: "order <number>",
   examples: ["order SO-1042"],
-  options: [{ name: "number", kind: "order", description: "Order number, e.g. SO-1042", required: true }],
-  schema: z.object({ number: text("The order number", 60) }),
-  parseText: (words) => ({ number: words.join(" ") || undefined }),
+  options: { number: { kind: "order", description: "Order number, e.g. SO-1042", required: true, typed: "rest", schema: text("The order number", 60) } },
   writes: false,
   async handler({ number }, ctx) {
     const order = await ctx.store.orders.getByNumber(number);

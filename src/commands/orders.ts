@@ -1,9 +1,7 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
-import { splitFields } from "../core/tokenize.js";
-import { customerReference, PAGE_SIZE, pageFrom, pageNumber } from "./shared/arguments.js";
+import { customerReference, PAGE_SIZE, pageOption } from "./shared/arguments.js";
 import { money, paging } from "./shared/format.js";
 
 export const ordersCommand = defineCommand({
@@ -11,14 +9,9 @@ export const ordersCommand = defineCommand({
   summary: "A customer's orders, newest first",
   usage: "orders <customer> [page=N]",
   examples: ["orders acme", "orders #42 page=2"],
-  options: [
-    { name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true },
-    { name: "page", kind: "integer", description: "Result page", required: false },
-  ],
-  schema: z.object({ customer: customerReference, page: pageNumber }),
-  parseText(words) {
-    const { words: rest, fields } = splitFields(words);
-    return { customer: rest.join(" "), ...pageFrom(fields) };
+  options: {
+    customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference },
+    page: pageOption,
   },
   writes: false,
   async handler({ customer: reference, page }, ctx) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply, type Block } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
@@ -11,9 +10,7 @@ export const overdueCommand = defineCommand({
   summary: "Receivable ageing (0-30, 31-60, 61-90, 91-180, >180 days past due), totals and credit-limit breaches",
   usage: "overdue [customer]",
   examples: ["overdue", "overdue acme"],
-  options: [{ name: "customer", kind: "customer", description: "Only this customer", required: false }],
-  schema: z.object({ customer: text("The customer", 200).optional() }),
-  parseText: (words) => ({ customer: words.length ? words.join(" ") : undefined }),
+  options: { customer: { kind: "customer", description: "Only this customer", typed: "rest", schema: text("The customer", 200) } },
   writes: false,
   async handler(args, ctx) {
     const customer = args.customer ? await resolveCustomer(ctx, args.customer, (ref) => `overdue ${ref}`) : null;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveMember } from "../core/resolve.js";
@@ -12,12 +11,10 @@ export const roleCommand = defineCommand({
   summary: "Set a member's role; also reopens the access of a member closed at a hand-over (admins only)",
   usage: "role <member> <admin|manager|rep>",
   examples: ["role @alice manager", "role @bob rep"],
-  options: [
-    { name: "member", kind: "member", description: "The member", required: true },
-    { name: "role", kind: "choice", description: "The new role", required: true, choices: ROLES },
-  ],
-  schema: z.object({ member: memberReference, role: z.enum(ROLES, { error: `The role must be one of ${ROLES.join(", ")}.` }) }),
-  parseText: (words) => ({ member: words.slice(0, -1).join(" ") || undefined, role: words.length > 1 ? words[words.length - 1]!.toLowerCase() : undefined }),
+  options: {
+    member: { kind: "member", description: "The member", required: true, typed: "rest", schema: memberReference },
+    role: { kind: "choice", description: "The new role", required: true, choices: ROLES },
+  },
   writes: true,
   role: "admin",
   async handler(args, ctx) {

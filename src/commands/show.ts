@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply, type Block } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
@@ -11,9 +10,7 @@ export const showCommand = defineCommand({
   summary: "The customer file: key facts, contacts, recent contacts, open orders, money",
   usage: "show <customer>",
   examples: ["show acme", "show #42"],
-  options: [{ name: "customer", kind: "customer", description: "Customer name fragment or #id", required: true }],
-  schema: z.object({ customer: customerReference }),
-  parseText: (words) => ({ customer: words.join(" ") }),
+  options: { customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference } },
   writes: false,
   async handler({ customer: reference }, ctx) {
     const customer = await resolveCustomer(ctx, reference, (ref) => `show ${ref}`);

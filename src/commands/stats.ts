@@ -29,22 +29,10 @@ export const statsCommand = defineCommand({
   summary: "Charts: receivable ageing, monthly sales vs last year, customers by class, member activity",
   usage: `stats <${STATS_KINDS.join("|")}> [period: 30d, 12m, 2026, 2026-03] [by ${CHART_DIMENSIONS.join("|")}]`,
   examples: [EXAMPLE, "stats ar by region", "stats customers by grade", "stats activity 30d"],
-  options: [
-    { name: "kind", kind: "choice", description: "Which chart", required: true, choices: STATS_KINDS },
-    { name: "period", kind: "text", description: "30d, 12m, 2026 or 2026-03", required: false },
-    { name: "by", kind: "choice", description: "Split by", required: false, choices: CHART_DIMENSIONS },
-  ],
-  schema: z.object({
-    kind: z.enum(STATS_KINDS, { error: `Say which chart: ${STATS_KINDS.join(", ")}.` }),
-    period: z.string().trim().max(20).optional(),
-    by: z.enum(CHART_DIMENSIONS, { error: `by must be one of ${CHART_DIMENSIONS.join(", ")}.` }).optional(),
-  }),
-  parseText: (words) => {
-    const rest = words.slice(1);
-    const byAt = rest.findIndex((word) => word.toLowerCase() === "by");
-    const by = byAt >= 0 ? rest[byAt + 1]?.toLowerCase() : undefined;
-    const period = rest.filter((_, index) => byAt < 0 || (index !== byAt && index !== byAt + 1))[0];
-    return { kind: words[0]?.toLowerCase(), period, by };
+  options: {
+    kind: { kind: "choice", description: "Which chart", required: true, choices: STATS_KINDS, schema: z.enum(STATS_KINDS, { error: `Say which chart: ${STATS_KINDS.join(", ")}.` }) },
+    period: { kind: "text", description: "30d, 12m, 2026 or 2026-03", schema: z.string().trim().max(20) },
+    by: { kind: "choice", description: "Split by", choices: CHART_DIMENSIONS, typed: "named", schema: z.enum(CHART_DIMENSIONS, { error: `by must be one of ${CHART_DIMENSIONS.join(", ")}.` }) },
   },
   writes: false,
   async handler(args, ctx) {

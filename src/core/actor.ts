@@ -1,12 +1,15 @@
-/** The surfaces Rapport speaks on. */
-export type Platform = "console" | "slack" | "discord";
+/**
+ * A platform's id: "slack", "discord", "console", ... (src/core/platform.ts). It prefixes the
+ * platform's channel refs ("slack:C0123") and is stored with every tenant, so it never changes.
+ */
+export type PlatformId = string;
 
 /**
  * Who is acting, as an adapter knows it. The core turns this into a tenant and a member
  * (creating them on first use), so adapters never touch the database.
  */
 export type Actor = {
-  platform: Platform;
+  platform: PlatformId;
   /** Slack team id, Discord guild id, or "local" for the console. */
   tenantExternalId: string;
   tenantName?: string;

@@ -157,7 +157,7 @@ export function createAdmission(limits: AdmissionLimits, clock: () => number = D
     const message = refusalMessage(reason, waiting, retryAfterMs, limits);
     // The first sentence is the headline (notifications, fallback text).
     const title = message.slice(0, message.indexOf(". ") + 1);
-    const reply: Reply = { title, blocks: [{ type: "text", text: message, tone: "warning" }], visibility: "ephemeral", isError: true };
+    const reply: Reply = { title, blocks: [{ type: "text", text: message, tone: "warning" }], visibility: "ephemeral", isError: true, code: reason };
     return { ok: false, refusal: { reason, waiting, retryAfterMs, message, reply } };
   }
 

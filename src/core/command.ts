@@ -1,31 +1,69 @@
 import type { z } from "zod";
 import type { Reply } from "./reply.js";
 import type { CommandContext } from "./context.js";
+import { optionsSchema, parseWords, valueSchemas, type ValueSchemas } from "./command-options.js";
 
 /**
  * What kind of value an option takes. Adapters use it: Discord turns `customer`, `order` and
- * `member` into autocompleted string options, `choice` into fixed choices, `date` into a string.
+ * `member` into autocompleted string options, `choice` into fixed choices, `date` into a string;
+ * `fields` is a set of `key=value` pairs, `flag` a yes/no switch typed as a keyword (`--dry-run`).
  */
-export type OptionKind = "text" | "customer" | "order" | "member" | "date" | "choice" | "integer" | "fields";
+export type OptionKind = "text" | "customer" | "order" | "member" | "date" | "choice" | "integer" | "fields" | "flag";
 
-export type CommandOption = {
-  name: string;
+/**
+ * How the default text parser reads an option from the words after the command name.
+ * - `word`: the next positional word.
+ * - `rest`: the positional words left over, joined by spaces (at most one per command; options
+ *   declared after it take their word from the end).
+ * - `anywhere`: a word matching `choices` (or `match`), wherever it stands.
+ * - `named`: the option's name followed by the value (`by region`).
+ * - `key`: only as `name=value`.
+ * - `flag`: the keyword `--name` (also `-name`, with `-` or nothing for `_`); present means true.
+ * `fields` options collect every `key=value` word that no `key` option claims.
+ */
+export type TypedAs = "word" | "rest" | "anywhere" | "named" | "key" | "flag";
+
+/** One option as a command declares it; everything else about the option is derived from this. */
+export type OptionSpec = {
   kind: OptionKind;
   description: string;
-  required: boolean;
+  required?: boolean;
   choices?: readonly string[];
+  /** The value's rules and messages; without it, derived from `kind` and `choices`. */
+  schema?: z.ZodType;
+  /** How typed text gives it; `word` unless the kind says otherwise (`flag`, `fields`). */
+  typed?: TypedAs;
+  /** For `anywhere` options without choices: which words belong to this option. */
+  match?: RegExp;
+  /** Form hint: the input's label when the name does not read well ("Next follow-up" for `next`). */
+  label?: string;
+  /** Form hint: a multi-line input. */
+  multiline?: boolean;
+  /** Form hint: left out of forms (paging through results only makes sense when typing). */
+  inForms?: boolean;
+  /** Only typed text has it: neither forms nor Discord options show it. */
+  typedOnly?: boolean;
 };
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/** An option as every surface reads it from a definition: the declaration with its name, without its schema. */
+export type CommandOption = Omit<OptionSpec, "schema" | "required"> & { name: string; required: boolean };
 
 /**
  * One `/crm` command. `parseText` turns the words typed after the command name into the raw
  * argument object; `schema` validates that object whichever surface produced it (typed text,
  * Discord options, a modal submission), so every surface gets the same rules and messages.
+ * Commands declare `options` once (see `defineCommand`); the schema, the default parser and the
+ * platform forms derive from them.
  */
 export type CommandDefinition<Args = any> = {
   name: string;
   summary: string;
   usage: string;
   examples: string[];
+  /** Form hint: the title of the command's form ("New customer"); adapters fall back to the name or summary. */
+  formTitle?: string;
   options: CommandOption[];
   schema: z.ZodType<Args>;
   parseText: (words: string[]) => Record<string, unknown>;
@@ -42,11 +80,55 @@ export type CommandDefinition<Args = any> = {
   handler: (args: Args, ctx: CommandContext) => Promise<Reply>;
 };
 
+type KindValue<S extends OptionSpec> = S["choices"] extends readonly (infer C)[]
+  ? C
+  : S["kind"] extends "integer"
+    ? number
+    : S["kind"] extends "fields"
+      ? Record<string, string>
+      : S["kind"] extends "flag"
+        ? boolean
+        : string;
+
+type Absent<S extends OptionSpec, Input> = S["required"] extends true ? never : undefined extends Input ? never : undefined;
+
+/** The argument a handler receives for one option: the schema's output, `undefined` when optional. */
+export type OptionValue<S extends OptionSpec> = S["schema"] extends z.ZodType
+  ? z.output<S["schema"]> | Absent<S, z.input<S["schema"]>>
+  : KindValue<S> | Absent<S, never>;
+
+export type ArgsOf<O extends OptionSpecs> = { [K in keyof O]: OptionValue<O[K]> };
+
+export type CommandSpec<O extends OptionSpecs, Args> = Omit<CommandDefinition<Args>, "options" | "schema" | "parseText"> & {
+  options: O;
+  /**
+   * For commands whose arguments depend on each other (digest's sub-actions): builds the schema
+   * from the options' value schemas. Without it, an object of the options.
+   */
+  schema?: (values: ValueSchemas<O>) => z.ZodType<Args>;
+  /** For commands whose grammar the default parser cannot read (see `TypedAs`). */
+  parseText?: (words: string[]) => Record<string, unknown>;
+};
+
 /** Whether this call of the command writes (and so needs the transaction and idempotency claim). */
 export function writesWith<Args>(definition: CommandDefinition<Args>, args: Args): boolean {
   return typeof definition.writes === "function" ? definition.writes(args) : definition.writes;
 }
 
-export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
-  return definition;
+/** A command from its options, declared once: schema, text parser and forms derive from them. */
+export function defineCommand<const O extends OptionSpecs, Args = ArgsOf<O>>(spec: CommandSpec<O, Args>): CommandDefinition<Args> {
+  const options: CommandOption[] = Object.entries(spec.options).map(([name, { schema: _schema, required, ...hints }]) => ({
+    name,
+    ...hints,
+    required: required ?? false,
+  }));
+  const values = valueSchemas(spec.options);
+  const schema = spec.schema ? spec.schema(values) : (optionsSchema(spec.options, values) as unknown as z.ZodType<Args>);
+  const example = spec.examples[0];
+  return {
+    ...spec,
+    options,
+    schema,
+    parseText: spec.parseText ?? ((words) => parseWords(options, words, example)),
+  };
 }

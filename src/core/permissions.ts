@@ -6,7 +6,6 @@
  * and the app's installer, Discord members with Manage Server, the console's local user. Guests
  * (Slack restricted accounts) can be reps and nothing more, whoever asks.
  */
-import type { Platform } from "./actor.js";
 import type { Customer, Member, Role } from "./domain.js";
 import { PermissionDenied } from "./errors.js";
 
@@ -21,15 +20,9 @@ export function platformRole(flags: { isPlatformAdmin?: boolean; isGuest?: boole
   return flags.isPlatformAdmin && !flags.isGuest ? "admin" : "rep";
 }
 
-/** Where admins come from on each platform, for refusals: a new workspace has none until one speaks. */
-const ADMINS_COME_FROM: Record<Platform, string> = {
-  slack: "Slack workspace admins and owners, and whoever installed Rapport, are Rapport admins automatically",
-  discord: "Members with the Manage Server permission are Rapport admins automatically",
-  console: "The console's own user is its admin",
-};
-
-export function roleRequiredMessage(role: Role, command: string, platform: Platform): string {
-  return `Only ${role}s can use ${command}. ${ADMINS_COME_FROM[platform]}; ask one of them to change your role.`;
+/** `admins` says where admins come from on the acting platform (PlatformInfo.admins): a new workspace has none until one speaks. */
+export function roleRequiredMessage(role: Role, command: string, admins: string): string {
+  return `Only ${role}s can use ${command}. ${admins}; ask one of them to change your role.`;
 }
 
 /** Guests stay reps: refused here so that `role` cannot lift one (ensureMember also demotes). */

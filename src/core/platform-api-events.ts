@@ -4,5 +4,7 @@
  * Slack's error strings (not_in_channel, missing_scope), "rate_limited", "lost_response",
  * or an HTTP status.
  */
-export type PlatformApiEvent = { platform: "slack" | "discord"; kind: "error" | "retry"; code: string };
+import type { PlatformId } from "./actor.js";
+
+export type PlatformApiEvent = { platform: PlatformId; kind: "error" | "retry"; code: string };
 export type PlatformApiObserver = (event: PlatformApiEvent) => void;

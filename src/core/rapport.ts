@@ -2,7 +2,7 @@
  * The core service adapters talk to (RapportApi). It maps actors to tenant and member, parses
  * and validates commands with the registry's zod schemas, runs handlers (writes in one
  * transaction, idempotent per key), and turns every failure into a reply: user mistakes into a
- * message with an example, unexpected errors into a short apology with a reference id.
+ * message with an example, unexpected errors into a short apology with an error id.
  */
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
@@ -12,6 +12,7 @@ import type { CommandContext } from "./context.js";
 import { todayIn } from "./dates.js";
 import type { Member, Tenant } from "./domain.js";
 import { PermissionDenied, UserError } from "./errors.js";
+import { apologyReply, newErrorId } from "./apology.js";
 import { checkCommandLine, closestName } from "./input-checks.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { reply, type Reply } from "./reply.js";
@@ -20,11 +21,20 @@ import type { Directory, Store } from "./store.js";
 import { tokenize } from "./tokenize.js";
 import { sliceCodePoints } from "./text/normalize.js";
 import { hasRole, roleRequiredMessage } from "./permissions.js";
+import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
 import { runUndo } from "./undo.js";
+import type { DigestService } from "./digests.js";
 
 export type RapportOptions = {
   directory: Directory;
   commands: readonly CommandDefinition[];
+  /** The platforms commands may name channels of and whose admins refusals point to (the composition root's list). */
+  platforms?: readonly PlatformInfo[];
+  /**
+   * The digest service, once the composition root has started one. A function: its poster needs
+   * the platforms, which are started with this core.
+   */
+  digests?: () => DigestService | null;
   clock?: () => Date;
   logger?: Logger;
 };
@@ -37,13 +47,15 @@ export type Rapport = RapportApi & {
 function formatIssues(error: z.ZodError): { message: string; field?: string } {
   const issue = error.issues[0]!;
   const field = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-  const message = issue.code === "invalid_type" && issue.input === undefined ? `${field ?? "An argument"} is missing.` : issue.message;
+  // An option's own message ("The customer is missing.") wins over zod's generic one.
+  const generic = issue.message.startsWith("Invalid input");
+  const message = issue.code === "invalid_type" && issue.input === undefined && generic ? `${field ?? "An argument"} is missing.` : issue.message;
   return { message, field };
 }
 
 function userErrorReply(error: UserError, definition?: CommandDefinition): Reply {
   const example = error.details.example ?? definition?.examples[0];
-  const result = reply.error(error.message, example ? `/crm ${example}` : undefined);
+  const result = reply.error(error.code, error.message, example ? `/crm ${example}` : undefined);
   if (error.details.choices?.length) {
     result.blocks.push({
       type: "buttons",
@@ -56,6 +68,7 @@ function userErrorReply(error: UserError, definition?: CommandDefinition): Reply
 
 export function createRapport(options: RapportOptions): Rapport {
   const { directory, commands } = options;
+  const platforms = options.platforms ?? [];
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? silentLogger;
   const byName = new Map(commands.map((definition) => [definition.name, definition]));
@@ -74,11 +87,13 @@ export function createRapport(options: RapportOptions): Rapport {
       tenant: identity.tenant,
       member: identity.member,
       platform: actor.platform,
+      channels: channelRefsFor(platforms, actor.platform),
       now,
       timeZone,
       today: todayIn(timeZone, now),
       messageLink,
       commands,
+      digests: options.digests?.()?.within(store) ?? null,
     };
   }
 
@@ -91,7 +106,7 @@ export function createRapport(options: RapportOptions): Rapport {
     messageLink: string | undefined,
   ): Promise<Reply> {
     const identity = await identify(actor);
-    // A request id ties every log line of one command together (and appears in apologies' references).
+    // A request id ties every log line of one command together.
     const log = logger.child({
       requestId: randomBytes(6).toString("hex"),
       command: definition.name,
@@ -102,7 +117,7 @@ export function createRapport(options: RapportOptions): Rapport {
     try {
       assertActive(identity.member);
       if (definition.role && !hasRole(identity.member, definition.role)) {
-        throw new PermissionDenied(roleRequiredMessage(definition.role, definition.name, actor.platform));
+        throw new PermissionDenied(roleRequiredMessage(definition.role, definition.name, adminsOf(platforms, actor.platform)));
       }
       const parsed = definition.schema.safeParse(rawArgs);
       if (!parsed.success) {
@@ -139,9 +154,9 @@ export function createRapport(options: RapportOptions): Rapport {
   }
 
   function apology(log: Logger, error: unknown): Reply {
-    const reference = randomBytes(4).toString("hex");
-    log.error({ err: error, reference }, "command failed");
-    return reply.error(`Sorry, something went wrong on our side (reference ${reference}). Please try again in a moment.`);
+    const errorId = newErrorId();
+    log.error({ err: error, errorId }, "command failed");
+    return apologyReply(errorId);
   }
 
   const api: Rapport = {
@@ -170,7 +185,7 @@ export function createRapport(options: RapportOptions): Rapport {
 
     async runArgs({ actor, command, args, idempotencyKey }) {
       const definition = byName.get(command);
-      if (!definition) return reply.error(`There is no command "${command}".`, "/crm help");
+      if (!definition) return reply.error("unknown_command", `There is no command "${command}".`, "/crm help");
       // The same input checks as typed text, on every string value, also inside `fields` objects.
       const strings = Object.values(args).flatMap((value) =>
         typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).filter((item) => typeof item === "string") : [],

@@ -57,8 +57,10 @@ export type Reply = {
   /** ephemeral: only the person who asked sees it (with a Share button where the platform allows). */
   visibility: "ephemeral" | "channel";
   paging?: Paging;
-  /** True when the reply reports a user error (bad input, not found, denied). */
+  /** True when the reply reports a failure: the user's (bad input, not found, denied) or ours (an apology). */
   isError?: boolean;
+  /** With `isError`: what failed, for machines (`bad_argument`, `not_found`, `internal`, ...). */
+  code?: string;
   /** For form submissions: option name -> what is wrong with it (Slack shows these on the fields). */
   fieldErrors?: Record<string, string>;
   /** Files that go with the reply (chart PNGs, exports): the console saves them, chat adapters upload them. */
@@ -75,10 +77,10 @@ export const reply = {
   text(title: string, text?: string): Reply {
     return { title, blocks: text ? [{ type: "text", text }] : [], visibility: "ephemeral" };
   },
-  error(message: string, example?: string): Reply {
+  error(code: string, message: string, example?: string): Reply {
     const blocks: Block[] = [{ type: "text", text: message, tone: "error" }];
     if (example) blocks.push({ type: "text", text: `Example: ${example}`, tone: "muted" });
-    return { title: message, blocks, visibility: "ephemeral", isError: true };
+    return { title: message, blocks, visibility: "ephemeral", isError: true, code };
   },
 };
 

@@ -15,7 +15,9 @@ export const LOCK_FILE = "rapport.lock";
 
 type LockOwner = { pid: number; host: string; command: string; since: string };
 
-export class DataDirInUseError extends Error {}
+export class DataDirInUseError extends Error {
+  readonly code = "data_dir_in_use";
+}
 
 export function lockDataDir(dataDir: string): { release(): void } {
   const path = join(dataDir, LOCK_FILE);

@@ -14,27 +14,10 @@
  * Only the top rows are materialised; counts are aggregates over the same ranges. The indexes are
  * in prisma/migrations/20261124000000_receivable_digest_indexes and 20261124000100_followup_churn_digest_indexes.
  */
-import type { DbClient } from "../../data/client-types.js";
-import { addDaysTo, endOfWeek, type CalendarDate } from "../../core/dates.js";
-import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../../core/domain.js";
-import { fireInstant } from "../schedule-time.js";
-import type { ChurnData, ChurnItem, FollowUpsData, MemberRef, OverdueData, PipelineData } from "../builders/types.js";
-
-export type DigestLimits = {
-  owners: number;
-  itemsPerOwner: number;
-  items: number;
-};
-
-export const SHORT_LIMITS: DigestLimits = { owners: 6, itemsPerOwner: 3, items: 5 };
-export const FULL_LIMITS: DigestLimits = { owners: 50, itemsPerOwner: 25, items: 50 };
-
-export type DigestQueries = {
-  followUps(input: { today: CalendarDate; limits: DigestLimits }): Promise<FollowUpsData>;
-  overdue(input: { today: CalendarDate; limits: DigestLimits }): Promise<OverdueData>;
-  churn(input: { today: CalendarDate; now: Date; limits: DigestLimits }): Promise<ChurnData>;
-  pipeline(input: { today: CalendarDate; now: Date; timeZone: string }): Promise<PipelineData>;
-};
+import type { DbClient } from "./client-types.js";
+import { addDaysTo, endOfWeek, type CalendarDate } from "../core/dates.js";
+import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../core/domain.js";
+import type { ChurnItem, DigestQueries, MemberRef, PipelineData } from "../core/digest-store.js";
 
 /** Churn windows (days). */
 export const SILENT_FROM_DAYS = 180;
@@ -242,10 +225,9 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       };
     },
 
-    async pipeline({ today, now, timeZone }) {
-      const from = addDaysTo(today, -6);
-      const since = fireInstant(from, "00:00", timeZone).toISOString();
-      const until = now.toISOString();
+    async pipeline({ today, from, since: sinceInstant, until: untilInstant }) {
+      const since = sinceInstant.toISOString();
+      const until = untilInstant.toISOString();
       const [week] = await query<{ created: bigint; updated: bigint; won: bigint; lost: bigint }>(
         `SELECT
            (SELECT COUNT(*) FROM customers c WHERE c.tenant_id = $1 AND c.created_at >= ${utc(2)} AND c.created_at <= ${utc(3)}) AS created,

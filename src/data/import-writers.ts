@@ -13,16 +13,11 @@
  * An update is skipped when no imported column differs (IS DISTINCT FROM), so a re-import
  * neither rewrites rows nor moves updated_at.
  */
-import type { SqlRunner } from "../data/sql-runner.js";
+import type { SqlRunner } from "./sql-runner.js";
 import { buildSearchKeys } from "../core/text/search-keys.js";
 import { normalizeText } from "../core/text/normalize.js";
-import { computePurchaseStats } from "../data/purchase-stats.js";
-import type { ContactRow, CustomerRow, InvoiceRow, OrderLineRow, OrderRow, PaymentRow } from "./validate-row.js";
-
-export type WriteCounts = { inserted: number; updated: number; unchanged: number };
-/** A row the database side rejected (unknown customer, ...), with the file line. */
-export type LateIssue = { line: number; reason: string };
-export type Lined<T> = { line: number; row: T };
+import type { ContactRow, CustomerRow, InvoiceRow, LateIssue, Lined, OrderLineRow, OrderRow, PaymentRow, WriteCounts } from "../core/import-sink.js";
+import { computePurchaseStats } from "./purchase-stats.js";
 
 const SEPARATOR = "\u001f";
 
@@ -205,7 +200,7 @@ const CUSTOMER_COLUMNS: (Column<CustomerWrite> & { field: string })[] = [
   { field: "notes", name: "notes", cast: "text", value: (row) => row.notes },
 ];
 
-type CustomerContext = { fields: Set<string>; ownerOf: (text: string) => number | null; onWarning: (line: number, message: string) => void; unknownOwners: Set<string> };
+type CustomerContext = { fields: ReadonlySet<string>; ownerOf: (text: string) => number | null; onWarning: (line: number, message: string) => void; unknownOwners: Set<string> };
 
 /** A customer batch ready to send: its statement and parameters. */
 export type PreparedCustomers = { count: number; sql: string; params: unknown[] };
@@ -341,7 +336,7 @@ export async function writeContacts(
 type OrderContext = {
   resolve: Resolver;
   onIssue: (issue: LateIssue) => void;
-  fields: Set<string>;
+  fields: ReadonlySet<string>;
   ownerOf: (text: string) => number | null;
   /** Orders whose old lines this import already replaced: later rows of theirs add lines. */
   linesReplaced: Set<string>;

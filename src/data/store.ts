@@ -40,9 +40,9 @@ export async function refreshSearchKeys(db: DbClient, tenantId: number, customer
 const clients = new WeakMap<Store, DbClient>();
 
 /**
- * The client behind a store: inside `store.transaction`, that transaction's. For modules that
- * query Prisma outside the Store port (digests) and must join the command's transaction; PGlite
- * is one session, so a query on the root client there would wait for the transaction forever.
+ * The client behind a store: inside `store.transaction`, that transaction's. For the data-layer
+ * stores beside the Store port (DigestStore.within) that must join the command's transaction;
+ * PGlite is one session, so a query on the root client there would wait for the transaction forever.
  */
 export function clientOf(store: Store): DbClient | undefined {
   return clients.get(store);

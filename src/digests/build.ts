@@ -1,19 +1,22 @@
 /**
- * Builds one digest for a tenant at a moment: queries (data/digest-queries.ts) + a pure builder.
+ * Builds one digest for a tenant at a moment: queries (the DigestStore port) + a pure builder.
  * `buildDigest` is what the scheduler, `digest preview` / `digest run` and bench/digests.ts call.
  */
-import type { DbClient } from "../data/client-types.js";
-import { todayIn } from "../core/dates.js";
+import { addDaysTo, todayIn } from "../core/dates.js";
+import type { DigestKind } from "../core/digests.js";
+import type { DigestLimits, DigestQueries, DigestStore } from "../core/digest-store.js";
 import { buildChurnDigest } from "./builders/churn.js";
 import { buildFollowUpsDigest } from "./builders/followups.js";
 import { buildOverdueDigest } from "./builders/overdue.js";
 import { buildPipelineDigest } from "./builders/pipeline.js";
 import type { BuiltDigest, DigestContext } from "./builders/types.js";
-import { createDigestQueries, FULL_LIMITS, SHORT_LIMITS, type DigestQueries } from "./data/digest-queries.js";
-import type { DigestKind } from "./kinds.js";
+import { fireInstant } from "./schedule-time.js";
+
+export const SHORT_LIMITS: DigestLimits = { owners: 6, itemsPerOwner: 3, items: 5 };
+export const FULL_LIMITS: DigestLimits = { owners: 50, itemsPerOwner: 25, items: 50 };
 
 export type BuildDigestInput = {
-  prisma: DbClient;
+  store: DigestStore;
   tenantId: number;
   kind: DigestKind;
   now: Date;
@@ -24,16 +27,15 @@ export type BuildDigestInput = {
 };
 
 export async function buildDigest(input: BuildDigestInput): Promise<BuiltDigest> {
-  const tenant = await input.prisma.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { currency: true } });
-  const queries = createDigestQueries(input.prisma, input.tenantId);
+  const currency = await input.store.tenantCurrency(input.tenantId);
   const ctx: DigestContext = {
     now: input.now,
     today: todayIn(input.timeZone, input.now),
     timeZone: input.timeZone,
-    currency: tenant.currency,
+    currency,
     full: input.full ?? false,
   };
-  return buildFromQueries(queries, input.kind, ctx);
+  return buildFromQueries(input.store.queries(input.tenantId), input.kind, ctx);
 }
 
 export async function buildFromQueries(queries: DigestQueries, kind: DigestKind, ctx: DigestContext): Promise<BuiltDigest> {
@@ -45,7 +47,10 @@ export async function buildFromQueries(queries: DigestQueries, kind: DigestKind,
       return buildOverdueDigest(await queries.overdue({ today: ctx.today, limits }), ctx);
     case "churn":
       return buildChurnDigest(await queries.churn({ today: ctx.today, now: ctx.now, limits }), ctx);
-    case "pipeline":
-      return buildPipelineDigest(await queries.pipeline({ today: ctx.today, now: ctx.now, timeZone: ctx.timeZone }), ctx);
+    case "pipeline": {
+      // The last seven local days, from the first one's midnight in the digest's zone.
+      const from = addDaysTo(ctx.today, -6);
+      return buildPipelineDigest(await queries.pipeline({ today: ctx.today, from, since: fireInstant(from, "00:00", ctx.timeZone), until: ctx.now }), ctx);
+    }
   }
 }

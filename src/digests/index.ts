@@ -4,33 +4,34 @@
  * Starting the scheduler (in `rapport start`, once per process; many processes are fine):
  *
  *   const poster = createRoutingPoster({ slack: slackPoster, discord: discordPoster, console: consolePoster });
- *   const digests = startDigests({ prisma: app.database.prisma, poster, logger });
+ *   const digests = startDigests({ store: createDigestStore(database.prisma), poster, logger });
  *   ...on shutdown: await digests.stop();
+ *
+ * src/app.ts does this as `app.startDigests({ poster, logger })` and hands the service to the
+ * `digest` command through its CommandContext.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { DigestStore } from "../core/digest-store.js";
 import type { Logger } from "../core/logger.js";
 import type { DigestPoster } from "./poster.js";
 import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from "./scheduler.js";
-import { bindDigestService, createDigestService, type DigestService } from "./service.js";
+import { createDigestService, type DigestService } from "./service.js";
 
 export { buildDigest, type BuildDigestInput } from "./build.js";
 export { createDigestScheduler, postWithRetries, idempotencyMarker, type DigestScheduler, type SchedulerOptions, type TickResult } from "./scheduler.js";
-export { createDigestService, bindDigestService, boundDigestService, type DigestService } from "./service.js";
-export { PostError, toPostError, createConsolePoster, channelPlatform, type DigestPoster, type CanPostResult } from "./poster.js";
+export { createDigestService, type DigestService } from "./service.js";
+export { PostError, toPostError, channelPlatform, type DigestPoster, type CanPostResult } from "./poster.js";
 export { createRoutingPoster } from "./routing-poster.js";
 export { createRecordingPoster, type RecordingPoster, type Fault } from "./recording-poster.js";
 export { mention, plain, renderMentions, mentionedIds, mentionsAsNames, MENTION_PATTERN } from "./mention.js";
-export { runDigestCli } from "./cli.js";
-export { DIGEST_KINDS, type DigestKind } from "./kinds.js";
+export { DIGEST_KINDS, type DigestKind } from "../core/digests.js";
 
-/** Binds the `digest` command's service and starts the per-minute scheduler. */
-export function startDigests(options: { prisma: PrismaClient; poster: DigestPoster; logger?: Logger } & Partial<SchedulerOptions>): {
+/** Creates the `digest` command's service and starts the per-minute scheduler. */
+export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger } & Partial<SchedulerOptions>): {
   scheduler: DigestScheduler;
   service: DigestService;
   stop(): Promise<void>;
 } {
-  const service = createDigestService({ prisma: options.prisma, poster: options.poster, logger: options.logger });
-  bindDigestService(service);
+  const service = createDigestService({ store: options.store, poster: options.poster, logger: options.logger });
   const scheduler = createDigestScheduler(options);
   scheduler.start();
   return {
@@ -38,7 +39,6 @@ export function startDigests(options: { prisma: PrismaClient; poster: DigestPost
     service,
     async stop() {
       await scheduler.stop();
-      bindDigestService(null);
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
- * One DigestPoster over several surfaces, chosen by the channel ref's platform prefix. The app
- * builds it from whatever is configured: `createRoutingPoster({ console, slack, discord })`.
+ * One DigestPoster over several surfaces, chosen by the channel ref's platform prefix. `rapport
+ * start` builds it from the started platforms (`{ [platform.id]: started.poster }`), tests from
+ * whatever they fake: `createRoutingPoster({ console, slack })`.
  */
+import type { PlatformId } from "../core/platform.js";
 import { channelPlatform, PostError, type DigestPoster } from "./poster.js";
 
-export function createRoutingPoster(posters: Partial<Record<"console" | "slack" | "discord", DigestPoster>>): DigestPoster {
+export function createRoutingPoster(posters: Readonly<Record<PlatformId, DigestPoster | undefined>>): DigestPoster {
   const pick = (channelRef: string): DigestPoster => {
-    const platform = channelPlatform(channelRef) as keyof typeof posters;
-    const poster = posters[platform];
+    const platform = channelPlatform(channelRef);
+    const poster = Object.hasOwn(posters, platform) ? posters[platform] : undefined;
     if (!poster) throw PostError.fatal("platform_not_configured", `No ${platform || "known"} poster is configured for ${channelRef}.`);
     return poster;
   };

@@ -29,14 +29,12 @@
  */
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { CalendarDate } from "../core/dates.js";
+import type { BuiltDigest, RunState } from "../core/digests.js";
+import type { DigestStore, RunPatch, ScheduledSubscription } from "../core/digest-store.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
-import { toDbDate, fromDbDate } from "../data/mappers.js";
 import { buildDigest, type BuildDigestInput } from "./build.js";
-import type { BuiltDigest } from "./builders/types.js";
-import type { DigestKind, RunState } from "./kinds.js";
 import { toPostError, type DigestPoster, type PostError } from "./poster.js";
 import { fireInstant, isoWeekday, localDateAt, shiftDate } from "./schedule-time.js";
 
@@ -50,7 +48,7 @@ export type RetryPolicy = {
 };
 
 export type SchedulerOptions = {
-  prisma: PrismaClient;
+  store: DigestStore;
   poster: DigestPoster;
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -87,34 +85,7 @@ export type DigestScheduler = {
   stop(): Promise<void>;
 };
 
-type Subscription = {
-  id: number;
-  tenantId: number;
-  /** Slack team / Discord guild id: whose bot token posts. */
-  tenantExternalId: string;
-  kind: DigestKind;
-  channelRef: string;
-  localTime: string;
-  timeZone: string;
-  weekdays: number[];
-  postWhenEmpty: boolean;
-  createdAt: Date;
-};
-
-type SubscriptionRow = {
-  id: number;
-  tenant_id: number;
-  tenant_external_id: string;
-  kind: DigestKind;
-  channel_ref: string;
-  local_time: string;
-  time_zone: string;
-  weekdays: number[] | null;
-  post_when_empty: boolean;
-  created_ms: number;
-};
-
-type Slot = { sub: Subscription; date: CalendarDate; fireAt: Date; key: string };
+type Slot = { sub: ScheduledSubscription; date: CalendarDate; fireAt: Date; key: string };
 
 const FINAL_STATES: ReadonlySet<string> = new Set<RunState>(["posted", "skipped", "missed"]);
 const TAKEOVER_STATES: RunState[] = ["claimed", "posting", "unknown", "failed"];
@@ -126,7 +97,7 @@ export function idempotencyMarker(subscriptionId: number, date: CalendarDate): s
 }
 
 export function createDigestScheduler(options: SchedulerOptions): DigestScheduler {
-  const { prisma, poster } = options;
+  const { store, poster } = options;
   const clock = options.clock ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const logger = options.logger ?? silentLogger;
@@ -147,24 +118,7 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
     // Logical time of this tick: `at`, advanced by however long the tick has been running.
     const now = () => new Date(at.getTime() + (clock().getTime() - started));
     const result: TickResult = { claimed: 0, posted: 0, skipped: 0, missed: 0, failed: 0, unknown: 0, tookOver: 0 };
-    // Raw SQL: this runs every minute in every process, and skips the query builder's overhead.
-    const rows = await prisma.$queryRawUnsafe<SubscriptionRow[]>(
-      `SELECT s.id, s.tenant_id, t.external_id AS tenant_external_id, s.kind, s.channel_ref, s.local_time,
-         s.time_zone, s.weekdays, s.post_when_empty, (EXTRACT(EPOCH FROM s.created_at) * 1000)::float8 AS created_ms
-       FROM digest_subscriptions s JOIN tenants t ON t.id = s.tenant_id WHERE s.active`,
-    );
-    const subscriptions: Subscription[] = rows.map((row) => ({
-      id: row.id,
-      tenantId: row.tenant_id,
-      tenantExternalId: row.tenant_external_id,
-      kind: row.kind,
-      channelRef: row.channel_ref,
-      localTime: row.local_time,
-      timeZone: row.time_zone,
-      weekdays: row.weekdays ?? [],
-      postWhenEmpty: row.post_when_empty,
-      createdAt: new Date(row.created_ms),
-    }));
+    const subscriptions = await store.scheduledSubscriptions();
 
     const slots: Slot[] = [];
     for (const sub of subscriptions) {
@@ -183,11 +137,8 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
     if (!slots.length) return result;
 
     const oldest = slots.reduce((min, slot) => (slot.date < min ? slot.date : min), slots[0]!.date);
-    const runs = await prisma.digestRun.findMany({
-      where: { subscriptionId: { in: [...new Set(slots.map((slot) => slot.sub.id))] }, localDate: { gte: toDbDate(oldest) } },
-      select: { id: true, subscriptionId: true, localDate: true, state: true, nextAttemptAt: true },
-    });
-    const byKey = new Map(runs.map((run) => [`${run.subscriptionId}:${fromDbDate(run.localDate)}`, run]));
+    const runs = await store.runs([...new Set(slots.map((slot) => slot.sub.id))], oldest);
+    const byKey = new Map(runs.map((run) => [`${run.subscriptionId}:${run.localDate}`, run]));
 
     const work: (() => Promise<void>)[] = [];
     for (const slot of slots) {
@@ -217,64 +168,52 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
   }
 
   async function recordMissed(slot: Slot, at: Date, error: string): Promise<boolean> {
-    const { count } = await prisma.digestRun.createMany({
-      data: [{ subscriptionId: slot.sub.id, tenantId: slot.sub.tenantId, localDate: toDbDate(slot.date), scheduledAt: slot.fireAt, state: "missed", error, nextAttemptAt: null, createdAt: at, updatedAt: at }],
-      skipDuplicates: true,
-    });
-    if (count) logger.warn({ subscription: slot.sub.id, date: slot.date }, "digest missed");
-    return count === 1;
+    const recorded = await store.recordMissed({ ...runSlot(slot, at), error });
+    if (recorded) logger.warn({ subscription: slot.sub.id, date: slot.date }, "digest missed");
+    return recorded;
   }
 
   async function claimAndDeliver(slot: Slot, now: () => Date, result: TickResult): Promise<void> {
     const at = now();
     const token = randomUUID();
-    const { count } = await prisma.digestRun.createMany({
-      data: [
-        {
-          subscriptionId: slot.sub.id,
-          tenantId: slot.sub.tenantId,
-          localDate: toDbDate(slot.date),
-          scheduledAt: slot.fireAt,
-          state: "claimed",
-          late: at.getTime() - slot.fireAt.getTime() > lateAfterMs,
-          claimToken: token,
-          claimedBy: processId,
-          nextAttemptAt: new Date(at.getTime() + leaseMs),
-          createdAt: at,
-          updatedAt: at,
-        },
-      ],
-      skipDuplicates: true,
+    const runId = await store.claimRun({
+      ...runSlot(slot, at),
+      late: at.getTime() - slot.fireAt.getTime() > lateAfterMs,
+      token,
+      claimedBy: processId,
+      leaseUntil: new Date(at.getTime() + leaseMs),
     });
-    if (count !== 1) return; // another process claimed it first
+    if (runId === null) return; // another process claimed it first
     result.claimed++;
-    const run = await prisma.digestRun.findUniqueOrThrow({ where: { subscriptionId_localDate: { subscriptionId: slot.sub.id, localDate: toDbDate(slot.date) } }, select: { id: true } });
-    await deliver(slot, run.id, token, "claimed", now, result);
+    await deliver(slot, runId, token, "claimed", now, result);
   }
 
   async function takeOver(slot: Slot, runId: number, now: () => Date, result: TickResult): Promise<void> {
     const at = now();
-    const previous = await prisma.digestRun.findUnique({ where: { id: runId }, select: { state: true, nextAttemptAt: true } });
-    if (!previous || !TAKEOVER_STATES.includes(previous.state as RunState) || previous.nextAttemptAt === null || previous.nextAttemptAt > at) return;
+    const previous = await store.runLease(runId);
+    if (!previous || !TAKEOVER_STATES.includes(previous.state) || previous.nextAttemptAt === null || previous.nextAttemptAt > at) return;
     const token = randomUUID();
     // Compare-and-set: only one process wins the takeover of this exact row version.
-    const { count } = await prisma.digestRun.updateMany({
-      where: { id: runId, state: previous.state, nextAttemptAt: previous.nextAttemptAt },
-      data: { claimToken: token, claimedBy: processId, nextAttemptAt: new Date(at.getTime() + leaseMs), updatedAt: at },
+    const won = await store.takeOverRun({
+      runId,
+      expected: { state: previous.state, nextAttemptAt: previous.nextAttemptAt },
+      token,
+      claimedBy: processId,
+      leaseUntil: new Date(at.getTime() + leaseMs),
+      at,
     });
-    if (count !== 1) return;
+    if (!won) return;
     result.tookOver++;
     logger.info({ subscription: slot.sub.id, date: slot.date, previousState: previous.state }, "taking over a digest run");
-    await deliver(slot, runId, token, previous.state as RunState, now, result);
+    await deliver(slot, runId, token, previous.state, now, result);
   }
 
   /** Updates the run only while this process still holds it (its claim token). */
-  async function update(runId: number, token: string, data: Record<string, unknown>): Promise<boolean> {
-    const { count } = await prisma.digestRun.updateMany({ where: { id: runId, claimToken: token }, data: { ...data, updatedAt: new Date() } });
-    return count === 1;
+  function update(runId: number, token: string, patch: RunPatch): Promise<boolean> {
+    return store.updateRun(runId, token, patch);
   }
 
-  async function finish(runId: number, token: string, state: RunState, data: Record<string, unknown>, slot: Slot): Promise<boolean> {
+  async function finish(runId: number, token: string, state: RunState, data: RunPatch, slot: Slot): Promise<boolean> {
     const owned = await update(runId, token, { state, nextAttemptAt: null, ...data });
     finished.set(slot.key, slot.fireAt.getTime());
     return owned;
@@ -378,7 +317,7 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
 
     let built: BuiltDigest;
     try {
-      built = await build({ prisma, tenantId: slot.sub.tenantId, kind: slot.sub.kind, now: now(), timeZone: slot.sub.timeZone });
+      built = await build({ store, tenantId: slot.sub.tenantId, kind: slot.sub.kind, now: now(), timeZone: slot.sub.timeZone });
     } catch (error) {
       logger.error({ err: error, subscription: slot.sub.id }, "could not build a digest");
       await update(runId, token, { state: "failed", error: `could not build the digest: ${(error as Error).message}`, nextAttemptAt: new Date(now().getTime() + retry.maxDelayMs) });
@@ -405,7 +344,7 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
         // Immediately before each platform call: still ours (token unchanged, no renewal refused)?
         // The same write renews the lease; a process that took over changed the token.
         beforeAttempt: async () =>
-          !heartbeat.lost() && (await update(runId, token, { state: "posting", attempts: { increment: 1 }, nextAttemptAt: new Date(now().getTime() + leaseMs) })),
+          !heartbeat.lost() && (await update(runId, token, { state: "posting", countAttempt: true, nextAttemptAt: new Date(now().getTime() + leaseMs) })),
         checkPosted: () => checkPosted(slot),
       });
       if (outcome.kind === "posted") outcome = { kind: "posted", messageId: await keepOldest(slot, outcome.messageId) };
@@ -429,6 +368,10 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
         return;
       }
     }
+  }
+
+  function runSlot(slot: Slot, at: Date) {
+    return { subscriptionId: slot.sub.id, tenantId: slot.sub.tenantId, localDate: slot.date, scheduledAt: slot.fireAt, at };
   }
 
   let task: ScheduledTask | null = null;

@@ -3,8 +3,9 @@
  * punctuation ("Company name" = "company_name" = "COMPANY-NAME"), against our own field names and
  * the export headers of HubSpot, Salesforce and Pipedrive. `--map col=field` wins over both.
  */
-export const IMPORT_KINDS = ["customers", "contacts", "orders", "invoices", "payments"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import type { ImportKind } from "../core/import-sink.js";
+
+export { IMPORT_KINDS, type ImportKind } from "../core/import-sink.js";
 
 /** Field name -> header names that mean it (ours first). */
 const ALIASES: Record<ImportKind, Record<string, string[]>> = {

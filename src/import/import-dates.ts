@@ -14,6 +14,7 @@ export type DateOrder = (typeof DATE_ORDERS)[number];
 
 /** The file's own dates show that an earlier ambiguous date was read the wrong way. */
 export class DateOrderConflict extends Error {
+  readonly code = "date_order_conflict";
   constructor(
     readonly line: number,
     message: string,

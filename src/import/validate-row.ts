@@ -7,7 +7,7 @@
 import type { CustomerPatch } from "../core/domain.js";
 import { CUSTOMER_STATUSES, PIPELINE_STAGES, type CustomerStatus } from "../core/domain.js";
 import { parseMoney } from "../core/money.js";
-import type { ImportKind } from "./columns.js";
+import type { ContactRow, CustomerRow, ImportKind, InvoiceRow, OrderLineRow, OrderRow, PaymentRow, RowOf } from "../core/import-sink.js";
 import { DateReader } from "./import-dates.js";
 import { RowError } from "./row-error.js";
 
@@ -125,60 +125,7 @@ function orderLine(cells: Cells, currency: string): OrderLineRow {
   };
 }
 
-/** A validated customer row: the editable customer fields plus the import's own keys. */
-export type CustomerRow = Required<Omit<CustomerPatch, "ownerId">> & {
-  externalId: string | null;
-  owner: string | null;
-};
-
-export type ContactRow = {
-  externalId: string | null;
-  customer: string;
-  name: string;
-  title: string | null;
-  phone: string | null;
-  email: string | null;
-  isPrimary: boolean;
-};
-
-export type OrderLineRow = { sku: string; description: string | null; quantity: number; unitPrice: number; unitCost: number | null };
-
-export type OrderRow = {
-  externalId: string | null;
-  number: string;
-  customer: string;
-  orderedOn: string;
-  status: string;
-  /** Null in a file of order lines without a total column: the total is the sum of the lines. */
-  total: number | null;
-  totalCost: number | null;
-  owner: string | null;
-  /** Present when the file has a sku column: this row is one line of the order. */
-  line: OrderLineRow | null;
-};
-
-export type InvoiceRow = {
-  externalId: string | null;
-  number: string;
-  customer: string;
-  orderNumber: string | null;
-  issuedOn: string;
-  dueOn: string;
-  amount: number;
-  paid: number;
-};
-
-export type PaymentRow = {
-  externalId: string | null;
-  customer: string;
-  amount: number;
-  receivedOn: string;
-  method: string;
-  reference: string | null;
-  invoiceNumber: string | null;
-};
-
-export type RowOf = { customers: CustomerRow; contacts: ContactRow; orders: OrderRow; invoices: InvoiceRow; payments: PaymentRow };
+export type { ContactRow, CustomerRow, InvoiceRow, OrderLineRow, OrderRow, PaymentRow, RowOf };
 
 const ORDER_STATUSES = ["draft", "confirmed", "shipped", "delivered", "invoiced", "closed", "cancelled"];
 const PAYMENT_METHODS = ["bank", "card", "cash", "check", "other"];

@@ -4,12 +4,13 @@
  */
 import type { RapportApi } from "../core/service-api.js";
 import type { Reply } from "../core/reply.js";
+import { INTERNAL_ERROR } from "../core/apology.js";
 import { toPostError, type DigestPoster, channelPlatform } from "../digests/index.js";
 import type { Metrics } from "./metrics.js";
 
 function outcomeOf(reply: Reply): string {
   if (!reply.isError) return "ok";
-  return reply.title.startsWith("Sorry, something went wrong") ? "error" : "user_error";
+  return reply.code === INTERNAL_ERROR ? "error" : "user_error";
 }
 
 export function instrumentApi<T extends RapportApi>(api: T, metrics: Metrics): T {

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from "../../src/data/database.js";
 import type { TestTarget } from "../support/test-databases.js";
 import { createRecordingPoster, type RecordingPoster } from "../../src/digests/recording-poster.js";
 import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from "../../src/digests/scheduler.js";
+import { createDigestStore } from "../../src/data/digest-store.js";
 
 export type Harness = {
   databases: Database[];
@@ -32,7 +33,7 @@ export async function createHarness(target: TestTarget, connections = 1): Promis
     tenantId: tenant.id,
     scheduler(index = 0, options = {}) {
       return createDigestScheduler({
-        prisma: databases[index % databases.length]!.prisma,
+        store: createDigestStore(databases[index % databases.length]!.prisma),
         poster,
         clock: () => clock.now,
         sleep: async () => undefined,

@@ -10,9 +10,11 @@
 import type { Installation } from "@slack/oauth";
 import { silentLogger } from "../../src/core/logger.js";
 import { openDatabase } from "../../src/data/database.js";
-import { createSlackInstallationStore } from "../../src/data/slack-installation-store.js";
+import { createInstallationRecords } from "../../src/data/slack-installation-store.js";
+import { createSlackInstallationStore } from "../../src/adapters/slack/installation-store.js";
 import { createSlackDigestPoster } from "../../src/adapters/slack/digest-poster.js";
 import { createDigestScheduler, idempotencyMarker } from "../../src/digests/scheduler.js";
+import { createDigestStore } from "../../src/data/digest-store.js";
 import { startFakeSlackApi } from "../fakes/slack/fake-slack-api.js";
 import type { TestTarget } from "../support/test-databases.js";
 
@@ -57,7 +59,7 @@ export async function runSharedChannel(target: TestTarget, options: { lookup?: "
   const database = await openDatabase(databaseTarget, { poolSize: 3 });
   try {
     const prisma = database.prisma;
-    const store = createSlackInstallationStore({ prisma, secretKey: SECRET });
+    const store = createSlackInstallationStore(createInstallationRecords({ prisma, secretKey: SECRET }));
     const at = new Date("2026-11-23T08:00:00Z");
     const markers = new Map<string, (typeof TEAMS)[number]>();
     for (const team of TEAMS) {
@@ -75,7 +77,7 @@ export async function runSharedChannel(target: TestTarget, options: { lookup?: "
     };
     const botToken = options.lookup === "channel-only" ? byChannelOnly : (where: { channelRef: string; tenantExternalId: string }) => store.botTokenFor(where);
     const poster = createSlackDigestPoster({ botToken, apiUrl: slack.apiUrl, logger: silentLogger });
-    const scheduler = createDigestScheduler({ prisma, poster, clock: () => at, sleep: async () => undefined });
+    const scheduler = createDigestScheduler({ store: createDigestStore(prisma), poster, clock: () => at, sleep: async () => undefined });
     await scheduler.tick(at);
     return [...markers].map(([marker, team]) => ({
       teamId: team.teamId,

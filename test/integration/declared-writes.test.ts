@@ -15,7 +15,7 @@ import { silentLogger } from "../../src/core/logger.js";
 import { tokenize } from "../../src/core/tokenize.js";
 import { createDirectory } from "../../src/data/directory.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
-import { bindDigestService, createDigestService } from "../../src/digests/service.js";
+import { createDigestService } from "../../src/digests/service.js";
 import { createRecordingPoster, type RecordingPoster } from "../../src/digests/recording-poster.js";
 import { testTargets } from "../support/test-databases.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -74,8 +74,8 @@ async function auditRegistry(commands: readonly CommandDefinition[], target: (ty
   }
   expect(await app.database.prisma.digestSubscription.count({ where: { id: 3, tenantId: tenant.id } })).toBe(1);
   const poster: RecordingPoster = createRecordingPoster();
-  bindDigestService(createDigestService({ prisma: app.database.prisma, poster, sleep: async () => undefined }));
-  const rapport = createRapport({ directory: createDirectory(app.database.prisma, () => app.clock.now), commands, clock: () => app.clock.now, logger: silentLogger });
+  const digests = createDigestService({ store: app.digestStore, poster, sleep: async () => undefined });
+  const rapport = createRapport({ directory: createDirectory(app.database.prisma, () => app.clock.now), commands, digests: () => digests, clock: () => app.clock.now, logger: silentLogger });
 
   const audit: Audit = { violations: [], observedWrites: [], examples: 0 };
   let key = 0;
@@ -101,7 +101,6 @@ async function auditRegistry(commands: readonly CommandDefinition[], target: (ty
 
 const opened: TestApp[] = [];
 afterEach(async () => {
-  bindDigestService(null);
   for (const app of opened.splice(0)) await app.drop();
 });
 

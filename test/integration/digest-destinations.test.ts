@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "../../src/core/actor.js";
 import type { Reply } from "../../src/core/reply.js";
 import { renderText } from "../../src/adapters/console/render-text.js";
-import { createConsolePoster } from "../../src/digests/poster.js";
+import { createConsolePoster } from "../../src/adapters/console/digest-poster.js";
 import { createRecordingPoster, type RecordingPoster } from "../../src/digests/recording-poster.js";
 import { createRoutingPoster } from "../../src/digests/routing-poster.js";
 import { createDigestScheduler } from "../../src/digests/scheduler.js";
-import { bindDigestService, createDigestService, type DigestService } from "../../src/digests/service.js";
+import { createDigestService, type DigestService } from "../../src/digests/service.js";
+import { createDigestStore } from "../../src/data/digest-store.js";
 import { testTargets } from "../support/test-databases.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
@@ -59,11 +60,10 @@ describe.each(testTargets)("digest destinations on $name", (target) => {
     app = await createTestApp(target);
     chat = createRecordingPoster();
     const poster = createRoutingPoster({ console: createConsolePoster({ output: sink(), fileDirs: [allowed], tenant: consoleAdmin.tenantExternalId }), slack: chat, discord: chat });
-    service = createDigestService({ prisma: app.database.prisma, poster, sleep: async () => undefined });
-    bindDigestService(service);
+    service = createDigestService({ store: app.digestStore, poster, sleep: async () => undefined });
+    app.useDigests(service);
   });
   afterAll(async () => {
-    bindDigestService(null);
     await app?.drop();
     rmSync(root, { recursive: true, force: true });
   });
@@ -158,7 +158,7 @@ describe.each(testTargets)("digest destinations on $name", (target) => {
     }
     const poster = createRoutingPoster({ console: createConsolePoster({ output: sink(), fileDirs: [allowed], tenant: consoleAdmin.tenantExternalId }), slack: chat });
     const at = new Date("2026-11-24T08:31:00Z");
-    await createDigestScheduler({ prisma: app.database.prisma, poster, clock: () => at, sleep: async () => undefined, processId: "destinations" }).tick(at);
+    await createDigestScheduler({ store: createDigestStore(app.database.prisma), poster, clock: () => at, sleep: async () => undefined, processId: "destinations" }).tick(at);
     expect(await run(consoleAdmin, `digest run ${ids[2]}`)).toMatchObject({ isError: true });
     expect(existsSync(join(outside, "stored-slack.log"))).toBe(false);
     expect(existsSync(join(allowed, "stored-slack.log"))).toBe(false);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "../../src/core/actor.js";
 import type { Reply } from "../../src/core/reply.js";
-import { bindDigestService, createDigestService } from "../../src/digests/service.js";
+import { createDigestService } from "../../src/digests/service.js";
 import { createRecordingPoster, type RecordingPoster } from "../../src/digests/recording-poster.js";
 import { testTargets } from "../support/test-databases.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -37,10 +37,9 @@ describe.each(testTargets)("digest replays on $name", (target) => {
     app = await createTestApp(target);
     tenantId = (await app.rapport.identify(slackAdmin)).tenant.id;
     poster = createRecordingPoster();
-    bindDigestService(createDigestService({ prisma: app.database.prisma, poster, sleep: async () => undefined }));
+    app.useDigests(createDigestService({ store: app.digestStore, poster, sleep: async () => undefined }));
   });
   afterAll(async () => {
-    bindDigestService(null);
     await app?.drop();
   });
 

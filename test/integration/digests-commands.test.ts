@@ -4,10 +4,10 @@ import { testTargets } from "../support/test-databases.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
 import type { Actor } from "../../src/core/actor.js";
-import { bindDigestService, createDigestService } from "../../src/digests/service.js";
+import { createDigestService } from "../../src/digests/service.js";
 import { createRecordingPoster, type RecordingPoster } from "../../src/digests/recording-poster.js";
 import { buildDigest } from "../../src/digests/build.js";
-import { DIGEST_KINDS } from "../../src/digests/kinds.js";
+import { DIGEST_KINDS } from "../../src/core/digests.js";
 import { mentionsAsNames } from "../../src/digests/mention.js";
 import { renderText } from "../../src/adapters/console/render-text.js";
 
@@ -27,10 +27,9 @@ describe.each(testTargets)("digest command on $name", (target) => {
     await loadDemoData(app.database.prisma, tenant.id, "2026-11-23");
     poster = createRecordingPoster();
     poster.channels.set("console:file:/tmp/shared.log", { ok: true, external: true, channelName: "shared-with-partner" });
-    bindDigestService(createDigestService({ prisma: app.database.prisma, poster, sleep: async () => undefined }));
+    app.useDigests(createDigestService({ store: app.digestStore, poster, sleep: async () => undefined }));
   });
   afterAll(async () => {
-    bindDigestService(null);
     await app?.drop();
   });
 
@@ -85,7 +84,7 @@ describe.each(testTargets)("digest command on $name", (target) => {
     expect(overdue).toContain("Next step:");
     expect(overdue).toContain("Over credit limit");
     for (const kind of DIGEST_KINDS) {
-      const built = await buildDigest({ prisma: app.database.prisma, tenantId, kind, now: app.clock.now, timeZone: "UTC" });
+      const built = await buildDigest({ store: app.digestStore, tenantId, kind, now: app.clock.now, timeZone: "UTC" });
       expect(built.reply.blocks.length, kind).toBeGreaterThan(0);
     }
   });

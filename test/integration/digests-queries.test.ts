@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDatabase, type Database } from "../../src/data/database.js";
 import { createInvoice } from "../../src/data/order-writer.js";
 import { addDaysTo, type CalendarDate } from "../../src/core/dates.js";
-import { createDigestQueries, type DigestLimits } from "../../src/digests/data/digest-queries.js";
+import { createDigestQueries } from "../../src/data/digest-queries.js";
+import type { DigestLimits } from "../../src/core/digest-store.js";
 import { testTargets } from "../support/test-databases.js";
 
 const TODAY: CalendarDate = "2026-11-23"; // a Monday: the week ends on 2026-11-29

@@ -7,6 +7,7 @@ import iconv from "iconv-lite";
 import { testTargets } from "../support/test-databases.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { importFile, type ImportOptions } from "../../src/import/import-file.js";
+import { createImportSink } from "../../src/data/import-sink.js";
 import type { ImportKind } from "../../src/import/columns.js";
 import { createReportQueries } from "../../src/data/report-queries.js";
 import { writeTable } from "../../src/export/write-table.js";
@@ -42,7 +43,7 @@ describe.each(testTargets)("import on $name", (target) => {
     return { tenantId: tenant.id, actor };
   }
   const run = (tenantId: number, kind: ImportKind, path: string, options: ImportOptions = {}) =>
-    importFile({ database: app.database, tenantId, kind, path, options });
+    importFile({ sink: createImportSink(app.database), tenantId, kind, path, options });
   const names = async (tenantId: number) =>
     (await app.database.prisma.customer.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { name: true } })).map((row) => row.name);
 

@@ -80,6 +80,8 @@ describe.each(testTargets)("tenant isolation on $name", (target) => {
         return "1";
       case "fields":
         return "grade=A";
+      case "flag":
+        return "yes";
       case "text":
         return option.name === "link" ? "https://example.com/x" : `#${customerIdsB[index % customerIdsB.length]}`;
     }

@@ -26,13 +26,15 @@ import type { Actor } from "../../src/core/actor.js";
 import type { CommandDefinition } from "../../src/core/command.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { createRapport } from "../../src/core/rapport.js";
+import { builtInPlatforms } from "../../src/platforms.js";
 import type { RapportApi } from "../../src/core/service-api.js";
 import { createDirectory } from "../../src/data/directory.js";
-import { createConsolePoster } from "../../src/digests/poster.js";
+import { createConsolePoster } from "../../src/adapters/console/digest-poster.js";
 import { createRecordingPoster } from "../../src/digests/recording-poster.js";
 import { createRoutingPoster } from "../../src/digests/routing-poster.js";
 import { createDigestScheduler } from "../../src/digests/scheduler.js";
-import { bindDigestService, createDigestService } from "../../src/digests/service.js";
+import { createDigestService } from "../../src/digests/service.js";
+import { createDigestStore } from "../../src/data/digest-store.js";
 import { PAT, startHarnessWith, TEAM_ID } from "../e2e/slack/harness.js";
 import { expectRows, recordResult } from "./results.js";
 
@@ -68,7 +70,7 @@ async function attackDestinations(fileDirs: (allowed: string) => string[]): Prom
   try {
     const chat = createRecordingPoster();
     const poster = createRoutingPoster({ console: createConsolePoster({ output: sink(), fileDirs: fileDirs(allowed), tenant: "local" }), slack: chat, discord: chat });
-    bindDigestService(createDigestService({ prisma: core.database.prisma, poster, sleep: async () => undefined }));
+    core.useDigests(createDigestService({ store: core.digestStore, poster, sleep: async () => undefined }));
     const slack = adminOf("slack", "T0ATTACK");
     const discord = adminOf("discord", "100000000000000002");
     const consoleAdmin = adminOf("console", "local");
@@ -103,7 +105,7 @@ async function attackDestinations(fileDirs: (allowed: string) => string[]): Prom
       storedIds.push(created.id);
     }
     const at = new Date("2026-11-24T08:31:00Z");
-    await createDigestScheduler({ prisma: core.database.prisma, poster, clock: () => at, sleep: async () => undefined, processId: "reliability" }).tick(at);
+    await createDigestScheduler({ store: createDigestStore(core.database.prisma), poster, clock: () => at, sleep: async () => undefined, processId: "reliability" }).tick(at);
     await core.rapport.runText({ actor: consoleAdmin, text: `digest run ${storedIds[2]}` });
     const storedPosted = [join(outside, "stored-slack.log"), join(allowed, "stored-slack.log"), join(outside, "stored-console.log")].filter((path) => existsSync(path)).length;
 
@@ -129,7 +131,6 @@ async function attackDestinations(fileDirs: (allowed: string) => string[]): Prom
       allowedWorks,
     };
   } finally {
-    bindDigestService(null);
     await core.close();
     rmSync(root, { recursive: true, force: true });
   }
@@ -142,9 +143,9 @@ const replayHolds = (o: ReplayObservation) => o.subscriptions === 1 && o.posts =
 /** The same signed `/crm digest add` and `/crm digest run N` delivered three times each through Slack HTTP. */
 async function replayDigest(registry: readonly CommandDefinition[]): Promise<ReplayObservation> {
   const core = await createApp({ target: { kind: "pglite", dataDir: null }, logger: silentLogger, clock: () => NOW });
-  const rapport = createRapport({ directory: createDirectory(core.database.prisma, () => NOW), commands: registry, clock: () => NOW, logger: silentLogger });
   const poster = createRecordingPoster();
-  bindDigestService(createDigestService({ prisma: core.database.prisma, poster, sleep: async () => undefined }));
+  const digests = createDigestService({ store: core.digestStore, poster, sleep: async () => undefined });
+  const rapport = createRapport({ directory: createDirectory(core.database.prisma, () => NOW), commands: registry, platforms: builtInPlatforms(() => core.database.prisma), digests: () => digests, clock: () => NOW, logger: silentLogger });
   const h = await startHarnessWith<RapportApi>(rapport);
   try {
     const { tenant } = await rapport.identify({ platform: "slack", tenantExternalId: TEAM_ID, userExternalId: PAT.userId, profile: { isPlatformAdmin: true } });
@@ -161,7 +162,6 @@ async function replayDigest(registry: readonly CommandDefinition[]): Promise<Rep
     const ran = await thrice(`digest run ${id}`, "7001.8001.digestrun");
     return { subscriptions, posts: poster.posts.length, answered: added.length + ran.length, distinctReplies: new Set(added).size + new Set(ran).size };
   } finally {
-    bindDigestService(null);
     await h.stop();
     await core.close();
   }

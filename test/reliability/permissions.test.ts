@@ -17,7 +17,7 @@ import type { RapportApi } from "../../src/core/service-api.js";
 import type { Actor } from "../../src/core/actor.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
 import { buildCommandModal } from "../../src/adapters/slack/render/modal.js";
-import { bindDigestService, createDigestService } from "../../src/digests/service.js";
+import { createDigestService } from "../../src/digests/service.js";
 import { createRecordingPoster, type RecordingPoster } from "../../src/digests/recording-poster.js";
 import { blockAction, viewSubmission, type Who } from "../fakes/slack/payloads.js";
 import { PAT, SAM, startHarnessWith, TEAM_ID, type Harness } from "../e2e/slack/harness.js";
@@ -112,7 +112,7 @@ describe("9. permissions through every Slack surface", () => {
     patId = identified.member.id;
     await loadDemoData(prisma(), tenantId, "2026-11-23");
     poster = createRecordingPoster();
-    bindDigestService(createDigestService({ prisma: prisma(), poster, sleep: async () => undefined }));
+    core.useDigests(createDigestService({ store: core.digestStore, poster, sleep: async () => undefined }));
     h = await startHarnessWith<RapportApi>(core.rapport);
 
     // Sam joins as a rep (not a workspace admin); a digest exists that a rep must not touch.
@@ -130,7 +130,6 @@ describe("9. permissions through every Slack surface", () => {
     digestId = Number(/#(\d+)/.exec(String(added.text))![1]);
   });
   afterAll(async () => {
-    bindDigestService(null);
     await h?.stop();
     await core?.close();
   });
@@ -252,7 +251,7 @@ describe("9. permissions, mutation check", () => {
     const { tenant } = await core.rapport.identify({ platform: "slack", tenantExternalId: TEAM_ID, userExternalId: PAT.userId, profile: { isPlatformAdmin: true } });
     await loadDemoData(core.database.prisma, tenant.id, "2026-11-23");
     const poster = createRecordingPoster();
-    bindDigestService(createDigestService({ prisma: core.database.prisma, poster, sleep: async () => undefined }));
+    core.useDigests(createDigestService({ store: core.digestStore, poster, sleep: async () => undefined }));
     // The mutation: every actor arrives claiming to be a workspace admin.
     const admin = <T extends { actor: Actor }>(input: T): T => ({ ...input, actor: { ...input.actor, profile: { ...input.actor.profile, isPlatformAdmin: true } } });
     const real = core.rapport;
@@ -280,7 +279,6 @@ describe("9. permissions, mutation check", () => {
       expect(figures.changed).toBe(1);
       expect(permissionsVerdict(figures)).toBe(false);
     } finally {
-      bindDigestService(null);
       await h.stop();
       await core.close();
     }

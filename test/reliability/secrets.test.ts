@@ -24,7 +24,8 @@ import { loadDemoData } from "../../src/data/seed/demo.js";
 import { createSlackApp, type SlackApp } from "../../src/adapters/slack/app.js";
 import { SLACK_BOT_SCOPES, validateSlackConfig } from "../../src/adapters/slack/config.js";
 import { buildCommandModal } from "../../src/adapters/slack/render/modal.js";
-import { createSlackInstallationStore } from "../../src/data/slack-installation-store.js";
+import { createInstallationRecords } from "../../src/data/slack-installation-store.js";
+import { createSlackInstallationStore } from "../../src/adapters/slack/installation-store.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../fakes/slack/fake-slack-api.js";
 import { blockAction, slashCommand, viewSubmission, type Who } from "../fakes/slack/payloads.js";
 import { sendSigned, signInteraction, signSlashCommand, slackSignature } from "../fakes/slack/sign-request.js";
@@ -162,7 +163,7 @@ describe("13. secrets stay out of logs, replies and the database", () => {
       api: real,
       logger,
       boltLogLevel: LogLevel.DEBUG,
-      installationStore: createSlackInstallationStore({ prisma: core.database.prisma, secretKey: SECRET_KEY }),
+      installationStore: createSlackInstallationStore(createInstallationRecords({ prisma: core.database.prisma, secretKey: SECRET_KEY })),
       config: validateSlackConfig({ ...common, signingSecret: SIGNING_SECRET, oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, scopes: SLACK_BOT_SCOPES } }),
     });
     multiBase = `http://127.0.0.1:${(await multi.start(0)).port}`;

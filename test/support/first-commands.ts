@@ -4,10 +4,10 @@
  * same observations (apologies, rows made, who ended up admin).
  */
 import type { App } from "../../src/app.js";
-import type { Actor, Platform } from "../../src/core/actor.js";
+import type { Actor } from "../../src/core/actor.js";
 
 export type BurstOptions = {
-  platform?: Exclude<Platform, "console">;
+  platform?: "slack" | "discord";
   team: string;
   members?: number;
   /** Profile flags by member index (0-based), e.g. { 3: { isPlatformAdmin: true } }. */

@@ -3,7 +3,7 @@ import { createApp, type App } from "../../src/app.js";
 import type { Actor } from "../../src/core/actor.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { renderText } from "../../src/adapters/console/render-text.js";
-import { CONSOLE_LOCAL_USER } from "../../src/adapters/console/console.js";
+import { CONSOLE_LOCAL_USER } from "../../src/core/console-tenant.js";
 import type { TestTarget } from "./test-databases.js";
 
 export const FIXED_NOW = new Date("2026-11-23T15:00:00Z"); // a Monday

@@ -11,6 +11,7 @@ import { renderText } from "./render-text.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Attachment } from "../../core/reply.js";
+import { CONSOLE_LOCAL_USER, CONSOLE_TENANT } from "../../core/console-tenant.js";
 
 /** Writes each attachment into `dir` (never outside it) and returns the paths written. */
 export function saveAttachments(attachments: readonly Attachment[], dir: string): string[] {
@@ -22,10 +23,6 @@ export function saveAttachments(attachments: readonly Attachment[], dir: string)
     return path;
   });
 }
-
-export const CONSOLE_TENANT = "local";
-/** The console's own user (`rapport console` without --as): whoever runs it on the server. */
-export const CONSOLE_LOCAL_USER = "you";
 
 /** The local user administers the console workspace; `--as bob` acts as a plain member. */
 export function consoleActor(handle: string, timeZone?: string): Actor {
@@ -46,7 +43,7 @@ export async function runConsole(options: {
   output: Writable;
   interactive: boolean;
   banner?: string;
-  /** Where attachments (charts, exports) are saved; default RAPPORT_OUTPUT_DIR or the current directory. */
+  /** Where attachments (charts, exports) are saved (RAPPORT_OUTPUT_DIR); default the current directory. */
   outputDir?: string;
 }): Promise<void> {
   const { api, actor, output } = options;
@@ -65,7 +62,7 @@ export async function runConsole(options: {
     const undo = /^undo\s+([\w-]{8,})$/.exec(line);
     const result = undo ? await api.undo({ actor, token: undo[1]! }) : await api.runText({ actor, text: line });
     output.write(`${renderText(result)}\n`);
-    for (const saved of saveAttachments(result.attachments ?? [], options.outputDir ?? process.env.RAPPORT_OUTPUT_DIR ?? process.cwd())) {
+    for (const saved of saveAttachments(result.attachments ?? [], options.outputDir ?? process.cwd())) {
       output.write(`Saved ${saved}\n`);
     }
     output.write("\n");

@@ -16,15 +16,16 @@ import { handleChatInput } from "./handlers/chat-input.js";
 import { handleMessageContext } from "./handlers/message-context.js";
 import { handleModalSubmit } from "./handlers/modal-submit.js";
 import { loginWithBackoff, type SessionStartLimit } from "./login.js";
-import type { DiscordLogger } from "./logger.js";
+import type { Logger } from "../../core/logger.js";
 import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
 import { renderReply, restUpload } from "./render/render-reply.js";
-import { answerNotice, errorId, type HandlerContext } from "./respond.js";
+import { answerNotice, type HandlerContext } from "./respond.js";
+import { newErrorId } from "../../core/apology.js";
 
 export type CreateDiscordBotInput = {
   api: RapportApi;
   config: DiscordConfig;
-  logger: DiscordLogger;
+  logger: Logger;
   /**
    * Bounds the work taken on (shared with the other platforms: they use one database pool); a
    * refused interaction is answered "busy, try again" at once. Default: everything is admitted.
@@ -109,14 +110,14 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     if (!interaction.inGuild()) {
       if (interaction.isAutocomplete()) await interaction.respond([]);
       else if (interaction.isRepliable()) {
-        const { embeds } = renderReply(replies.error("Rapport works inside a server."), codec);
+        const { embeds } = renderReply(replies.error("guild_only", "Rapport works inside a server."), codec);
         await interaction.reply({ embeds, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral });
       }
       return;
     }
     if (interaction.isChatInputCommand()) {
       if (interaction.commandName === CRM_COMMAND_NAME) await handleChatInput(interaction, ctx);
-      else await answerNotice(interaction, ctx, replies.error("Unknown command."));
+      else await answerNotice(interaction, ctx, replies.error("unknown_command", "Unknown command."));
     } else if (interaction.isAutocomplete()) {
       await handleAutocomplete(interaction, ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
@@ -145,7 +146,7 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
       route(interaction)
         .then(() => logger.debug({ interactionId: interaction.id, type: interaction.type, ms: Date.now() - started }, "interaction handled"))
         .catch((error: unknown) => {
-          logger.error({ err: error, errorId: errorId(), interactionId: interaction.id, type: interaction.type }, "discord interaction could not be answered");
+          logger.error({ err: error, errorId: newErrorId(), interactionId: interaction.id, type: interaction.type }, "discord interaction could not be answered");
         });
     });
     const onApiEvent = input.options?.onApiEvent;

@@ -18,7 +18,7 @@ const envSchema = z.object({
 });
 
 /** Reads DISCORD_TOKEN, DISCORD_APPLICATION_ID and (optional) DISCORD_API_URL; throws naming the variable. */
-export function loadDiscordConfig(env: Record<string, string | undefined> = process.env): DiscordConfig {
+export function loadDiscordConfig(env: Record<string, string | undefined>): DiscordConfig {
   const parsed = envSchema.safeParse({
     DISCORD_TOKEN: env.DISCORD_TOKEN,
     DISCORD_APPLICATION_ID: env.DISCORD_APPLICATION_ID,

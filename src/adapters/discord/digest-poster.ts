@@ -33,14 +33,14 @@ import {
 import type { Reply } from "../../core/reply.js";
 import { PostError, type CanPostResult, type DigestPoster } from "../../digests/poster.js";
 import type { DiscordConfig } from "./config.js";
-import { silentLogger, type DiscordLogger } from "./logger.js";
+import { silentLogger, type Logger } from "../../core/logger.js";
 import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
 import { DISCORD_LIMITS as L } from "./render/limits.js";
 import { FOOTER_SEPARATOR, renderReply, restUpload } from "./render/render-reply.js";
 
 export type DiscordDigestPosterInput = {
   config: Pick<DiscordConfig, "token" | "apiUrl">;
-  logger?: DiscordLogger;
+  logger?: Logger;
   /** The running bot's codec (`bot.codec`), so long button payloads parked here decode there. */
   codec?: ButtonCodec;
   /** A request taking longer is abandoned and reported as "maybe posted" (default 15 000 ms). */

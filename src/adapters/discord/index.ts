@@ -14,6 +14,5 @@ export {
 } from "./commands/register.js";
 export { buildDiscordCommands, CRM_COMMAND_NAME, LOG_CONTEXT_MENU_NAME } from "./commands/slash-commands.js";
 export { renderReply, type DiscordMessage, type DiscordFile } from "./render/render-reply.js";
-export type { DiscordLogger } from "./logger.js";
 export { createDiscordDigestPoster, type DiscordDigestPosterInput } from "./digest-poster.js";
 // Must stay the last import.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { backoffDelay, loginWithBackoff } from "./login.js";
-import { silentLogger } from "./logger.js";
+import { silentLogger } from "../../core/logger.js";
 
 describe("loginWithBackoff", () => {
   test.each([

@@ -4,7 +4,7 @@
  * and before each attempt the remaining session starts (from GET /gateway/bot) are checked, waiting
  * for the reset when nearly spent, so a crash-looping process cannot exhaust them.
  */
-import type { DiscordLogger } from "./logger.js";
+import type { Logger } from "../../core/logger.js";
 
 export type SessionStartLimit = { total: number; remaining: number; reset_after: number; max_concurrency: number };
 
@@ -13,7 +13,7 @@ export type LoginWithBackoffInput = {
   /** Called between failed attempts to clean up (e.g. client.destroy()). */
   reset?: () => Promise<unknown>;
   fetchSessionStartLimit?: () => Promise<SessionStartLimit>;
-  logger: DiscordLogger;
+  logger: Logger;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   baseDelayMs?: number;

@@ -9,7 +9,6 @@
  * or the member or server sending too fast), the first and only response is an ephemeral
  * "busy, try again in a moment", with no deferral and no core call.
  */
-import { randomBytes } from "node:crypto";
 import {
   MessageFlags,
   type ButtonInteraction,
@@ -22,9 +21,10 @@ import {
 } from "discord.js";
 import type { Admission, AdmissionDecision } from "../../core/admission.js";
 import type { CommandDefinition } from "../../core/command.js";
-import { reply as replies, type Reply } from "../../core/reply.js";
+import type { Reply } from "../../core/reply.js";
+import { apologyReply, newErrorId } from "../../core/apology.js";
 import type { RapportApi } from "../../core/service-api.js";
-import type { DiscordLogger } from "./logger.js";
+import type { Logger } from "../../core/logger.js";
 import type { ButtonCodec } from "./render/button-codec.js";
 import { renderReply, type DiscordMessage } from "./render/render-reply.js";
 import type { DiscordCommandSet } from "./commands/slash-commands.js";
@@ -35,7 +35,7 @@ export type HandlerContext = {
   admission: Admission;
   codec: ButtonCodec;
   commandSet: DiscordCommandSet;
-  logger: DiscordLogger;
+  logger: Logger;
   /** Defer when the api has not answered after this long (Discord kills the token at 3 s). */
   deferAfterMs: number;
   /** Autocomplete answers with what it has after this long. */
@@ -53,13 +53,6 @@ export const TIMED_OUT = Symbol("timed out");
 
 type Outcome = { reply: Reply } | { error: unknown };
 
-export function errorId(): string {
-  return randomBytes(4).toString("hex");
-}
-
-export function apologyReply(id: string): Reply {
-  return replies.error(`Sorry, something went wrong on our side. Please try again. (ref ${id})`);
-}
 
 function settle(work: () => Promise<Reply>): Promise<Outcome> {
   return Promise.resolve()
@@ -111,7 +104,7 @@ function render(reply: Reply, ctx: HandlerContext, interaction: ReplyTarget): Di
 
 function resolveOutcome(outcome: Outcome, ctx: HandlerContext, interaction: ReplyTarget): Reply {
   if ("reply" in outcome) return outcome.reply;
-  const id = errorId();
+  const id = newErrorId();
   ctx.logger.error({ err: outcome.error, errorId: id, interactionId: interaction.id }, "discord interaction failed");
   return apologyReply(id);
 }

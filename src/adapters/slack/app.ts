@@ -18,7 +18,7 @@ import { toBoltLogger } from "./support/bolt-logger.js";
 import type { SlackDeps, SharedReply } from "./support/deps.js";
 import { SlackPoster } from "./support/poster.js";
 import { TtlMap } from "./support/ttl-map.js";
-import type { FileOutcome } from "./support/reply-files.js";
+import type { FileOutcome } from "./support/file-upload.js";
 import type { Reply } from "../../core/reply.js";
 import type { PlatformApiObserver } from "../../core/platform-api-events.js";
 
@@ -33,7 +33,7 @@ export type CreateSlackAppOptions = {
   admission?: Admission;
   /**
    * Required with `config.oauth` (multi-workspace): where installations (bot tokens) live, e.g.
-   * `createSlackInstallationStore({ prisma, secretKey })` from src/data, which encrypts them. The
+   * `createSlackInstallationStore(records)` (./installation-store.ts) over the encrypted records of src/data. The
    * user who installed the app in a workspace is a Rapport admin there.
    */
   installationStore?: InstallationStore;

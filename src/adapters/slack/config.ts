@@ -80,7 +80,7 @@ export class SlackConfigError extends Error {
   readonly code = "slack_config";
 }
 
-export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<SlackConfig> = {}): SlackConfig {
+export function slackConfigFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<SlackConfig> = {}): SlackConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new SlackConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));

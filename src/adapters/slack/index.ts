@@ -10,3 +10,4 @@ export {
   type SlackDigestPosterOptions,
   type DigestTokenSource,
 } from "./digest-poster.js";
+export { createSlackInstallationStore, type SlackInstallationStore } from "./installation-store.js";

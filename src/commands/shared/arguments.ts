@@ -1,5 +1,6 @@
 /** zod building blocks shared by command schemas, with messages that say what is expected. */
 import { z } from "zod";
+import type { OptionSpec } from "../../core/command.js";
 
 // Control characters other than tab and newline have no business in CRM text (and break chat renderers).
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
@@ -24,9 +25,10 @@ export const pageNumber = z.coerce
   .max(10_000, "page is too large")
   .default(1);
 
-/** Reads `page=N` from key=value fields typed after a list command. */
-export function pageFrom(fields: Record<string, string>): Record<string, unknown> {
-  return fields.page === undefined ? {} : { page: fields.page };
-}
+/** `page=N` after a list command; forms leave it out (paging is for typing). */
+export const pageOption = { kind: "integer", description: "Result page", typed: "key", inForms: false, schema: pageNumber } as const satisfies OptionSpec;
+
+/** The `field=value` pairs typed after `new` and `edit`. */
+export const fieldValues = z.record(z.string(), z.string().max(3000, "A field value is too long (at most 3000 characters)."));
 
 export const PAGE_SIZE = 10;

@@ -52,6 +52,11 @@ const CUSTOMERS: DemoCustomer[] = [
   { key: "lumiere", name: "Café Lumière SARL", status: "active", grade: "C", industry: "Hospitality", region: "Île-de-France", city: "Paris", owner: "you", contacts: [{ name: "Amélie Poulain", title: "Gérante", email: "amelie@lumiere.example" }] },
 ];
 
+/** Customers in the whole database, or in one tenant: the demo data goes only where there are none. */
+export async function countCustomers(prisma: PrismaClient, tenantId?: number): Promise<number> {
+  return tenantId === undefined ? prisma.customer.count() : prisma.customer.count({ where: { tenantId } });
+}
+
 /** Loads the demo data set into the given tenant. Returns the number of customers created. */
 export async function loadDemoData(prisma: PrismaClient, tenantId: number, today: CalendarDate): Promise<number> {
   return prisma.$transaction(

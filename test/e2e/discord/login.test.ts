@@ -1,14 +1,24 @@
 import { afterEach, describe, expect, test } from "vitest";
+import { createApp, type App } from "../../../src/app.js";
 import { createDiscordBot } from "../../../src/adapters/discord/index.js";
+import { silentLogger } from "../../../src/core/logger.js";
 import { startFakeDiscord } from "../../fakes/discord/fake-discord.js";
-import { createFakeRapportApi } from "../../fakes/discord/fake-rapport-api.js";
 import { memoryLogger, startHarness, type Harness } from "./harness.js";
 
 let harness: Harness | undefined;
+let core: App | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
+  await core?.close();
+  core = undefined;
 });
+
+/** A core for bots that only log in: the real one on an empty in-memory database. */
+async function emptyCore(): Promise<App> {
+  core = await createApp({ target: { kind: "pglite", dataDir: null }, logger: silentLogger });
+  return core;
+}
 
 describe("discord.js Client against the fake Discord", () => {
   test("should fetch /gateway/bot, IDENTIFY with the Guilds intent only and become ready with the guild", async () => {
@@ -25,7 +35,7 @@ describe("discord.js Client against the fake Discord", () => {
   test("should heartbeat (op 1) on the interval from HELLO and get ACKs (op 11)", async () => {
     const fake = await startFakeDiscord({ heartbeatIntervalMs: 60 });
     const bot = createDiscordBot({
-      api: createFakeRapportApi().api,
+      api: (await emptyCore()).rapport,
       config: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
       logger: memoryLogger(),
     });
@@ -55,7 +65,7 @@ describe("discord.js Client against the fake Discord", () => {
     fake.injectFault({ method: "GET", path: "/gateway/bot", status: 500, times: 4 });
     const logger = memoryLogger();
     const bot = createDiscordBot({
-      api: createFakeRapportApi().api,
+      api: (await emptyCore()).rapport,
       config: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
       logger,
       options: { loginBaseDelayMs: 20 },
@@ -75,7 +85,7 @@ describe("discord.js Client against the fake Discord", () => {
     const fake = await startFakeDiscord();
     const logger = memoryLogger();
     const bot = createDiscordBot({
-      api: createFakeRapportApi().api,
+      api: (await emptyCore()).rapport,
       config: { token: "wrong-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
       logger,
       options: { loginBaseDelayMs: 20 },

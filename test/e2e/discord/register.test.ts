@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDiscordCommands, registerDiscordCommands } from "../../../src/adapters/discord/index.js";
 import { startFakeDiscord, type FakeDiscord } from "../../fakes/discord/fake-discord.js";
-import { createFakeRapportApi } from "../../fakes/discord/fake-rapport-api.js";
+import { commands } from "../../../src/commands/index.js";
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -12,17 +12,15 @@ afterAll(async () => {
 });
 
 describe("rapport discord register", () => {
-  const { api } = createFakeRapportApi();
-
   test("should PUT the registry-derived commands globally", async () => {
-    const result = await registerDiscordCommands({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, commands: api.commands });
+    const result = await registerDiscordCommands({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, commands: commands });
     expect(result.scope).toBe("global");
     expect(result.registered.map((c) => c.name)).toEqual(["crm", "Log to CRM"]);
     const put = fake.calls.find((c) => c.method === "PUT" && c.path === `/applications/${fake.applicationId}/commands`)!;
     expect(put.authorization).toBe(`Bot ${fake.token}`);
-    expect(put.body).toEqual(buildDiscordCommands(api.commands).body);
+    expect(put.body).toEqual(buildDiscordCommands(commands).body);
     const subcommands = put.body[0].options.map((o: { name: string }) => o.name);
-    expect(subcommands).toEqual(api.commands.map((c) => c.name));
+    expect(subcommands).toEqual(commands.map((c) => c.name));
   });
 
   test("should PUT per guild with --guild, surviving a 429 with retry_after", async () => {
@@ -32,7 +30,7 @@ describe("rapport discord register", () => {
       applicationId: fake.applicationId,
       apiUrl: fake.apiUrl,
       guildId: fake.guild.id,
-      commands: api.commands,
+      commands: commands,
     });
     expect(result.scope).toEqual({ guildId: fake.guild.id });
     expect(fake.guildCommands.get(fake.guild.id)?.map((c) => c.name)).toEqual(["crm", "Log to CRM"]);
@@ -42,7 +40,7 @@ describe("rapport discord register", () => {
 
   test("should fail with a 401 on a wrong token", async () => {
     await expect(
-      registerDiscordCommands({ token: "nope", applicationId: fake.applicationId, apiUrl: fake.apiUrl, commands: api.commands }),
+      registerDiscordCommands({ token: "nope", applicationId: fake.applicationId, apiUrl: fake.apiUrl, commands: commands }),
     ).rejects.toThrow(/401|Unauthorized/);
   });
 });

@@ -7,9 +7,9 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createAdmission, type AdmissionLimits } from "../../../src/core/admission.js";
 import { blockAction, blockSuggestion, globalShortcut, viewSubmission } from "../../fakes/slack/payloads.js";
-import { PAT, SAM, startHarnessWith, type Harness } from "./harness.js";
-import { FakeRapportApi } from "../../fakes/slack/fake-rapport-api.js";
+import { PAT, SAM, startHarness, type Harness } from "./harness.js";
 
+const SLOW = "show acme";
 const OFF = { perSecond: 0, burst: 1 };
 const ONE_RUNNING_ONE_WAITING: AdmissionLimits = { maxInFlight: 1, maxWaiting: 1, member: OFF, workspace: OFF };
 const BUSY = "Rapport is busy (1 request waiting). Try again in a moment. Nothing from this request was saved; send it again then.";
@@ -22,17 +22,16 @@ describe("Slack admission: busy and too fast are answered at ack time", () => {
   });
 
   async function start(limits: AdmissionLimits): Promise<Harness> {
-    const api = new FakeRapportApi();
-    api.slowMs = 400;
-    h = await startHarnessWith(api, { admission: createAdmission(limits) });
+    h = await startHarness({ admission: createAdmission(limits) });
+    h.api.latencyMs = 400;
     return h;
   }
 
-  /** Two slow commands take the one running and the one waiting place. */
+  /** Two slow commands (every core call takes 400 ms) take the one running and the one waiting place. */
   async function fill(harness: Harness): Promise<string[]> {
     const ids: string[] = [];
     for (const who of [PAT, SAM]) {
-      const sent = await harness.command(who, "slow");
+      const sent = await harness.command(who, SLOW);
       expect(sent.text).toBe("");
       ids.push(sent.responseId);
     }
@@ -46,7 +45,7 @@ describe("Slack admission: busy and too fast are answered at ack time", () => {
     expect(refused.status).toBe(200);
     expect(JSON.parse(refused.text)).toMatchObject({ response_type: "ephemeral", text: "Rapport is busy (1 request waiting).", blocks: [{ type: "section", text: { text: `:warning: ${BUSY}` } }] });
     for (const id of taken) await harness.slack.waitForResponses(id, 1, 5_000);
-    expect(harness.api.callsOf("runText").map((call) => call.text)).toEqual(["slow", "slow"]);
+    expect(harness.api.callsOf("runText").map((call) => call.text)).toEqual([SLOW, SLOW]);
     expect(harness.slack.responsesTo(refused.responseId)).toEqual([]);
     // Places come back: the next one is taken on.
     const later = await harness.command(SAM, "find acme");
@@ -75,10 +74,10 @@ describe("Slack admission: busy and too fast are answered at ack time", () => {
     const [answer] = await harness.slack.waitForResponses("busy-run");
     expect(answer!.body).toMatchObject({ response_type: "ephemeral", replace_original: false, text: "Rapport is busy (1 request waiting)." });
     // A page press would replace the message in place; refused, it must not.
-    await harness.interact(blockAction(PAT, { actionId: "rapport:page:0", value: "many 3 2", responseUrl: harness.slack.responseUrl("busy-page") }));
+    await harness.interact(blockAction(PAT, { actionId: "rapport:page:0", value: "find acme page=2", responseUrl: harness.slack.responseUrl("busy-page") }));
     const [page] = await harness.slack.waitForResponses("busy-page");
     expect(page!.body).toMatchObject({ replace_original: false, text: "Rapport is busy (1 request waiting)." });
-    expect(harness.api.callsOf("runText").filter((call) => call.text !== "slow")).toEqual([]);
+    expect(harness.api.callsOf("runText").filter((call) => call.text !== SLOW)).toEqual([]);
   });
 
   test("should keep a form open with the busy message when the queue is full", async () => {

@@ -1,14 +1,16 @@
 /**
  * The real Bolt App (createSlackApp) over HTTP on a loopback port, its Web API pointed at the fake
- * Slack server. `startHarness` puts the in-memory fake RapportApi behind it; `startHarnessWith`
- * takes any RapportApi (the real core in real-core.test.ts). Requests are signed as Slack signs them.
+ * Slack server. `startHarness` puts the real core (in-memory PGlite, demo data, fixed clock) behind
+ * it through an instrumented wrapper; `startHarnessWith` takes any RapportApi. Requests are signed
+ * as Slack signs them.
  */
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
 import { validateSlackConfig } from "../../../src/adapters/slack/config.js";
 import type { Admission } from "../../../src/core/admission.js";
 import type { Logger } from "../../../src/core/logger.js";
 import type { RapportApi } from "../../../src/core/service-api.js";
-import { FakeRapportApi } from "../../fakes/slack/fake-rapport-api.js";
+import type { App } from "../../../src/app.js";
+import { instrumentCore, type InstrumentedCore } from "../../support/instrumented-core.js";
 import { FakeSlackApi, startFakeSlackApi, type FakeSlackApiOptions } from "../../fakes/slack/fake-slack-api.js";
 import type { Who } from "../../fakes/slack/payloads.js";
 import { sendSigned, signEvent, signInteraction, signSlashCommand, type SignOptions } from "../../fakes/slack/sign-request.js";
@@ -35,7 +37,7 @@ export function recordingLogger(entries: LogEntry[] = [], bindings: Record<strin
   };
 }
 
-export type Harness<A extends RapportApi = FakeRapportApi> = {
+export type Harness<A extends RapportApi = InstrumentedCore> = {
   slack: FakeSlackApi;
   api: A;
   app: SlackApp;
@@ -62,14 +64,28 @@ export const DEFAULT_FAKE_SLACK: FakeSlackApiOptions = {
   ],
 };
 
-export function startHarness(options: { ackBudgetMs?: number } = {}): Promise<Harness> {
-  return startHarnessWith(new FakeRapportApi(), options);
+type HarnessOptions = { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission };
+
+/** The harness over the real core with the demo data (see demo-core.ts); `core` reaches its database. */
+export type DemoHarness = Harness & { core: App; tenantId: number };
+
+export async function startHarness(options: HarnessOptions = {}): Promise<DemoHarness> {
+  // Loaded here: demo-core.ts reads this module's constants when it loads.
+  const { startDemoCore } = await import("./demo-core.js");
+  const { core, tenantId } = await startDemoCore();
+  const harness = await startHarnessWith(instrumentCore(core.rapport), options);
+  return {
+    ...harness,
+    core,
+    tenantId,
+    async stop() {
+      await harness.stop();
+      await core.close();
+    },
+  };
 }
 
-export async function startHarnessWith<A extends RapportApi>(
-  api: A,
-  options: { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission } = {},
-): Promise<Harness<A>> {
+export async function startHarnessWith<A extends RapportApi>(api: A, options: HarnessOptions = {}): Promise<Harness<A>> {
   const slack = await startFakeSlackApi(options.slack ?? DEFAULT_FAKE_SLACK);
   const logger = recordingLogger();
   const app = createSlackApp({

@@ -9,7 +9,8 @@ import { createApp, type App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
 import { SLACK_BOT_SCOPES, validateSlackConfig } from "../../../src/adapters/slack/config.js";
-import { createSlackInstallationStore } from "../../../src/data/slack-installation-store.js";
+import { createInstallationRecords } from "../../../src/data/slack-installation-store.js";
+import { createSlackInstallationStore } from "../../../src/adapters/slack/installation-store.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
 import { slashCommand, type Who } from "../../fakes/slack/payloads.js";
 import { sendSigned, signSlashCommand } from "../../fakes/slack/sign-request.js";
@@ -50,7 +51,7 @@ describe("OAuth install flow with installations in the database", () => {
     app = createSlackApp({
       api: core.rapport,
       logger: recordingLogger(),
-      installationStore: createSlackInstallationStore({ prisma: core.database.prisma, secretKey: SECRET_KEY }),
+      installationStore: createSlackInstallationStore(createInstallationRecords({ prisma: core.database.prisma, secretKey: SECRET_KEY })),
       config: validateSlackConfig({
         signingSecret: SIGNING_SECRET,
         apiUrl: slack.apiUrl,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { blockAction } from "../../fakes/slack/payloads.js";
-import { PAT, startHarness, type Harness } from "./harness.js";
+import { PAT_ACTOR } from "./demo-core.js";
+import { PAT, startHarness, type DemoHarness } from "./harness.js";
 
 type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
 
 describe("escaping, slow core, rate limits, sharing", () => {
-  let h: Harness;
+  let h: DemoHarness;
   beforeAll(async () => {
     h = await startHarness();
   });
@@ -14,27 +15,32 @@ describe("escaping, slow core, rate limits, sharing", () => {
     h.slack.reset();
     h.api.calls.length = 0;
     h.api.latencyMs = 0;
+    h.api.failNext = undefined;
   });
 
   test("should never let mentions or spoofed links from data reach Slack unescaped", async () => {
-    h.api.customers.push({ id: 9, name: "Evil <!channel> <!here> <@U0BOSS> <https://evil.example|acme.com> @channel", owner: "<!everyone>" });
+    const created = await h.core.rapport.runArgs({
+      actor: PAT_ACTOR,
+      command: "new",
+      args: { name: "Evil <!channel> <!here> <@U0BOSS> <https://evil.example|acme.com> @channel", fields: { city: "<!everyone>" } },
+    });
+    expect(created.isError).toBeFalsy();
     const sent = await h.command(PAT, "find evil");
     const [response] = await h.slack.waitForResponses(sent.responseId);
     const wire = JSON.stringify(response!.body);
     for (const raw of ["<!channel>", "<!here>", "<@U0BOSS>", "<https://evil.example|acme.com>", "<!everyone>", "@channel"]) expect(wire).not.toContain(raw);
     expect(wire).toContain("&lt;!channel&gt;");
-    h.api.customers.pop();
   });
 
   test("should ack within 3 s while the core takes 5 s, and answer through response_url later", async () => {
-    h.api.slowMs = 5_000;
-    const sent = await h.command(PAT, "slow");
+    h.api.latencyMs = 5_000;
+    const sent = await h.command(PAT, "show acme");
     expect(sent.status).toBe(200);
     expect(sent.elapsedMs).toBeLessThan(3_000);
     expect(h.slack.responsesTo(sent.responseId)).toHaveLength(0);
     const [response] = await h.slack.waitForResponses(sent.responseId, 1, 10_000);
     expect(response!.at - Date.now()).toBeLessThanOrEqual(0);
-    expect(response!.body).toMatchObject({ text: "Slow answer" });
+    expect(response!.body).toMatchObject({ text: "Acme Corp" });
   }, 15_000);
 
   test("should close a slow form submission within 3 s and confirm later", async () => {
@@ -45,7 +51,7 @@ describe("escaping, slow core, rate limits, sharing", () => {
     const started = Date.now();
     const res = await h.interact(
       viewSubmission(PAT, view as unknown as Record<string, unknown>, {
-        "opt:customer": { "pick:customer": { type: "external_select", selected_option: { value: "#3" } } },
+        "opt:customer": { "pick:customer": { type: "external_select", selected_option: { value: "#1" } } },
         "opt:channel": { value: { type: "static_select", selected_option: { value: "call" } } },
         "opt:summary": { value: { type: "plain_text_input", value: "slow db" } },
       }),
@@ -54,7 +60,7 @@ describe("escaping, slow core, rate limits, sharing", () => {
     expect(res.text).toBe("");
     expect(Date.now() - started).toBeLessThan(3_000);
     const [ephemeral] = await h.slack.waitForCalls("chat.postEphemeral", 1, () => true, 10_000);
-    expect(ephemeral!.args.text).toBe("Logged call with Globex");
+    expect(ephemeral!.args.text).toBe("Logged call with Acme Corp");
   }, 15_000);
 
   async function shareFind(channelId = "C0SALES"): Promise<{ actionId: string; value: string }> {

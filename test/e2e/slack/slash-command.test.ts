@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { PAT, SAM, startHarness, type Harness } from "./harness.js";
+import { PAT_ACTOR } from "./demo-core.js";
+import { PAT, SAM, startHarness, type DemoHarness } from "./harness.js";
 
 describe("/crm over HTTP with the real Bolt App", () => {
-  let h: Harness;
+  let h: DemoHarness;
   beforeAll(async () => {
     h = await startHarness();
+    for (let index = 1; index <= 25; index += 1) {
+      await h.core.rapport.runText({ actor: PAT_ACTOR, text: `new "Bulkhead ${String(index).padStart(2, "0")}" city=Kiel` });
+    }
   });
   afterAll(async () => h.stop());
   beforeEach(() => {
@@ -17,14 +21,15 @@ describe("/crm over HTTP with the real Bolt App", () => {
     expect(sent.status).toBe(200);
     expect(sent.text).toBe("");
     const [response] = await h.slack.waitForResponses(sent.responseId);
-    const body = response!.body as { response_type: string; replace_original: boolean; text: string; blocks: { type: string; elements?: { action_id: string; value: string }[] }[] };
+    const body = response!.body as { response_type: string; replace_original: boolean; text: string; blocks: { type: string; elements?: { action_id: string; value: string }[]; accessory?: { action_id: string; value: string } }[] };
     expect(body.response_type).toBe("ephemeral");
     expect(body.replace_original).toBe(false);
-    expect(body.text).toBe('2 customer(s) match "acme"');
-    const buttons = body.blocks.flatMap((block) => block.elements ?? []).filter((element) => "action_id" in element);
-    expect(buttons.map((button) => button.action_id)).toEqual(["rapport:form:1", "rapport:form:2", "rapport:run:3", "rapport:share:0"]);
-    expect(buttons[2]!.value).toBe("orders #1");
-    expect(buttons[3]!.value).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(body.text).toBe('Customers matching "acme"');
+    const buttons = body.blocks.flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]).filter((element) => "action_id" in element);
+    expect(buttons.map((button) => button.action_id.split(":")[1])).toEqual(expect.arrayContaining(["run", "form", "share"]));
+    expect(buttons.map((button) => button.value)).toContain("show #1");
+    expect(buttons.at(-1)!.action_id).toMatch(/^rapport:share:/);
+    expect(buttons.at(-1)!.value).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
     const [call] = h.api.callsOf("runText");
     expect(call).toMatchObject({
@@ -75,20 +80,22 @@ describe("/crm over HTTP with the real Bolt App", () => {
     expect(h.logs.some((entry) => entry.level === "error" && (entry.object as { errorId?: string }).errorId === errorId)).toBe(true);
   });
 
-  test("should render a 200-item reply in at most 50 blocks, every item shown, with paging buttons", async () => {
-    const sent = await h.command(PAT, "many 200");
+  test("should render a paged reply within the block limit, every item of the page shown, with paging buttons", async () => {
+    const sent = await h.command(PAT, "find bulkhead");
     const [response] = await h.slack.waitForResponses(sent.responseId);
     const blocks = (response!.body as { blocks: unknown[] }).blocks;
     expect(blocks.length).toBeLessThanOrEqual(50);
-    expect(JSON.stringify(blocks)).toContain("Item 200*");
-    expect(JSON.stringify(blocks)).toContain('"value":"many 200 2"');
+    for (let index = 1; index <= 10; index += 1) expect(JSON.stringify(blocks)).toContain(`Bulkhead ${String(index).padStart(2, "0")}`);
+    expect(JSON.stringify(blocks)).not.toContain("Bulkhead 11");
+    expect(JSON.stringify(blocks)).toContain('"value":"find bulkhead page=2"');
   });
 
   test("should replace the message with the next page when Next is pressed", async () => {
     const { blockAction } = await import("../../fakes/slack/payloads.js");
-    const res = await h.interact(blockAction(PAT, { actionId: "rapport:page:1", value: "many 3 2", responseUrl: h.slack.responseUrl("page-1") }));
+    const res = await h.interact(blockAction(PAT, { actionId: "rapport:page:1", value: "find bulkhead page=2", responseUrl: h.slack.responseUrl("page-1") }));
     expect(res.status).toBe(200);
     const [response] = await h.slack.waitForResponses("page-1");
-    expect(response!.body).toMatchObject({ replace_original: true, text: "3 items" });
+    expect(response!.body).toMatchObject({ replace_original: true, text: 'Customers matching "bulkhead"' });
+    expect(JSON.stringify(response!.body)).toContain("Bulkhead 11");
   });
 });

@@ -8,11 +8,11 @@ import type { CommandDefinition, CommandOption } from "../../../core/command.js"
 import { truncate } from "../render/escape.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
+import { formLabel, formOptions, isMultiline } from "../../kit/form-options.js";
 
-const LONG_TEXT = /^(summary|notes?|text|description|body|details?)$/i;
-
+/** Discord text inputs carry one string each, so `field=value` lists stay with typed text and slash options. */
 export function modalOptions(command: CommandDefinition, omit: readonly string[] = []): CommandOption[] {
-  return command.options.filter((option) => !omit.includes(option.name) && option.kind !== "fields").slice(0, L.modalComponents);
+  return formOptions(command, omit).filter((option) => option.kind !== "fields").slice(0, L.modalComponents);
 }
 
 function placeholderFor(option: CommandOption): string | undefined {
@@ -23,7 +23,7 @@ function placeholderFor(option: CommandOption): string | undefined {
 }
 
 function label(option: CommandOption, prefill: string | undefined, neutralise: Neutraliser): APILabelComponent {
-  const labelText = truncate(option.name.charAt(0).toUpperCase() + option.name.slice(1), L.labelText);
+  const labelText = truncate(formLabel(option), L.labelText);
   const labelDescription = option.description ? { description: truncate(option.description, 100) } : {};
   const choices = option.kind === "choice" ? (option.choices ?? []) : [];
   if (choices.length > 0 && choices.length <= L.selectOptions) {
@@ -55,7 +55,7 @@ function label(option: CommandOption, prefill: string | undefined, neutralise: N
     component: {
       type: 4,
       custom_id: option.name,
-      style: option.kind === "text" && LONG_TEXT.test(option.name) ? 2 : 1,
+      style: isMultiline(option) ? 2 : 1,
       required: option.required,
       max_length: L.textInputValue,
       ...(value ? { value } : {}),
@@ -72,7 +72,7 @@ export function buildCommandModal(
   const neutralise = input.neutralise ?? neutraliseText;
   return {
     custom_id: input.customId,
-    title: truncate(neutralise(input.title ?? command.summary), L.modalTitle),
+    title: truncate(neutralise(input.title ?? command.formTitle ?? command.summary), L.modalTitle),
     components: modalOptions(command, input.omit).map((option) => label(option, input.prefill?.[option.name], neutralise)),
   };
 }

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import type { CommandDefinition } from "../../../core/command.js";
 import { reply } from "../../../core/reply.js";
-import { createFakeRapportApi } from "../../../../test/fakes/discord/fake-rapport-api.js";
+import { commands } from "../../../commands/index.js";
+import { logCommand } from "../../../commands/log.js";
 import { buildCommandModal, readModalArgs } from "./command-modal.js";
 import { buildDiscordCommands, discordName } from "./slash-commands.js";
 import { toChoices } from "../handlers/autocomplete.js";
@@ -21,22 +22,21 @@ const command = (name: string, options: CommandDefinition["options"] = []): Comm
 
 describe("buildDiscordCommands", () => {
   test("GIVEN the registry THEN one /crm command with a subcommand per command, plus the Log to CRM menu", () => {
-    const { api } = createFakeRapportApi();
-    const { body, subcommands, skipped } = buildDiscordCommands(api.commands);
+    const { body, subcommands, skipped } = buildDiscordCommands(commands);
     expect(skipped).toEqual([]);
     expect(body.map((c) => [c.type, c.name])).toEqual([
       [1, "crm"],
       [3, "Log to CRM"],
     ]);
     const crm = body[0] as { options: { name: string }[] };
-    expect(crm.options.map((o) => o.name)).toEqual(api.commands.map((c) => c.name));
-    expect([...subcommands.keys()]).toEqual(api.commands.map((c) => c.name));
+    expect(crm.options.map((o) => o.name)).toEqual(commands.map((c) => c.name));
+    expect([...subcommands.keys()]).toEqual(commands.map((c) => c.name));
     expect(crm.options.find((o) => o.name === "log")).toEqual({
       type: 1,
       name: "log",
-      description: "Log an interaction with a customer",
+      description: "Log a call, email, meeting, visit, chat or note with a customer",
       options: [
-        { name: "customer", description: "The customer", required: true, type: 3, autocomplete: true },
+        { name: "customer", description: "Customer name fragment or #id", required: true, type: 3, autocomplete: true },
         {
           name: "channel",
           description: "How you talked",
@@ -44,8 +44,8 @@ describe("buildDiscordCommands", () => {
           type: 3,
           choices: ["call", "email", "meeting", "visit", "chat", "note"].map((c) => ({ name: c, value: c })),
         },
-        { name: "summary", description: "What happened", required: true, type: 3 },
-        { name: "next", description: "Next follow-up, e.g. next friday", required: false, type: 3 },
+        { name: "summary", description: "What was said or agreed", required: true, type: 3 },
+        { name: "next", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", required: false, type: 3 },
         {
           name: "outcome",
           description: "How it went",
@@ -53,7 +53,7 @@ describe("buildDiscordCommands", () => {
           type: 3,
           choices: ["effective", "high-value", "unsuccessful"].map((c) => ({ name: c, value: c })),
         },
-        { name: "link", description: "Link to the conversation", required: false, type: 3 },
+        { name: "link", description: "Link to the chat message", required: false, type: 3 },
       ],
     });
   });
@@ -97,8 +97,7 @@ describe("buildDiscordCommands", () => {
 
 describe("buildCommandModal / readModalArgs", () => {
   test("GIVEN the log command and a prefill THEN five labelled inputs, selects for choices", () => {
-    const { api } = createFakeRapportApi();
-    const log = api.commands.find((c) => c.name === "log")!;
+    const log = logCommand;
     const modal = buildCommandModal(log, { customId: "L:1:2", title: "Log to CRM", prefill: { summary: "hello", channel: "chat" }, omit: ["link"] });
     expect(modal.custom_id).toEqual("L:1:2");
     expect(modal.title).toEqual("Log to CRM");
@@ -119,7 +118,7 @@ describe("buildCommandModal / readModalArgs", () => {
     expect(modal.components[2]).toEqual({
       type: 18,
       label: "Summary",
-      description: "What happened",
+      description: "What was said or agreed",
       component: { type: 4, custom_id: "summary", style: 2, required: true, max_length: 4000, value: "hello" },
     });
     expect(
@@ -137,8 +136,7 @@ describe("buildCommandModal / readModalArgs", () => {
 
 describe("deceptive text in Discord forms and autocomplete", () => {
   test("GIVEN a prefill with bidi and zero-width characters THEN the text input shows it neutralised", () => {
-    const { api } = createFakeRapportApi();
-    const log = api.commands.find((c) => c.name === "log")!;
+    const log = logCommand;
     const modal = buildCommandModal(log, { customId: "L:1:2", title: "Log \u202Eto\u202C CRM", prefill: { summary: "paid\u200B \u2066eno\u2069" }, omit: ["link"] });
     expect(modal.title).toEqual("Log �to� CRM");
     expect(JSON.stringify(modal.components)).toContain('"value":"paid �eno�"');

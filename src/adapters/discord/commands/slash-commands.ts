@@ -12,16 +12,17 @@ import type {
 import type { CommandDefinition, CommandOption } from "../../../core/command.js";
 import { truncate } from "../render/escape.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
+import { structuredOptions } from "../../kit/form-options.js";
+import { LOG_COMMAND, LOG_FROM_MESSAGE_TITLE } from "../../kit/log-from-message.js";
 
 export const CRM_COMMAND_NAME = "crm";
-export const LOG_CONTEXT_MENU_NAME = "Log to CRM";
-/** The registry command the context menu and its modal run. */
-export const LOG_COMMAND = "log";
+export const LOG_CONTEXT_MENU_NAME = LOG_FROM_MESSAGE_TITLE;
 
 const enum OptionType {
   Subcommand = 1,
   String = 3,
   Integer = 4,
+  Boolean = 5,
 }
 
 /** Where a Discord subcommand/option name leads back to in the registry. */
@@ -66,6 +67,8 @@ function toDiscordOption(option: CommandOption): APIApplicationCommandBasicOptio
     case "order":
     case "member":
       return { ...base, type: OptionType.String as 3, autocomplete: true };
+    case "flag":
+      return { ...base, type: OptionType.Boolean as 5 };
     case "choice": {
       const choices = option.choices ?? [];
       if (choices.length === 0 || choices.length > L.autocompleteChoices) {
@@ -98,7 +101,8 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
     }
     const binding: SubcommandBinding = { command, options: new Map() };
     // Discord rejects a required option after an optional one: required first, order otherwise kept.
-    const ordered = [...command.options.filter((o) => o.required), ...command.options.filter((o) => !o.required)];
+    const shown = structuredOptions(command);
+    const ordered = [...shown.filter((o) => o.required), ...shown.filter((o) => !o.required)];
     const options: APIApplicationCommandBasicOption[] = [];
     for (const option of ordered) {
       const discordOption = toDiscordOption(option);

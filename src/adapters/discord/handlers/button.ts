@@ -13,14 +13,14 @@ import { shareMessage } from "./share.js";
 export async function handleButton(interaction: ButtonInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const action = ctx.codec.decode(interaction.customId);
   if (!action) {
-    await answerNotice(interaction, ctx, reply.error("This button is not from Rapport."));
+    await answerNotice(interaction, ctx, reply.error("unknown_button", "This button is not from Rapport."));
     return;
   }
   const actor = actorFromInteraction(interaction);
   const idempotencyKey = interaction.id;
   switch (action.kind) {
     case "expired":
-      await answerNotice(interaction, ctx, reply.error("This button has expired. Please run the command again."));
+      await answerNotice(interaction, ctx, reply.error("button_expired", "This button has expired. Please run the command again."));
       return;
     case "run":
       await answerWithReply(interaction, ctx, () => ctx.api.runText({ actor, text: action.command, idempotencyKey }));
@@ -34,7 +34,7 @@ export async function handleButton(interaction: ButtonInteraction<"cached" | "ra
     case "form": {
       const command = ctx.findCommand(action.command);
       if (!command || `${FORM_MODAL_PREFIX}${command.name}`.length > 100) {
-        await answerNotice(interaction, ctx, reply.error("This form is no longer available."));
+        await answerNotice(interaction, ctx, reply.error("form_unavailable", "This form is no longer available."));
         return;
       }
       await interaction.showModal(buildCommandModal(command, { customId: `${FORM_MODAL_PREFIX}${command.name}`, prefill: action.prefill }));
@@ -42,7 +42,7 @@ export async function handleButton(interaction: ButtonInteraction<"cached" | "ra
     }
     case "share":
       if (interaction.message.embeds.length === 0) {
-        await answerNotice(interaction, ctx, reply.error("Nothing to share."));
+        await answerNotice(interaction, ctx, reply.error("nothing_to_share", "Nothing to share."));
         return;
       }
       await shareMessage(interaction, ctx);

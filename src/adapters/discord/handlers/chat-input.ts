@@ -9,7 +9,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
   const subcommand = interaction.options.getSubcommand(false);
   const binding = subcommand ? ctx.commandSet.subcommands.get(subcommand) : undefined;
   if (!binding) {
-    await answerNotice(interaction, ctx, reply.error("This command is out of date. Ask an admin to run `rapport discord register`."));
+    await answerNotice(interaction, ctx, reply.error("command_out_of_date", "This command is out of date. Ask an admin to run `rapport discord register`."));
     return;
   }
   const args: Record<string, unknown> = {};
@@ -24,7 +24,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
         await answerNotice(
           interaction,
           ctx,
-          reply.error(`Write ${target.name} as key=value pairs, e.g. city=Boston grade=A (not understood: ${words.join(" ")}).`),
+          reply.error("bad_argument", `Write ${target.name} as key=value pairs, e.g. city=Boston grade=A (not understood: ${words.join(" ")}).`),
         );
         return;
       }

@@ -6,15 +6,15 @@
 import type { MessageContextMenuCommandInteraction } from "discord.js";
 import { reply } from "../../../core/reply.js";
 import { buildCommandModal } from "../commands/command-modal.js";
-import { LOG_COMMAND } from "../commands/slash-commands.js";
+import { LOG_COMMAND, LOG_FROM_MESSAGE_TITLE, logFromMessagePrefill } from "../../kit/log-from-message.js";
 import { answerNotice, type HandlerContext } from "../respond.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 
 export const LOG_MODAL_PREFIX = "L:";
 
-export function messageSummary(message: MessageContextMenuCommandInteraction["targetMessage"]): string {
-  const text = message.content || message.embeds.map((embed) => embed.description ?? embed.title ?? "").join("\n");
-  return text.trim().slice(0, L.textInputValue);
+/** A message's text: its content, or its embeds' text for a bot's message. */
+export function messageText(message: MessageContextMenuCommandInteraction["targetMessage"]): string {
+  return message.content || message.embeds.map((embed) => embed.description ?? embed.title ?? "").join("\n");
 }
 
 export async function handleMessageContext(
@@ -23,19 +23,15 @@ export async function handleMessageContext(
 ): Promise<void> {
   const log = ctx.findCommand(LOG_COMMAND);
   if (!log) {
-    await answerNotice(interaction, ctx, reply.error("Logging is not available."));
+    await answerNotice(interaction, ctx, reply.error("unknown_command", "Logging is not available."));
     return;
   }
   const message = interaction.targetMessage;
-  const prefill: Record<string, string> = {};
-  // It came from a chat message, so "chat" is the likely channel when the registry offers it.
-  if (log.options.find((option) => option.name === "channel")?.choices?.includes("chat")) prefill.channel = "chat";
-  const summary = messageSummary(message);
-  if (summary) prefill.summary = summary;
+  const prefill = logFromMessagePrefill(log, messageText(message), L.textInputValue);
   await interaction.showModal(
     buildCommandModal(log, {
       customId: `${LOG_MODAL_PREFIX}${message.channelId}:${message.id}`,
-      title: "Log to CRM",
+      title: LOG_FROM_MESSAGE_TITLE,
       prefill,
       omit: ["link"],
     }),

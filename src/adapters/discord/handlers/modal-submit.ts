@@ -3,7 +3,7 @@ import type { ModalSubmitInteraction } from "discord.js";
 import { reply } from "../../../core/reply.js";
 import { actorFromInteraction } from "../actor.js";
 import { readModalArgs, type SubmittedField } from "../commands/command-modal.js";
-import { LOG_COMMAND } from "../commands/slash-commands.js";
+import { LOG_COMMAND } from "../../kit/log-from-message.js";
 import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
 import { LOG_MODAL_PREFIX } from "./message-context.js";
 
@@ -28,7 +28,7 @@ export async function handleModalSubmit(interaction: ModalSubmitInteraction<"cac
   const commandName = logTarget ? LOG_COMMAND : formCommand;
   const command = commandName ? ctx.findCommand(commandName) : undefined;
   if (!command || (!logTarget && interaction.customId.startsWith(LOG_MODAL_PREFIX))) {
-    await answerNotice(interaction, ctx, reply.error("This form is out of date. Please open it again."));
+    await answerNotice(interaction, ctx, reply.error("form_out_of_date", "This form is out of date. Please open it again."));
     return;
   }
   const args: Record<string, unknown> = readModalArgs(command, submittedFields(interaction));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createButtonCodec, type ButtonAction } from "./button-codec.js";
+import { createButtonCodec } from "./button-codec.js";
+import type { ButtonAction } from "../../kit/button-action.js";
 
 function codec(now = () => 0) {
   let counter = 0;

@@ -8,10 +8,8 @@
  * core against tenant and member, form prefills only prefill.
  */
 import { randomBytes } from "node:crypto";
-import type { Button } from "../../../core/reply.js";
+import type { ButtonAction } from "../../kit/button-action.js";
 import { DISCORD_LIMITS } from "./limits.js";
-
-export type ButtonAction = Button["action"] | { kind: "page"; command: string };
 
 export type DecodedButton = ButtonAction | { kind: "expired" };
 

@@ -7,7 +7,9 @@
  */
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from "discord.js";
 import type { Attachment, Block, Button, Field, Reply } from "../../../core/reply.js";
-import type { ButtonAction, ButtonCodec } from "./button-codec.js";
+import type { ButtonCodec } from "./button-codec.js";
+import type { ButtonAction } from "../../kit/button-action.js";
+import { pagingFooter } from "../../kit/paging.js";
 import { codeSafe, escapeMarkdown, safeUrl, truncate } from "./escape.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { finishMentions, tokenizeMentions } from "./mentions.js";
@@ -350,7 +352,7 @@ export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOpt
   if (reply.paging) {
     const { page, pageCount, totalItems, previous, next } = reply.paging;
     const last = drafts[drafts.length - 1]!;
-    last.footer = `Page ${page} of ${pageCount} · ${totalItems} ${totalItems === 1 ? "item" : "items"}`;
+    last.footer = pagingFooter({ page, pageCount, totalItems });
     if (previous) navigation.push({ label: "◀ Previous", action: { kind: "page", command: previous } });
     if (next) navigation.push({ label: "Next ▶", action: { kind: "page", command: next } });
   }

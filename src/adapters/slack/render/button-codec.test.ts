@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { decodeButton, encodeButton, type ButtonAction } from "./button-codec.js";
+import { decodeButton, encodeButton } from "./button-codec.js";
+import type { ButtonAction } from "../../kit/button-action.js";
 
 describe("button codec", () => {
   test.each<[string, ButtonAction, string | undefined]>([

@@ -7,10 +7,8 @@
  * trusted: run lines are re-run as the presser, undo tokens are checked by the core against tenant and
  * member, prefills only prefill a form the presser still submits.
  */
-import type { Button } from "../../../core/reply.js";
+import type { ButtonAction } from "../../kit/button-action.js";
 import { SLACK_LIMITS } from "./limits.js";
-
-export type ButtonAction = Button["action"] | { kind: "page"; command: string };
 
 export const ACTION_ID_PATTERN = {
   run: /^rapport:run:\d+$/,

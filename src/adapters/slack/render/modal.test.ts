@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { FAKE_COMMANDS } from "../../../../test/fakes/slack/fake-rapport-api.js";
+import { logCommand } from "../../../commands/log.js";
+import { newCommand } from "../../../commands/new.js";
 import { buildCommandModal, decodeMetadata, fieldErrorsForView, pickerOptions, readSubmission } from "./modal.js";
 
-const log = FAKE_COMMANDS.find((command) => command.name === "log")!;
-const created = FAKE_COMMANDS.find((command) => command.name === "new")!;
+const log = logCommand;
+const created = newCommand;
 const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
 
 describe("buildCommandModal", () => {
@@ -50,7 +51,7 @@ describe("buildCommandModal", () => {
           hint: plain("What was said or agreed"),
           element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000, initial_value: "We agreed <!here>" },
         },
-        { type: "input", block_id: "opt:next", label: plain("Next follow-up"), optional: true, hint: plain("Next follow-up date"), element: { type: "datepicker", action_id: "value", initial_date: "2026-05-01" } },
+        { type: "input", block_id: "opt:next", label: plain("Next follow-up"), optional: true, hint: plain("Next follow-up date (tomorrow, next fri, 2026-12-01)"), element: { type: "datepicker", action_id: "value", initial_date: "2026-05-01" } },
         {
           type: "input",
           block_id: "opt:outcome",

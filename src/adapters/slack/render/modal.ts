@@ -10,6 +10,7 @@ import { neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import type { PickerOption } from "../../../core/service-api.js";
+import { formLabel, formOptions as sharedFormOptions, isMultiline } from "../../kit/form-options.js";
 
 export const FORM_CALLBACK_PREFIX = "rapport:form:";
 export const FORM_CALLBACK_PATTERN = /^rapport:form:[a-z][a-z0-9-]*$/;
@@ -33,13 +34,8 @@ export type ModalInput = {
   neutralise?: Neutraliser;
 };
 
-const TITLES: Record<string, string> = { log: "Log to CRM", new: "New customer", followup: "Set follow-up", edit: "Edit customer" };
-const MULTILINE = new Set(["summary", "text", "note", "notes"]);
-/** Options that only make sense when typing (paging through results). */
-const HIDDEN = new Set(["page"]);
-
 export function formOptions(command: CommandDefinition): CommandOption[] {
-  return command.options.filter((option) => !HIDDEN.has(option.name)).slice(0, SLACK_LIMITS.viewBlocks);
+  return sharedFormOptions(command).slice(0, SLACK_LIMITS.viewBlocks);
 }
 
 export function blockIdFor(option: Pick<CommandOption, "name">): string {
@@ -53,7 +49,7 @@ export function buildCommandModal(command: CommandDefinition, input: ModalInput 
   return {
     type: "modal",
     callback_id: `${FORM_CALLBACK_PREFIX}${command.name}`,
-    title: plain(truncate(neutralise(input.title ?? TITLES[command.name] ?? `/crm ${command.name}`), SLACK_LIMITS.modalTitle)),
+    title: plain(truncate(neutralise(input.title ?? command.formTitle ?? `/crm ${command.name}`), SLACK_LIMITS.modalTitle)),
     submit: plain(command.writes ? "Save" : "Run"),
     close: plain("Cancel"),
     private_metadata: encodeMetadata(input.metadata ?? {}),
@@ -86,7 +82,7 @@ function inputBlock(option: CommandOption, prefill: string | undefined, prefillL
   const block: slack.InputBlock = {
     type: "input",
     block_id: blockIdFor(option),
-    label: plain(truncate(labelFor(option.name), SLACK_LIMITS.inputLabel)),
+    label: plain(truncate(formLabel(option), SLACK_LIMITS.inputLabel)),
     optional: !option.required,
     element: elementFor(option, prefill, prefillLabel, neutralise),
   };
@@ -110,6 +106,11 @@ function elementFor(option: CommandOption, prefill: string | undefined, prefillL
       if (prefill && choices.includes(prefill)) element.initial_option = selectOption(neutralise(prefill), prefill);
       return element;
     }
+    case "flag": {
+      const element: slack.StaticSelect = { type: "static_select", action_id, options: ["yes", "no"].map((choice) => selectOption(choice, choice)) };
+      if (prefill === "yes" || prefill === "no") element.initial_option = selectOption(prefill, prefill);
+      return element;
+    }
     case "date": {
       const element: slack.Datepicker = { type: "datepicker", action_id };
       if (prefill && /^\d{4}-\d{2}-\d{2}$/.test(prefill)) element.initial_date = prefill;
@@ -122,7 +123,7 @@ function elementFor(option: CommandOption, prefill: string | undefined, prefillL
     }
     case "fields":
     case "text": {
-      const multiline = option.kind === "fields" || MULTILINE.has(option.name);
+      const multiline = isMultiline(option);
       const element: slack.PlainTextInput = { type: "plain_text_input", action_id, multiline, max_length: SLACK_LIMITS.plainTextInput };
       if (option.kind === "fields") element.placeholder = plain("One per line: grade=A, city=Boston");
       // The person edits and saves this value: an override here would disguise what they save.
@@ -150,6 +151,7 @@ export function readSubmission(command: CommandDefinition, values: Record<string
     const raw = state.selected_option?.value ?? state.selected_date ?? state.value ?? undefined;
     if (raw === undefined || raw === null || raw.trim() === "") continue;
     if (option.kind === "integer") args[option.name] = Number(raw);
+    else if (option.kind === "flag") args[option.name] = raw === "yes";
     else if (option.kind === "fields") args[option.name] = parseFieldLines(raw);
     else args[option.name] = raw.trim();
   }
@@ -189,15 +191,6 @@ export function fieldErrorsForView(command: CommandDefinition, fieldErrors: Reco
     errors[id] = truncate([errors[id], ...stray].filter(Boolean).join(" "), SLACK_LIMITS.inputHint);
   }
   return errors;
-}
-
-const LABELS: Record<string, string> = { next: "Next follow-up", link: "Message link", channel: "Channel" };
-
-function labelFor(name: string): string {
-  const known = LABELS[name];
-  if (known) return known;
-  const words = name.replace(/[-_]/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function plain(text: string): slack.PlainTextElement {

@@ -6,7 +6,9 @@
  */
 import type { types as slack } from "@slack/bolt";
 import type { Block, Button, Field, ListItem, Paging, Reply } from "../../../core/reply.js";
-import { encodeButton, type ButtonAction } from "./button-codec.js";
+import { encodeButton } from "./button-codec.js";
+import type { ButtonAction } from "../../kit/button-action.js";
+import { pagingFooter } from "../../kit/paging.js";
 import { escapeMrkdwn, mrkdwnLink, neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
@@ -72,7 +74,7 @@ function renderFooter(reply: Reply, shareToken: string | undefined, slots: Slots
   const buttons: slack.Button[] = [];
   const paging: Paging | undefined = reply.paging;
   if (paging && paging.pageCount > 1) {
-    blocks.push(context(`Page ${paging.page} of ${paging.pageCount} · ${paging.totalItems} items`));
+    blocks.push(context(pagingFooter(paging)));
     if (paging.previous) pushDefined(buttons, renderButton({ label: "◀ Previous", action: { kind: "page", command: paging.previous } }, slots));
     if (paging.next) pushDefined(buttons, renderButton({ label: "Next ▶", action: { kind: "page", command: paging.next } }, slots));
   }

@@ -6,7 +6,7 @@ import type { RapportApi } from "../../../core/service-api.js";
 import type { SlackConfig } from "../config.js";
 import type { SlackActorResolver } from "./actor.js";
 import type { SlackPoster } from "./poster.js";
-import type { FileOutcome } from "./reply-files.js";
+import type { FileOutcome } from "./file-upload.js";
 import type { TtlMap } from "./ttl-map.js";
 
 /** An ephemeral reply kept so its Share button can post it; only its owner may share it. */

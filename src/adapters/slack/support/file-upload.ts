@@ -50,6 +50,15 @@ export type UploadedFile = { id: string; title: string; permalink?: string };
  */
 export type UploadFailure = { kind: "refused"; error: string; needed?: string } | { kind: "failed"; reason: string } | { kind: "unknown"; reason: string };
 
+/** Where a reply's files go: the requester's DM, or the channel (falling back to the DM). */
+export type FileDestination = "dm" | "channel";
+
+/** What became of a reply's files, for the notes under the reply. */
+export type FileOutcome =
+  | { status: "sent"; filenames: string[]; where: FileDestination; fellBackFrom?: "not_in_channel" | "channel_not_found" }
+  | { status: "too-large"; filename: string; bytes: number; limit: number }
+  | { status: "failed"; filenames: string[]; where: FileDestination; failure: UploadFailure | { kind: "no-token" }; errorId: string };
+
 export class SlackFileUploadError extends Error {
   readonly code = "slack_file_upload";
   constructor(

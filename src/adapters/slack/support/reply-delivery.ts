@@ -5,11 +5,12 @@
  * channel). Also the one place where unexpected errors become a short apology with an id (user
  * errors are ordinary replies from the core).
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { RespondFn } from "@slack/bolt";
 import { ErrorCode } from "@slack/web-api";
 import type { AdmissionDecision, Refusal } from "../../../core/admission.js";
 import type { Block, Reply } from "../../../core/reply.js";
+import { apologyReply, newErrorId } from "../../../core/apology.js";
 import { renderMessage, type SlackMessage } from "../render/render-reply.js";
 import type { SlackDeps } from "./deps.js";
 import { fileNotes, sendReplyFiles } from "./reply-files.js";
@@ -96,10 +97,9 @@ async function deliverMessage(deps: SlackDeps, target: DeliveryTarget, reply: Re
 
 /** Logs an unexpected error with an id and returns the apology the user sees. */
 export function apology(deps: SlackDeps, error: unknown, context: Record<string, unknown>): Reply {
-  const errorId = randomUUID().slice(0, 8);
+  const errorId = newErrorId();
   deps.logger.error({ err: error, errorId, ...context }, "Slack interaction failed");
-  const text = `Sorry, something went wrong on our side. If it keeps happening, mention error id ${errorId}.`;
-  return { title: text, blocks: [{ type: "text", text, tone: "error" }], visibility: "ephemeral", isError: true };
+  return apologyReply(errorId);
 }
 
 /**

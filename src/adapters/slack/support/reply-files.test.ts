@@ -2,7 +2,8 @@ import { ErrorCode } from "@slack/web-api";
 import { describe, expect, test } from "vitest";
 import type { Attachment } from "../../../core/reply.js";
 import { SlackFileUploadError } from "./file-upload.js";
-import { asFailure, fileNotes, formatBytes, splitBySize, toUploadFile, type FileOutcome } from "./reply-files.js";
+import { asFailure, fileNotes, formatBytes, splitBySize, toUploadFile } from "./reply-files.js";
+import type { FileOutcome } from "./file-upload.js";
 
 const file = (overrides: Partial<Attachment> = {}): Attachment => ({ filename: "customers.csv", contentType: "text/csv; charset=utf-8", data: new Uint8Array(10), altText: "customers export, 3 rows (CSV)", ...overrides });
 

@@ -9,21 +9,14 @@
  * note saying so. Failures become a short note on the reply, never an exception: the reply's text
  * (for charts the numbers, which screen readers read) is delivered either way.
  */
-import { randomUUID } from "node:crypto";
 import { ErrorCode } from "@slack/web-api";
 import type { Attachment, Block, Reply } from "../../../core/reply.js";
+import { newErrorId } from "../../../core/apology.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { truncate } from "../render/limits.js";
 import { neutraliseText } from "../../../core/text/neutralise.js";
 import type { SlackDeps } from "./deps.js";
-import { MAX_SLACK_UPLOAD_BYTES, SLACK_ALT_TEXT_MAX, SLACK_FILE_TITLE_MAX, SlackFileUploadError, type UploadFailure, type UploadFile } from "./file-upload.js";
-
-export type FileDestination = "dm" | "channel";
-
-export type FileOutcome =
-  | { status: "sent"; filenames: string[]; where: FileDestination; fellBackFrom?: "not_in_channel" | "channel_not_found" }
-  | { status: "too-large"; filename: string; bytes: number; limit: number }
-  | { status: "failed"; filenames: string[]; where: FileDestination; failure: UploadFailure | { kind: "no-token" }; errorId: string };
+import { MAX_SLACK_UPLOAD_BYTES, SLACK_ALT_TEXT_MAX, SLACK_FILE_TITLE_MAX, SlackFileUploadError, type FileDestination, type FileOutcome, type UploadFailure, type UploadFile } from "./file-upload.js";
 
 /** Errors of a channel upload after which the requester's DM is the right place instead. */
 const FALL_BACK_TO_DM = new Set(["not_in_channel", "channel_not_found"]);
@@ -57,7 +50,7 @@ async function uploadReplyFiles(deps: SlackDeps, target: FilesTarget, reply: Rep
   const files = fit.map(toUploadFile);
   const token = target.botToken;
   if (!token) {
-    const errorId = randomUUID().slice(0, 8);
+    const errorId = newErrorId();
     deps.logger.error({ errorId, teamId: target.teamId }, "No bot token: cannot upload the reply's files");
     return [...outcomes, { status: "failed", filenames, where: destination, failure: { kind: "no-token" }, errorId }];
   }
@@ -84,7 +77,7 @@ async function uploadReplyFiles(deps: SlackDeps, target: FilesTarget, reply: Rep
 }
 
 function failed(deps: SlackDeps, error: unknown, failure: UploadFailure, filenames: string[], where: FileDestination): FileOutcome {
-  const errorId = randomUUID().slice(0, 8);
+  const errorId = newErrorId();
   deps.logger.error({ err: error, errorId, filenames, where, failure }, "Could not upload a reply's files to Slack");
   return { status: "failed", filenames, where, failure, errorId };
 }

@@ -32,13 +32,13 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
     await afterAck(deps, target, { listener: "button:share", teamId: identity.teamId, userId: identity.userId }, async () => {
       const shared = deps.shares.get(action.value!);
       if (!shared || shared.teamId !== identity.teamId || shared.userId !== identity.userId) {
-        await deliver(deps, target, { title: "That result can no longer be shared", blocks: [{ type: "text", text: "That result can no longer be shared. Run the command again, then share it." }], visibility: "ephemeral", isError: true });
+        await deliver(deps, target, { title: "That result can no longer be shared", blocks: [{ type: "text", text: "That result can no longer be shared. Run the command again, then share it." }], visibility: "ephemeral", isError: true, code: "share_expired" });
         return;
       }
       const audience = channelId ? await channelAudience(client, channelId) : "unknown";
       if (audience !== "internal") {
         deps.logger.info({ channelId, audience, teamId: identity.teamId }, "Share refused: the channel may be shared with another organisation");
-        await deliver(deps, target, { title: SHARE_REFUSED[audience], blocks: [{ type: "text", text: SHARE_REFUSED[audience], tone: "warning" }], visibility: "ephemeral", isError: true });
+        await deliver(deps, target, { title: SHARE_REFUSED[audience], blocks: [{ type: "text", text: SHARE_REFUSED[audience], tone: "warning" }], visibility: "ephemeral", isError: true, code: "share_refused" });
         return;
       }
       const byline = isUserId(identity.userId) ? `Shared by <@${identity.userId}>` : "Shared";

@@ -7,21 +7,21 @@ import type { App, MessageShortcut } from "@slack/bolt";
 import { buildCommandModal, type FormMetadata } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
 import { identityFrom } from "../identity.js";
+import { findLogCommand, logFromMessagePrefill } from "../../../kit/log-from-message.js";
 
 export const LOG_TO_CRM_CALLBACK_ID = "log_to_crm";
 
 export function registerLogToCrmShortcut(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>({ callback_id: LOG_TO_CRM_CALLBACK_ID, type: "message_action" }, async ({ shortcut, ack, client, context }) => {
     await ack();
-    const log = deps.api.commands.find((definition) => definition.name === "log");
+    const log = findLogCommand(deps.api.commands);
     const log$ = deps.logger.child({ listener: LOG_TO_CRM_CALLBACK_ID });
     if (!log) {
       log$.error({}, "The core has no log command");
       return;
     }
     const identity = identityFrom({ teamId: shortcut.team?.id ?? null, userId: shortcut.user.id }, context);
-    const prefill: Record<string, string> = { channel: "chat" };
-    if (shortcut.message.text) prefill.summary = shortcut.message.text;
+    const prefill = logFromMessagePrefill(log, shortcut.message.text);
     const metadata: FormMetadata = { channelId: shortcut.channel.id };
     try {
       const opened = await client.views.open({ trigger_id: shortcut.trigger_id, view: buildCommandModal(log, { prefill, metadata }) });

@@ -6,33 +6,20 @@
  */
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import { loadConfig } from "../config.js";
+import type { Config } from "../config.js";
 import { targetFromConfig } from "../app.js";
 import { openDatabase } from "../data/database.js";
 import { tidyEmbeddedDatabase } from "../data/maintenance.js";
-import { createDirectory } from "../data/directory.js";
-import { CONSOLE_TENANT } from "../adapters/console/console.js";
-import { IMPORT_KINDS, type ImportKind } from "./columns.js";
-import { ENCODINGS, type Encoding } from "./read-rows.js";
-import { importFile, summarize } from "./import-file.js";
-import { DATE_ORDERS, type DateOrder } from "./import-dates.js";
+import { createImportSink } from "../data/import-sink.js";
+import { resolveTenant } from "../data/tenant-lookup.js";
+import { IMPORT_KINDS, type ImportKind } from "../import/columns.js";
+import { ENCODINGS, type Encoding } from "../import/read-rows.js";
+import { importFile, summarize } from "../import/import-file.js";
+import { DATE_ORDERS, type DateOrder } from "../import/import-dates.js";
 
 export const IMPORT_USAGE = `Usage: rapport import <${IMPORT_KINDS.join("|")}> <file.csv|file.xlsx> [--dry-run] [--skip-invalid]
        [--map "Column=field" ...] [--encoding ${ENCODINGS.join("|")}] [--date-order ${DATE_ORDERS.join("|")}]
        [--tenant platform:workspace]`;
-
-/** "--tenant slack:T123" / "discord:456" / "local"; default the console workspace. */
-export async function resolveTenantId(prisma: PrismaClient, spec: string | undefined): Promise<number> {
-  const [platform, externalId] = spec?.includes(":") ? [spec.slice(0, spec.indexOf(":")), spec.slice(spec.indexOf(":") + 1)] : ["console", spec ?? CONSOLE_TENANT];
-  if (platform === "console") {
-    const tenant = await createDirectory(prisma).ensureTenant({ platform, externalId: externalId!, name: externalId === CONSOLE_TENANT ? "Console" : externalId! });
-    return tenant.id;
-  }
-  const tenant = await prisma.tenant.findUnique({ where: { platform_externalId: { platform, externalId: externalId! } } });
-  if (!tenant) throw new Error(`No ${platform} workspace "${externalId}" in this database (it appears once someone uses /crm there).`);
-  return tenant.id;
-}
 
 export function parseMap(pairs: string[]): Record<string, string> {
   const map: Record<string, string> = {};
@@ -44,7 +31,11 @@ export function parseMap(pairs: string[]): Record<string, string> {
   return map;
 }
 
-export async function runImportCli(args: string[], io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WritableStream & { isTTY?: boolean } } = process): Promise<number> {
+export async function runImportCli(
+  args: string[],
+  config: Config,
+  io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WritableStream & { isTTY?: boolean } } = process,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -71,7 +62,7 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
     io.stderr.write(`--date-order must be one of ${DATE_ORDERS.join(", ")} (mdy: 3/14/2026, dmy: 14/3/2026).\n`);
     return 2;
   }
-  const database = await openDatabase(targetFromConfig(loadConfig()), { poolSize: 2 });
+  const database = await openDatabase(targetFromConfig(config), { poolSize: 2 });
   const bar = io.stderr.isTTY
     ? new cliProgress.SingleBar(
         { format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}", etaBuffer: 50, fps: 5, stream: io.stderr },
@@ -90,16 +81,16 @@ export async function runImportCli(args: string[], io: { stdout: NodeJS.Writable
   // Started by bin/rapport.mjs in a child process: if that launcher dies (kill -9, a closed
   // terminal), stop and roll back. Its 'disconnect' reaches us late while batches keep the event
   // loop busy, so the parent pid is also checked synchronously every 1,000 rows.
-  const launcher = Number(process.env.RAPPORT_LAUNCHER_PID) || undefined;
+  const launcher = config.RAPPORT_LAUNCHER_PID;
   const checkLauncher = () => {
     if (launcher !== undefined && process.ppid !== launcher) throw new Error(`the rapport process that started this import (pid ${launcher}) is gone.`);
   };
   try {
-    const tenantId = await resolveTenantId(database.prisma, values.tenant);
+    const { id: tenantId } = await resolveTenant(database.prisma, values.tenant);
     const startedAt = Date.now();
     let started = false;
     const result = await importFile({
-      database,
+      sink: createImportSink(database),
       tenantId,
       kind: kind as ImportKind,
       path,

@@ -5,21 +5,21 @@
  */
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
+import type { Config } from "../config.js";
 import { targetFromConfig } from "../app.js";
 import { openDatabase } from "../data/database.js";
 import { createReportQueries } from "../data/report-queries.js";
-import { resolveTenantId } from "../import/import-cli.js";
+import { findMemberId, resolveTenant } from "../data/tenant-lookup.js";
 import { EXPORT_KINDS, type ExportFilters, type ExportKind } from "../core/reports.js";
 import { todayIn } from "../core/dates.js";
-import { EXPORT_FORMATS, writeTable, type ExportFormat } from "./write-table.js";
+import { EXPORT_FORMATS, writeTable, type ExportFormat } from "../export/write-table.js";
 
 export const EXPORT_USAGE = `Usage: rapport export <${EXPORT_KINDS.join("|")}> [--format csv|xlsx] [--out FILE] [--tenant platform:workspace]
        [--owner NAME] [--status S] [--grade G] [--region R] [--industry I] [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function runExportCli(args: string[]): Promise<number> {
+export async function runExportCli(args: string[], config: Config): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -50,20 +50,11 @@ export async function runExportCli(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const config = loadConfig();
   const database = await openDatabase(targetFromConfig(config), { poolSize: 2 });
   try {
-    const tenantId = await resolveTenantId(database.prisma, values.tenant);
-    const tenant = await database.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-    let ownerId: number | undefined;
-    if (values.owner) {
-      const text = values.owner.replace(/^@/, "");
-      const owner = await database.prisma.member.findFirst({
-        where: { tenantId, OR: [{ externalId: text }, { displayName: { equals: text, mode: "insensitive" } }, { email: { equals: text, mode: "insensitive" } }] },
-      });
-      if (!owner) throw new Error(`No member "${values.owner}" in this workspace.`);
-      ownerId = owner.id;
-    }
+    const tenant = await resolveTenant(database.prisma, values.tenant);
+    const tenantId = tenant.id;
+    const ownerId = values.owner ? await findMemberId(database.prisma, tenantId, values.owner) : undefined;
     const filters: ExportFilters = {
       today: todayIn(config.RAPPORT_TIME_ZONE ?? tenant.timeZone, new Date()),
       ownerId,

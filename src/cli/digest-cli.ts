@@ -4,18 +4,20 @@
  * console: channels; Slack/Discord channels need their posters (wired by `rapport start`).
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
+import type { Config } from "../config.js";
 import { createLogger } from "../logging.js";
 import { targetFromConfig } from "../app.js";
 import { openDatabase } from "../data/database.js";
-import { CONSOLE_TENANT } from "../adapters/console/console.js";
-import { createConsolePoster, type DigestPoster } from "./poster.js";
-import { createRoutingPoster } from "./routing-poster.js";
-import { createDigestScheduler } from "./scheduler.js";
+import { CONSOLE_TENANT } from "../core/console-tenant.js";
+import { createConsolePoster } from "../adapters/console/digest-poster.js";
+import type { DigestPoster } from "../core/digest-poster.js";
+import { createRoutingPoster } from "../digests/routing-poster.js";
+import { createDigestScheduler } from "../digests/scheduler.js";
+import { createDigestStore } from "../data/digest-store.js";
 
 export const DIGEST_USAGE = "Usage: rapport digest tick [--at <ISO time, e.g. 2026-11-23T08:30:00Z>]";
 
-export async function runDigestCli(argv: string[], options: { poster?: DigestPoster; output?: NodeJS.WritableStream } = {}): Promise<number> {
+export async function runDigestCli(argv: string[], config: Config, options: { poster?: DigestPoster; output?: NodeJS.WritableStream } = {}): Promise<number> {
   const output = options.output ?? process.stdout;
   let parsed;
   try {
@@ -34,12 +36,11 @@ export async function runDigestCli(argv: string[], options: { poster?: DigestPos
     process.stderr.write(`--at must be an ISO time such as 2026-11-23T08:30:00Z, not "${parsed.values.at}".\n`);
     return 2;
   }
-  const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase(targetFromConfig(config), { poolSize: config.RAPPORT_DB_POOL_SIZE });
   try {
     const poster = options.poster ?? createRoutingPoster({ console: createConsolePoster({ output: output as never, now: () => at, fileDirs: config.RAPPORT_DIGEST_FILE_DIRS, tenant: CONSOLE_TENANT }) });
-    const scheduler = createDigestScheduler({ prisma: database.prisma, poster, logger, clock: parsed.values.at ? () => at : undefined });
+    const scheduler = createDigestScheduler({ store: createDigestStore(database.prisma), poster, logger, clock: parsed.values.at ? () => at : undefined });
     const result = await scheduler.tick(at);
     output.write(`${JSON.stringify({ at: at.toISOString(), ...result })}\n`);
     return 0;

@@ -1,0 +1,62 @@
+/**
+ * Slack as a Platform: its channel links and ids, and `start`, which wraps createSlackApp and the
+ * Slack digest poster. The SDK loads only when Slack starts (./index.js is imported in `start`).
+ */
+import type { InstallationRecords } from "../../core/installations.js";
+import type { ChannelRefs, Platform } from "../../core/platform.js";
+import type { SlackConfig } from "./config.js";
+import { createSlackInstallationStore } from "./installation-store.js";
+
+const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
+const CHANNEL_LINK = /^<#([CG][A-Z0-9]{6,})(\|[^>]*)?>$/;
+const CHANNEL_REF = /^slack:[CG][A-Z0-9]{6,}$/;
+
+/** A channel picked with # arrives as a link (<#C0123|sales>); Slack users may also paste the id. */
+export const slackChannels: ChannelRefs = {
+  parse(typed, typedOn) {
+    const text = typed.trim();
+    const link = CHANNEL_LINK.exec(text);
+    if (link) return `slack:${link[1]}`;
+    if (CHANNEL_REF.test(text)) return text;
+    if (typedOn === "slack" && CHANNEL_ID.test(text)) return `slack:${text}`;
+    return null;
+  },
+  format: (channelRef) => `<#${channelRef.slice("slack:".length)}>`,
+  howToPick: "Pick it with # so it becomes a link",
+  example: "#sales",
+};
+
+/**
+ * `installations` is where OAuth installations live, sealed with RAPPORT_SECRET_KEY (the database,
+ * given by the composition root: adapters do not reach the data layer); a bot token needs none.
+ */
+export function createSlackPlatform(options: { installations(secretKey: string | undefined): InstallationRecords }): Platform<{
+  slack?: SlackConfig;
+  RAPPORT_SECRET_KEY?: string;
+}> {
+  return {
+    id: "slack",
+    name: "Slack",
+    admins: "Slack workspace admins and owners, and whoever installed Rapport, are Rapport admins automatically",
+    channels: slackChannels,
+    forms: true,
+    files: "upload",
+    isConfigured: (config) => Boolean(config.slack),
+    async start({ api, admission, config, logger, onApiEvent }) {
+      const slackConfig = config.slack;
+      if (!slackConfig) throw new Error("Slack is not configured: set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID for many workspaces.");
+      const { createSlackApp, createSlackDigestPoster } = await import("./index.js");
+      const installationStore = slackConfig.oauth ? createSlackInstallationStore(options.installations(config.RAPPORT_SECRET_KEY)) : undefined;
+      const slackLogger = logger.child({ platform: "slack" });
+      const slack = createSlackApp({ api, admission, config: slackConfig, logger: slackLogger, onApiEvent, ...(installationStore ? { installationStore } : {}) });
+      const started = await slack.start();
+      logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
+      const poster = createSlackDigestPoster({
+        botToken: slackConfig.botToken ?? ((target) => installationStore!.botTokenFor(target)),
+        apiUrl: slackConfig.apiUrl,
+        logger: slackLogger,
+      });
+      return { poster, stop: () => slack.stop() };
+    },
+  };
+}

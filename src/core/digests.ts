@@ -1,0 +1,65 @@
+/**
+ * Scheduled digests as commands see them: the kinds, the states of a run, and the DigestService
+ * the `digest` command reaches through its CommandContext (implemented in src/digests/service.ts).
+ */
+import type { CalendarDate } from "./dates.js";
+import type { Reply } from "./reply.js";
+import type { Store } from "./store.js";
+
+/** The digest kinds and their one-line descriptions (used by commands, builders and the scheduler). */
+export const DIGEST_KINDS = ["followups", "overdue", "churn", "pipeline"] as const;
+export type DigestKind = (typeof DIGEST_KINDS)[number];
+
+export const DIGEST_KIND_SUMMARIES: Record<DigestKind, string> = {
+  followups: "customers due for contact today, overdue and later this week, by owner",
+  overdue: "overdue receivables by ageing bucket, largest debtors, credit-limit breaches",
+  churn: "repeat customers past their expected reorder, long-silent customers, recently lost deals",
+  pipeline: "new, updated, won and lost customers of the last 7 days; signings against the previous period",
+};
+
+/** States of a digest run row (one per subscription and local date). */
+export const RUN_STATES = ["claimed", "posting", "posted", "skipped", "unknown", "failed", "missed"] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+export type BuiltDigest = {
+  reply: Reply;
+  /** Nothing to report: subscriptions without post-when-empty post nothing. */
+  empty: boolean;
+};
+
+export type SubscriptionView = {
+  id: number;
+  kind: DigestKind;
+  channelRef: string;
+  channelName: string | null;
+  localTime: string;
+  timeZone: string;
+  weekdays: number[];
+  postWhenEmpty: boolean;
+  nextRun: { date: CalendarDate; at: Date } | null;
+  last: { date: CalendarDate; state: RunState; late: boolean; postedAt: Date | null; error: string | null } | null;
+  /** Missed local dates in the last 30 days, newest first. */
+  misses: CalendarDate[];
+};
+
+/** Subscriptions (add, list, remove) and on-demand digests (preview, run now) for one tenant at a time. */
+export type DigestService = {
+  add(input: {
+    tenant: { id: number; platform: string; externalId: string };
+    createdById: number;
+    kind: DigestKind;
+    channelRef: string;
+    localTime: string;
+    timeZone: string;
+    weekdays: number[];
+    postWhenEmpty: boolean;
+    confirmExternal: boolean;
+    now: Date;
+  }): Promise<{ id: number; external: boolean; channelName: string | null }>;
+  list(tenantId: number, now: Date): Promise<SubscriptionView[]>;
+  remove(tenantId: number, id: number): Promise<SubscriptionView | null>;
+  preview(input: { tenantId: number; kind: DigestKind; now: Date; timeZone: string; full: boolean }): Promise<BuiltDigest>;
+  runNow(input: { tenantId: number; id: number; now: Date }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
+  /** The same service on the connection of `store`, so a command's reads and writes join its transaction. */
+  within(store: Store): DigestService;
+};

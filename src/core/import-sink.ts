@@ -1,0 +1,98 @@
+/**
+ * The storage port behind `rapport import` (implemented in src/data/import-sink.ts): one
+ * transaction per file, batches of validated rows written per kind, and the rows' shapes.
+ */
+import type { CustomerPatch } from "./domain.js";
+
+export const IMPORT_KINDS = ["customers", "contacts", "orders", "invoices", "payments"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** A validated customer row: the editable customer fields plus the import's own keys. */
+export type CustomerRow = Required<Omit<CustomerPatch, "ownerId">> & {
+  externalId: string | null;
+  owner: string | null;
+};
+
+export type ContactRow = {
+  externalId: string | null;
+  customer: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  isPrimary: boolean;
+};
+
+export type OrderLineRow = { sku: string; description: string | null; quantity: number; unitPrice: number; unitCost: number | null };
+
+export type OrderRow = {
+  externalId: string | null;
+  number: string;
+  customer: string;
+  orderedOn: string;
+  status: string;
+  /** Null in a file of order lines without a total column: the total is the sum of the lines. */
+  total: number | null;
+  totalCost: number | null;
+  owner: string | null;
+  /** Present when the file has a sku column: this row is one line of the order. */
+  line: OrderLineRow | null;
+};
+
+export type InvoiceRow = {
+  externalId: string | null;
+  number: string;
+  customer: string;
+  orderNumber: string | null;
+  issuedOn: string;
+  dueOn: string;
+  amount: number;
+  paid: number;
+};
+
+export type PaymentRow = {
+  externalId: string | null;
+  customer: string;
+  amount: number;
+  receivedOn: string;
+  method: string;
+  reference: string | null;
+  invoiceNumber: string | null;
+};
+
+export type RowOf = { customers: CustomerRow; contacts: ContactRow; orders: OrderRow; invoices: InvoiceRow; payments: PaymentRow };
+
+/** A row with its line in the file. */
+export type Lined<T> = { line: number; row: T };
+export type WriteCounts = { inserted: number; updated: number; unchanged: number };
+/** A row the database side rejected (unknown customer, ...), with the file line. */
+export type LateIssue = { line: number; reason: string };
+
+export type ImportBatches<K extends ImportKind> = {
+  /**
+   * Does the CPU half of one batch now (owners, search keys, parameters) and returns its write,
+   * so the importer can prepare the next batch while this one is in the database.
+   */
+  prepare(batch: Lined<RowOf[K]>[]): () => Promise<WriteCounts>;
+};
+
+export type ImportSink = {
+  /** The tenant's currency: amounts in the file are read in it. */
+  tenantCurrency(tenantId: number): Promise<string>;
+  /**
+   * Writes one file in ONE transaction: committed when `work` resolves, rolled back when it
+   * throws (and the error rethrown). `fields` are the file's columns: only those are written.
+   */
+  write<K extends ImportKind, T>(
+    input: {
+      tenantId: number;
+      kind: K;
+      fields: ReadonlySet<string>;
+      onIssue: (issue: LateIssue) => void;
+      onWarning: (line: number, reason: string) => void;
+    },
+    work: (batches: ImportBatches<K>) => Promise<T>,
+  ): Promise<T>;
+  /** After a committed import of customers or contacts: merges the new entries into the search indexes. */
+  refreshSearch(): Promise<void>;
+};
