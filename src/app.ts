@@ -35,11 +35,13 @@ export async function createApp(options: {
   poolSize?: number;
   /** The platforms commands may name channels of; default builtInPlatforms (src/platforms.ts). */
   platforms?: readonly PlatformInfo[];
+  /** RAPPORT_LOCALE: the reply language when the member, the platform and the workspace name none. */
+  defaultLocale?: string;
 }): Promise<App> {
   const database = await openDatabase(options.target, { poolSize: options.poolSize });
   const digestStore = createDigestStore(database.prisma);
   let digests: DigestService | null = null;
-  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger });
+  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale });
   return {
     rapport,
     database,

@@ -33,7 +33,7 @@ const USAGE = `Usage: rapport <command> [options]
 
 Commands:
   start [--no-demo]             Start every configured surface (Slack, Discord); the console when none is configured
-  console [--as <member>] [--no-demo]
+  console [--as <member>] [--locale <en|zh-CN|zh-TW|ko>] [--no-demo]
                                 Type /crm commands locally (one per line when stdin is not a terminal)
   migrate                       Apply database migrations
   seed --demo                   Load the demo data set into the console workspace
@@ -64,8 +64,8 @@ async function seedDemo(app: App, config: Config, logger: Logger, onlyIfEmpty: b
   return true;
 }
 
-async function startConsole(config: Config, logger: Logger, options: { as: string; demo: boolean }): Promise<void> {
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE });
+async function startConsole(config: Config, logger: Logger, options: { as: string; demo: boolean; locale?: string }): Promise<void> {
+  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, defaultLocale: config.RAPPORT_LOCALE });
   try {
     const embedded = app.database.target.kind === "pglite";
     const seeded = options.demo && embedded ? await seedDemo(app, config, logger, true) : false;
@@ -85,7 +85,7 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
         : undefined;
     await runConsole({
       api: app.rapport,
-      actor: consoleActor(options.as, options.as === CONSOLE_LOCAL_USER ? localTimeZone(config) : undefined),
+      actor: consoleActor(options.as, options.as === CONSOLE_LOCAL_USER ? localTimeZone(config) : undefined, options.locale),
       input: process.stdin,
       output: process.stdout,
       interactive,
@@ -109,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     args: rest,
     options: {
       as: { type: "string", default: CONSOLE_LOCAL_USER },
+      locale: { type: "string" },
       "no-demo": { type: "boolean", default: false },
       demo: { type: "boolean", default: false },
       guild: { type: "string" },
@@ -126,11 +127,11 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger(quietConsole ? (interactiveConsole ? "warn" : "error") : config.LOG_LEVEL);
   switch (command) {
     case "console":
-      await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"] });
+      await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"], locale: values.locale });
       return 0;
     case "start": {
       const started = await startPlatforms(config, logger, platforms, database);
-      if (!started) await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"] });
+      if (!started) await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"], locale: values.locale });
       return 0;
     }
     case "migrate": {
@@ -179,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
 async function startPlatforms(config: Config, logger: Logger, platforms: readonly Platform<Config>[], database: { prisma?: PrismaClient }): Promise<boolean> {
   const serving = platforms.filter((platform) => platform.isConfigured(config));
   if (!serving.length) return false;
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms });
+  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms, defaultLocale: config.RAPPORT_LOCALE });
   database.prisma = app.database.prisma;
   const stops: (() => Promise<void>)[] = [];
   // One admission for every platform: they share the database pool it is sized to.

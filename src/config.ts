@@ -6,6 +6,7 @@
 import { delimiter, isAbsolute } from "node:path";
 import { z } from "zod";
 import { isValidTimeZone } from "./core/dates.js";
+import { localeFromTag } from "./core/i18n/locale.js";
 import { admissionLimitsFor, type AdmissionLimits } from "./core/admission.js";
 import { slackConfigFromEnv, type SlackConfig } from "./adapters/slack/config.js";
 import { loadDiscordConfig, type DiscordConfig } from "./adapters/discord/config.js";
@@ -46,6 +47,10 @@ const schema = z.object({
   RAPPORT_TIME_ZONE: z
     .string()
     .refine(isValidTimeZone, "RAPPORT_TIME_ZONE must be an IANA zone such as Europe/Berlin")
+    .optional(),
+  RAPPORT_LOCALE: z
+    .string()
+    .refine((tag) => localeFromTag(tag) !== null, "RAPPORT_LOCALE must be en, zh-CN, zh-TW or ko")
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   RAPPORT_OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),

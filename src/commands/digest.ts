@@ -6,7 +6,8 @@ import { UserError } from "../core/errors.js";
 import { reply, type Block } from "../core/reply.js";
 import type { CommandContext } from "../core/context.js";
 import { DIGEST_KINDS, DIGEST_KIND_SUMMARIES, type DigestKind, type DigestService, type SubscriptionView } from "../core/digests.js";
-import { describeWeekdays, parseLocalTime, parseWeekdays } from "../digests/schedule-time.js";
+import { describeWeekdays, parseLocalTime } from "../digests/schedule-time.js";
+import { readWeekdays } from "../core/dates/weekdays.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
@@ -39,7 +40,15 @@ const options = {
     description: "IANA time zone, default yours (add)",
     schema: z.string().refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York.` }),
   },
-  days: { kind: "text", description: "weekdays, daily or mon,wed,fri (add)", schema: z.array(z.number().int().min(1).max(7)).min(1) },
+  days: {
+    kind: "text",
+    description: "weekdays, daily or mon,wed,fri (add)",
+    // A form or Discord option gives the days as typed ("周一,周四", "월,목"); typed text gives them read.
+    schema: z.preprocess(
+      (value) => (typeof value === "string" ? (readWeekdays(value) ?? value) : value),
+      z.array(z.number().int().min(1).max(7), { error: "Days are weekdays, daily, weekends or a list such as mon,thu, 周一,周四 or 월,목." }).min(1),
+    ),
+  },
   id: { kind: "integer", description: "Subscription number (remove, run)", schema: z.coerce.number({ error: SUBSCRIPTION_ID_HELP }).int(SUBSCRIPTION_ID_HELP).min(1, SUBSCRIPTION_ID_HELP) },
   postWhenEmpty: { kind: "flag", description: "Post even when there is nothing to report (add: post-empty)", typedOnly: true, schema: z.boolean().default(false) },
   confirmExternal: { kind: "flag", description: "Allow a channel shared with another organisation (add: confirm-external)", typedOnly: true, schema: z.boolean().default(false) },
@@ -106,7 +115,7 @@ export const digestCommand = defineCommand({
         if (lower === "confirm-external") args.confirmExternal = true;
         else if (lower === "post-empty" || lower === "empty=post") args.postWhenEmpty = true;
         else if (lower === "skip-empty" || lower === "empty=skip") args.postWhenEmpty = false;
-        else if (parseWeekdays(lower)) args.days = parseWeekdays(lower);
+        else if (readWeekdays(word)) args.days = readWeekdays(word);
         else if (args.zone === undefined && (word.includes("/") || /^(utc|gmt)$/i.test(word))) args.zone = /^(utc|gmt)$/i.test(word) ? "UTC" : word;
         else throw new UserError("bad_argument", `I did not understand "${word}". After the time come an optional time zone, days (weekdays, daily, mon,wed) and post-empty or confirm-external.`, { example: ADD_EXAMPLE });
       }

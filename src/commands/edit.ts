@@ -6,6 +6,8 @@ import { customerReference } from "./shared/arguments.js";
 import { FIELDS_HELP, parseCustomerFields } from "./shared/customer-fields.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
+import { formatMoney } from "../core/money/index.js";
+import { quoted } from "./shared/format.js";
 
 const EXAMPLE = "edit acme grade=A phone=\"+1 617 555 0100\" status=active";
 
@@ -22,20 +24,38 @@ export const editCommand = defineCommand({
   writes: true,
   async handler(args, ctx) {
     if (Object.keys(args.fields).length === 0) throw new UserError("missing_argument", `Say what to change. ${FIELDS_HELP}.`, { example: EXAMPLE });
-    const patch = parseCustomerFields(args.fields, ctx.tenant.currency, EXAMPLE);
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `edit ${ref} ${Object.entries(args.fields).map(([k, v]) => `${k}="${v}"`).join(" ")}`);
+    const currency = customer.currency ?? ctx.tenant.currency;
+    const patch = parseCustomerFields(args.fields, { currency, locale: ctx.locale, example: EXAMPLE });
     assertCanModifyCustomer(ctx.member, customer);
+    const newCurrency = patch.currency === undefined ? currency : (patch.currency ?? ctx.tenant.currency);
+    if (newCurrency !== currency && customer.creditLimit !== null && patch.creditLimit === undefined) {
+      // The stored limit is in the old currency's minor units; reading it in the new one would change its value.
+      throw new UserError("currency_change", `${customer.name}'s credit limit is ${formatMoney(customer.creditLimit, currency)}. Give it again in ${newCurrency} in the same edit, or clear it with credit_limit=.`, {
+        example: `edit ${quoted(`#${customer.id}`)} currency=${newCurrency} credit_limit=${newCurrency === "KRW" ? "50000000" : "50000"}`,
+      });
+    }
     const { before, after } = await ctx.store.customers.update(customer.id, patch);
     const changed = Object.keys(patch) as (keyof typeof patch)[];
     await auditCustomerChange(ctx, { before, after, fields: changed });
     return reply.of(`Updated ${after.name}`, [
       {
         type: "fields",
-        fields: changed.map((key) => ({ label: key, value: `${format(before[key])} -> ${format(after[key])}` })),
+        fields: changed.map((key) => ({
+          label: key,
+          value:
+            key === "creditLimit"
+              ? `${amount(before.creditLimit, before.currency ?? ctx.tenant.currency)} -> ${amount(after.creditLimit, after.currency ?? ctx.tenant.currency)}`
+              : `${format(before[key])} -> ${format(after[key])}`,
+        })),
       },
     ]);
   },
 });
+
+function amount(minor: number | null, currency: string): string {
+  return minor === null ? "(empty)" : formatMoney(minor, currency);
+}
 
 function format(value: unknown): string {
   if (value === null || value === undefined || value === "") return "(empty)";

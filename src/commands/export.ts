@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { EXPORT_KINDS, type ExportFilters } from "../core/reports.js";
-import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
+import { readDateArgument } from "../core/date-input.js";
 import { resolveMember } from "../core/resolve.js";
 import { splitFields } from "../core/tokenize.js";
 import { PermissionDenied, UserError } from "../core/errors.js";
@@ -62,9 +62,16 @@ export const exportCommand = defineCommand({
   async handler(args, ctx) {
     const date = (field: "from" | "to") => {
       if (!args[field]) return undefined;
-      const parsed = parseCalendarDate(args[field], ctx);
-      if (!parsed) throw new UserError("bad_date", `I could not read ${field}="${args[field]}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field });
-      return parsed;
+      return readDateArgument(args[field], ctx, {
+        field,
+        purpose: "any",
+        example: EXAMPLE,
+        quote: (phrase) => `${field}=${phrase}`,
+        rerun: (iso) => {
+          const filters = Object.entries({ ...args, [field]: iso }).filter(([key, value]) => FILTER_FIELDS.includes(key) && typeof value === "string" && value);
+          return ["export", args.what, args.format, ...filters.map(([key, value]) => `${key}="${value}"`)].filter(Boolean).join(" ");
+        },
+      });
     };
     const requested = args.owner && args.owner !== "all" ? await resolveMember(ctx, args.owner) : undefined;
     const owner = exportOwner(ctx.member, requested, args.what, args.owner === "all");

@@ -1,11 +1,10 @@
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
-import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
-import { UserError } from "../core/errors.js";
+import { readDateArgument, readsAsDate } from "../core/date-input.js";
 import { customerReference, dateText } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
-import { dueLabel } from "./shared/format.js";
+import { dueLabel, quoted } from "./shared/format.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
 
 const EXAMPLE = "followup acme next tuesday";
@@ -24,7 +23,7 @@ export const followupCommand = defineCommand({
     // The date is the longest tail that reads as a date on its own; the rest is the customer.
     for (let split = 1; split < words.length; split++) {
       const tail = words.slice(split).join(" ");
-      if (parseCalendarDate(tail, { timeZone: "UTC", now: new Date() })) {
+      if (readsAsDate(tail)) {
         return { customer: words.slice(0, split).join(" "), date: tail };
       }
     }
@@ -32,8 +31,7 @@ export const followupCommand = defineCommand({
   },
   writes: true,
   async handler(args, ctx) {
-    const date = parseCalendarDate(args.date, ctx);
-    if (!date) throw new UserError("bad_date", `I could not read "${args.date}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field: "date" });
+    const date = readDateArgument(args.date, ctx, { field: "date", purpose: "follow-up", example: EXAMPLE, rerun: (iso) => `followup ${quoted(args.customer)} ${iso}` });
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `followup ${ref} ${args.date}`);
     assertCanModifyCustomer(ctx.member, customer);
     const { before, after } = await ctx.store.customers.update(customer.id, { nextFollowUp: date });

@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { defineCommand } from "../core/command.js";
+import type { CommandContext, CommandSummary } from "../core/context.js";
 import { reply } from "../core/reply.js";
 import { NotFound } from "../core/errors.js";
+import { COMMAND_WORDS, commandName, isMessageKey, type CommandWord } from "../core/i18n/index.js";
+
+/** The reader's word for a command; English readers see the canonical name only. */
+function localName(name: string, ctx: CommandContext): string {
+  return Object.hasOwn(COMMAND_WORDS, name) ? commandName(name as CommandWord, ctx.locale) : name;
+}
+
+/** A command's summary in the reader's language, English where no translation exists yet. */
+function summaryOf(definition: CommandSummary, ctx: CommandContext): string {
+  const key = `command.${definition.name}.summary`;
+  return ctx.locale !== "en" && isMessageKey(key) ? ctx.t(key) : definition.summary;
+}
 
 export const helpCommand = defineCommand({
   name: "help",
@@ -11,23 +24,28 @@ export const helpCommand = defineCommand({
   options: { command: { kind: "text", description: "A command name", schema: z.string().trim().max(40) } },
   writes: false,
   async handler({ command }, ctx) {
+    const { t } = ctx;
+    const help = localName("help", ctx);
     if (command) {
       const definition = ctx.commands.find((candidate) => candidate.name === command.toLowerCase());
-      if (!definition) throw new NotFound(`There is no command "${command}". Type help to list them.`, "help log");
+      if (!definition) throw new NotFound(t("error.noSuchCommandHelp", { command, help }), `${help} ${localName("log", ctx)}`);
       return reply.of(`/crm ${definition.usage}`, [
-        { type: "text", text: definition.summary },
-        { type: "text", text: `Usage: ${definition.usage}` },
-        { type: "list", title: "Examples", items: definition.examples.map((example) => ({ title: example })) },
+        { type: "text", text: summaryOf(definition, ctx) },
+        { type: "text", text: t("help.usage", { usage: definition.usage }) },
+        { type: "list", title: t("help.examples"), items: definition.examples.map((example) => ({ title: example })) },
       ]);
     }
-    return reply.of("Rapport commands", [
-      {
-        type: "table",
-        title: "Rapport commands",
-        columns: ["Command", "What it does"],
-        rows: ctx.commands.map((definition) => [definition.usage, definition.summary]),
-      },
-      { type: "text", text: "Customers can be named by any part of their name, an alias, a contact, or #id.", tone: "muted" },
+    // Other languages show the reader's command word next to the English one, which always works too.
+    const table =
+      ctx.locale === "en"
+        ? { columns: [t("help.columnCommand"), t("help.columnWhat")], rows: ctx.commands.map((definition) => [definition.usage, definition.summary]) }
+        : {
+            columns: [t("help.columnCommand"), t("help.columnUsage"), t("help.columnWhat")],
+            rows: ctx.commands.map((definition) => [localName(definition.name, ctx), definition.usage, summaryOf(definition, ctx)]),
+          };
+    return reply.of(t("help.title"), [
+      { type: "table", title: t("help.title"), ...table },
+      { type: "text", text: t("help.naming"), tone: "muted" },
     ]);
   },
 });

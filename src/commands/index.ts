@@ -18,6 +18,7 @@ import { statsCommand } from "./stats.js";
 import { handoverCommand } from "./handover.js";
 import { activityCommand } from "./activity.js";
 import { digestCommand } from "./digest.js";
+import { settingsCommand } from "./settings.js";
 
 export const commands: readonly CommandDefinition[] = [
   findCommand,
@@ -37,5 +38,6 @@ export const commands: readonly CommandDefinition[] = [
   handoverCommand,
   activityCommand,
   digestCommand,
+  settingsCommand,
   helpCommand,
 ];

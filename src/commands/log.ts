@@ -4,8 +4,7 @@ import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
 import { INTERACTION_CHANNELS, INTERACTION_OUTCOMES } from "../core/domain.js";
-import { DATE_EXAMPLES, parseCalendarDate } from "../core/dates.js";
-import { UserError } from "../core/errors.js";
+import { readDateArgument } from "../core/date-input.js";
 import { customerReference, text } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
@@ -56,10 +55,14 @@ export const logCommand = defineCommand({
   },
   writes: true,
   async handler(args, ctx) {
-    const nextFollowUp = args.next ? parseCalendarDate(args.next, ctx) : null;
-    if (args.next && !nextFollowUp) {
-      throw new UserError("bad_date", `I could not read "${args.next}" as a date. Try ${DATE_EXAMPLES}.`, { example: EXAMPLE, field: "next" });
-    }
+    const nextFollowUp = args.next
+      ? readDateArgument(args.next, ctx, {
+          field: "next",
+          purpose: "follow-up",
+          example: EXAMPLE,
+          rerun: (date) => `log ${quoted(args.customer)} ${args.channel} ${args.summary} next ${date}${args.outcome ? ` outcome ${args.outcome}` : ""}`,
+        })
+      : null;
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `log ${ref} ${args.channel} ${args.summary}`);
     // Anyone may log a contact with any customer of the workspace, but moving the follow-up date
     // is a change to the customer, with the same rule as `followup`.
@@ -103,7 +106,7 @@ export const logCommand = defineCommand({
           { label: "Next follow-up", value: dueLabel(ctx, after.nextFollowUp), inline: true },
         ],
         buttons: [
-          { label: "Undo", style: "danger", action: { kind: "undo", token } },
+          { label: ctx.t("button.undo"), style: "danger", action: { kind: "undo", token } },
           { label: "Show customer", action: { kind: "run", command: `show ${quoted(`#${customer.id}`)}` } },
         ],
       },

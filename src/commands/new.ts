@@ -18,7 +18,7 @@ export const newCommand = defineCommand({
   },
   writes: true,
   async handler({ name, fields }, ctx) {
-    const patch = parseCustomerFields(fields, ctx.tenant.currency, EXAMPLE);
+    const patch = parseCustomerFields(fields, { currency: ctx.tenant.currency, locale: ctx.locale, example: EXAMPLE });
     const duplicates = (await ctx.store.customers.search(name, { limit: 3 })).filter((hit) => hit.score >= 1);
     const customer = await ctx.store.customers.create({ ...patch, name, ownerId: ctx.member.id });
     await ctx.store.audit.record(ctx.member.id, { action: "customer.create", entity: "customer", entityId: customer.id, after: customer });

@@ -16,7 +16,9 @@ export const overdueCommand = defineCommand({
     const customer = args.customer ? await resolveCustomer(ctx, args.customer, (ref) => `overdue ${ref}`) : null;
     const ageing = await ctx.store.receivables.ageing({ today: ctx.today, customerId: customer?.id, limit: 15 });
     const scope = customer ? customer.name : "all customers";
-    const breaches = ageing.rows.filter((row) => row.creditLimit !== null && row.balance > row.creditLimit);
+    // A limit in another currency than the balances is not compared (no exchange rates here).
+    const comparable = (row: (typeof ageing.rows)[number]) => (row.creditLimitCurrency ?? ctx.tenant.currency) === ctx.tenant.currency;
+    const breaches = ageing.rows.filter((row) => row.creditLimit !== null && comparable(row) && row.balance > row.creditLimit);
     if (ageing.total === 0 && breaches.length === 0) {
       return reply.text(`Nothing overdue for ${scope}`, `Nothing overdue for ${scope}.`);
     }
@@ -42,7 +44,7 @@ export const overdueCommand = defineCommand({
             money(ctx, overdue),
             money(ctx, row.buckets["91-180"] + row.buckets[">180"]),
             money(ctx, row.balance),
-            row.creditLimit === null ? "-" : money(ctx, row.creditLimit),
+            row.creditLimit === null ? "-" : money(ctx, row.creditLimit, row.creditLimitCurrency),
           ];
         }),
       });

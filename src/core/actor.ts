@@ -20,6 +20,10 @@ export type Actor = {
     email?: string;
     /** IANA zone, e.g. "Asia/Shanghai". */
     timeZone?: string;
+    /** The platform's language tag for this person: Slack `users.info` locale, Discord `interaction.locale`, console `--locale`. */
+    locale?: string;
+    /** The workspace's language as the platform has it (Discord's guild locale); `settings workspace language` wins over it. */
+    workspaceLocale?: string;
     /**
      * Workspace admin/owner or the app's installer (Slack), Manage Server (Discord), the local
      * user (console): a Rapport admin. Nobody else becomes admin without an admin's `role`.

@@ -89,6 +89,21 @@ describe("token buckets (fake clock)", () => {
     });
   });
 
+  test.each([
+    ["ko", "명령어를 Rapport가 처리할 수 있는 속도보다 빠르게 보내고 있습니다 (한 번에 1건, 이후 분당 12건).", "4초 후에 다시 시도해 주십시오."],
+    ["zh-CN", "您发送命令的速度超过了 Rapport 的处理速度（最多连续 1 条，之后每分钟 12 条）。", "请在 4 秒后重试。"],
+    ["zh-TW", "您送出指令的速度超過 Rapport 的處理速度（最多連續 1 則，之後每分鐘 12 則）。", "請在 4 秒後再試。"],
+  ])("GIVEN a refusal for a member whose platform locale is %s THEN it is said in that language", (locale, title, retry) => {
+    const clock = fakeClock();
+    const admission = createAdmission(limits({ member: { perSecond: 0.2, burst: 1 } }), clock.now);
+    expect(admission.tryAdmit({ ...PAT, locale }).ok).toBe(true);
+    clock.advance(1_000);
+    const decision = admission.tryAdmit({ ...PAT, locale });
+    if (decision.ok) throw new Error("admitted");
+    expect(decision.refusal.reply).toMatchObject({ title, locale, isError: true });
+    expect(decision.refusal.message).toContain(retry);
+  });
+
   test("GIVEN a fractional rate above one a second THEN the headline is still the whole first sentence", () => {
     const admission = createAdmission(limits({ workspace: { perSecond: 2.5, burst: 1 } }), fakeClock().now);
     admission.tryAdmit(PAT);

@@ -18,6 +18,7 @@
  * fake clock for tests.
  */
 import type { Reply } from "./reply.js";
+import { createTranslator, localeFromTag, type Translate } from "./i18n/index.js";
 
 /** `perSecond` tokens are added each second up to `burst`; `perSecond: 0` turns the limit off. */
 export type RateLimit = { perSecond: number; burst: number };
@@ -38,6 +39,8 @@ export type AdmissionRequest = {
   platform: string;
   workspace: string;
   member: string;
+  /** The platform's language tag for the person (Discord's interaction locale), for the refusal's words. */
+  locale?: string;
   /**
    * Lookups (pickers, autocomplete) fire on keystrokes: they respect the bound on work in flight
    * but do not spend the member's or the workspace's tokens.
@@ -151,13 +154,22 @@ export function createAdmission(limits: AdmissionLimits, clock: () => number = D
     return current;
   }
 
-  function refuse(reason: RefusalReason, retryAfterMs: number): AdmissionDecision {
+  function refuse(reason: RefusalReason, retryAfterMs: number, locale: string | undefined): AdmissionDecision {
     refused[reason] += 1;
     const waiting = admitted - running;
-    const message = refusalMessage(reason, waiting, retryAfterMs, limits);
+    const t = createTranslator(localeFromTag(locale) ?? "en");
+    const message = refusalMessage(reason, waiting, retryAfterMs, limits, t);
     // The first sentence is the headline (notifications, fallback text).
-    const title = message.slice(0, message.indexOf(". ") + 1);
-    const reply: Reply = { title, blocks: [{ type: "text", text: message, tone: "warning" }], visibility: "ephemeral", isError: true, code: reason };
+    const end = t.locale === "en" ? message.indexOf(". ") + 1 : message.search(/。|\.(\s|$)/) + 1;
+    const title = end > 0 ? message.slice(0, end) : message;
+    const reply: Reply = {
+      title,
+      blocks: [{ type: "text", text: message, tone: "warning" }],
+      visibility: "ephemeral",
+      isError: true,
+      code: reason,
+      ...(t.locale === "en" ? {} : { locale: t.locale }),
+    };
     return { ok: false, refusal: { reason, waiting, retryAfterMs, message, reply } };
   }
 
@@ -203,14 +215,14 @@ export function createAdmission(limits: AdmissionLimits, clock: () => number = D
         const workspaceKey = `${request.platform}:${request.workspace}`;
         if (limits.member.perSecond > 0) {
           member = bucket(`m:${workspaceKey}:${request.member}`, limits.member, now);
-          if (member.tokens < 1) return refuse("member_rate", msUntilToken(member, limits.member));
+          if (member.tokens < 1) return refuse("member_rate", msUntilToken(member, limits.member), request.locale);
         }
         if (limits.workspace.perSecond > 0) {
           workspace = bucket(`w:${workspaceKey}`, limits.workspace, now);
-          if (workspace.tokens < 1) return refuse("workspace_rate", msUntilToken(workspace, limits.workspace));
+          if (workspace.tokens < 1) return refuse("workspace_rate", msUntilToken(workspace, limits.workspace), request.locale);
         }
       }
-      if (admitted >= limits.maxInFlight + limits.maxWaiting) return refuse("busy", 1_000);
+      if (admitted >= limits.maxInFlight + limits.maxWaiting) return refuse("busy", 1_000, request.locale);
       // Tokens are spent only by a request that gets in.
       if (member) member.tokens -= 1;
       if (workspace) workspace.tokens -= 1;
@@ -236,23 +248,24 @@ function msUntilToken(bucket: Bucket, limit: RateLimit): number {
   return Math.ceil(((1 - bucket.tokens) / limit.perSecond) * 1000);
 }
 
-function seconds(ms: number): string {
-  const whole = Math.max(1, Math.ceil(ms / 1000));
-  return whole === 1 ? "1 second" : `${whole} seconds`;
-}
-
-function rate(limit: RateLimit): string {
-  const perMinute = limit.perSecond * 60;
-  const steady = limit.perSecond >= 1 ? `${+limit.perSecond.toFixed(2)} a second` : `${+perMinute.toFixed(2)} a minute`;
-  return `${limit.burst} at once, then ${steady}`;
-}
-
-const NOT_SAVED = "Nothing from this request was saved; send it again then.";
-
 /** What the person sees instead of a result: why, when to try again, and that nothing was written. */
-export function refusalMessage(reason: RefusalReason, waiting: number, retryAfterMs: number, limits: AdmissionLimits): string {
-  if (reason === "busy") return `Rapport is busy (${waiting} ${waiting === 1 ? "request" : "requests"} waiting). Try again in a moment. ${NOT_SAVED}`;
-  const who = reason === "member_rate" ? "You are" : "This workspace is";
+export function refusalMessage(
+  reason: RefusalReason,
+  waiting: number,
+  retryAfterMs: number,
+  limits: AdmissionLimits,
+  t: Translate = createTranslator("en"),
+): string {
+  if (reason === "busy") return t("admission.busy", { waiting, waitingText: String(waiting) });
   const limit = reason === "member_rate" ? limits.member : limits.workspace;
-  return `${who} sending commands faster than Rapport takes them (${rate(limit)}). Try again in ${seconds(retryAfterMs)}. ${NOT_SAVED}`;
+  const perSecond = limit.perSecond >= 1;
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return t("admission.tooFast", {
+    who: reason === "member_rate" ? "member" : "workspace",
+    burst: String(limit.burst),
+    steady: perSecond ? "second" : "minute",
+    rate: String(+(perSecond ? limit.perSecond : limit.perSecond * 60).toFixed(2)),
+    seconds,
+    secondsText: String(seconds),
+  });
 }

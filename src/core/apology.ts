@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { reply, type Reply } from "./reply.js";
+import { createTranslator, type Translate } from "./i18n/translator.js";
 
 /** The code of a reply that apologises for an unexpected error (anything else is the user's). */
 export const INTERNAL_ERROR = "internal";
@@ -12,10 +13,11 @@ export function newErrorId(): string {
   return randomBytes(4).toString("hex");
 }
 
-export function apologyText(errorId: string): string {
-  return `Sorry, something went wrong on our side. If it keeps happening, mention error id ${errorId}.`;
+export function apologyText(errorId: string, t: Translate = createTranslator("en")): string {
+  return t("error.apology", { errorId });
 }
 
-export function apologyReply(errorId: string): Reply {
-  return reply.error(INTERNAL_ERROR, apologyText(errorId));
+export function apologyReply(errorId: string, t: Translate = createTranslator("en")): Reply {
+  const result = reply.error(INTERNAL_ERROR, apologyText(errorId, t));
+  return t.locale === "en" ? result : { ...result, locale: t.locale };
 }

@@ -3,9 +3,55 @@
  * default reading of typed words. Forms read the same options in the adapters.
  */
 import { z } from "zod";
-import type { CommandOption, OptionSpec, OptionSpecs, TypedAs } from "./command.js";
 import { UserError } from "./errors.js";
 import { splitFields } from "./tokenize.js";
+
+/**
+ * What kind of value an option takes. Adapters use it: Discord turns `customer`, `order` and
+ * `member` into autocompleted string options, `choice` into fixed choices, `date` into a string;
+ * `fields` is a set of `key=value` pairs, `flag` a yes/no switch typed as a keyword (`--dry-run`).
+ */
+export type OptionKind = "text" | "customer" | "order" | "member" | "date" | "choice" | "integer" | "fields" | "flag";
+
+/**
+ * How the default text parser reads an option from the words after the command name.
+ * - `word`: the next positional word.
+ * - `rest`: the positional words left over, joined by spaces (at most one per command; options
+ *   declared after it take their word from the end).
+ * - `anywhere`: a word matching `choices` (or `match`), wherever it stands.
+ * - `named`: the option's name followed by the value (`by region`).
+ * - `key`: only as `name=value`.
+ * - `flag`: the keyword `--name` (also `-name`, with `-` or nothing for `_`); present means true.
+ * `fields` options collect every `key=value` word that no `key` option claims.
+ */
+export type TypedAs = "word" | "rest" | "anywhere" | "named" | "key" | "flag";
+
+/** One option as a command declares it; everything else about the option is derived from this. */
+export type OptionSpec = {
+  kind: OptionKind;
+  description: string;
+  required?: boolean;
+  choices?: readonly string[];
+  /** The value's rules and messages; without it, derived from `kind` and `choices`. */
+  schema?: z.ZodType;
+  /** How typed text gives it; `word` unless the kind says otherwise (`flag`, `fields`). */
+  typed?: TypedAs;
+  /** For `anywhere` options without choices: which words belong to this option. */
+  match?: RegExp;
+  /** Form hint: the input's label when the name does not read well ("Next follow-up" for `next`). */
+  label?: string;
+  /** Form hint: a multi-line input. */
+  multiline?: boolean;
+  /** Form hint: left out of forms (paging through results only makes sense when typing). */
+  inForms?: boolean;
+  /** Only typed text has it: neither forms nor Discord options show it. */
+  typedOnly?: boolean;
+};
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/** An option as every surface reads it from a definition: the declaration with its name, without its schema. */
+export type CommandOption = Omit<OptionSpec, "schema" | "required"> & { name: string; required: boolean };
 
 type KindSchema<S extends OptionSpec> = S["choices"] extends readonly (infer C)[]
   ? z.ZodType<C>

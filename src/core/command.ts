@@ -1,54 +1,9 @@
 import type { z } from "zod";
 import type { Reply } from "./reply.js";
 import type { CommandContext } from "./context.js";
-import { optionsSchema, parseWords, valueSchemas, type ValueSchemas } from "./command-options.js";
+import { optionsSchema, parseWords, valueSchemas, type CommandOption, type OptionSpec, type OptionSpecs, type ValueSchemas } from "./command-options.js";
 
-/**
- * What kind of value an option takes. Adapters use it: Discord turns `customer`, `order` and
- * `member` into autocompleted string options, `choice` into fixed choices, `date` into a string;
- * `fields` is a set of `key=value` pairs, `flag` a yes/no switch typed as a keyword (`--dry-run`).
- */
-export type OptionKind = "text" | "customer" | "order" | "member" | "date" | "choice" | "integer" | "fields" | "flag";
-
-/**
- * How the default text parser reads an option from the words after the command name.
- * - `word`: the next positional word.
- * - `rest`: the positional words left over, joined by spaces (at most one per command; options
- *   declared after it take their word from the end).
- * - `anywhere`: a word matching `choices` (or `match`), wherever it stands.
- * - `named`: the option's name followed by the value (`by region`).
- * - `key`: only as `name=value`.
- * - `flag`: the keyword `--name` (also `-name`, with `-` or nothing for `_`); present means true.
- * `fields` options collect every `key=value` word that no `key` option claims.
- */
-export type TypedAs = "word" | "rest" | "anywhere" | "named" | "key" | "flag";
-
-/** One option as a command declares it; everything else about the option is derived from this. */
-export type OptionSpec = {
-  kind: OptionKind;
-  description: string;
-  required?: boolean;
-  choices?: readonly string[];
-  /** The value's rules and messages; without it, derived from `kind` and `choices`. */
-  schema?: z.ZodType;
-  /** How typed text gives it; `word` unless the kind says otherwise (`flag`, `fields`). */
-  typed?: TypedAs;
-  /** For `anywhere` options without choices: which words belong to this option. */
-  match?: RegExp;
-  /** Form hint: the input's label when the name does not read well ("Next follow-up" for `next`). */
-  label?: string;
-  /** Form hint: a multi-line input. */
-  multiline?: boolean;
-  /** Form hint: left out of forms (paging through results only makes sense when typing). */
-  inForms?: boolean;
-  /** Only typed text has it: neither forms nor Discord options show it. */
-  typedOnly?: boolean;
-};
-
-export type OptionSpecs = Record<string, OptionSpec>;
-
-/** An option as every surface reads it from a definition: the declaration with its name, without its schema. */
-export type CommandOption = Omit<OptionSpec, "schema" | "required"> & { name: string; required: boolean };
+export type { CommandOption, OptionKind, OptionSpec, OptionSpecs, TypedAs } from "./command-options.js";
 
 /**
  * One `/crm` command. `parseText` turns the words typed after the command name into the raw

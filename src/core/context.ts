@@ -1,10 +1,10 @@
-import type { CommandDefinition } from "./command.js";
 import type { CalendarDate } from "./dates.js";
 import type { DigestService } from "./digests.js";
 import type { Member, Tenant } from "./domain.js";
 import type { PlatformId } from "./actor.js";
 import type { ActingChannels } from "./channel-refs.js";
 import type { Store } from "./store.js";
+import type { Locale, Translate } from "./i18n/index.js";
 
 /** Everything a command handler gets besides its arguments. Time comes from an injected clock. */
 export type CommandContext = {
@@ -18,9 +18,16 @@ export type CommandContext = {
   /** The acting member's calendar date, in their time zone. */
   today: CalendarDate;
   timeZone: string;
+  /** The reader's language: their `settings language`, the platform's, the workspace's, RAPPORT_LOCALE, then en. */
+  locale: Locale;
+  /** Messages from the catalog in `locale`. */
+  t: Translate;
   /** Link to the chat message the command came from, if any. */
   messageLink?: string;
-  commands: readonly CommandDefinition[];
+  commands: readonly CommandSummary[];
   /** Digest subscriptions and previews, on this command's transaction; null when digests are not set up. */
   digests: DigestService | null;
 };
+
+/** What `help` reads of each registered command; every CommandDefinition fits it. */
+export type CommandSummary = { name: string; summary: string; usage: string; examples: readonly string[] };

@@ -74,5 +74,3 @@ export function relativeDay(today: CalendarDate, date: CalendarDate): string {
   if (days < 0) return `${-days} day${days === -1 ? "" : "s"} overdue`;
   return `in ${days} day${days === 1 ? "" : "s"}`;
 }
-
-export const DATE_EXAMPLES = 'tomorrow, "next fri", "in 3 days", 2026-12-01';

@@ -15,7 +15,17 @@ export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
 export const INTERACTION_OUTCOMES = ["effective", "high-value", "unsuccessful"] as const;
 export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
 
-export type Tenant = { id: number; platform: string; externalId: string; name: string; currency: string; timeZone: string };
+export type Tenant = {
+  id: number;
+  platform: string;
+  externalId: string;
+  name: string;
+  /** ISO 4217 code new amounts are entered in; stored amounts keep their own currency. */
+  currency: string;
+  timeZone: string;
+  /** `settings workspace language`; null or absent: the platform's guild locale, then RAPPORT_LOCALE. */
+  defaultLocale?: string | null;
+};
 
 export type Member = {
   id: number;
@@ -25,6 +35,10 @@ export type Member = {
   email: string | null;
   role: Role;
   timeZone: string;
+  /** True once the member chose a zone with `settings timezone`: the platform's no longer replaces it. */
+  timeZoneChosen?: boolean;
+  /** `settings language`; null or absent: the platform's locale for this person. */
+  locale?: string | null;
   active: boolean;
   /** A platform guest (Slack restricted / ultra-restricted): never above rep. */
   guest: boolean;
@@ -47,7 +61,10 @@ export type Customer = {
   email: string | null;
   website: string | null;
   ownerId: number | null;
+  /** Minor units of `currency ?? tenant.currency`. */
   creditLimit: number | null;
+  /** ISO 4217 code of the customer's amounts; null: the tenant's currency. */
+  currency: string | null;
   nextFollowUp: CalendarDate | null;
   lastContactAt: Date | null;
   notes: string | null;
@@ -78,6 +95,7 @@ export const EDITABLE_CUSTOMER_FIELDS = [
   "email",
   "website",
   "credit_limit",
+  "currency",
   "notes",
 ] as const;
 export type EditableCustomerField = (typeof EDITABLE_CUSTOMER_FIELDS)[number];
@@ -86,7 +104,7 @@ export type EditableCustomerField = (typeof EDITABLE_CUSTOMER_FIELDS)[number];
 export type CustomerPatch = Partial<Pick<Customer, CustomerPatchField>>;
 type CustomerPatchField =
   | "name" | "aliases" | "status" | "stage" | "grade" | "type" | "industry" | "source" | "region" | "city"
-  | "address" | "phone" | "email" | "website" | "creditLimit" | "notes" | "ownerId" | "nextFollowUp";
+  | "address" | "phone" | "email" | "website" | "creditLimit" | "currency" | "notes" | "ownerId" | "nextFollowUp";
 
 export type Contact = { id: number; name: string; title: string | null; phone: string | null; email: string | null; isPrimary: boolean };
 
@@ -154,7 +172,8 @@ export type CustomerProfile = {
   churnRisk: boolean;
 };
 
-export type AgeingRow = { customerId: number; customerName: string; creditLimit: number | null; balance: number; buckets: AgeingBuckets };
+/** `creditLimit` is in `creditLimitCurrency` (null: the tenant's); balances are in the tenant's currency. */
+export type AgeingRow = { customerId: number; customerName: string; creditLimit: number | null; creditLimitCurrency: string | null; balance: number; buckets: AgeingBuckets };
 
 export type FollowUpRow = {
   customerId: number;

@@ -8,7 +8,7 @@ export const IMPORT_KINDS = ["customers", "contacts", "orders", "invoices", "pay
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** A validated customer row: the editable customer fields plus the import's own keys. */
-export type CustomerRow = Required<Omit<CustomerPatch, "ownerId">> & {
+export type CustomerRow = Required<Omit<CustomerPatch, "ownerId" | "currency">> & {
   externalId: string | null;
   owner: string | null;
 };

@@ -20,11 +20,6 @@ export function platformRole(flags: { isPlatformAdmin?: boolean; isGuest?: boole
   return flags.isPlatformAdmin && !flags.isGuest ? "admin" : "rep";
 }
 
-/** `admins` says where admins come from on the acting platform (PlatformInfo.admins): a new workspace has none until one speaks. */
-export function roleRequiredMessage(role: Role, command: string, admins: string): string {
-  return `Only ${role}s can use ${command}. ${admins}; ask one of them to change your role.`;
-}
-
 /** Guests stay reps: refused here so that `role` cannot lift one (ensureMember also demotes). */
 export function assertRoleAllowed(member: Member, role: Role): void {
   if (member.guest && role !== "rep") {

@@ -10,7 +10,7 @@ import type { Actor } from "./actor.js";
 import { writesWith, type CommandDefinition } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { todayIn } from "./dates.js";
-import type { Member, Tenant } from "./domain.js";
+import type { Member, Role, Tenant } from "./domain.js";
 import { PermissionDenied, UserError } from "./errors.js";
 import { apologyReply, newErrorId } from "./apology.js";
 import { checkCommandLine, closestName } from "./input-checks.js";
@@ -19,8 +19,10 @@ import { reply, type Reply } from "./reply.js";
 import type { PickerOption, RapportApi } from "./service-api.js";
 import type { Directory, Store } from "./store.js";
 import { tokenize } from "./tokenize.js";
+import { canonicalize, lookupWord, toHalfWidth, VOCABULARY, type VocabularySet } from "./i18n/vocabulary.js";
 import { sliceCodePoints } from "./text/normalize.js";
-import { hasRole, roleRequiredMessage } from "./permissions.js";
+import { hasRole } from "./permissions.js";
+import { COMMAND_WORDS, commandName, createTranslator, isMessageKey, resolveLocale, type CommandWord, type Locale, type Translate } from "./i18n/index.js";
 import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
 import { runUndo } from "./undo.js";
 import type { DigestService } from "./digests.js";
@@ -37,25 +39,50 @@ export type RapportOptions = {
   digests?: () => DigestService | null;
   clock?: () => Date;
   logger?: Logger;
+  /** RAPPORT_LOCALE: the language when neither the member, the platform nor the workspace names one. */
+  defaultLocale?: string;
 };
 
 export type Rapport = RapportApi & {
   /** Resolves (creating on first use) the tenant and member behind an actor. */
-  identify(actor: Actor): Promise<{ tenant: Tenant; member: Member; store: Store }>;
+  identify(actor: Actor): Promise<Identity>;
 };
 
-function formatIssues(error: z.ZodError): { message: string; field?: string } {
+/** The tenant and member behind an actor, and the language replies to them are written in. */
+export type Identity = { tenant: Tenant; member: Member; store: Store; locale: Locale };
+
+function formatIssues(error: z.ZodError, t: Translate): { message: string; field?: string } {
   const issue = error.issues[0]!;
   const field = issue.path[0] === undefined ? undefined : String(issue.path[0]);
   // An option's own message ("The customer is missing.") wins over zod's generic one.
   const generic = issue.message.startsWith("Invalid input");
-  const message = issue.code === "invalid_type" && issue.input === undefined && generic ? `${field ?? "An argument"} is missing.` : issue.message;
+  const missing = field === undefined ? t("error.anArgumentMissing") : t("error.argumentMissing", { argument: field });
+  const message = issue.code === "invalid_type" && issue.input === undefined && generic ? missing : issue.message;
   return { message, field };
 }
 
-function userErrorReply(error: UserError, definition?: CommandDefinition): Reply {
-  const example = error.details.example ?? definition?.examples[0];
-  const result = reply.error(error.code, error.message, example ? `/crm ${example}` : undefined);
+const ENGLISH = createTranslator("en");
+
+/** A command's name as the reader types it (`find` -> `查詢` for zh-TW). */
+function localCommand(name: string, locale: Locale): string {
+  return Object.hasOwn(COMMAND_WORDS, name) ? commandName(name as CommandWord, locale) : name;
+}
+
+/** An example command line with its command word in the reader's language (`find acme` -> `查詢 acme`). */
+function localExample(example: string, locale: Locale): string {
+  const [word = "", ...rest] = example.split(" ");
+  return [localCommand(word, locale), ...rest].join(" ");
+}
+
+/** Replies carry the reader's language for the renderers' own words (paging, Share); absent means English. */
+function inLocale(result: Reply, locale: Locale): Reply {
+  return locale === "en" || result.locale ? result : { ...result, locale };
+}
+
+function userErrorReply(error: UserError, definition?: CommandDefinition, t: Translate = ENGLISH): Reply {
+  const example = error.details.example ?? (definition?.examples[0] !== undefined ? localExample(definition.examples[0], t.locale) : undefined);
+  const result = reply.error(error.code, error.message);
+  if (example) result.blocks.push({ type: "text", text: t("reply.example", { example: `/crm ${example}` }), tone: "muted" });
   if (error.details.choices?.length) {
     result.blocks.push({
       type: "buttons",
@@ -66,6 +93,43 @@ function userErrorReply(error: UserError, definition?: CommandDefinition): Reply
   return result;
 }
 
+const VOCABULARY_SETS = Object.keys(VOCABULARY) as VocabularySet[];
+const FIELD_VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", stage: "stage", currency: "currency", language: "language" };
+
+/** A choice as a form or Discord option gave it, in any language (`電話` -> `call`), else as given. */
+function canonicalChoice(choices: readonly string[], value: string): string {
+  const folded = toHalfWidth(value).trim();
+  if (choices.includes(folded.toLowerCase())) return folded.toLowerCase();
+  for (const set of VOCABULARY_SETS) {
+    const word = lookupWord(set, folded);
+    if (word && choices.includes(word)) return word;
+  }
+  return value;
+}
+
+/**
+ * Structured input (Discord options, modal fields, buttons) read as typed text is: choices and
+ * field names in any language, references folded to half-width. Free text is left as given.
+ */
+function canonicalArgs(definition: CommandDefinition, args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...args };
+  for (const option of definition.options) {
+    const value = args[option.name];
+    if (option.kind === "choice" && option.choices && typeof value === "string") out[option.name] = canonicalChoice(option.choices, value);
+    else if ((option.kind === "customer" || option.kind === "order" || option.kind === "member") && typeof value === "string") out[option.name] = toHalfWidth(value);
+    else if (option.kind === "fields" && value && typeof value === "object" && !Array.isArray(value)) {
+      out[option.name] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+          const field = lookupWord("field", key) ?? key;
+          const set = FIELD_VALUE_SETS[field];
+          return [field, set && typeof item === "string" ? (lookupWord(set, item) ?? item) : item];
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 export function createRapport(options: RapportOptions): Rapport {
   const { directory, commands } = options;
   const platforms = options.platforms ?? [];
@@ -73,16 +137,38 @@ export function createRapport(options: RapportOptions): Rapport {
   const logger = options.logger ?? silentLogger;
   const byName = new Map(commands.map((definition) => [definition.name, definition]));
 
-  async function identify(actor: Actor) {
+  async function identify(actor: Actor): Promise<Identity> {
     const tenant = await directory.ensureTenant({ platform: actor.platform, externalId: actor.tenantExternalId, name: actor.tenantName });
     const member = await directory.ensureMember(tenant, { externalId: actor.userExternalId, ...actor.profile });
-    return { tenant, member, store: directory.storeFor(tenant) };
+    const locale = resolveLocale({
+      memberChoice: member.locale,
+      platformLocale: actor.profile?.locale,
+      workspaceDefault: tenant.defaultLocale ?? actor.profile?.workspaceLocale,
+      envDefault: options.defaultLocale,
+    });
+    return { tenant, member, store: directory.storeFor(tenant), locale };
   }
 
-  function contextFor(actor: Actor, identity: Awaited<ReturnType<typeof identify>>, store: Store, messageLink?: string): CommandContext {
+  /** The language before the member is known (an unknown command in structured input, a failed lookup). */
+  function platformLocale(actor: Actor): Locale {
+    return resolveLocale({ platformLocale: actor.profile?.locale, workspaceDefault: actor.profile?.workspaceLocale, envDefault: options.defaultLocale });
+  }
+
+  function whoAreAdmins(t: Translate, platform: string): string {
+    const key = platforms.some((info) => info.id === platform) ? `platform.admins.${platform}` : "platform.admins.unknown";
+    return isMessageKey(key) ? t(key) : adminsOf(platforms, platform);
+  }
+
+  function roleRequired(t: Translate, role: Role, command: string, platform: string): string {
+    return t("error.roleRequired", { role, command: localCommand(command, t.locale), whoAreAdmins: whoAreAdmins(t, platform) });
+  }
+
+  function contextFor(actor: Actor, identity: Identity, store: Store, messageLink?: string): CommandContext {
     const now = clock();
     const timeZone = identity.member.timeZone;
     return {
+      locale: identity.locale,
+      t: createTranslator(identity.locale),
       store,
       tenant: identity.tenant,
       member: identity.member,
@@ -104,8 +190,10 @@ export function createRapport(options: RapportOptions): Rapport {
     actor: Actor,
     idempotencyKey: string | undefined,
     messageLink: string | undefined,
+    known?: Identity,
   ): Promise<Reply> {
-    const identity = await identify(actor);
+    const identity = known ?? (await identify(actor));
+    const t = createTranslator(identity.locale);
     // A request id ties every log line of one command together.
     const log = logger.child({
       requestId: randomBytes(6).toString("hex"),
@@ -115,14 +203,14 @@ export function createRapport(options: RapportOptions): Rapport {
       platform: actor.platform,
     });
     try {
-      assertActive(identity.member);
+      assertActive(identity.member, t);
       if (definition.role && !hasRole(identity.member, definition.role)) {
-        throw new PermissionDenied(roleRequiredMessage(definition.role, definition.name, adminsOf(platforms, actor.platform)));
+        throw new PermissionDenied(roleRequired(t, definition.role, definition.name, actor.platform));
       }
       const parsed = definition.schema.safeParse(rawArgs);
       if (!parsed.success) {
-        const { message, field } = formatIssues(parsed.error);
-        throw new UserError("bad_argument", `${message} Usage: ${definition.usage}`, { field });
+        const { message, field } = formatIssues(parsed.error, t);
+        throw new UserError("bad_argument", t("error.withUsage", { message, usage: definition.usage }), { field });
       }
       if (!writesWith(definition, parsed.data)) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink));
       return await identity.store.transaction(async (store) => {
@@ -141,22 +229,20 @@ export function createRapport(options: RapportOptions): Rapport {
           .record(identity.member.id, { action: "permission.denied", entity: "command", entityId: definition.name, after: { args: rawArgs } })
           .catch((auditError) => log.error({ err: auditError }, "could not audit a denied attempt"));
       }
-      if (error instanceof UserError) return userErrorReply(error, definition);
-      return apology(log, error);
+      if (error instanceof UserError) return userErrorReply(error, definition, t);
+      return apology(log, error, t);
     }
   }
 
   /** A member whose access was closed at a hand-over may not act; an admin reopens it with `role`. */
-  function assertActive(member: Member): void {
-    if (!member.active) {
-      throw new PermissionDenied(`Your access to Rapport in this workspace was closed when your customers were handed over. If that is a mistake, ask an admin to reopen it (role @you rep).`);
-    }
+  function assertActive(member: Member, t: Translate): void {
+    if (!member.active) throw new PermissionDenied(t("error.accessClosed"));
   }
 
-  function apology(log: Logger, error: unknown): Reply {
+  function apology(log: Logger, error: unknown, t: Translate = ENGLISH): Reply {
     const errorId = newErrorId();
     log.error({ err: error, errorId }, "command failed");
-    return apologyReply(errorId);
+    return apologyReply(errorId, t);
   }
 
   const api: Rapport = {
@@ -165,55 +251,73 @@ export function createRapport(options: RapportOptions): Rapport {
 
     async runText({ actor, text, idempotencyKey, messageLink }) {
       let definition: CommandDefinition | undefined;
+      let t = createTranslator(platformLocale(actor));
       try {
+        const identity = await identify(actor);
+        t = createTranslator(identity.locale);
         checkCommandLine(text);
-        const [name = "help", ...words] = tokenize(text);
+        const [name = "help", ...words] = canonicalize(tokenize(text), { locale: identity.locale });
         definition = byName.get(name.toLowerCase());
         if (!definition) {
           const suggestion = closestName(name, [...byName.keys()]);
-          throw new UserError("unknown_command", `There is no command "${name}".${suggestion ? ` Did you mean ${suggestion}?` : ""} Type help to list them.`, {
-            example: suggestion ? byName.get(suggestion)!.examples[0] : "help",
-          });
+          const help = localCommand("help", t.locale);
+          const message = suggestion
+            ? t("error.noSuchCommandSuggest", { command: name, suggestion: localCommand(suggestion, t.locale), help })
+            : t("error.noSuchCommandHelp", { command: name, help });
+          throw new UserError("unknown_command", message, { example: suggestion ? localExample(byName.get(suggestion)!.examples[0]!, t.locale) : help });
         }
         const rawArgs = definition.parseText(words);
-        return await execute(definition, rawArgs, actor, idempotencyKey, messageLink);
+        return inLocale(await execute(definition, rawArgs, actor, idempotencyKey, messageLink, identity), t.locale);
       } catch (error) {
-        if (error instanceof UserError) return userErrorReply(error, definition);
-        return apology(logger, error);
+        if (error instanceof UserError) return inLocale(userErrorReply(error, definition, t), t.locale);
+        return inLocale(apology(logger, error, t), t.locale);
       }
     },
 
     async runArgs({ actor, command, args, idempotencyKey }) {
       const definition = byName.get(command);
-      if (!definition) return reply.error("unknown_command", `There is no command "${command}".`, "/crm help");
+      if (!definition) {
+        const t = createTranslator(platformLocale(actor));
+        const result = reply.error("unknown_command", t("error.noSuchCommand", { command }));
+        result.blocks.push({ type: "text", text: t("reply.example", { example: `/crm ${localCommand("help", t.locale)}` }), tone: "muted" });
+        return inLocale(result, t.locale);
+      }
       // The same input checks as typed text, on every string value, also inside `fields` objects.
       const strings = Object.values(args).flatMap((value) =>
         typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).filter((item) => typeof item === "string") : [],
       );
+      let identity: Identity;
+      try {
+        identity = await identify(actor);
+      } catch (error) {
+        return inLocale(apology(logger, error, createTranslator(platformLocale(actor))), platformLocale(actor));
+      }
       try {
         for (const value of strings) checkCommandLine(value);
       } catch (error) {
-        return userErrorReply(error as UserError, definition);
+        return inLocale(userErrorReply(error as UserError, definition, createTranslator(identity.locale)), identity.locale);
       }
-      return execute(definition, args, actor, idempotencyKey, typeof args.link === "string" ? args.link : undefined);
+      const result = await execute(definition, canonicalArgs(definition, args), actor, idempotencyKey, typeof args.link === "string" ? args.link : undefined, identity);
+      return inLocale(result, identity.locale);
     },
 
     async undo({ actor, token, idempotencyKey }) {
       const identity = await identify(actor);
+      const t = createTranslator(identity.locale);
       try {
-        assertActive(identity.member);
+        assertActive(identity.member, t);
         return await identity.store.transaction(async (store) => {
           if (idempotencyKey) {
             const earlier = await store.idempotency.claim(idempotencyKey);
             if (earlier) return earlier;
           }
-          const result = await runUndo(store, identity.member, token, clock());
+          const result = inLocale(await runUndo(store, identity.member, token, clock()), t.locale);
           if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
           return result;
         });
       } catch (error) {
-        if (error instanceof UserError) return userErrorReply(error);
-        return apology(logger, error);
+        if (error instanceof UserError) return inLocale(userErrorReply(error, undefined, t), t.locale);
+        return inLocale(apology(logger, error, t), t.locale);
       }
     },
 

@@ -4,6 +4,8 @@
  * enforces that platform's limits. All strings here are PLAIN user text: renderers escape them.
  */
 
+import type { Locale } from "./i18n/locale.js";
+
 /** A button. `action` says what the adapter should do when it is pressed. */
 export type Button = {
   label: string;
@@ -65,6 +67,8 @@ export type Reply = {
   fieldErrors?: Record<string, string>;
   /** Files that go with the reply (chart PNGs, exports): the console saves them, chat adapters upload them. */
   attachments?: Attachment[];
+  /** The reader's language, for the words renderers add (paging, Share in channel); absent means English. */
+  locale?: Locale;
 };
 
 /** A file attached to a reply. `altText` describes it for screen readers and where files cannot be shown. */

@@ -74,8 +74,18 @@ export type Store = {
     get(id: number): Promise<Member | null>;
     /** Active members only, unless `includeInactive` (an admin reopening someone's access). */
     search(query: string, limit: number, options?: { includeInactive?: boolean }): Promise<Member[]>;
-    /** Sets the role; `active: true` also reopens a closed member. */
-    update(id: number, changes: { role?: Role; active?: boolean }): Promise<{ before: Member; after: Member }>;
+    /**
+     * Sets the role (`active: true` also reopens a closed member), or the member's own settings:
+     * `locale` (null follows the platform), `timeZone` with `timeZoneChosen` (false follows the platform).
+     */
+    update(
+      id: number,
+      changes: { role?: Role; active?: boolean; locale?: string | null; timeZone?: string; timeZoneChosen?: boolean },
+    ): Promise<{ before: Member; after: Member }>;
+  };
+  /** The workspace's own settings (`settings workspace ...`). A new currency applies to amounts entered from now on. */
+  workspace: {
+    update(changes: { defaultLocale?: string | null; timeZone?: string; currency?: string }): Promise<{ before: Tenant; after: Tenant }>;
   };
   audit: { record(actorId: number | null, entry: AuditEntry): Promise<void> };
   idempotency: {

@@ -15,18 +15,23 @@ import type { Role, Tenant } from "../core/domain.js";
 import { isValidTimeZone } from "../core/dates.js";
 import { platformRole } from "../core/permissions.js";
 import { createStore } from "./store.js";
-import { toMember } from "./mappers.js";
+import { toMember, toTenant } from "./mappers.js";
+
+const TENANT_CACHE_MS = 60_000;
 
 /** `clock` stamps audit events, so their times agree with the command's own "now" (and tests' fixed clocks). */
 export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date()): Directory {
   // Tenants are looked up on every request and almost never change: keep them in memory, and
   // write only when a tenant is new or renamed (a write per request would take a row lock on
   // the tenant row and serialise every concurrent command of that workspace).
-  const tenants = new Map<string, Tenant>();
+  // Entries expire after a minute, so settings changed by another process show up.
+  const tenants = new Map<string, { tenant: Tenant; at: number }>();
+  const forget = (tenant: Tenant) => tenants.delete(`${tenant.platform}:${tenant.externalId}`);
   return {
     async ensureTenant({ platform, externalId, name }) {
       const key = `${platform}:${externalId}`;
-      const cached = tenants.get(key);
+      const entry = tenants.get(key);
+      const cached = entry && Date.now() - entry.at < TENANT_CACHE_MS ? entry.tenant : undefined;
       if (cached && (!name || cached.name === name)) return cached;
       const where = { platform_externalId: { platform, externalId } };
       let row = await prisma.tenant.findUnique({ where });
@@ -37,9 +42,9 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
         row = await prisma.tenant.findUniqueOrThrow({ where });
       }
       if (name && row.name !== name) row = await prisma.tenant.update({ where: { id: row.id }, data: { name } });
-      const tenant = { id: row.id, platform: row.platform, externalId: row.externalId, name: row.name, currency: row.currency, timeZone: row.timeZone };
+      const tenant = toTenant(row);
       if (tenants.size > 10_000) tenants.clear();
-      tenants.set(key, tenant);
+      tenants.set(key, { tenant, at: Date.now() });
       return tenant;
     },
     async ensureMember(tenant, input) {
@@ -58,7 +63,7 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
       const changes: Record<string, unknown> = {};
       if (input.displayName && input.displayName !== existing.displayName) changes.displayName = input.displayName;
       if (input.email && input.email !== existing.email) changes.email = input.email;
-      if (timeZone && timeZone !== existing.timeZone) changes.timeZone = timeZone;
+      if (timeZone && timeZone !== existing.timeZone && !existing.timeZoneChosen) changes.timeZone = timeZone;
       // The platform's word on guests is refreshed on every command (a guest may be promoted to a
       // full member, or a member downgraded to a guest); unknown (users.info failed) keeps the row's.
       if (input.isGuest !== undefined && input.isGuest !== existing.guest) changes.guest = input.isGuest;
@@ -75,7 +80,7 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
       return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
     },
     storeFor(tenant) {
-      return createStore(prisma, tenant, prisma, clock);
+      return createStore(prisma, tenant, prisma, clock, forget);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Conversions between Prisma rows and domain types (BigInt money -> number, DATE -> "YYYY-MM-DD"). */
 import type { CalendarDate } from "../core/dates.js";
-import type { Customer, CustomerStatus, Interaction, InteractionChannel, InteractionOutcome, Member, Role } from "../core/domain.js";
+import type { Customer, CustomerStatus, Interaction, InteractionChannel, InteractionOutcome, Member, Role, Tenant } from "../core/domain.js";
 import type * as Db from "../generated/prisma/client.js";
 
 export function toDbDate(date: CalendarDate): Date {
@@ -41,6 +41,7 @@ export function toCustomer(row: Db.Customer): Customer {
     website: row.website,
     ownerId: row.ownerId,
     creditLimit: optionalMoney(row.creditLimit),
+    currency: row.currency,
     nextFollowUp: fromDbDate(row.nextFollowUp),
     lastContactAt: row.lastContactAt,
     notes: row.notes,
@@ -55,6 +56,18 @@ export function toCustomer(row: Db.Customer): Customer {
   };
 }
 
+export function toTenant(row: Db.Tenant): Tenant {
+  return {
+    id: row.id,
+    platform: row.platform,
+    externalId: row.externalId,
+    name: row.name,
+    currency: row.currency,
+    timeZone: row.timeZone,
+    defaultLocale: row.defaultLocale,
+  };
+}
+
 export function toMember(row: Db.Member): Member {
   return {
     id: row.id,
@@ -64,6 +77,8 @@ export function toMember(row: Db.Member): Member {
     email: row.email,
     role: row.role as Role,
     timeZone: row.timeZone,
+    timeZoneChosen: row.timeZoneChosen,
+    locale: row.locale,
     active: row.active,
     guest: row.guest,
   };

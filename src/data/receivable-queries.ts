@@ -11,6 +11,7 @@ type AgeingSqlRow = {
   customer_id: number;
   customer_name: string;
   credit_limit: bigint | null;
+  currency: string | null;
   balance: bigint;
   b0: bigint;
   b31: bigint;
@@ -49,10 +50,10 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
       if (customerId !== undefined) params.push(customerId);
       // Customers with something overdue or over their credit limit, worst first.
       const rows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
-        `SELECT i.customer_id, c.name AS customer_name, c.credit_limit, ${BUCKET_SUMS}
+        `SELECT i.customer_id, c.name AS customer_name, c.credit_limit, c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
          WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid ${customerFilter}
-         GROUP BY i.customer_id, c.name, c.credit_limit
+         GROUP BY i.customer_id, c.name, c.credit_limit, c.currency
          HAVING SUM(i.amount - i.paid) FILTER (WHERE i.due_on <= $2::date) > 0
              OR (c.credit_limit IS NOT NULL AND SUM(i.amount - i.paid) > c.credit_limit)
              ${customerId === undefined ? "" : "OR TRUE"}
@@ -74,6 +75,7 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
           customerId: row.customer_id,
           customerName: row.customer_name,
           creditLimit: row.credit_limit === null ? null : Number(row.credit_limit),
+          creditLimitCurrency: row.currency,
           balance: Number(row.balance),
           buckets: buckets(row),
         })),

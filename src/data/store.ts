@@ -9,7 +9,7 @@ import type { Customer, CustomerPatch, Tenant } from "../core/domain.js";
 import { buildSearchKeys } from "../core/text/search-keys.js";
 import type { DbClient } from "./client-types.js";
 import { searchCustomers } from "./customer-search.js";
-import { auditSnapshot, toCustomer, toDbDate, toInteraction, toMember } from "./mappers.js";
+import { auditSnapshot, toCustomer, toDbDate, toInteraction, toMember, toTenant } from "./mappers.js";
 import { createOrderQueries } from "./order-queries.js";
 import { createReceivableQueries } from "./receivable-queries.js";
 import { loadCustomerProfile } from "./customer-profile.js";
@@ -48,7 +48,14 @@ export function clientOf(store: Store): DbClient | undefined {
   return clients.get(store);
 }
 
-export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | null, clock: () => Date): Store {
+/** `onTenantChanged`: told after the workspace's settings change, so a cached tenant is dropped. */
+export function createStore(
+  db: DbClient,
+  tenant: Tenant,
+  root: PrismaClient | null,
+  clock: () => Date,
+  onTenantChanged: (tenant: Tenant) => void = () => {},
+): Store {
   const tenantId = tenant.id;
   const requireCustomer = async (id: number): Promise<Customer> => {
     const row = await db.customer.findFirst({ where: { id, tenantId } });
@@ -61,7 +68,7 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
     async transaction(work) {
       // Nested calls reuse the open transaction: one command is one transaction.
       if (!root) return work(store);
-      return root.$transaction((tx) => work(createStore(tx, tenant, null, clock)), { timeout: 30_000, maxWait: 30_000 });
+      return root.$transaction((tx) => work(createStore(tx, tenant, null, clock, onTenantChanged)), { timeout: 30_000, maxWait: 30_000 });
     },
 
     customers: {
@@ -189,11 +196,24 @@ export function createStore(db: DbClient, tenant: Tenant, root: PrismaClient | n
         });
         return rows.map(toMember);
       },
-      async update(id, changes: { role?: Role; active?: boolean }) {
+      async update(id, changes: { role?: Role; active?: boolean; locale?: string | null; timeZone?: string; timeZoneChosen?: boolean }) {
         const before = await db.member.findFirst({ where: { id, tenantId } });
         if (!before) throw new NotFound(`No member #${id} in this workspace.`);
         const after = await db.member.update({ where: { id }, data: changes });
         return { before: toMember(before), after: toMember(after) };
+      },
+    },
+
+    workspace: {
+      async update(changes) {
+        const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+        const after = await db.tenant.update({ where: { id: tenantId }, data: changes });
+        if (after.currency !== before.currency) {
+          // Credit limits that followed the workspace's currency were written in the old one: they keep it.
+          await db.customer.updateMany({ where: { tenantId, currency: null, creditLimit: { not: null } }, data: { currency: before.currency } });
+        }
+        onTenantChanged(toTenant(after));
+        return { before: toTenant(before), after: toTenant(after) };
       },
     },
 

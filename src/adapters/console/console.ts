@@ -24,9 +24,13 @@ export function saveAttachments(attachments: readonly Attachment[], dir: string)
   });
 }
 
-/** The local user administers the console workspace; `--as bob` acts as a plain member. */
-export function consoleActor(handle: string, timeZone?: string): Actor {
-  const profile = { ...(timeZone ? { timeZone } : {}), ...(handle === CONSOLE_LOCAL_USER ? { isPlatformAdmin: true } : {}) };
+/** The local user administers the console workspace; `--as bob` acts as a plain member; `--locale ko` answers in Korean. */
+export function consoleActor(handle: string, timeZone?: string, locale?: string): Actor {
+  const profile = {
+    ...(timeZone ? { timeZone } : {}),
+    ...(locale ? { locale } : {}),
+    ...(handle === CONSOLE_LOCAL_USER ? { isPlatformAdmin: true } : {}),
+  };
   return {
     platform: "console",
     tenantExternalId: CONSOLE_TENANT,

@@ -7,6 +7,7 @@ import type { Block, Button, Reply } from "../../core/reply.js";
 import { neutraliseText, type Neutraliser } from "../../core/text/neutralise.js";
 import { neutraliseReply } from "../../core/text/neutralise-reply.js";
 import { truncateText } from "../../core/text/truncate.js";
+import { translatorFor } from "../kit/paging.js";
 
 function pad(text: string, width: number, align: "left" | "right" = "left"): string {
   const gap = Math.max(0, width - stringWidth(text));
@@ -104,7 +105,9 @@ export function renderText(input: Reply, options: RenderTextOptions = {}): strin
   for (const block of reply.blocks) lines.push(...renderBlock(block));
   if (reply.paging) {
     const { page, pageCount, totalItems, previous, next } = reply.paging;
-    lines.push(`Page ${page} of ${pageCount} (${totalItems} items)${previous ? `  previous: ${previous}` : ""}${next ? `  next: ${next}` : ""}`);
+    const t = translatorFor(reply);
+    const footer = t("paging.console", { page: String(page), pages: String(pageCount), total: String(totalItems) });
+    lines.push(`${footer}${previous ? `  ${t("paging.consolePrevious", { command: previous })}` : ""}${next ? `  ${t("paging.consoleNext", { command: next })}` : ""}`);
   }
   // Stored text may hold terminal escapes or bidi overrides (imports, other tools): never let them
   // reach the terminal, where they could recolour, hide or reorder what the user reads. The whole

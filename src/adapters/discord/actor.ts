@@ -16,6 +16,8 @@ export function actorFromInteraction(interaction: BaseInteraction & { guildId: s
     userExternalId: interaction.user.id,
     profile: {
       displayName,
+      ...(interaction.locale ? { locale: interaction.locale } : {}),
+      ...(interaction.guildLocale ? { workspaceLocale: interaction.guildLocale } : {}),
       isPlatformAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     },
   };

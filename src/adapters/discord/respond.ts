@@ -164,8 +164,18 @@ export async function answerWithUpdate(interaction: ButtonInteraction, ctx: Hand
 }
 
 /** Asks admission for this member of this server; `lookup`: autocomplete (spends no rate tokens). */
-export function admit(interaction: { guildId: string | null; user: { id: string } }, ctx: HandlerContext, options: { lookup?: boolean } = {}): AdmissionDecision {
-  return ctx.admission.tryAdmit({ platform: "discord", workspace: interaction.guildId ?? "dm", member: interaction.user.id, ...(options.lookup ? { lookup: true } : {}) });
+export function admit(
+  interaction: { guildId: string | null; user: { id: string }; locale?: string },
+  ctx: HandlerContext,
+  options: { lookup?: boolean } = {},
+): AdmissionDecision {
+  return ctx.admission.tryAdmit({
+    platform: "discord",
+    workspace: interaction.guildId ?? "dm",
+    member: interaction.user.id,
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
+    ...(options.lookup ? { lookup: true } : {}),
+  });
 }
 
 /** A quick ephemeral notice that needs no api call. */

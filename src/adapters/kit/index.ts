@@ -4,6 +4,6 @@
  * core/logger.ts), which the console uses too.
  */
 export { formLabel, formOptions, isMultiline, structuredOptions } from "./form-options.js";
-export { pagingFooter } from "./paging.js";
+export { pagingFooter, translatorFor } from "./paging.js";
 export type { ButtonAction } from "./button-action.js";
 export { findLogCommand, LOG_COMMAND, LOG_FROM_MESSAGE_TITLE, logFromMessagePrefill } from "./log-from-message.js";

@@ -29,9 +29,12 @@ export function customerCard(ctx: CommandContext, profile: CustomerProfile): Blo
     { label: "Overdue", value: money(ctx, receivables.overdue), inline: true },
   ];
   if (customer.creditLimit !== null) {
-    const over = receivables.balance > customer.creditLimit;
-    fields.push({ label: "Credit limit", value: `${money(ctx, customer.creditLimit)}${over ? " (exceeded)" : ""}`, inline: true });
+    // Balances are in the tenant's currency: compared with the limit only when that is the limit's too.
+    const sameCurrency = (customer.currency ?? ctx.tenant.currency) === ctx.tenant.currency;
+    const over = sameCurrency && receivables.balance > customer.creditLimit;
+    fields.push({ label: "Credit limit", value: `${money(ctx, customer.creditLimit, customer.currency)}${over ? " (exceeded)" : ""}`, inline: true });
   }
+  if (customer.currency && customer.currency !== ctx.tenant.currency) fields.push({ label: "Currency", value: customer.currency, inline: true });
   return {
     type: "card",
     title: `${customer.name}  #${customer.id}`,

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { CUSTOMER_STATUSES, EDITABLE_CUSTOMER_FIELDS, PIPELINE_STAGES, type CustomerPatch } from "../../core/domain.js";
-import { parseMoney } from "../../core/money.js";
+import { formatMoney, isCurrencyCode, minorToSafeNumber, readAmount } from "../../core/money/index.js";
 import { UserError } from "../../core/errors.js";
 import { text } from "./arguments.js";
 
@@ -42,21 +42,40 @@ const FIELD_RULES = {
 
 export const FIELDS_HELP = `Fields: ${EDITABLE_CUSTOMER_FIELDS.join(", ")}`;
 
-export function parseCustomerFields(fields: Record<string, string>, currency: string, example: string): CustomerPatch {
+export type FieldReading = {
+  /** The customer's currency before this change (its own, else the tenant's): what amounts are read in. */
+  currency: string;
+  /** The writer's language, for what a lone 元 or ¥ means. */
+  locale: string;
+  example: string;
+};
+
+export function parseCustomerFields(fields: Record<string, string>, reading: FieldReading): CustomerPatch {
   const patch: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const [rawKey, rawValue] of Object.entries(fields)) {
-    const key = FIELD_ALIASES[rawKey] ?? rawKey;
+  const entries = Object.entries(fields).map(([rawKey, rawValue]) => ({ rawKey, rawValue, key: FIELD_ALIASES[rawKey] ?? rawKey }));
+  // A currency set in the same line is the one the amounts are written in.
+  const currencyEntry = entries.find((entry) => entry.key === "currency");
+  let currency = reading.currency;
+  if (currencyEntry) {
+    const code = currencyEntry.rawValue.trim().toUpperCase();
+    if (code === "") patch.currency = null;
+    else if (isCurrencyCode(code)) {
+      patch.currency = code;
+      currency = code;
+    } else problems.push(`currency must be an ISO 4217 code such as CNY, TWD, KRW or USD, not "${currencyEntry.rawValue}".`);
+  }
+  for (const { rawKey, rawValue, key } of entries) {
     if (!(EDITABLE_CUSTOMER_FIELDS as readonly string[]).includes(key)) {
       problems.push(`"${rawKey}" is not a customer field (${FIELDS_HELP}).`);
       continue;
     }
+    if (key === "currency") continue;
     if (key === "credit_limit") {
       if (rawValue.trim() === "") patch.creditLimit = null;
       else {
-        const amount = parseMoney(rawValue, currency);
-        if (amount === null || amount < 0) problems.push(`credit_limit must be an amount like 50000 or 50,000.00`);
-        else patch.creditLimit = amount;
+        const problem = readCreditLimit(rawValue, currency, reading.locale, patch);
+        if (problem) problems.push(problem);
       }
       continue;
     }
@@ -64,6 +83,28 @@ export function parseCustomerFields(fields: Record<string, string>, currency: st
     if (!result.success) problems.push(result.error.issues[0]?.message ?? `${key} is not valid`);
     else patch[key] = result.data;
   }
-  if (problems.length) throw new UserError("bad_field", problems.join(" "), { example });
+  if (problems.length) throw new UserError("bad_field", problems.join(" "), { example: reading.example });
   return patch as CustomerPatch;
+}
+
+/** Sample amounts in a currency, as its writers type them. */
+const AMOUNT_EXAMPLES: Record<string, string> = { CNY: "50000, ¥50,000 or 5万", TWD: "30000, NT$30,000 or 3萬", KRW: "50000000, ₩50,000,000 or 5천만", USD: "50000, $50,000.00 or 50k" };
+
+/** Sets patch.creditLimit in minor units of `currency`; returns the problem otherwise. */
+function readCreditLimit(text: string, currency: string, locale: string, patch: Record<string, unknown>): string | null {
+  const example = AMOUNT_EXAMPLES[currency] ?? `50000 or ${formatMoney(5_000_000, currency)}`;
+  if (!isCurrencyCode(currency)) return `This customer's currency "${currency}" is not an ISO 4217 code; set one first (currency=USD).`;
+  const amount = readAmount(text, { currency, locale });
+  if (amount.kind === "conflict") {
+    return `credit_limit "${amount.phrase}" is in ${amount.written}, but this customer's amounts are in ${amount.expected}. Write it in ${amount.expected} (${example}), or change the customer's currency in the same edit: currency=${amount.written} credit_limit=${amount.phrase}.`;
+  }
+  if (amount.kind === "unreadable") {
+    if (amount.reason === "negative") return "credit_limit cannot be negative.";
+    if (amount.reason === "too-many-decimals") return `credit_limit has more decimals than ${currency} has, e.g. ${example}.`;
+    return `credit_limit must be an amount in ${currency} like ${example}.`;
+  }
+  const minor = minorToSafeNumber(amount.minor);
+  if (minor === null) return `credit_limit is too large.`;
+  patch.creditLimit = minor;
+  return null;
 }

@@ -1,13 +1,14 @@
 /** Small formatting helpers for replies (plain text; renderers escape it). */
-import { formatMoney } from "../../core/money.js";
+import { formatMoney } from "../../core/money/index.js";
 import type { CommandContext } from "../../core/context.js";
 import type { Paging } from "../../core/reply.js";
 import { relativeDay } from "../../core/dates.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
-export function money(ctx: CommandContext, minor: number): string {
-  return formatMoney(minor, ctx.tenant.currency);
+/** An amount in its own currency (a customer's, else the tenant's), for the reader's locale; never rescaled. */
+export function money(ctx: CommandContext, minor: number, currency: string | null = null): string {
+  return formatMoney(minor, currency ?? ctx.tenant.currency, ctx.locale);
 }
 
 /** "2026-11-24 (tomorrow)", "2026-11-20 (3 days overdue)". */

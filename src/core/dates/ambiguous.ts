@@ -7,7 +7,7 @@
  */
 import type { CalendarDate } from "../dates.js";
 import { calendarDate, nextMonthDay } from "./calendar.js";
-import type { DateLocale } from "./read-date.js";
+import type { DateLocale } from "./calendar.js";
 
 export type NumericReading = { kind: "date"; date: CalendarDate } | { kind: "ambiguous"; readings: CalendarDate[] } | { kind: "invalid" };
 

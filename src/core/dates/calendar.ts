@@ -6,6 +6,9 @@
 import { addMonths, format, parseISO } from "date-fns";
 import { addDaysTo, type CalendarDate } from "../dates.js";
 
+/** The languages a date may be written in; the reader accepts all of them whatever the locale. */
+export type DateLocale = "en" | "zh-CN" | "zh-TW" | "ko";
+
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 

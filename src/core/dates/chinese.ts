@@ -13,7 +13,7 @@ import * as chrono from "chrono-node";
 import { format, parseISO } from "date-fns";
 import { addDaysTo, type CalendarDate } from "../dates.js";
 import { addMonthsTo, dayOfMonthIn, nextDayOfMonth, weekdayOfWeek, type IsoWeekday } from "./calendar.js";
-import type { DateLocale } from "./read-date.js";
+import type { DateLocale } from "./calendar.js";
 
 export const CHINESE_WEEKDAYS: Record<string, IsoWeekday> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -15,7 +15,8 @@ import { readNumericDate } from "./ambiguous.js";
 import { readChinese } from "./chinese.js";
 import { readKorean } from "./korean.js";
 
-export type DateLocale = "en" | "zh-CN" | "zh-TW" | "ko";
+export type { DateLocale } from "./calendar.js";
+import type { DateLocale } from "./calendar.js";
 
 /**
  * "follow-up": a date before today is returned as `past` so the member can be asked (a follow-up

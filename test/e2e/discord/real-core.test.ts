@@ -151,6 +151,7 @@ describe("every registry command as a /crm subcommand", () => {
       expect(call.files.map((f) => f.name)).toEqual(["activity.png"]);
     } },
     { sub: "digest", as: "admin", options: [opt("action", "list")], expect: (data) => expect(data.embeds[0].title).toMatch(/^Digests are not set up on this Rapport server/) },
+    { sub: "settings", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Settings") },
     { sub: "help", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Rapport commands") },
   ];
 

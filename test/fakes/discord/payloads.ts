@@ -117,6 +117,10 @@ export type InteractionContext = {
   actor: InteractionActor;
   /** Defaults to a fresh snowflake; pass the same id twice to replay an interaction. */
   id?: string;
+  /** The user's client language (`interaction.locale`); default "en-US". */
+  locale?: string;
+  /** The guild's preferred locale (`interaction.guild_locale`); default "en-US". */
+  guildLocale?: string;
   token?: string;
 };
 
@@ -146,8 +150,8 @@ function base(ctx: InteractionContext, type: number) {
       permissions: ctx.actor.permissions ?? PERMISSIONS.member,
     },
     app_permissions: PERMISSIONS.member,
-    locale: "en-US",
-    guild_locale: "en-US",
+    locale: ctx.locale ?? "en-US",
+    guild_locale: ctx.guildLocale ?? "en-US",
     entitlements: [],
     authorizing_integration_owners: { "0": ctx.guild.id },
     context: 0,

@@ -38,6 +38,8 @@ export type FakeSlackUser = {
   displayName?: string;
   email?: string;
   tz?: string;
+  /** users.info `locale` (with include_locale), e.g. "zh-TW", "ko-KR". */
+  locale?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
   /** A multi-channel guest (users.info is_restricted). */
@@ -575,6 +577,7 @@ export class FakeSlackApi {
             name: user.name,
             real_name: user.realName ?? user.name,
             tz: user.tz,
+            ...(user.locale && (args.include_locale === true || args.include_locale === "true") ? { locale: user.locale } : {}),
             is_admin: user.isAdmin ?? false,
             is_owner: user.isOwner ?? false,
             is_restricted: user.isRestricted ?? false,

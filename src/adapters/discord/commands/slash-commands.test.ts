@@ -5,8 +5,19 @@ import { reply } from "../../../core/reply.js";
 import { commands } from "../../../commands/index.js";
 import { logCommand } from "../../../commands/log.js";
 import { buildCommandModal, readModalArgs } from "./command-modal.js";
-import { buildDiscordCommands, discordName } from "./slash-commands.js";
+import { buildDiscordCommands, discordName, DISCORD_LOCALES } from "./slash-commands.js";
 import { toChoices } from "../handlers/autocomplete.js";
+
+/** The payload without its translations, to compare the English shape. */
+function english(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(english);
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "name_localizations" && key !== "description_localizations")
+      .map(([key, item]) => [key, english(item)]),
+  );
+}
 
 const command = (name: string, options: CommandDefinition["options"] = []): CommandDefinition => ({
   name,
@@ -31,7 +42,7 @@ describe("buildDiscordCommands", () => {
     const crm = body[0] as { options: { name: string }[] };
     expect(crm.options.map((o) => o.name)).toEqual(commands.map((c) => c.name));
     expect([...subcommands.keys()]).toEqual(commands.map((c) => c.name));
-    expect(crm.options.find((o) => o.name === "log")).toEqual({
+    expect(english(crm.options.find((o) => o.name === "log"))).toEqual({
       type: 1,
       name: "log",
       description: "Log a call, email, meeting, visit, chat or note with a customer",
@@ -66,7 +77,7 @@ describe("buildDiscordCommands", () => {
       ]),
     ]);
     const sub = (body[0] as { options: { options: unknown[] }[] }).options[0];
-    expect(sub?.options).toEqual([
+    expect(english(sub?.options)).toEqual([
       { name: "who", description: "Member", required: true, type: 3, autocomplete: true },
       { name: "page", description: "Page", required: false, type: 4 },
     ]);
@@ -80,7 +91,7 @@ describe("buildDiscordCommands", () => {
     expect((body[0] as { options: unknown[] }).options).toHaveLength(25);
     expect(skipped).toEqual(["c25", "c26", "c27", "c28", "c29"]);
     expect(body).toHaveLength(1);
-    expect((body[0] as { options: { options: unknown[] }[] }).options[0]?.options).toEqual([
+    expect(english((body[0] as { options: { options: unknown[] }[] }).options[0]?.options)).toEqual([
       { name: "pick", description: "pick", required: false, type: 3, autocomplete: true },
     ]);
   });
@@ -92,6 +103,51 @@ describe("buildDiscordCommands", () => {
     ["!!!", "option"],
   ])("GIVEN name %j THEN Discord name %j", (input, expected) => {
     expect(discordName(input)).toEqual(expected);
+  });
+});
+
+describe("localizations (zh-CN, zh-TW, ko)", () => {
+  type Localized = { name_localizations?: Record<string, string>; description_localizations?: Record<string, string> };
+  type Choice = { name: string; value: string } & Localized;
+  type Option = { name: string; description: string; choices?: Choice[] } & Localized;
+  type Subcommand = Option & { options: Option[] };
+  const { body } = buildDiscordCommands(commands);
+  const crm = body[0] as { description_localizations: Record<string, string>; options: Subcommand[] };
+  const menu = body[1] as { name_localizations: Record<string, string> };
+  // Discord's rule for chat-input names: letters, numbers, - and _ (plus a few scripts), lowercase where a letter has case.
+  const DISCORD_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+  const validName = (name: string) => DISCORD_NAME.test(name) && name === name.toLowerCase();
+
+  test.each(DISCORD_LOCALES)("GIVEN %s THEN every subcommand, option and choice has a valid localized name and description", (locale) => {
+    expect(crm.description_localizations[locale]).toBeTruthy();
+    expect(menu.name_localizations[locale]).toBeTruthy();
+    const subcommandNames = crm.options.map((sub) => sub.name_localizations?.[locale]);
+    expect(new Set(subcommandNames).size).toBe(crm.options.length);
+    for (const sub of crm.options) {
+      expect({ sub: sub.name, valid: validName(sub.name_localizations?.[locale] ?? "") }).toEqual({ sub: sub.name, valid: true });
+      expect(sub.description_localizations?.[locale]?.length).toBeGreaterThan(0);
+      expect(sub.description_localizations![locale]!.length).toBeLessThanOrEqual(100);
+      const optionNames = sub.options.map((option) => option.name_localizations?.[locale]);
+      expect({ sub: sub.name, unique: new Set(optionNames).size }).toEqual({ sub: sub.name, unique: sub.options.length });
+      for (const option of sub.options) {
+        const where = `${sub.name}.${option.name}`;
+        expect({ where, valid: validName(option.name_localizations?.[locale] ?? "") }).toEqual({ where, valid: true });
+        expect({ where, described: (option.description_localizations?.[locale] ?? "").length > 0 }).toEqual({ where, described: true });
+        for (const choice of option.choices ?? []) expect({ where, choice: choice.value, named: Boolean(choice.name_localizations?.[locale]) }).toEqual({ where, choice: choice.value, named: true });
+      }
+    }
+  });
+
+  test("GIVEN the registry THEN subcommand names are the GLOSSARY command words", () => {
+    const names = (locale: string) => crm.options.map((sub) => [sub.name, sub.name_localizations?.[locale]]);
+    expect(names("zh-TW")).toContainEqual(["find", "查詢"]);
+    expect(names("zh-CN")).toContainEqual(["log", "记录"]);
+    expect(names("ko")).toContainEqual(["overdue", "미수금"]);
+    expect(menu.name_localizations).toEqual({ "zh-CN": "记录到 CRM", "zh-TW": "記錄到 CRM", ko: "CRM에 기록" });
+    const log = crm.options.find((sub) => sub.name === "log")!;
+    const channel = log.options.find((option) => option.name === "channel")!;
+    expect(channel.name_localizations).toEqual({ "zh-CN": "方式", "zh-TW": "方式", ko: "방식" });
+    expect(channel.choices?.find((choice) => choice.value === "call")?.name_localizations).toEqual({ "zh-CN": "电话", "zh-TW": "電話", ko: "전화" });
   });
 });
 

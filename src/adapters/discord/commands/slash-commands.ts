@@ -14,6 +14,16 @@ import { truncate } from "../render/escape.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 import { structuredOptions } from "../../kit/form-options.js";
 import { LOG_COMMAND, LOG_FROM_MESSAGE_TITLE } from "../../kit/log-from-message.js";
+import {
+  COMMAND_WORDS,
+  commandName,
+  createTranslator,
+  isMessageKey,
+  type CommandWord,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from "../../../core/i18n/index.js";
 
 export const CRM_COMMAND_NAME = "crm";
 export const LOG_CONTEXT_MENU_NAME = LOG_FROM_MESSAGE_TITLE;
@@ -54,9 +64,35 @@ function description(text: string, fallback: string): string {
   return truncate(oneLine || fallback, L.commandDescription);
 }
 
-function toDiscordOption(option: CommandOption): APIApplicationCommandBasicOption {
+/** The Discord locales Rapport has catalogs for; English is the commands' own text. */
+export const DISCORD_LOCALES = ["zh-CN", "zh-TW", "ko"] as const satisfies readonly Exclude<Locale, "en">[];
+type Localizations = Partial<Record<(typeof DISCORD_LOCALES)[number], string>>;
+
+const TRANSLATORS = DISCORD_LOCALES.map((locale) => [locale, createTranslator(locale)] as const);
+
+/** One text per locale from the first catalog key that exists; undefined when none does. */
+function localized(keys: readonly string[], shape: (text: string) => string): Localizations | undefined {
+  const key = keys.find(isMessageKey) as MessageKey | undefined;
+  if (!key) return undefined;
+  return Object.fromEntries(TRANSLATORS.map(([locale, t]) => [locale, shape(t(key))]));
+}
+
+function byLocale(text: (t: Translate, locale: (typeof DISCORD_LOCALES)[number]) => string): Localizations {
+  return Object.fromEntries(TRANSLATORS.map(([locale, t]) => [locale, text(t, locale)]));
+}
+
+/** `name_localizations` and `description_localizations`, left out where no catalog has the text. */
+function localizationsOf(names: Localizations | undefined, descriptions: Localizations | undefined) {
+  return { ...(names ? { name_localizations: names } : {}), ...(descriptions ? { description_localizations: descriptions } : {}) };
+}
+
+const describe = (text: string) => description(text, text);
+
+function toDiscordOption(option: CommandOption, command: string): APIApplicationCommandBasicOption {
+  const keys = (part: "name" | "description") => [`option.${command}.${option.name}.${part}`, `option.${option.name}.${part}`];
   const base = {
     name: discordName(option.name),
+    ...localizationsOf(localized(keys("name"), discordName), localized(keys("description"), describe)),
     description: description(option.description, option.name),
     required: option.required,
   };
@@ -78,7 +114,11 @@ function toDiscordOption(option: CommandOption): APIApplicationCommandBasicOptio
       return {
         ...base,
         type: OptionType.String as 3,
-        choices: choices.map((choice) => ({ name: truncate(choice, L.choiceName), value: choice.slice(0, L.choiceValue) })),
+        choices: choices.map((choice) => ({
+          name: truncate(choice, L.choiceName),
+          ...localizationsOf(localized([`choice.${choice}`], (text) => truncate(text, L.choiceName)), undefined),
+          value: choice.slice(0, L.choiceValue),
+        })),
       };
     }
     case "text":
@@ -105,7 +145,7 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
     const ordered = [...shown.filter((o) => o.required), ...shown.filter((o) => !o.required)];
     const options: APIApplicationCommandBasicOption[] = [];
     for (const option of ordered) {
-      const discordOption = toDiscordOption(option);
+      const discordOption = toDiscordOption(option, command.name);
       if (binding.options.has(discordOption.name) || options.length >= L.optionsPerCommand) {
         skipped.push(`${command.name}.${option.name}`);
         continue;
@@ -114,9 +154,14 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
       options.push(discordOption);
     }
     subcommands.set(name, binding);
+    const word = Object.hasOwn(COMMAND_WORDS, command.name) ? (command.name as CommandWord) : undefined;
     subcommandOptions.push({
       type: OptionType.Subcommand as 1,
       name,
+      ...localizationsOf(
+        word ? byLocale((_t, locale) => discordName(commandName(word, locale))) : undefined,
+        localized([`command.${command.name}.summary`], describe),
+      ),
       description: description(command.summary, command.name),
       options,
     });
@@ -127,6 +172,8 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
       type: 1,
       name: CRM_COMMAND_NAME,
       description: "Rapport CRM: customers, orders and follow-ups",
+      // The command word stays /crm everywhere, as on Slack; what it does is said in the reader's language.
+      description_localizations: localized(["command.crm.summary"], describe)!,
       options: subcommandOptions,
       // Guild installs, used inside servers only: a guild is a tenant.
       contexts: [0],
@@ -134,7 +181,14 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
     },
   ];
   if (commands.some((command) => command.name === LOG_COMMAND)) {
-    body.push({ type: 3, name: LOG_CONTEXT_MENU_NAME, contexts: [0], integration_types: [0] });
+    body.push({
+      type: 3,
+      name: LOG_CONTEXT_MENU_NAME,
+      // Context-menu names may hold spaces and capitals (only chat-input names are restricted).
+      name_localizations: localized(["command.logToCrm.name"], (text) => truncate(text, L.commandName))!,
+      contexts: [0],
+      integration_types: [0],
+    });
   }
   return { body, subcommands, skipped };
 }

@@ -9,7 +9,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, A
 import type { Attachment, Block, Button, Field, Reply } from "../../../core/reply.js";
 import type { ButtonCodec } from "./button-codec.js";
 import type { ButtonAction } from "../../kit/button-action.js";
-import { pagingFooter } from "../../kit/paging.js";
+import { pagingFooter, translatorFor } from "../../kit/paging.js";
 import { codeSafe, escapeMarkdown, safeUrl, truncate } from "./escape.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { finishMentions, tokenizeMentions } from "./mentions.js";
@@ -349,15 +349,16 @@ export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOpt
   }
 
   const navigation: DraftButton[] = [];
+  const t = translatorFor(reply);
   if (reply.paging) {
     const { page, pageCount, totalItems, previous, next } = reply.paging;
     const last = drafts[drafts.length - 1]!;
-    last.footer = pagingFooter({ page, pageCount, totalItems });
-    if (previous) navigation.push({ label: "◀ Previous", action: { kind: "page", command: previous } });
-    if (next) navigation.push({ label: "Next ▶", action: { kind: "page", command: next } });
+    last.footer = pagingFooter({ page, pageCount, totalItems }, t);
+    if (previous) navigation.push({ label: t("button.previous"), action: { kind: "page", command: previous } });
+    if (next) navigation.push({ label: t("button.next"), action: { kind: "page", command: next } });
   }
   const ephemeral = reply.visibility === "ephemeral";
-  if (ephemeral && !reply.isError) navigation.push({ label: "Share", action: { kind: "share" } });
+  if (ephemeral && !reply.isError) navigation.push({ label: t("button.share"), action: { kind: "share" } });
 
   const finished = drafts.map(finish);
   // A chart shows inside the first embed; other files are listed under the message by Discord.

@@ -8,7 +8,7 @@ import type { types as slack } from "@slack/bolt";
 import type { Block, Button, Field, ListItem, Paging, Reply } from "../../../core/reply.js";
 import { encodeButton } from "./button-codec.js";
 import type { ButtonAction } from "../../kit/button-action.js";
-import { pagingFooter } from "../../kit/paging.js";
+import { pagingFooter, translatorFor } from "../../kit/paging.js";
 import { escapeMrkdwn, mrkdwnLink, neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
@@ -73,13 +73,14 @@ function renderFooter(reply: Reply, shareToken: string | undefined, slots: Slots
   const blocks: SlackBlock[] = [];
   const buttons: slack.Button[] = [];
   const paging: Paging | undefined = reply.paging;
+  const t = translatorFor(reply);
   if (paging && paging.pageCount > 1) {
-    blocks.push(context(pagingFooter(paging)));
-    if (paging.previous) pushDefined(buttons, renderButton({ label: "◀ Previous", action: { kind: "page", command: paging.previous } }, slots));
-    if (paging.next) pushDefined(buttons, renderButton({ label: "Next ▶", action: { kind: "page", command: paging.next } }, slots));
+    blocks.push(context(pagingFooter(paging, t)));
+    if (paging.previous) pushDefined(buttons, renderButton({ label: t("button.previous"), action: { kind: "page", command: paging.previous } }, slots));
+    if (paging.next) pushDefined(buttons, renderButton({ label: t("button.next"), action: { kind: "page", command: paging.next } }, slots));
   }
   if (reply.visibility === "ephemeral" && shareToken && !reply.isError) {
-    pushDefined(buttons, renderButton({ label: "Share in channel", action: { kind: "share" } }, slots, shareToken));
+    pushDefined(buttons, renderButton({ label: t("button.shareInChannel"), action: { kind: "share" } }, slots, shareToken));
   }
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
   return blocks;

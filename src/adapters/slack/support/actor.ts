@@ -66,7 +66,7 @@ export class SlackActorResolver {
 
   private async fetchProfile(client: WebClient, identity: SlackIdentity): Promise<Profile | undefined> {
     try {
-      const { user } = await client.users.info({ user: identity.userId });
+      const { user } = await client.users.info({ user: identity.userId, include_locale: true });
       if (!user) return undefined;
       const profile: Profile = {
         isPlatformAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
@@ -76,6 +76,7 @@ export class SlackActorResolver {
       if (displayName) profile.displayName = displayName;
       if (user.profile?.email) profile.email = user.profile.email;
       if (user.tz) profile.timeZone = user.tz;
+      if (user.locale) profile.locale = user.locale;
       return profile;
     } catch (error) {
       this.logger.warn({ err: error, teamId: identity.teamId, userId: identity.userId }, "users.info failed; acting without a profile");

@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { defineCommand } from "../core/command.js";
+import type { CommandContext } from "../core/context.js";
+import { isValidTimeZone } from "../core/dates.js";
+import { PermissionDenied, UserError } from "../core/errors.js";
+import { createTranslator, isMessageKey, localeFromTag, resolveLocale, type Locale } from "../core/i18n/index.js";
+import { hasRole } from "../core/permissions.js";
+import { reply, type Field } from "../core/reply.js";
+
+const SETTINGS = ["language", "timezone", "currency"] as const;
+type Setting = (typeof SETTINGS)[number];
+
+/** Typed to go back to following the platform (member) or the platform and RAPPORT_LOCALE (workspace). */
+const AUTO = ["auto", "default", "reset"];
+
+const USAGE = {
+  languageUsage: "settings language <en|zh-CN|zh-TW|ko>",
+  timeZoneUsage: "settings timezone <Area/City>",
+  workspaceUsage: "settings workspace language|timezone|currency <value>",
+};
+
+const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW" };
+
+function languageName(ctx: CommandContext, locale: Locale): string {
+  return ctx.t(`language.${locale}`);
+}
+
+/** `settings [workspace] <language|timezone|currency> <value>`: "workspace" may lead, the value is one word. */
+function parseSettings(words: string[]): Record<string, unknown> {
+  const rest = [...words];
+  const args: Record<string, unknown> = {};
+  if (rest[0]?.toLowerCase() === "workspace") {
+    args.workspace = true;
+    rest.shift();
+  }
+  if (rest.length) args.setting = rest.shift()!.toLowerCase();
+  if (rest.length) args.value = rest.shift();
+  if (rest.length) throw new UserError("bad_argument", `I did not understand "${rest[0]}".`, { example: "settings language ko" });
+  return args;
+}
+
+/** Whether the member's language comes from their choice, the platform or the workspace (for display). */
+function languageSource(ctx: CommandContext): Field["value"] {
+  const language = languageName(ctx, ctx.locale);
+  if (localeFromTag(ctx.member.locale)) return ctx.t("settings.chosen", { value: language });
+  const workspace = localeFromTag(ctx.tenant.defaultLocale);
+  const withoutPlatform = resolveLocale({ memberChoice: ctx.member.locale, workspaceDefault: ctx.tenant.defaultLocale });
+  if (workspace && workspace === ctx.locale && withoutPlatform === ctx.locale) return ctx.t("settings.fromWorkspace", { value: language });
+  return ctx.t("settings.fromPlatform", { value: language });
+}
+
+function overview(ctx: CommandContext) {
+  const { t } = ctx;
+  const workspaceLocale = localeFromTag(ctx.tenant.defaultLocale);
+  const fields: Field[] = [
+    { label: t("settings.yourLanguage"), value: languageSource(ctx), inline: true },
+    {
+      label: t("settings.yourTimeZone"),
+      value: ctx.member.timeZoneChosen ? t("settings.chosen", { value: ctx.timeZone }) : t("settings.fromPlatform", { value: ctx.timeZone }),
+      inline: true,
+    },
+    {
+      label: t("settings.workspaceLanguage"),
+      value: workspaceLocale ? languageName(ctx, workspaceLocale) : t("settings.notSet", { value: "auto" }),
+      inline: true,
+    },
+    { label: t("settings.workspaceTimeZone"), value: ctx.tenant.timeZone, inline: true },
+    { label: t("settings.workspaceCurrency"), value: ctx.tenant.currency, inline: true },
+  ];
+  return reply.of(t("settings.title"), [
+    { type: "fields", fields },
+    { type: "text", text: t("settings.howToChange", USAGE), tone: "muted" },
+  ]);
+}
+
+function readLocale(ctx: CommandContext, value: string): Locale | null {
+  if (AUTO.includes(value.toLowerCase())) return null;
+  const locale = localeFromTag(value);
+  if (!locale) throw new UserError("bad_argument", ctx.t("settings.unknownLanguage", { value }), { example: EXAMPLES.language, field: "value" });
+  return locale;
+}
+
+function readTimeZone(ctx: CommandContext, value: string): string {
+  if (!isValidTimeZone(value)) throw new UserError("bad_argument", ctx.t("settings.unknownTimeZone", { value }), { example: EXAMPLES.timezone, field: "value" });
+  // Intl knows zones case-insensitively; store the canonical spelling (asia/seoul -> Asia/Seoul).
+  return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+}
+
+function readCurrency(ctx: CommandContext, value: string): string {
+  const code = value.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf("currency").includes(code)) {
+    throw new UserError("bad_argument", ctx.t("settings.unknownCurrency", { value }), { example: EXAMPLES.currency, field: "value" });
+  }
+  return code;
+}
+
+async function setForMember(ctx: CommandContext, setting: Setting, value: string) {
+  if (setting === "currency") throw new UserError("bad_argument", ctx.t("settings.currencyIsWorkspace"), { example: EXAMPLES.currency });
+  const audit = (before: unknown, after: unknown) =>
+    ctx.store.audit.record(ctx.member.id, { action: "member.settings", entity: "member", entityId: ctx.member.id, before, after });
+  if (setting === "language") {
+    const locale = readLocale(ctx, value);
+    const { before, after } = await ctx.store.members.update(ctx.member.id, { locale });
+    await audit({ locale: before.locale ?? null }, { locale: after.locale ?? null });
+    if (!locale) return reply.text(ctx.t("settings.languageAuto"));
+    // The answer is already in the language the member now reads.
+    const t = createTranslator(locale);
+    const answer = reply.text(t("settings.languageSet", { language: t(`language.${locale}`) }));
+    return { ...answer, locale };
+  }
+  const zone = AUTO.includes(value.toLowerCase()) ? null : readTimeZone(ctx, value);
+  const { before, after } = await ctx.store.members.update(ctx.member.id, zone ? { timeZone: zone, timeZoneChosen: true } : { timeZoneChosen: false });
+  await audit({ timeZone: before.timeZone, timeZoneChosen: before.timeZoneChosen ?? false }, { timeZone: after.timeZone, timeZoneChosen: after.timeZoneChosen ?? false });
+  return reply.text(zone ? ctx.t("settings.timeZoneSet", { zone }) : ctx.t("settings.timeZoneAuto", { zone: after.timeZone }));
+}
+
+async function setForWorkspace(ctx: CommandContext, setting: Setting, value: string) {
+  if (!hasRole(ctx.member, "admin")) {
+    const key = `platform.admins.${ctx.platform}`;
+    throw new PermissionDenied(ctx.t("settings.workspaceAdminsOnly", { whoAreAdmins: ctx.t(isMessageKey(key) ? key : "platform.admins.unknown") }));
+  }
+  const changes =
+    setting === "language"
+      ? { defaultLocale: readLocale(ctx, value) }
+      : setting === "timezone"
+        ? { timeZone: readTimeZone(ctx, value) }
+        : { currency: readCurrency(ctx, value) };
+  const { before, after } = await ctx.store.workspace.update(changes);
+  const snapshot = (tenant: typeof before) => ({ defaultLocale: tenant.defaultLocale ?? null, timeZone: tenant.timeZone, currency: tenant.currency });
+  await ctx.store.audit.record(ctx.member.id, { action: "workspace.settings", entity: "tenant", entityId: ctx.tenant.id, before: snapshot(before), after: snapshot(after) });
+  if (setting === "language") {
+    const locale = localeFromTag(after.defaultLocale);
+    return reply.text(locale ? ctx.t("settings.workspaceLanguageSet", { language: languageName(ctx, locale) }) : ctx.t("settings.workspaceLanguageAuto"));
+  }
+  if (setting === "timezone") return reply.text(ctx.t("settings.workspaceTimeZoneSet", { zone: after.timeZone }));
+  return reply.text(ctx.t("settings.workspaceCurrencySet", { currency: after.currency, previous: before.currency }));
+}
+
+export const settingsCommand = defineCommand({
+  name: "settings",
+  summary: "Your language and time zone; the workspace's language, time zone and currency (admins)",
+  usage: "settings [workspace] [language|timezone|currency <value>]",
+  examples: ["settings", "settings language zh-TW", "settings timezone Asia/Seoul", "settings workspace currency KRW"],
+  options: {
+    setting: { kind: "choice", description: "language, timezone or currency", choices: SETTINGS },
+    value: { kind: "text", description: "The new value; auto goes back to the default", schema: z.string().trim().min(1).max(64).optional() },
+    workspace: { kind: "flag", description: "Change the workspace default (admins)" },
+  },
+  parseText: parseSettings,
+  writes: (args) => Boolean(args.setting && args.value),
+  async handler(args, ctx) {
+    if (!args.setting) return overview(ctx);
+    if (!args.value) {
+      const example = args.workspace && args.setting !== "currency" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
+      throw new UserError("bad_argument", ctx.t("settings.missingValue", { example }), { example, field: "value" });
+    }
+    return args.workspace ? setForWorkspace(ctx, args.setting, args.value) : setForMember(ctx, args.setting, args.value);
+  },
+});
