@@ -212,3 +212,29 @@ describe("deceptive text in Discord forms and autocomplete", () => {
     ]);
   });
 });
+
+/**
+ * Discord refuses a command whose names, descriptions and choice values add up to more than
+ * 4,000 characters (counted per locale), so registration would fail for every server at once.
+ */
+const COMBINED_LIMIT = 4000;
+
+function combinedLength(node: unknown, locale: string | null): number {
+  if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + combinedLength(item, locale), 0);
+  if (!node || typeof node !== "object") return 0;
+  const record = node as Record<string, unknown>;
+  const localized = (key: string) => {
+    const map = record[`${key}_localizations`] as Record<string, string> | undefined;
+    const text = (locale && map?.[locale]) ?? record[key];
+    return typeof text === "string" || typeof text === "number" ? String(text).length : 0;
+  };
+  return localized("name") + localized("description") + localized("value") + combinedLength(record.options, locale) + combinedLength(record.choices, locale);
+}
+
+describe("Discord's combined character limit", () => {
+  test.each([null, ...DISCORD_LOCALES])("GIVEN the registry THEN /crm stays within 4,000 characters in %s", (locale) => {
+    const { body } = buildDiscordCommands(commands);
+    const crm = body.find((definition) => definition.name === "crm")!;
+    expect(combinedLength(crm, locale)).toBeLessThanOrEqual(COMBINED_LIMIT);
+  });
+});

@@ -6,6 +6,10 @@
  * Messages are ICU MessageFormat: `{name}` placeholders, `{count, plural, ...}`, `{x, select, ...}`.
  * An apostrophe quotes syntax in ICU, so English text avoids contractions ("do not", not "don't").
  */
+import { customersEn } from "./commands/customers.js";
+import { contactsEn } from "./commands/contacts.js";
+import { digestsEn } from "./commands/digests.js";
+
 export const en = {
   // Buttons: short, verb first.
   "button.show": "Show",
@@ -262,6 +266,9 @@ export const en = {
   "choice.language": "language",
   "choice.timezone": "timezone",
   "choice.currency": "currency",
+  ...customersEn,
+  ...contactsEn,
+  ...digestsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

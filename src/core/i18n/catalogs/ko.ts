@@ -1,4 +1,8 @@
 import type { Catalog } from "./en.js";
+import { customersKo } from "./commands/customers.js";
+import { contactsKo } from "./commands/contacts.js";
+import { digestsKo } from "./commands/digests.js";
+
 
 /**
  * Korean as Korean CRM/ERP products write it: formal polite endings (합니다/습니다), GLOSSARY.md terms
@@ -252,4 +256,7 @@ export const ko: Catalog = {
   "choice.language": "언어",
   "choice.timezone": "시간대",
   "choice.currency": "통화",
+  ...customersKo,
+  ...contactsKo,
+  ...digestsKo,
 };

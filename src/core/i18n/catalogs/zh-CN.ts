@@ -1,4 +1,8 @@
 import type { Catalog } from "./en.js";
+import { customersZhCN } from "./commands/customers.js";
+import { contactsZhCN } from "./commands/contacts.js";
+import { digestsZhCN } from "./commands/digests.js";
+
 
 /** Simplified Chinese, as used in mainland China (GLOSSARY.md: 客户, 跟进, 应收账款; “” quotes). */
 export const zhCN: Catalog = {
@@ -247,4 +251,7 @@ export const zhCN: Catalog = {
   "choice.language": "语言",
   "choice.timezone": "时区",
   "choice.currency": "货币",
+  ...customersZhCN,
+  ...contactsZhCN,
+  ...digestsZhCN,
 };

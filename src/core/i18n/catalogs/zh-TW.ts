@@ -1,4 +1,8 @@
 import type { Catalog } from "./en.js";
+import { customersZhTW } from "./commands/customers.js";
+import { contactsZhTW } from "./commands/contacts.js";
+import { digestsZhTW } from "./commands/digests.js";
+
 
 /**
  * Traditional Chinese as written in Taiwan: Taiwan terms (客戶, 訂單, 應收帳款, 業務, 設定, 復原),
@@ -250,4 +254,7 @@ export const zhTW: Catalog = {
   "choice.language": "語言",
   "choice.timezone": "時區",
   "choice.currency": "幣別",
+  ...customersZhTW,
+  ...contactsZhTW,
+  ...digestsZhTW,
 };
