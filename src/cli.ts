@@ -194,9 +194,7 @@ async function startPlatforms(config: Config, logger: Logger, platforms: readonl
     ops = await startOpsServer({
       port: config.RAPPORT_OPS_PORT,
       metrics,
-      checkDatabase: async () => {
-        await app.database.prisma.$queryRaw`SELECT 1`;
-      },
+      checkDatabase: () => app.database.ping(),
     });
     logger.info({ port: ops.port }, "ops endpoints: /healthz /readyz /metrics");
     const opsServer = ops;

@@ -37,6 +37,8 @@ export type Database = {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** Runs `work` in one transaction on a connection of its own, with plain SQL (bulk imports). */
   transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  /** Answers when the database does (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -82,6 +84,9 @@ export async function openDatabase(
       target,
       // PGlite is one session: its transaction holds it, so ORM queries wait until the work ends.
       transaction: (work) => lite.transaction((tx) => work(runnerOf(tx))),
+      ping: async () => {
+        await prisma.$queryRaw`SELECT 1`;
+      },
       async close() {
         try {
           await prisma.$disconnect();
@@ -116,6 +121,9 @@ export async function openDatabase(
     target,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     transaction: (work) => pgTransaction(pool, work),
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
