@@ -50,7 +50,7 @@ export async function createApp(options: {
       digests = service;
     },
     startDigests(digestOptions) {
-      const started = startDigests({ ...digestOptions, store: digestStore });
+      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore });
       digests = started.service;
       return {
         ...started,

@@ -21,12 +21,16 @@ export const activityCommand = defineCommand({
   writes: false,
   async handler(args, ctx) {
     const period = parsePeriod(args.period, ctx.today, "30d");
-    if (!period) throw new UserError("bad_argument", `"${args.period}" is not a period. Use 7d, 30d, 12m or 2026-03.`, { example: EXAMPLE });
+    if (!period) throw new UserError("bad_argument", ctx.t("activity.badPeriod", { period: args.period ?? "" }), { example: EXAMPLE });
+    const relative = /^(\d+)([dm])$/i.exec((args.period ?? "30d").trim());
+    const periodLabel = relative
+      ? ctx.t("activity.period", { unit: relative[2]!.toLowerCase(), count: Number(relative[1]), countText: String(Number(relative[1])), label: period.label })
+      : ctx.t("activity.period", { unit: "other", count: 0, countText: "", label: period.label });
     const member = args.member ? await resolveMember(ctx, args.member) : null;
     const chart = await activityChart(ctx.store.reports, { period, timeZone: ctx.timeZone, memberId: member?.id });
-    if (member) chart.title = `Activity of ${member.displayName}, ${period.label}`;
+    if (member) chart.title = ctx.t("activity.memberTitle", { member: member.displayName, period: periodLabel });
     if (chart.activity.every((row) => row.contacts === 0 && row.lostDeals === 0)) {
-      return reply.text(`No contacts logged ${member ? `by ${member.displayName} ` : ""}in the ${period.label}`, "Contacts appear here once they are logged with /crm log.");
+      return reply.text(ctx.t("activity.noneTitle", { member: member?.displayName ?? "none", period: periodLabel }), ctx.t("activity.noneText"));
     }
     return chartReply(ctx, chart, [], "activity.png");
   },

@@ -21,6 +21,7 @@ export const assignCommand = defineCommand({
     const owner = await resolveMember(ctx, args.member);
     const { before, after } = await ctx.store.customers.update(customer.id, { ownerId: owner.id });
     await auditCustomerChange(ctx, { action: "customer.assign", before, after, fields: ["ownerId"] });
-    return reply.text(`${customer.name} now belongs to ${owner.displayName}`, `${customer.name} now belongs to ${owner.displayName}.`);
+    const values = { customer: customer.name, owner: owner.displayName };
+    return reply.text(ctx.t("assign.title", values), ctx.t("assign.text", values));
   },
 });

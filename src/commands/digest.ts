@@ -10,6 +10,7 @@ import { describeWeekdays, parseLocalTime } from "../digests/schedule-time.js";
 import { readWeekdays } from "../core/dates/weekdays.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { LOCALES, localeFromTag, type Locale } from "../core/i18n/locale.js";
 
 const ACTIONS = ["add", "list", "remove", "preview", "run"] as const;
 const ADD_EXAMPLE = "digest add followups #sales 08:30 Europe/Berlin weekdays";
@@ -50,6 +51,14 @@ const options = {
     ),
   },
   id: { kind: "integer", description: "Subscription number (remove, run)", schema: z.coerce.number({ error: SUBSCRIPTION_ID_HELP }).int(SUBSCRIPTION_ID_HELP).min(1, SUBSCRIPTION_ID_HELP) },
+  language: {
+    kind: "choice",
+    description: "Language of the digest, default the workspace's (add: language=ko)",
+    choices: LOCALES,
+    typed: "key",
+    typedOnly: true,
+    schema: z.preprocess((value) => (typeof value === "string" ? (localeFromTag(value) ?? value) : value), z.enum(LOCALES, { error: `The language must be one of ${LOCALES.join(", ")}.` })),
+  },
   postWhenEmpty: { kind: "flag", description: "Post even when there is nothing to report (add: post-empty)", typedOnly: true, schema: z.boolean().default(false) },
   confirmExternal: { kind: "flag", description: "Allow a channel shared with another organisation (add: confirm-external)", typedOnly: true, schema: z.boolean().default(false) },
   full: { kind: "flag", description: "Every row, not the first few (preview: all)", typedOnly: true, schema: z.boolean().default(false) },
@@ -61,7 +70,7 @@ const argsSchema = (o: Values) =>
   z.discriminatedUnion(
     "action",
     [
-      z.object({ action: z.literal("add"), kind: o.kind, channel: o.channel, time: o.time, zone: o.zone.optional(), days: o.days.optional(), postWhenEmpty: o.postWhenEmpty, confirmExternal: o.confirmExternal }),
+      z.object({ action: z.literal("add"), kind: o.kind, channel: o.channel, time: o.time, zone: o.zone.optional(), days: o.days.optional(), language: o.language.optional(), postWhenEmpty: o.postWhenEmpty, confirmExternal: o.confirmExternal }),
       z.object({ action: z.literal("list") }),
       z.object({ action: z.literal("remove"), id: o.id }),
       z.object({ action: z.literal("preview"), kind: o.kind, full: o.full }),
@@ -71,13 +80,13 @@ const argsSchema = (o: Values) =>
   );
 
 function service(ctx: CommandContext): DigestService {
-  if (!ctx.digests) throw new UserError("digests_unavailable", "Digests are not set up on this Rapport server (no poster configured). Ask whoever runs Rapport.");
+  if (!ctx.digests) throw new UserError("digests_unavailable", ctx.t("digest.cmd.unavailable"));
   return ctx.digests;
 }
 
 /** The acting platform says how its channels are named; a channel of another platform is refused by the digest service. */
 function badChannel(raw: string, ctx: CommandContext): UserError {
-  return new UserError("bad_channel", `"${raw}" is not a channel I can post to. ${ctx.channels.howToPick}.`, {
+  return new UserError("bad_channel", ctx.t("digest.cmd.badChannel", { raw, howToPick: ctx.channels.howToPick }), {
     example: ADD_EXAMPLE.replace("#sales", ctx.channels.example),
   });
 }
@@ -86,21 +95,56 @@ function localTime(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd HH:mm");
 }
 
+function weekdaysText(weekdays: readonly number[], ctx: CommandContext): string {
+  if (ctx.locale === "en") return describeWeekdays(weekdays);
+  const key = [...weekdays].sort((a, b) => a - b).join(",");
+  if (key === "1,2,3,4,5,6,7") return ctx.t("digest.cmd.daily");
+  if (key === "1,2,3,4,5") return ctx.t("digest.cmd.weekdays");
+  if (key === "6,7") return ctx.t("digest.cmd.weekends");
+  const names = new Intl.DateTimeFormat(ctx.locale, { weekday: "short", timeZone: "UTC" });
+  // 2026-11-23 is a Monday: ISO weekday n is that date plus n - 1 days.
+  return [...weekdays]
+    .sort((a, b) => a - b)
+    .map((day) => names.format(new Date(Date.UTC(2026, 10, 22 + day))))
+    .join(ctx.locale === "ko" ? ", " : "、");
+}
+
 function describe(view: SubscriptionView, ctx: CommandContext): { title: string; detail: string } {
   const last = view.last
-    ? `${view.last.date} ${view.last.state}${view.last.late ? " (late)" : ""}${view.last.error && view.last.state !== "posted" ? `: ${view.last.error}` : ""}`
-    : "none yet";
-  const misses = view.misses.length ? ` · missed ${view.misses.length} in 30 days (last ${view.misses[0]})` : "";
+    ? ctx.t("digest.cmd.last", {
+        date: view.last.date,
+        state: view.last.state,
+        late: view.last.late ? "yes" : "no",
+        error: view.last.error && view.last.state !== "posted" ? `: ${view.last.error}` : "",
+      })
+    : ctx.t("digest.cmd.lastNone");
+  const misses = view.misses.length ? ctx.t("digest.cmd.misses", { count: String(view.misses.length), date: view.misses[0] }) : "";
   return {
-    title: `#${view.id} ${view.kind} → ${view.channelName ?? view.channelRef}, ${view.localTime} ${view.timeZone}, ${describeWeekdays(view.weekdays)}${view.postWhenEmpty ? ", posts when empty" : ""}`,
-    detail: `next ${view.nextRun ? `${localTime(view.nextRun.at, view.timeZone)} (${localTime(view.nextRun.at, ctx.timeZone)} your time)` : "-"} · last ${last}${misses}`,
+    title: ctx.t("digest.cmd.item", {
+      id: String(view.id),
+      kind: view.kind,
+      channel: view.channelName ?? view.channelRef,
+      time: view.localTime,
+      zone: view.timeZone,
+      days: weekdaysText(view.weekdays, ctx),
+      postsEmpty: view.postWhenEmpty ? "yes" : "no",
+    }),
+    detail: ctx.t("digest.cmd.itemDetail", {
+      next: view.nextRun ? ctx.t("digest.cmd.nextAt", { at: localTime(view.nextRun.at, view.timeZone), mine: localTime(view.nextRun.at, ctx.timeZone) }) : "-",
+      last,
+      misses,
+    }),
   };
+}
+
+function kindSummary(kind: DigestKind, ctx: CommandContext): string {
+  return ctx.locale === "en" ? DIGEST_KIND_SUMMARIES[kind] : ctx.t(`digest.kind.${kind}`);
 }
 
 export const digestCommand = defineCommand({
   name: "digest",
   summary: "Scheduled digests (follow-ups, overdue, churn, pipeline) posted into a channel: add, list, remove, preview, run",
-  usage: "digest add <kind> <channel> <HH:MM> [time zone] [weekdays|daily|mon,wed,...] [post-empty] [confirm-external] | digest list | digest remove <id> | digest preview <kind> [all] | digest run <id>",
+  usage: "digest add <kind> <channel> <HH:MM> [time zone] [weekdays|daily|mon,wed,...] [language=en|zh-CN|zh-TW|ko] [post-empty] [confirm-external] | digest list | digest remove <id> | digest preview <kind> [all] | digest run <id>",
   examples: [ADD_EXAMPLE, "digest add overdue #finance 9:00 mon,thu", "digest list", "digest preview churn", "digest run 3", "digest remove 3"],
   options,
   schema: argsSchema,
@@ -115,9 +159,10 @@ export const digestCommand = defineCommand({
         if (lower === "confirm-external") args.confirmExternal = true;
         else if (lower === "post-empty" || lower === "empty=post") args.postWhenEmpty = true;
         else if (lower === "skip-empty" || lower === "empty=skip") args.postWhenEmpty = false;
+        else if (/^(language|lang)=/i.test(word)) args.language = word.slice(word.indexOf("=") + 1);
         else if (readWeekdays(word)) args.days = readWeekdays(word);
         else if (args.zone === undefined && (word.includes("/") || /^(utc|gmt)$/i.test(word))) args.zone = /^(utc|gmt)$/i.test(word) ? "UTC" : word;
-        else throw new UserError("bad_argument", `I did not understand "${word}". After the time come an optional time zone, days (weekdays, daily, mon,wed) and post-empty or confirm-external.`, { example: ADD_EXAMPLE });
+        else throw new UserError("bad_argument", `I did not understand "${word}". After the time come an optional time zone, days (weekdays, daily, mon,wed), language=ko and post-empty or confirm-external.`, { example: ADD_EXAMPLE });
       }
       return args;
     }
@@ -146,31 +191,43 @@ export const digestCommand = defineCommand({
           timeZone,
           weekdays,
           postWhenEmpty: args.postWhenEmpty,
+          language: (args.language as Locale | undefined) ?? null,
           confirmExternal: args.confirmExternal,
           now: ctx.now,
         });
         await ctx.store.audit.record(ctx.member.id, { action: "digest.add", entity: "digest_subscription", entityId: added.id, after: { kind: args.kind, channelRef, localTime: args.time, timeZone, weekdays, external: added.external } });
         const [view] = (await digests.list(ctx.tenant.id, ctx.now)).filter((candidate) => candidate.id === added.id);
         const blocks: Block[] = [
-          { type: "text", text: `Digest #${added.id} added: ${args.kind} (${DIGEST_KIND_SUMMARIES[args.kind]}) into ${added.channelName ?? channelRef} at ${args.time} ${timeZone}, ${describeWeekdays(weekdays)}.` },
+          {
+            type: "text",
+            text: ctx.t("digest.cmd.added", {
+              id: String(added.id),
+              kind: args.kind,
+              summary: kindSummary(args.kind, ctx),
+              channel: added.channelName ?? channelRef,
+              time: args.time,
+              zone: timeZone,
+              days: weekdaysText(weekdays, ctx),
+            }),
+          },
         ];
         if (view) blocks.push({ type: "text", tone: "muted", text: describe(view, ctx).detail });
-        if (added.external) blocks.push({ type: "text", tone: "warning", text: "This channel is shared with another organisation; you confirmed that the digest may be seen there." });
-        blocks.push({ type: "buttons", buttons: [{ label: "Preview", action: { kind: "run", command: `digest preview ${args.kind}` } }, { label: "Post now", action: { kind: "run", command: `digest run ${added.id}` } }] });
-        return reply.of(`Digest #${added.id} added`, blocks);
+        if (added.external) blocks.push({ type: "text", tone: "warning", text: ctx.t("digest.cmd.external") });
+        blocks.push({ type: "buttons", buttons: [{ label: ctx.t("digest.cmd.preview"), action: { kind: "run", command: `digest preview ${args.kind}` } }, { label: ctx.t("digest.cmd.postNow"), action: { kind: "run", command: `digest run ${added.id}` } }] });
+        return reply.of(ctx.t("digest.cmd.addedTitle", { id: String(added.id) }), blocks);
       }
       case "list": {
         const views = await digests.list(ctx.tenant.id, ctx.now);
-        if (!views.length) return reply.text("No digests", `No digests are scheduled. Add one: /crm ${ADD_EXAMPLE}`);
-        return reply.of(`Digests (${views.length})`, [
+        if (!views.length) return reply.text(ctx.t("digest.cmd.noneTitle"), ctx.t("digest.cmd.none", { example: ADD_EXAMPLE }));
+        return reply.of(ctx.t("digest.cmd.listTitle", { count: String(views.length) }), [
           {
             type: "list",
-            title: `Scheduled digests (${views.length})`,
+            title: ctx.t("digest.cmd.listHeading", { count: String(views.length) }),
             items: views.map((view) => ({
               ...describe(view, ctx),
               buttons: [
-                { label: "Post now", action: { kind: "run", command: `digest run ${view.id}` } },
-                { label: "Remove", style: "danger", action: { kind: "run", command: `digest remove ${view.id}` } },
+                { label: ctx.t("digest.cmd.postNow"), action: { kind: "run", command: `digest run ${view.id}` } },
+                { label: ctx.t("digest.cmd.remove"), style: "danger", action: { kind: "run", command: `digest remove ${view.id}` } },
               ],
             })),
           },
@@ -178,18 +235,24 @@ export const digestCommand = defineCommand({
       }
       case "remove": {
         const removed = await digests.remove(ctx.tenant.id, args.id);
-        if (!removed) throw new UserError("not_found", `No digest #${args.id} in this workspace.`, { example: "digest list" });
+        if (!removed) throw new UserError("not_found", ctx.t("digest.cmd.notFound", { id: String(args.id) }), { example: "digest list" });
         await ctx.store.audit.record(ctx.member.id, { action: "digest.remove", entity: "digest_subscription", entityId: args.id, before: { kind: removed.kind, channelRef: removed.channelRef, localTime: removed.localTime, timeZone: removed.timeZone, weekdays: removed.weekdays } });
-        return reply.text(`Digest #${args.id} removed`, `Digest #${args.id} (${removed.kind} into ${removed.channelName ?? removed.channelRef}) removed. It will not post again.`);
+        return reply.text(
+          ctx.t("digest.cmd.removedTitle", { id: String(args.id) }),
+          ctx.t("digest.cmd.removed", { id: String(args.id), kind: removed.kind, channel: removed.channelName ?? removed.channelRef }),
+        );
       }
       case "preview": {
-        const built = await digests.preview({ tenantId: ctx.tenant.id, kind: args.kind, now: ctx.now, timeZone: ctx.timeZone, full: args.full });
+        const built = await digests.preview({ tenantId: ctx.tenant.id, kind: args.kind, now: ctx.now, timeZone: ctx.timeZone, full: args.full, locale: ctx.locale });
         return { ...built.reply, visibility: "ephemeral" };
       }
       case "run": {
         const posted = await digests.runNow({ tenantId: ctx.tenant.id, id: args.id, now: ctx.now });
         await ctx.store.audit.record(ctx.member.id, { action: "digest.run", entity: "digest_subscription", entityId: args.id, after: { messageId: posted.messageId } });
-        return reply.text(`Digest #${args.id} posted`, `Digest #${args.id} posted to ${posted.channelRef}${posted.empty ? " (nothing to report, so it says all clear)" : ""}.`);
+        return reply.text(
+          ctx.t("digest.cmd.postedTitle", { id: String(args.id) }),
+          ctx.t("digest.cmd.posted", { id: String(args.id), channel: posted.channelRef, empty: posted.empty ? "yes" : "no" }),
+        );
       }
     }
   },

@@ -23,7 +23,7 @@ export const editCommand = defineCommand({
   },
   writes: true,
   async handler(args, ctx) {
-    if (Object.keys(args.fields).length === 0) throw new UserError("missing_argument", `Say what to change. ${FIELDS_HELP}.`, { example: EXAMPLE });
+    if (Object.keys(args.fields).length === 0) throw new UserError("missing_argument", ctx.t("edit.nothingToChange", { fields: FIELDS_HELP }), { example: EXAMPLE });
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `edit ${ref} ${Object.entries(args.fields).map(([k, v]) => `${k}="${v}"`).join(" ")}`);
     const currency = customer.currency ?? ctx.tenant.currency;
     const patch = parseCustomerFields(args.fields, { currency, locale: ctx.locale, example: EXAMPLE });
@@ -31,33 +31,34 @@ export const editCommand = defineCommand({
     const newCurrency = patch.currency === undefined ? currency : (patch.currency ?? ctx.tenant.currency);
     if (newCurrency !== currency && customer.creditLimit !== null && patch.creditLimit === undefined) {
       // The stored limit is in the old currency's minor units; reading it in the new one would change its value.
-      throw new UserError("currency_change", `${customer.name}'s credit limit is ${formatMoney(customer.creditLimit, currency)}. Give it again in ${newCurrency} in the same edit, or clear it with credit_limit=.`, {
+      throw new UserError("currency_change", ctx.t("edit.currencyChange", { customer: customer.name, limit: formatMoney(customer.creditLimit, currency, ctx.locale), currency: newCurrency }), {
         example: `edit ${quoted(`#${customer.id}`)} currency=${newCurrency} credit_limit=${newCurrency === "KRW" ? "50000000" : "50000"}`,
       });
     }
     const { before, after } = await ctx.store.customers.update(customer.id, patch);
     const changed = Object.keys(patch) as (keyof typeof patch)[];
     await auditCustomerChange(ctx, { before, after, fields: changed });
-    return reply.of(`Updated ${after.name}`, [
+    const empty = ctx.t("edit.empty");
+    return reply.of(ctx.t("edit.title", { customer: after.name }), [
       {
         type: "fields",
         fields: changed.map((key) => ({
           label: key,
           value:
             key === "creditLimit"
-              ? `${amount(before.creditLimit, before.currency ?? ctx.tenant.currency)} -> ${amount(after.creditLimit, after.currency ?? ctx.tenant.currency)}`
-              : `${format(before[key])} -> ${format(after[key])}`,
+              ? `${amount(before.creditLimit, before.currency ?? ctx.tenant.currency, ctx.locale, empty)} -> ${amount(after.creditLimit, after.currency ?? ctx.tenant.currency, ctx.locale, empty)}`
+              : `${format(before[key], empty)} -> ${format(after[key], empty)}`,
         })),
       },
     ]);
   },
 });
 
-function amount(minor: number | null, currency: string): string {
-  return minor === null ? "(empty)" : formatMoney(minor, currency);
+function amount(minor: number | null, currency: string, locale: string, empty: string): string {
+  return minor === null ? empty : formatMoney(minor, currency, locale);
 }
 
-function format(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "(empty)";
+function format(value: unknown, empty: string): string {
+  if (value === null || value === undefined || value === "") return empty;
   return Array.isArray(value) ? value.join(", ") : String(value);
 }

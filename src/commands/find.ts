@@ -1,5 +1,6 @@
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
+import { commandName } from "../core/i18n/index.js";
 import { PAGE_SIZE, pageOption, text } from "./shared/arguments.js";
 import { customerButtons } from "./shared/customer-card.js";
 import { paging } from "./shared/format.js";
@@ -15,27 +16,31 @@ export const findCommand = defineCommand({
   },
   writes: false,
   async handler({ text: query, page }, ctx) {
+    const { t } = ctx;
     // One extra row tells whether there is a next page without counting every match.
     const hits = await ctx.store.customers.search(query, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     if (hits.length === 0) {
-      return reply.of(`No customers match "${query}"`, [
-        { type: "text", text: `Nothing found for "${query}". Try part of the name, a contact, an email or a phone number.` },
-        { type: "text", text: "Example: find acme", tone: "muted" },
+      return reply.of(t("find.noMatchTitle", { query }), [
+        { type: "text", text: t("find.noMatchText", { query }) },
+        { type: "text", text: t("reply.example", { example: `${commandName("find", ctx.locale)} acme` }), tone: "muted" },
       ]);
     }
     const shown = hits.slice(0, PAGE_SIZE);
     const hasMore = hits.length > PAGE_SIZE;
     const total = (page - 1) * PAGE_SIZE + hits.length;
+    const heading = t("heading.customersMatching", { query });
     return reply.of(
-      `Customers matching "${query}"`,
+      heading,
       [
         {
           type: "list",
-          title: `Customers matching "${query}"`,
+          title: heading,
           items: shown.map((hit) => ({
             title: `${hit.name}  #${hit.id}`,
-            detail: [hit.status, hit.city, hit.ownerName ? `owner ${hit.ownerName}` : "unassigned"].filter(Boolean).join(" · "),
-            buttons: [{ label: "Show", action: { kind: "run", command: `show #${hit.id}` } }, ...customerButtons(hit.id).slice(0, 1)],
+            detail: [hit.status && t("customer.status", { status: hit.status }), hit.city, hit.ownerName ? t("find.owner", { name: hit.ownerName }) : t("owner.unassigned")]
+              .filter(Boolean)
+              .join(" · "),
+            buttons: [{ label: t("button.show"), action: { kind: "run", command: `show #${hit.id}` } }, ...customerButtons(hit.id, t).slice(0, 1)],
           })),
         },
       ],

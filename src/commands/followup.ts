@@ -36,6 +36,7 @@ export const followupCommand = defineCommand({
     assertCanModifyCustomer(ctx.member, customer);
     const { before, after } = await ctx.store.customers.update(customer.id, { nextFollowUp: date });
     await auditCustomerChange(ctx, { before, after, fields: ["nextFollowUp"] });
-    return reply.text(`Next follow-up with ${customer.name}: ${dueLabel(ctx, date)}`, `Next follow-up with ${customer.name}: ${dueLabel(ctx, date)}.`);
+    const values = { customer: customer.name, due: dueLabel(ctx, date) };
+    return reply.text(ctx.t("followup.title", values), ctx.t("followup.text", values));
   },
 });

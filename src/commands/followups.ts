@@ -34,21 +34,25 @@ export const followupsCommand = defineCommand({
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
-    const whose = owner ? (owner.id === ctx.member.id ? "Your" : `${owner.displayName}'s`) : "Team";
-    const title = `${whose} follow-ups: ${when}${when === "today" || when === "week" ? " (with overdue)" : ""}`;
-    if (total === 0) return reply.text(title, "Nothing due. All clear.");
+    const title = ctx.t("followups.title", {
+      whose: owner ? (owner.id === ctx.member.id ? "mine" : "member") : "team",
+      owner: owner?.displayName ?? "",
+      window: ctx.t(`choice.${when}`),
+      withOverdue: when === "today" || when === "week" ? "yes" : "no",
+    });
+    if (total === 0) return reply.text(title, ctx.t("followups.nothingDue"));
     return reply.of(
       title,
       [
         {
           type: "list",
-          title: `${title}: ${total}`,
+          title: ctx.t("followups.listTitle", { title, total }),
           items: items.map((row) => ({
             title: `${row.customerName}  #${row.customerId}`,
-            detail: `${dueLabel(ctx, row.nextFollowUp)}${owner ? "" : ` · ${row.ownerName ?? "unassigned"}`}`,
+            detail: `${dueLabel(ctx, row.nextFollowUp)}${owner ? "" : ` · ${row.ownerName ?? ctx.t("followups.unassigned")}`}`,
             buttons: [
-              { label: "Log call", action: { kind: "form", command: "log", prefill: { customer: `#${row.customerId}`, channel: "call" } } },
-              { label: "Snooze 1 day", action: { kind: "run", command: `followup #${row.customerId} ${addDaysTo(row.nextFollowUp > today ? row.nextFollowUp : today, 1)}` } },
+              { label: ctx.t("button.logCall"), action: { kind: "form", command: "log", prefill: { customer: `#${row.customerId}`, channel: "call" } } },
+              { label: ctx.t("followups.snooze"), action: { kind: "run", command: `followup #${row.customerId} ${addDaysTo(row.nextFollowUp > today ? row.nextFollowUp : today, 1)}` } },
             ],
           })),
         },

@@ -26,15 +26,15 @@ export const handoverCommand = defineCommand({
   async handler(args, ctx) {
     const from = await resolveMember(ctx, args.from);
     const to = await resolveMember(ctx, args.to);
-    if (from.id === to.id) throw new UserError("bad_argument", "Hand over to someone else.", { example: EXAMPLE });
-    if (!to.active) throw new UserError("bad_argument", `${to.displayName} is not active.`, { example: EXAMPLE });
+    if (from.id === to.id) throw new UserError("bad_argument", ctx.t("handover.sameMember"), { example: EXAMPLE });
+    if (!to.active) throw new UserError("bad_argument", ctx.t("handover.inactive", { member: to.displayName }), { example: EXAMPLE });
     const dryRun = args.dry_run === true;
     const closeAccess = args.keep_active !== true;
     if (closeAccess && from.id === ctx.member.id) {
-      throw new UserError("bad_argument", "You cannot close your own access. Add --keep-active, or ask another manager to hand you over.", { example: "handover @you @alice --keep-active" });
+      throw new UserError("bad_argument", ctx.t("handover.ownAccess"), { example: "handover @you @alice --keep-active" });
     }
     if (closeAccess && !hasRole(ctx.member, from.role)) {
-      throw new PermissionDenied(`Only an admin can close an admin's access. Add --keep-active to move ${from.displayName}'s customers only.`);
+      throw new PermissionDenied(ctx.t("handover.adminAccess", { member: from.displayName }));
     }
     const summary = dryRun
       ? await ctx.store.team.handoverPlan(from.id, ctx.today)
@@ -43,26 +43,26 @@ export const handoverCommand = defineCommand({
       await ctx.store.members.update(from.id, { active: false });
       await ctx.store.audit.record(ctx.member.id, { action: "member.deactivate", entity: "member", entityId: from.id, before: { active: true }, after: { active: false, handedOverTo: to.id } });
     }
-    const verb = dryRun ? "Would move" : "Moved";
-    const title = `${verb} ${summary.customers.length} customer${summary.customers.length === 1 ? "" : "s"} from ${from.displayName} to ${to.displayName}`;
+    const count = summary.customers.length;
+    const title = ctx.t("handover.title", { dryRun: dryRun ? "yes" : "no", count, countText: String(count), from: from.displayName, to: to.displayName });
     const access = closeAccess
-      ? `${from.displayName}'s access ${dryRun ? "would be" : "is"} closed: they no longer appear in pickers or can be given customers. An admin reopens it with role #${from.id} rep.`
-      : `${from.displayName} keeps their access.`;
+      ? ctx.t("handover.accessClosed", { member: from.displayName, dryRun: dryRun ? "yes" : "no", command: `role #${from.id} rep` })
+      : ctx.t("handover.accessKept", { member: from.displayName });
     return reply.of(title, [
       { type: "text", text: access, tone: "muted" },
       {
         type: "fields",
         fields: [
-          { label: "Customers", value: String(summary.customers.length), inline: true },
-          { label: "Open follow-ups", value: String(summary.followUps), inline: true },
-          { label: "Open orders", value: String(summary.openOrders), inline: true },
+          { label: ctx.t("handover.customers"), value: String(summary.customers.length), inline: true },
+          { label: ctx.t("handover.openFollowUps"), value: String(summary.followUps), inline: true },
+          { label: ctx.t("handover.openOrders"), value: String(summary.openOrders), inline: true },
         ],
       },
       ...(summary.customers.length
-        ? [{ type: "list" as const, title: "Customers", items: summary.customers.slice(0, 20).map((customer) => ({ title: `${customer.name} #${customer.id}` })) }]
+        ? [{ type: "list" as const, title: ctx.t("handover.customers"), items: summary.customers.slice(0, 20).map((customer) => ({ title: `${customer.name} #${customer.id}` })) }]
         : []),
-      ...(summary.customers.length > 20 ? [{ type: "text" as const, text: `and ${summary.customers.length - 20} more.`, tone: "muted" as const }] : []),
-      ...(dryRun ? [{ type: "buttons" as const, buttons: [{ label: "Hand over now", style: "danger" as const, action: { kind: "run" as const, command: `handover #${from.id} #${to.id}${closeAccess ? "" : " --keep-active"}` } }] }] : []),
+      ...(summary.customers.length > 20 ? [{ type: "text" as const, text: ctx.t("handover.more", { count: summary.customers.length - 20 }), tone: "muted" as const }] : []),
+      ...(dryRun ? [{ type: "buttons" as const, buttons: [{ label: ctx.t("handover.now"), style: "danger" as const, action: { kind: "run" as const, command: `handover #${from.id} #${to.id}${closeAccess ? "" : " --keep-active"}` } }] }] : []),
     ]);
   },
 });

@@ -95,19 +95,20 @@ export const logCommand = defineCommand({
       payload: { interactionId: interaction.id, customerId: customer.id, previousFollowUp: before.nextFollowUp, previousLastContactAt: before.lastContactAt },
       expiresAt: new Date(ctx.now.getTime() + UNDO_WINDOW_MS),
     });
-    return reply.of(`Logged ${args.channel} with ${customer.name}`, [
+    const title = ctx.t("log.title", { channel: ctx.t("log.channel", { channel: args.channel }), customer: customer.name });
+    return reply.of(title, [
       {
         type: "card",
-        title: `Logged ${args.channel} with ${customer.name}`,
+        title,
         url: interaction.messageLink ?? undefined,
         fields: [
-          { label: "Summary", value: args.summary },
-          ...(args.outcome ? [{ label: "Outcome", value: args.outcome, inline: true }] : []),
-          { label: "Next follow-up", value: dueLabel(ctx, after.nextFollowUp), inline: true },
+          { label: ctx.t("log.summary"), value: args.summary },
+          ...(args.outcome ? [{ label: ctx.t("log.outcome"), value: ctx.t(`choice.${args.outcome}`), inline: true }] : []),
+          { label: ctx.t("log.nextFollowUp"), value: dueLabel(ctx, after.nextFollowUp), inline: true },
         ],
         buttons: [
           { label: ctx.t("button.undo"), style: "danger", action: { kind: "undo", token } },
-          { label: "Show customer", action: { kind: "run", command: `show ${quoted(`#${customer.id}`)}` } },
+          { label: ctx.t("log.showCustomer"), action: { kind: "run", command: `show ${quoted(`#${customer.id}`)}` } },
         ],
       },
     ]);

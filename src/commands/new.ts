@@ -23,11 +23,11 @@ export const newCommand = defineCommand({
     const customer = await ctx.store.customers.create({ ...patch, name, ownerId: ctx.member.id });
     await ctx.store.audit.record(ctx.member.id, { action: "customer.create", entity: "customer", entityId: customer.id, after: customer });
     const profile = (await ctx.store.customers.profile(customer.id, ctx.today))!;
-    return reply.of(`Created ${customer.name}`, [
-      { type: "text", text: `Created ${customer.name} (#${customer.id}). You are its owner.` },
+    return reply.of(ctx.t("new.title", { customer: customer.name }), [
+      { type: "text", text: ctx.t("new.created", { customer: customer.name, id: customer.id }) },
       customerCard(ctx, profile),
       ...(duplicates.length
-        ? [{ type: "text" as const, tone: "warning" as const, text: `Note: a customer with the same name already exists (#${duplicates.map((hit) => hit.id).join(", #")}).` }]
+        ? [{ type: "text" as const, tone: "warning" as const, text: ctx.t("new.duplicate", { ids: duplicates.map((hit) => `#${hit.id}`).join(", ") }) }]
         : []),
     ]);
   },

@@ -13,33 +13,37 @@ export const orderCommand = defineCommand({
   options: { number: { kind: "order", description: "Order number, e.g. SO-1042", required: true, typed: "rest", schema: text("The order number", 60) } },
   writes: false,
   async handler({ number }, ctx) {
+    const { t } = ctx;
     const order = await ctx.store.orders.getByNumber(number);
     if (!order) {
       const similar = await ctx.store.orders.pick(sliceCodePoints(number, 4), 5);
-      const hint = similar.length ? ` Recent orders starting like it: ${similar.map((o) => o.number).join(", ")}.` : "";
-      throw new NotFound(`No order ${number} in this workspace.${hint}`, "order SO-1042");
+      const message = similar.length
+        ? t("order.notFoundSimilar", { number, numbers: similar.map((o) => o.number).join(", ") })
+        : t("order.notFound", { number });
+      throw new NotFound(message, "order SO-1042");
     }
+    const status = t("order.status", { status: order.status });
     const blocks: Block[] = [
       {
         type: "card",
-        title: `Order ${order.number}`,
+        title: t("order.title", { number: order.number }),
         subtitle: order.customerName,
         fields: [
-          { label: "Status", value: order.status, inline: true },
-          { label: "Ordered", value: order.orderedOn, inline: true },
-          { label: "Total", value: money(ctx, order.total), inline: true },
-          { label: "Invoiced", value: money(ctx, order.invoiced), inline: true },
-          { label: "Paid", value: money(ctx, order.paid), inline: true },
-          { label: "Open", value: money(ctx, order.invoiced - order.paid), inline: true },
+          { label: t("order.statusLabel"), value: status, inline: true },
+          { label: t("order.ordered"), value: order.orderedOn, inline: true },
+          { label: t("order.total"), value: money(ctx, order.total), inline: true },
+          { label: t("order.invoiced"), value: money(ctx, order.invoiced), inline: true },
+          { label: t("order.paid"), value: money(ctx, order.paid), inline: true },
+          { label: t("order.open"), value: money(ctx, order.invoiced - order.paid), inline: true },
         ],
-        buttons: [{ label: "Customer", action: { kind: "run", command: `show #${order.customerId}` } }],
+        buttons: [{ label: t("order.customerButton"), action: { kind: "run", command: `show #${order.customerId}` } }],
       },
     ];
     if (order.lines.length) {
       blocks.push({
         type: "table",
-        title: "Lines",
-        columns: ["SKU", "Description", "Qty", "Unit price", "Amount"],
+        title: t("order.lines"),
+        columns: [t("column.sku"), t("column.description"), t("column.quantity"), t("column.unitPrice"), t("column.amount")],
         align: ["left", "left", "right", "right", "right"],
         rows: order.lines.map((line) => [
           line.sku,
@@ -54,16 +58,23 @@ export const orderCommand = defineCommand({
       order.shipments.length
         ? {
             type: "list",
-            title: "Shipments",
-            items: order.shipments.map((shipment) => ({
-              title: `${shipment.status}${shipment.shippedOn ? ` on ${shipment.shippedOn}` : ""}`,
-              detail: [shipment.warehouse && `from ${shipment.warehouse}`, shipment.carrier, shipment.tracking && `tracking ${shipment.tracking}`]
-                .filter(Boolean)
-                .join(" · ") || undefined,
-            })),
+            title: t("order.shipments"),
+            items: order.shipments.map((shipment) => {
+              const shipped = t("shipment.status", { status: shipment.status });
+              return {
+                title: shipment.shippedOn ? t("order.shippedOn", { status: shipped, date: shipment.shippedOn }) : shipped,
+                detail: [
+                  shipment.warehouse && t("order.from", { warehouse: shipment.warehouse }),
+                  shipment.carrier,
+                  shipment.tracking && t("order.tracking", { tracking: shipment.tracking }),
+                ]
+                  .filter(Boolean)
+                  .join(" · ") || undefined,
+              };
+            }),
           }
-        : { type: "text", text: "Not shipped yet.", tone: "muted" },
+        : { type: "text", text: t("order.notShipped"), tone: "muted" },
     );
-    return reply.of(`Order ${order.number}: ${order.status}`, blocks);
+    return reply.of(t("order.summary", { number: order.number, status }), blocks);
   },
 });

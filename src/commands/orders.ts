@@ -17,16 +17,26 @@ export const ordersCommand = defineCommand({
   async handler({ customer: reference, page }, ctx) {
     const customer = await resolveCustomer(ctx, reference, (ref) => `orders ${ref}`);
     const { items, total } = await ctx.store.orders.listForCustomer(customer.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    if (total === 0) return reply.text(`${customer.name} has no orders yet.`, `${customer.name} has no orders yet.`);
+    const { t } = ctx;
+    if (total === 0) {
+      const none = t("orders.none", { name: customer.name });
+      return reply.text(none, none);
+    }
     return reply.of(
-      `Orders of ${customer.name}`,
+      t("orders.title", { name: customer.name }),
       [
         {
           type: "table",
-          title: `Orders of ${customer.name} (${total})`,
-          columns: ["Order", "Date", "Status", "Total", "Open"],
+          title: t("orders.tableTitle", { name: customer.name, total }),
+          columns: [t("column.order"), t("column.date"), t("column.status"), t("column.total"), t("column.open")],
           align: ["left", "left", "left", "right", "right"],
-          rows: items.map((order) => [order.number, order.orderedOn, order.status, money(ctx, order.total), money(ctx, order.invoiced - order.paid)]),
+          rows: items.map((order) => [
+            order.number,
+            order.orderedOn,
+            t("order.status", { status: order.status }),
+            money(ctx, order.total),
+            money(ctx, order.invoiced - order.paid),
+          ]),
         },
         { type: "buttons", buttons: items.slice(0, 5).map((order) => ({ label: order.number, action: { kind: "run" as const, command: `order ${order.number}` } })) },
       ],

@@ -15,27 +15,29 @@ export const overdueCommand = defineCommand({
   async handler(args, ctx) {
     const customer = args.customer ? await resolveCustomer(ctx, args.customer, (ref) => `overdue ${ref}`) : null;
     const ageing = await ctx.store.receivables.ageing({ today: ctx.today, customerId: customer?.id, limit: 15 });
-    const scope = customer ? customer.name : "all customers";
+    const scope = customer ? customer.name : ctx.t("overdue.allCustomers");
     // A limit in another currency than the balances is not compared (no exchange rates here).
     const comparable = (row: (typeof ageing.rows)[number]) => (row.creditLimitCurrency ?? ctx.tenant.currency) === ctx.tenant.currency;
     const breaches = ageing.rows.filter((row) => row.creditLimit !== null && comparable(row) && row.balance > row.creditLimit);
     if (ageing.total === 0 && breaches.length === 0) {
-      return reply.text(`Nothing overdue for ${scope}`, `Nothing overdue for ${scope}.`);
+      return reply.text(ctx.t("overdue.nothingTitle", { scope }), ctx.t("overdue.nothingText", { scope }));
     }
     const blocks: Block[] = [
       {
         type: "table",
-        title: `Overdue receivables, ${scope}: ${money(ctx, ageing.total)}${customer ? "" : ` across ${ageing.customerCount} customers`}`,
-        columns: ["Days past due", ...AGEING_BUCKETS, "Total"],
+        title: customer
+          ? ctx.t("overdue.tableTitleCustomer", { customer: customer.name, total: money(ctx, ageing.total) })
+          : ctx.t("overdue.tableTitleAll", { total: money(ctx, ageing.total), count: ageing.customerCount, countText: String(ageing.customerCount) }),
+        columns: [ctx.t("overdue.daysPastDue"), ...AGEING_BUCKETS.map((bucket) => ctx.t("overdue.bucket", { bucket })), ctx.t("overdue.total")],
         align: ["left", "right", "right", "right", "right", "right", "right"],
-        rows: [["Amount", ...AGEING_BUCKETS.map((bucket) => money(ctx, ageing.totals[bucket])), money(ctx, ageing.total)]],
+        rows: [[ctx.t("overdue.amount"), ...AGEING_BUCKETS.map((bucket) => money(ctx, ageing.totals[bucket])), money(ctx, ageing.total)]],
       },
     ];
     if (!customer && ageing.rows.length) {
       blocks.push({
         type: "table",
-        title: "Largest overdue accounts",
-        columns: ["Customer", "Overdue", ">90 days", "Balance", "Credit limit"],
+        title: ctx.t("overdue.largest"),
+        columns: [ctx.t("overdue.customer"), ctx.t("overdue.overdue"), ctx.t("overdue.over90"), ctx.t("overdue.balance"), ctx.t("overdue.creditLimit")],
         align: ["left", "right", "right", "right", "right"],
         rows: ageing.rows.map((row) => {
           const overdue = AGEING_BUCKETS.reduce((sum, bucket) => sum + row.buckets[bucket], 0);
@@ -52,13 +54,13 @@ export const overdueCommand = defineCommand({
     if (breaches.length) {
       blocks.push({
         type: "list",
-        title: "Over credit limit",
+        title: ctx.t("overdue.overLimit"),
         items: breaches.map((row) => ({
           title: `${row.customerName} #${row.customerId}`,
-          detail: `balance ${money(ctx, row.balance)} exceeds limit ${money(ctx, row.creditLimit!)} by ${money(ctx, row.balance - row.creditLimit!)}`,
+          detail: ctx.t("overdue.overLimitDetail", { balance: money(ctx, row.balance), limit: money(ctx, row.creditLimit!), excess: money(ctx, row.balance - row.creditLimit!) }),
         })),
       });
     }
-    return reply.of(`Overdue receivables: ${money(ctx, ageing.total)}`, blocks);
+    return reply.of(ctx.t("overdue.replyTitle", { total: money(ctx, ageing.total) }), blocks);
   },
 });

@@ -20,12 +20,15 @@ export const roleCommand = defineCommand({
   async handler(args, ctx) {
     const target = await resolveMember(ctx, args.member, { includeInactive: true });
     if (target.id === ctx.member.id && args.role !== "admin") {
-      throw new UserError("last_admin", "You cannot remove your own admin role; ask another admin.");
+      throw new UserError("last_admin", ctx.t("role.lastAdmin"));
     }
     assertRoleAllowed(target, args.role);
     const { before, after } = await ctx.store.members.update(target.id, { role: args.role, active: true });
     await ctx.store.audit.record(ctx.member.id, { action: "member.role", entity: "member", entityId: target.id, before: { role: before.role, active: before.active }, after: { role: after.role, active: after.active } });
-    const reopened = before.active ? "" : " Their access, closed at a hand-over, is open again.";
-    return reply.text(`${target.displayName} is now ${args.role}`, `${target.displayName} is now ${args.role} (was ${before.role}).${reopened}`);
+    const role = ctx.t(`choice.${args.role}`);
+    return reply.text(
+      ctx.t("role.title", { member: target.displayName, role }),
+      ctx.t("role.text", { member: target.displayName, role, previous: ctx.t(`choice.${before.role}`), reopened: before.active ? "no" : "yes" }),
+    );
   },
 });

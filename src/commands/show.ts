@@ -16,53 +16,61 @@ export const showCommand = defineCommand({
     const customer = await resolveCustomer(ctx, reference, (ref) => `show ${ref}`);
     const profile = (await ctx.store.customers.profile(customer.id, ctx.today))!;
     const c = profile.customer;
+    const { t } = ctx;
     const blocks: Block[] = [customerCard(ctx, profile)];
     blocks.push({
       type: "fields",
       fields: [
-        { label: "Customer since", value: c.firstOrderAt ?? "no orders yet", inline: true },
-        { label: "Last order", value: c.lastOrderAt ?? "-", inline: true },
-        { label: "Orders", value: String(c.orderCount), inline: true },
-        { label: "Lifetime sales", value: money(ctx, c.lifetimeSales), inline: true },
-        { label: "Gross margin", value: profile.grossMargin === null ? "costs unknown" : money(ctx, profile.grossMargin), inline: true },
-        { label: "Purchase cycle", value: c.avgCycleDays === null ? "-" : `${Math.round(c.avgCycleDays)} days`, inline: true },
-        { label: "Next purchase expected", value: c.predictedNextAt ?? "-", inline: true },
-        ...(c.phone ? [{ label: "Phone", value: c.phone, inline: true }] : []),
-        ...(c.email ? [{ label: "Email", value: c.email, inline: true }] : []),
-        ...(c.website ? [{ label: "Website", value: c.website, inline: true }] : []),
-        ...(c.aliases.length ? [{ label: "Also known as", value: c.aliases.join(", ") }] : []),
+        { label: t("show.customerSince"), value: c.firstOrderAt ?? t("show.noOrdersYet"), inline: true },
+        { label: t("show.lastOrder"), value: c.lastOrderAt ?? "-", inline: true },
+        { label: t("show.orders"), value: String(c.orderCount), inline: true },
+        { label: t("show.lifetimeSales"), value: money(ctx, c.lifetimeSales), inline: true },
+        { label: t("show.grossMargin"), value: profile.grossMargin === null ? t("show.costsUnknown") : money(ctx, profile.grossMargin), inline: true },
+        { label: t("show.purchaseCycle"), value: c.avgCycleDays === null ? "-" : t("show.cycleDays", { days: Math.round(c.avgCycleDays) }), inline: true },
+        { label: t("show.nextPurchase"), value: c.predictedNextAt ?? "-", inline: true },
+        ...(c.phone ? [{ label: t("show.phone"), value: c.phone, inline: true }] : []),
+        ...(c.email ? [{ label: t("show.email"), value: c.email, inline: true }] : []),
+        ...(c.website ? [{ label: t("show.website"), value: c.website, inline: true }] : []),
+        ...(c.aliases.length ? [{ label: t("show.aliases"), value: c.aliases.join(", ") }] : []),
       ],
     });
     if (profile.contacts.length) {
       blocks.push({
         type: "list",
-        title: "Contacts",
-        items: profile.contacts.map((contact) => ({
-          title: `${contact.name}${contact.title ? `, ${contact.title}` : ""}${contact.isPrimary ? " (primary)" : ""}`,
-          detail: [contact.phone, contact.email].filter(Boolean).join(" · ") || undefined,
-        })),
+        title: t("show.contacts"),
+        items: profile.contacts.map((contact) => {
+          const named = contact.title ? t("show.contactWithTitle", { name: contact.name, title: contact.title }) : contact.name;
+          return {
+            title: contact.isPrimary ? t("show.primaryContact", { contact: named }) : named,
+            detail: [contact.phone, contact.email].filter(Boolean).join(" · ") || undefined,
+          };
+        }),
       });
     }
     if (profile.recentInteractions.length) {
       blocks.push({
         type: "list",
-        title: "Recent contacts",
-        items: profile.recentInteractions.map((item) => ({
-          title: `${localTime(ctx, item.occurredAt)} ${item.channel}${item.outcome ? ` (${item.outcome})` : ""}${item.loggedByName ? ` by ${item.loggedByName}` : ""}`,
-          detail: item.summary,
-        })),
+        title: t("show.recentContacts"),
+        items: profile.recentInteractions.map((item) => {
+          const channel = t("interaction.channel", { channel: item.channel });
+          const what = item.outcome ? t("show.interactionOutcome", { channel, outcome: t("interaction.outcome", { outcome: item.outcome.replace(/-/g, "_") }) }) : channel;
+          return {
+            title: `${localTime(ctx, item.occurredAt)} ${item.loggedByName ? t("show.interactionBy", { what, name: item.loggedByName }) : what}`,
+            detail: item.summary,
+          };
+        }),
       });
     }
     if (profile.openOrders.length) {
       blocks.push({
         type: "table",
-        title: "Open orders",
-        columns: ["Order", "Date", "Status", "Total"],
+        title: t("show.openOrders"),
+        columns: [t("column.order"), t("column.date"), t("column.status"), t("column.total")],
         align: ["left", "left", "left", "right"],
-        rows: profile.openOrders.map((order) => [order.number, order.orderedOn, order.status, money(ctx, order.total)]),
+        rows: profile.openOrders.map((order) => [order.number, order.orderedOn, t("order.status", { status: order.status }), money(ctx, order.total)]),
       });
     }
-    if (c.notes) blocks.push({ type: "text", text: `Notes: ${c.notes}` });
+    if (c.notes) blocks.push({ type: "text", text: t("show.notes", { notes: c.notes }) });
     return reply.of(c.name, blocks);
   },
 });

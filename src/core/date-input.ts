@@ -47,21 +47,20 @@ export function readDateArgument(text: string, ctx: CommandContext, argument: Da
     case "date":
       return reading.date;
     case "ambiguous":
-      throw new UserError("ambiguous_date", `"${phrase}" could be ${reading.readings.join(" or ")}. Which one did you mean?`, {
+      throw new UserError("ambiguous_date", ctx.t("date.ambiguous", { phrase, readings: new Intl.ListFormat(ctx.locale, { type: "disjunction" }).format(reading.readings) }), {
         field: argument.field,
         example: argument.rerun(reading.readings[0]!),
         choices: reading.readings.map((date) => ({ label: date, command: argument.rerun(date) })),
       });
     case "past": {
       const tomorrow = addDaysTo(ctx.today, 1);
-      const days = reading.daysAgo === 1 ? "yesterday" : `${reading.daysAgo} days ago`;
-      throw new UserError("past_date", `"${phrase}" is ${reading.date}, ${days}: a follow-up then would already be overdue. Keep it, or pick another date?`, {
+      throw new UserError("past_date", ctx.t("date.past", { phrase, date: reading.date, days: reading.daysAgo, daysText: String(reading.daysAgo) }), {
         field: argument.field,
         example: argument.rerun(tomorrow),
         choices: [
-          { label: `Keep ${reading.date}`, command: argument.rerun(reading.date) },
-          { label: `Today (${ctx.today})`, command: argument.rerun(ctx.today) },
-          { label: `Tomorrow (${tomorrow})`, command: argument.rerun(tomorrow) },
+          { label: ctx.t("date.keep", { date: reading.date }), command: argument.rerun(reading.date) },
+          { label: ctx.t("date.today", { date: ctx.today }), command: argument.rerun(ctx.today) },
+          { label: ctx.t("date.tomorrow", { date: tomorrow }), command: argument.rerun(tomorrow) },
         ],
       });
     }

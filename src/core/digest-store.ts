@@ -7,6 +7,7 @@ import type { CalendarDate } from "./dates.js";
 import type { AgeingBucket, AgeingBuckets } from "./domain.js";
 import type { DigestKind, RunState } from "./digests.js";
 import type { Store } from "./store.js";
+import type { Locale } from "./i18n/locale.js";
 
 export type DigestSubscription = {
   id: number;
@@ -19,6 +20,8 @@ export type DigestSubscription = {
   /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
   weekdays: number[];
   postWhenEmpty: boolean;
+  /** The digest's language; null: the workspace's default, then RAPPORT_LOCALE, then en. */
+  language: Locale | null;
   createdAt: Date;
 };
 
@@ -37,6 +40,7 @@ export type NewDigestSubscription = {
   timeZone: string;
   weekdays: number[];
   postWhenEmpty: boolean;
+  language: Locale | null;
   externalConfirmed: boolean;
   createdById: number;
   /** Slots before this moment are neither posted nor counted as missed. */
@@ -82,6 +86,8 @@ export type DigestStore = {
   scheduledSubscriptions(): Promise<ScheduledSubscription[]>;
   tenantExternalId(tenantId: number): Promise<string>;
   tenantCurrency(tenantId: number): Promise<string>;
+  /** `settings workspace language`, or null when the workspace names none. */
+  tenantLocale(tenantId: number): Promise<Locale | null>;
 
   /** Runs of these subscriptions on or after `since`, newest local date first. */
   runs(subscriptionIds: number[], since: CalendarDate): Promise<DigestRun[]>;

@@ -2,6 +2,7 @@
  * Scheduled digests as commands see them: the kinds, the states of a run, and the DigestService
  * the `digest` command reaches through its CommandContext (implemented in src/digests/service.ts).
  */
+import type { Locale } from "./i18n/locale.js";
 import type { CalendarDate } from "./dates.js";
 import type { Reply } from "./reply.js";
 import type { Store } from "./store.js";
@@ -53,12 +54,14 @@ export type DigestService = {
     timeZone: string;
     weekdays: number[];
     postWhenEmpty: boolean;
+    /** null: the workspace's default language when the digest is built. */
+    language?: Locale | null;
     confirmExternal: boolean;
     now: Date;
   }): Promise<{ id: number; external: boolean; channelName: string | null }>;
   list(tenantId: number, now: Date): Promise<SubscriptionView[]>;
   remove(tenantId: number, id: number): Promise<SubscriptionView | null>;
-  preview(input: { tenantId: number; kind: DigestKind; now: Date; timeZone: string; full: boolean }): Promise<BuiltDigest>;
+  preview(input: { tenantId: number; kind: DigestKind; now: Date; timeZone: string; full: boolean; locale?: Locale }): Promise<BuiltDigest>;
   runNow(input: { tenantId: number; id: number; now: Date }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
   /** The same service on the connection of `store`, so a command's reads and writes join its transaction. */
   within(store: Store): DigestService;

@@ -8,6 +8,7 @@ import type { DbClient } from "./client-types.js";
 import { createDigestQueries } from "./digest-queries.js";
 import { fromDbDate, toDbDate } from "./mappers.js";
 import { clientOf } from "./store.js";
+import { isLocale } from "../core/i18n/locale.js";
 
 type SubscriptionRow = {
   id: number;
@@ -19,6 +20,7 @@ type SubscriptionRow = {
   time_zone: string;
   weekdays: number[] | null;
   post_when_empty: boolean;
+  language: string | null;
   created_ms: number;
 };
 
@@ -32,6 +34,7 @@ function toSubscription(row: {
   timeZone: string;
   weekdays: number[];
   postWhenEmpty: boolean;
+  language: string | null;
   createdAt: Date;
 }): DigestSubscription {
   return {
@@ -44,6 +47,7 @@ function toSubscription(row: {
     timeZone: row.timeZone,
     weekdays: row.weekdays,
     postWhenEmpty: row.postWhenEmpty,
+    language: isLocale(row.language) ? row.language : null,
     createdAt: row.createdAt,
   };
 }
@@ -67,7 +71,7 @@ export function createDigestStore(db: DbClient): DigestStore {
       // Raw SQL: this runs every minute in every process, and skips the query builder's overhead.
       const rows = await db.$queryRawUnsafe<SubscriptionRow[]>(
         `SELECT s.id, s.tenant_id, t.external_id AS tenant_external_id, s.kind, s.channel_ref, s.local_time,
-           s.time_zone, s.weekdays, s.post_when_empty, (EXTRACT(EPOCH FROM s.created_at) * 1000)::float8 AS created_ms
+           s.time_zone, s.weekdays, s.post_when_empty, s.language, (EXTRACT(EPOCH FROM s.created_at) * 1000)::float8 AS created_ms
          FROM digest_subscriptions s JOIN tenants t ON t.id = s.tenant_id WHERE s.active`,
       );
       return rows.map(
@@ -81,6 +85,7 @@ export function createDigestStore(db: DbClient): DigestStore {
           timeZone: row.time_zone,
           weekdays: row.weekdays ?? [],
           postWhenEmpty: row.post_when_empty,
+          language: isLocale(row.language) ? row.language : null,
           createdAt: new Date(row.created_ms),
         }),
       );
@@ -92,6 +97,10 @@ export function createDigestStore(db: DbClient): DigestStore {
     async tenantCurrency(tenantId) {
       const { currency } = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } });
       return currency;
+    },
+    async tenantLocale(tenantId) {
+      const { defaultLocale } = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } });
+      return isLocale(defaultLocale) ? defaultLocale : null;
     },
 
     async runs(subscriptionIds, since) {

@@ -11,6 +11,8 @@ import { buildOverdueDigest } from "./builders/overdue.js";
 import { buildPipelineDigest } from "./builders/pipeline.js";
 import type { BuiltDigest, DigestContext } from "./builders/types.js";
 import { fireInstant } from "./schedule-time.js";
+import { createTranslator } from "../core/i18n/translator.js";
+import { DEFAULT_LOCALE, localeFromTag, type Locale } from "../core/i18n/locale.js";
 
 export const SHORT_LIMITS: DigestLimits = { owners: 6, itemsPerOwner: 3, items: 5 };
 export const FULL_LIMITS: DigestLimits = { owners: 50, itemsPerOwner: 25, items: 50 };
@@ -24,16 +26,22 @@ export type BuildDigestInput = {
   timeZone: string;
   /** Longer lists (`digest preview <kind> all`). */
   full?: boolean;
+  /** The subscription's language or the previewing member's; absent or null: the workspace's default. */
+  locale?: Locale | null;
+  /** RAPPORT_LOCALE: when neither the subscription nor the workspace names a language. */
+  fallbackLocale?: string;
 };
 
 export async function buildDigest(input: BuildDigestInput): Promise<BuiltDigest> {
   const currency = await input.store.tenantCurrency(input.tenantId);
+  const locale = input.locale ?? (await input.store.tenantLocale(input.tenantId)) ?? localeFromTag(input.fallbackLocale) ?? DEFAULT_LOCALE;
   const ctx: DigestContext = {
     now: input.now,
     today: todayIn(input.timeZone, input.now),
     timeZone: input.timeZone,
     currency,
     full: input.full ?? false,
+    t: createTranslator(locale),
   };
   return buildFromQueries(input.store.queries(input.tenantId), input.kind, ctx);
 }

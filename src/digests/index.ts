@@ -31,7 +31,7 @@ export function startDigests(options: { store: DigestStore; poster: DigestPoster
   service: DigestService;
   stop(): Promise<void>;
 } {
-  const service = createDigestService({ store: options.store, poster: options.poster, logger: options.logger });
+  const service = createDigestService({ store: options.store, poster: options.poster, logger: options.logger, defaultLocale: options.defaultLocale });
   const scheduler = createDigestScheduler(options);
   scheduler.start();
   return {

@@ -49,6 +49,8 @@ export type RetryPolicy = {
 
 export type SchedulerOptions = {
   store: DigestStore;
+  /** RAPPORT_LOCALE: a digest's language when neither its subscription nor the workspace names one. */
+  defaultLocale?: string;
   poster: DigestPoster;
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -317,7 +319,7 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
 
     let built: BuiltDigest;
     try {
-      built = await build({ store, tenantId: slot.sub.tenantId, kind: slot.sub.kind, now: now(), timeZone: slot.sub.timeZone });
+      built = await build({ store, tenantId: slot.sub.tenantId, kind: slot.sub.kind, now: now(), timeZone: slot.sub.timeZone, locale: slot.sub.language, fallbackLocale: options.defaultLocale });
     } catch (error) {
       logger.error({ err: error, subscription: slot.sub.id }, "could not build a digest");
       await update(runId, token, { state: "failed", error: `could not build the digest: ${(error as Error).message}`, nextAttemptAt: new Date(now().getTime() + retry.maxDelayMs) });

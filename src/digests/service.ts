@@ -21,6 +21,8 @@ export function createDigestService(options: {
   logger?: Logger;
   sleep?: (ms: number) => Promise<void>;
   retry?: Partial<RetryPolicy>;
+  /** RAPPORT_LOCALE: a digest's language when neither its subscription nor the workspace names one. */
+  defaultLocale?: string;
 }): DigestService {
   const { store, poster } = options;
   const logger = options.logger ?? silentLogger;
@@ -87,6 +89,7 @@ export function createDigestService(options: {
         timeZone: input.timeZone,
         weekdays: input.weekdays,
         postWhenEmpty: input.postWhenEmpty,
+        language: input.language ?? null,
         externalConfirmed: check.external && input.confirmExternal,
         createdById: input.createdById,
         createdAt: input.now,
@@ -101,13 +104,13 @@ export function createDigestService(options: {
       await store.deleteSubscription(tenantId, id);
       return view;
     },
-    preview: ({ tenantId, kind, now, timeZone, full }) => buildDigest({ store, tenantId, kind, now, timeZone, full }),
+    preview: ({ tenantId, kind, now, timeZone, full, locale }) => buildDigest({ store, tenantId, kind, now, timeZone, full, locale }),
     async runNow({ tenantId, id, now }) {
       const [sub] = await store.subscriptions(tenantId, { id });
       if (!sub) throw new NotFound(`No digest subscription ${id} in this workspace.`, "digest list");
       // The tenant's workspace picks the bot token: a shared channel alone does not say whose.
       const tenantExternalId = await store.tenantExternalId(tenantId);
-      const built = await buildDigest({ store, tenantId, kind: sub.kind, now, timeZone: sub.timeZone });
+      const built = await buildDigest({ store, tenantId, kind: sub.kind, now, timeZone: sub.timeZone, locale: sub.language, fallbackLocale: options.defaultLocale });
       const marker = `rapport-digest:${sub.id}:manual:${now.toISOString()}`;
       const outcome = await postWithRetries({
         poster,

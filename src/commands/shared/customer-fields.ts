@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CUSTOMER_STATUSES, EDITABLE_CUSTOMER_FIELDS, PIPELINE_STAGES, type CustomerPatch } from "../../core/domain.js";
 import { formatMoney, isCurrencyCode, minorToSafeNumber, readAmount } from "../../core/money/index.js";
 import { UserError } from "../../core/errors.js";
+import { createTranslator, type Locale, type Translate } from "../../core/i18n/index.js";
 import { text } from "./arguments.js";
 
 const FIELD_ALIASES: Record<string, string> = {
@@ -51,6 +52,7 @@ export type FieldReading = {
 };
 
 export function parseCustomerFields(fields: Record<string, string>, reading: FieldReading): CustomerPatch {
+  const t = createTranslator(reading.locale as Locale);
   const patch: Record<string, unknown> = {};
   const problems: string[] = [];
   const entries = Object.entries(fields).map(([rawKey, rawValue]) => ({ rawKey, rawValue, key: FIELD_ALIASES[rawKey] ?? rawKey }));
@@ -63,48 +65,80 @@ export function parseCustomerFields(fields: Record<string, string>, reading: Fie
     else if (isCurrencyCode(code)) {
       patch.currency = code;
       currency = code;
-    } else problems.push(`currency must be an ISO 4217 code such as CNY, TWD, KRW or USD, not "${currencyEntry.rawValue}".`);
+    } else problems.push(t("fields.badCurrency", { value: currencyEntry.rawValue }));
   }
   for (const { rawKey, rawValue, key } of entries) {
     if (!(EDITABLE_CUSTOMER_FIELDS as readonly string[]).includes(key)) {
-      problems.push(`"${rawKey}" is not a customer field (${FIELDS_HELP}).`);
+      problems.push(t("fields.unknown", { field: rawKey, fields: EDITABLE_CUSTOMER_FIELDS.join(", ") }));
       continue;
     }
     if (key === "currency") continue;
     if (key === "credit_limit") {
       if (rawValue.trim() === "") patch.creditLimit = null;
       else {
-        const problem = readCreditLimit(rawValue, currency, reading.locale, patch);
+        const problem = readCreditLimit(rawValue, currency, reading.locale, patch, t);
         if (problem) problems.push(problem);
       }
       continue;
     }
     const result = FIELD_RULES[key as keyof typeof FIELD_RULES].safeParse(rawValue);
-    if (!result.success) problems.push(result.error.issues[0]?.message ?? `${key} is not valid`);
+    if (!result.success) problems.push(fieldProblem(key, result.error.issues[0], t));
     else patch[key] = result.data;
   }
   if (problems.length) throw new UserError("bad_field", problems.join(" "), { example: reading.example });
   return patch as CustomerPatch;
 }
 
+/** The problem with one field's value, in the writer's language (English keeps zod's own wording). */
+function fieldProblem(key: string, issue: z.core.$ZodIssue | undefined, t: Translate): string {
+  if (!issue) return t("fields.invalid", { field: key });
+  if (t.locale === "en") return issue.message;
+  if (issue.code === "too_big") return t("fields.tooLong", { field: key, max: String(issue.maximum) });
+  switch (key) {
+    case "status":
+      return t("fields.status", { choices: CUSTOMER_STATUSES.join(", ") });
+    case "stage":
+      return t("fields.stage", { choices: PIPELINE_STAGES.join(", ") });
+    case "grade":
+      return t("fields.grade");
+    case "phone":
+      return t("fields.phone");
+    case "email":
+      return t("fields.email");
+    case "website":
+      return t("fields.website");
+  }
+  if (issue.code === "too_small" || issue.code === "invalid_type") return t("fields.missing", { field: key });
+  if (issue.code === "custom") return t("fields.controlCharacters", { field: key });
+  return t("fields.invalid", { field: key });
+}
+
 /** Sample amounts in a currency, as its writers type them. */
-const AMOUNT_EXAMPLES: Record<string, string> = { CNY: "50000, ¥50,000 or 5万", TWD: "30000, NT$30,000 or 3萬", KRW: "50000000, ₩50,000,000 or 5천만", USD: "50000, $50,000.00 or 50k" };
+const AMOUNT_EXAMPLES: Record<string, readonly [string, string, string]> = {
+  CNY: ["50000", "¥50,000", "5万"],
+  TWD: ["30000", "NT$30,000", "3萬"],
+  KRW: ["50000000", "₩50,000,000", "5천만"],
+  USD: ["50000", "$50,000.00", "50k"],
+};
 
 /** Sets patch.creditLimit in minor units of `currency`; returns the problem otherwise. */
-function readCreditLimit(text: string, currency: string, locale: string, patch: Record<string, unknown>): string | null {
-  const example = AMOUNT_EXAMPLES[currency] ?? `50000 or ${formatMoney(5_000_000, currency)}`;
-  if (!isCurrencyCode(currency)) return `This customer's currency "${currency}" is not an ISO 4217 code; set one first (currency=USD).`;
+function readCreditLimit(text: string, currency: string, locale: string, patch: Record<string, unknown>, t: Translate): string | null {
+  const samples = AMOUNT_EXAMPLES[currency];
+  const example = samples
+    ? t("fields.examples", { first: samples[0], second: samples[1], third: samples[2] })
+    : t("fields.exampleOr", { first: "50000", second: formatMoney(5_000_000, currency) });
+  if (!isCurrencyCode(currency)) return t("fields.creditNoCurrency", { currency });
   const amount = readAmount(text, { currency, locale });
   if (amount.kind === "conflict") {
-    return `credit_limit "${amount.phrase}" is in ${amount.written}, but this customer's amounts are in ${amount.expected}. Write it in ${amount.expected} (${example}), or change the customer's currency in the same edit: currency=${amount.written} credit_limit=${amount.phrase}.`;
+    return t("fields.creditConflict", { phrase: amount.phrase, written: amount.written, expected: amount.expected, example });
   }
   if (amount.kind === "unreadable") {
-    if (amount.reason === "negative") return "credit_limit cannot be negative.";
-    if (amount.reason === "too-many-decimals") return `credit_limit has more decimals than ${currency} has, e.g. ${example}.`;
-    return `credit_limit must be an amount in ${currency} like ${example}.`;
+    if (amount.reason === "negative") return t("fields.creditNegative");
+    if (amount.reason === "too-many-decimals") return t("fields.creditDecimals", { currency, example });
+    return t("fields.creditUnreadable", { currency, example });
   }
   const minor = minorToSafeNumber(amount.minor);
-  if (minor === null) return `credit_limit is too large.`;
+  if (minor === null) return t("fields.creditTooLarge");
   patch.creditLimit = minor;
   return null;
 }

@@ -2,7 +2,7 @@
 import { formatMoney } from "../../core/money/index.js";
 import type { CommandContext } from "../../core/context.js";
 import type { Paging } from "../../core/reply.js";
-import { relativeDay } from "../../core/dates.js";
+import { daysBetween } from "../../core/dates.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
@@ -11,14 +11,22 @@ export function money(ctx: CommandContext, minor: number, currency: string | nul
   return formatMoney(minor, currency ?? ctx.tenant.currency, ctx.locale);
 }
 
+/** How a due date reads from the reader's today, in their language: "tomorrow", "3 days overdue", "in 5 days". */
+export function relativeDayLabel(ctx: Pick<CommandContext, "t" | "today">, date: string): string {
+  const days = daysBetween(ctx.today, date);
+  if (days === 0) return ctx.t("due.today");
+  if (days === 1) return ctx.t("due.tomorrow");
+  return days < 0 ? ctx.t("due.overdue", { days: -days }) : ctx.t("due.inDays", { days });
+}
+
 /** "2026-11-24 (tomorrow)", "2026-11-20 (3 days overdue)". */
 export function dueLabel(ctx: CommandContext, date: string | null): string {
-  return date ? `${date} (${relativeDay(ctx.today, date)})` : "not set";
+  return date ? ctx.t("due.label", { date, relative: relativeDayLabel(ctx, date) }) : ctx.t("due.notSet");
 }
 
 /** A moment in the member's zone: "2026-11-23 14:05". */
 export function localTime(ctx: CommandContext, instant: Date | null): string {
-  if (!instant) return "never";
+  if (!instant) return ctx.t("time.never");
   return format(new TZDate(instant.getTime(), ctx.timeZone), "yyyy-MM-dd HH:mm");
 }
 

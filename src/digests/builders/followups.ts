@@ -5,8 +5,7 @@
  */
 import { addDaysTo } from "../../core/dates.js";
 import { reply, type Block, type Button } from "../../core/reply.js";
-import { customerLabel, moreLine, ownerLabel, plural } from "./format.js";
-import { relativeDay } from "../../core/dates.js";
+import { customerLabel, day, moreLine, ownerLabel, relative, say } from "./format.js";
 import type { BuiltDigest, DigestContext, FollowUpItem, FollowUpsData } from "./types.js";
 
 /** Platforms limit buttons per message (Discord: 25); this many items carry buttons. */
@@ -15,21 +14,21 @@ export const FOLLOWUP_ITEMS_WITH_BUTTONS = 10;
 function buttonsFor(ctx: DigestContext, item: FollowUpItem): Button[] {
   const snoozeTo = addDaysTo(item.nextFollowUp > ctx.today ? item.nextFollowUp : ctx.today, 1);
   return [
-    { label: "Log call", action: { kind: "form", command: "log", prefill: { customer: `#${item.customerId}`, channel: "call" } } },
-    { label: "Snooze 1 day", action: { kind: "run", command: `followup #${item.customerId} ${snoozeTo}` } },
+    { label: say(ctx, "digest.button.logCall"), action: { kind: "form", command: "log", prefill: { customer: `#${item.customerId}`, channel: "call" } } },
+    { label: say(ctx, "digest.button.snooze"), action: { kind: "run", command: `followup #${item.customerId} ${snoozeTo}` } },
   ];
 }
 
 export function buildFollowUpsDigest(data: FollowUpsData, ctx: DigestContext): BuiltDigest {
   const { overdue, today, week } = data.totals;
-  const title = `Follow-ups for ${ctx.today}`;
+  const title = say(ctx, "digest.followups.title", { date: day(ctx, ctx.today) });
   if (overdue + today + week === 0) {
-    return { empty: true, reply: reply.of(title, [{ type: "text", text: "No follow-ups due this week. All clear." }], { visibility: "channel" }) };
+    return { empty: true, reply: reply.of(title, [{ type: "text", text: say(ctx, "digest.followups.empty") }], { visibility: "channel" }) };
   }
   const blocks: Block[] = [
     {
       type: "text",
-      text: `${plural(today, "customer")} due today, ${overdue} overdue, ${week} more by ${data.weekEnd} (${plural(data.ownerCount, "owner")}).`,
+      text: say(ctx, "digest.followups.summary", { today, overdue, week, weekEnd: day(ctx, data.weekEnd), owners: data.ownerCount }),
     },
   ];
   let buttoned = 0;
@@ -38,18 +37,18 @@ export function buildFollowUpsDigest(data: FollowUpsData, ctx: DigestContext): B
     const total = group.overdue + group.today + group.week;
     blocks.push({
       type: "list",
-      title: `${ownerLabel(group.owner)}: ${group.today} today, ${group.overdue} overdue, ${group.week} later this week`,
+      title: say(ctx, "digest.followups.owner", { owner: ownerLabel(group.owner, ctx), today: group.today, overdue: group.overdue, week: group.week }),
       items: group.items.map((item) => {
         const urgent = item.nextFollowUp <= ctx.today && buttoned < FOLLOWUP_ITEMS_WITH_BUTTONS;
         if (urgent) buttoned++;
-        return { title: customerLabel(item), detail: `due ${item.nextFollowUp} (${relativeDay(ctx.today, item.nextFollowUp)})`, ...(urgent ? { buttons: buttonsFor(ctx, item) } : {}) };
+        return { title: customerLabel(item), detail: say(ctx, "digest.followups.due", { date: day(ctx, item.nextFollowUp), relative: relative(ctx, ctx.today, item.nextFollowUp) }), ...(urgent ? { buttons: buttonsFor(ctx, item) } : {}) };
       }),
     });
     if (total > shown) {
-      blocks.push(...moreLine(total - shown, group.owner ? `followups week #${group.owner.id}` : "followups week all"));
+      blocks.push(...moreLine(total - shown, group.owner ? `followups week #${group.owner.id}` : "followups week all", ctx));
     }
   }
   const hiddenOwners = data.ownerCount - data.owners.length;
-  if (hiddenOwners > 0) blocks.push({ type: "text", tone: "muted", text: `…and ${plural(hiddenOwners, "more owner")} with follow-ups. See all: /crm followups week all` });
-  return { empty: false, reply: reply.of(`${title}: ${today} due today, ${overdue} overdue`, blocks, { visibility: "channel" }) };
+  if (hiddenOwners > 0) blocks.push({ type: "text", tone: "muted", text: say(ctx, "digest.followups.moreOwners", { count: hiddenOwners }) });
+  return { empty: false, reply: reply.of(say(ctx, "digest.followups.headline", { title, today, overdue }), blocks, { visibility: "channel" }) };
 }

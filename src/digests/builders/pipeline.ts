@@ -5,35 +5,35 @@
  */
 import { reply, type Block } from "../../core/reply.js";
 import { plain } from "../mention.js";
-import { percent, plural } from "./format.js";
+import { day, percent, say } from "./format.js";
 import type { BuiltDigest, DigestContext, PeriodCount, PipelineData } from "./types.js";
 
-function trend({ current, previous }: PeriodCount): string {
-  if (previous === 0) return current === 0 ? "0" : `${current} (none in the same span before)`;
+function trend(ctx: DigestContext, { current, previous }: PeriodCount): string {
+  if (previous === 0) return current === 0 ? "0" : say(ctx, "digest.pipeline.trendNone", { current });
   const change = Math.round(((current - previous) / previous) * 100);
-  return `${current} (${change >= 0 ? "+" : ""}${change}% vs ${previous})`;
+  return say(ctx, "digest.pipeline.trend", { current, change: `${change >= 0 ? "+" : ""}${change}%`, previous });
 }
 
 export const PIPELINE_MEMBERS_SHOWN = 10;
 
 export function buildPipelineDigest(data: PipelineData, ctx: DigestContext): BuiltDigest {
-  const title = `Pipeline ${data.from} to ${data.to}`;
+  const title = say(ctx, "digest.pipeline.title", { from: day(ctx, data.from), to: day(ctx, data.to) });
   const signedAny = data.signed.month.current + data.signed.quarter.current + data.signed.year.current;
   const activity = data.members.reduce((sum, member) => sum + member.contacts + member.won + member.lost, 0);
   if (data.newCustomers + data.updated + data.won + data.lost + signedAny + activity === 0) {
-    return { empty: true, reply: reply.of(title, [{ type: "text", text: "No pipeline activity in the last 7 days." }], { visibility: "channel" }) };
+    return { empty: true, reply: reply.of(title, [{ type: "text", text: say(ctx, "digest.pipeline.empty") }], { visibility: "channel" }) };
   }
   const blocks: Block[] = [
     {
       type: "text",
-      text: `Last 7 days: ${plural(data.newCustomers, "new customer")}, ${data.updated} updated, ${data.won} won, ${data.lost} lost.`,
+      text: say(ctx, "digest.pipeline.summary", { newCustomers: data.newCustomers, updated: data.updated, won: data.won, lost: data.lost }),
     },
     {
       type: "fields",
       fields: [
-        { label: "Signed this month", value: trend(data.signed.month), inline: true },
-        { label: "Signed this quarter", value: trend(data.signed.quarter), inline: true },
-        { label: "Signed this year", value: trend(data.signed.year), inline: true },
+        { label: say(ctx, "digest.pipeline.signedMonth"), value: trend(ctx, data.signed.month), inline: true },
+        { label: say(ctx, "digest.pipeline.signedQuarter"), value: trend(ctx, data.signed.quarter), inline: true },
+        { label: say(ctx, "digest.pipeline.signedYear"), value: trend(ctx, data.signed.year), inline: true },
       ],
     },
   ];
@@ -41,8 +41,8 @@ export function buildPipelineDigest(data: PipelineData, ctx: DigestContext): Bui
   if (shown.length) {
     blocks.push({
       type: "table",
-      title: "Per member (last 7 days)",
-      columns: ["Member", "Contacts", "Success rate", "Won", "Lost", "Lost-deal rate"],
+      title: say(ctx, "digest.pipeline.members"),
+      columns: (["colMember", "colContacts", "colSuccess", "colWon", "colLost", "colLostRate"] as const).map((column) => say(ctx, `digest.pipeline.${column}`)),
       align: ["left", "right", "right", "right", "right", "right"],
       rows: shown.map((row) => [
         plain(row.member.displayName), // a table is no place to ping people
@@ -54,9 +54,9 @@ export function buildPipelineDigest(data: PipelineData, ctx: DigestContext): Bui
       ]),
     });
     if (data.members.length > shown.length) {
-      blocks.push({ type: "text", tone: "muted", text: `…and ${plural(data.members.length - shown.length, "more member")}. See all: /crm digest preview pipeline all` });
+      blocks.push({ type: "text", tone: "muted", text: say(ctx, "digest.pipeline.moreMembers", { count: data.members.length - shown.length }) });
     }
   }
-  blocks.push({ type: "text", tone: "muted", text: "Signed = first order. Success rate = effective or high-value contacts among those with an outcome. Lost-deal rate = lost / (won + lost)." });
+  blocks.push({ type: "text", tone: "muted", text: say(ctx, "digest.pipeline.legend") });
   return { empty: false, reply: reply.of(title, blocks, { visibility: "channel" }) };
 }

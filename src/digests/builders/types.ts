@@ -3,6 +3,7 @@
  * the DigestStore port, src/core/digest-store.ts) to a neutral Reply, so they are tested without a database.
  */
 import type { CalendarDate } from "../../core/dates.js";
+import type { Translate } from "../../core/i18n/translator.js";
 
 export type {
   ChurnData,
@@ -29,4 +30,6 @@ export type DigestContext = {
   currency: string;
   /** `digest preview <kind> all`: longer lists instead of "and N more". */
   full: boolean;
+  /** The digest's language (the subscription's, or the previewing member's); absent: English. */
+  t?: Translate;
 };
