@@ -194,7 +194,7 @@ describe("field=value problems of new and edit in the writer's language (pglite)
   test.each([
     ["zh-CN", ["status 须为以下之一：prospect, active, dormant, lost。", "“bogus”不是客户字段（可用字段：name,", "credit_limit 不能为负数。", "grade 须为 A 到 E 的字母。"], "请用 USD 填写（50000、$50,000.00 或 50k）", "phone 格式应类似 +86 21 5555 0101。"],
     ["zh-TW", ["status 必須是下列之一：", "「bogus」不是客戶欄位（可用欄位：", "credit_limit 不可為負數。", "grade 必須是 A 到 E 的字母。"], "請以 USD 填寫（50000、$50,000.00 或 50k）", "phone 格式應類似 +886 2 5555 0101。"],
-    ["ko", ["status는 다음 중 하나여야 합니다: prospect,", "“bogus”은(는) 거래처 항목이 아닙니다", "credit_limit은 음수일 수 없습니다.", "grade는 A부터 E까지의 문자여야 합니다."], "USD로 입력하거나(50000, $50,000.00 또는 50k)", "phone은 +82 2 5555 0101 형식으로 입력해 주십시오."],
+    ["ko", ["status는 다음 중 하나여야 합니다: prospect,", "거래처 항목이 아닙니다: “bogus”", "credit_limit은 음수일 수 없습니다.", "grade는 A부터 E까지의 문자여야 합니다."], "USD로 입력하거나(50000, $50,000.00 또는 50k)", "phone은 +82 2 5555 0101 형식으로 입력해 주십시오."],
   ] as const)("%s: each bad field is explained in the writer's language", async (locale, several, conflict, phone) => {
     const title = await problems(locale, "edit acme status=gone bogus=1 credit_limit=-5 grade=Z");
     for (const phrase of several) expect(title).toContain(phrase);

@@ -37,7 +37,7 @@ describe.each(testTargets)("settings and languages on $name", (target) => {
     const chen = app.actor("team-l", "chen", { timeZone: "Asia/Shanghai", locale: "zh-CN" });
     expect(await title(chen, "help")).toBe("Rapport 命令");
     const set = await app.rapport.runText({ actor: chen, text: "settings language ko" });
-    expect(set).toMatchObject({ title: "언어가 한국어(으)로 설정되었습니다.", locale: "ko" });
+    expect(set).toMatchObject({ title: "언어 설정을 변경했습니다: 한국어", locale: "ko" });
     expect(await title(chen, "help")).toBe("Rapport 명령어");
     expect(await title(chen, "nonsense")).toBe("“nonsense” 명령어는 없습니다. 명령어 목록은 도움말 명령어로 확인할 수 있습니다.");
     const audit = await app.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "member.settings" }, orderBy: { id: "desc" } });
