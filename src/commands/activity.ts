@@ -27,7 +27,7 @@ export const activityCommand = defineCommand({
       ? ctx.t("activity.period", { unit: relative[2]!.toLowerCase(), count: Number(relative[1]), countText: String(Number(relative[1])), label: period.label })
       : ctx.t("activity.period", { unit: "other", count: 0, countText: "", label: period.label });
     const member = args.member ? await resolveMember(ctx, args.member) : null;
-    const chart = await activityChart(ctx.store.reports, { period, timeZone: ctx.timeZone, memberId: member?.id });
+    const chart = await activityChart(ctx.store.reports, { period, timeZone: ctx.timeZone, memberId: member?.id, t: ctx.t });
     if (member) chart.title = ctx.t("activity.memberTitle", { member: member.displayName, period: periodLabel });
     if (chart.activity.every((row) => row.contacts === 0 && row.lostDeals === 0)) {
       return reply.text(ctx.t("activity.noneTitle", { member: member?.displayName ?? "none", period: periodLabel }), ctx.t("activity.noneText"));

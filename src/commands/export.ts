@@ -10,6 +10,7 @@ import { hasRole } from "../core/permissions.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, tableToBuffer } from "../export/write-table.js";
 import { text } from "./shared/arguments.js";
 import type { Member } from "../core/domain.js";
+import type { Translate } from "../core/i18n/index.js";
 
 const EXAMPLE = "export customers xlsx region=East status=active";
 /** The same filters as `rapport export` (src/cli/export-cli.ts), written field=value in chat. */
@@ -74,21 +75,29 @@ export const exportCommand = defineCommand({
       });
     };
     const requested = args.owner && args.owner !== "all" ? await resolveMember(ctx, args.owner) : undefined;
-    const owner = exportOwner(ctx.member, requested, args.what, args.owner === "all");
+    const owner = exportOwner(ctx.t, ctx.member, requested, args.what, args.owner === "all");
     const filters: ExportFilters = { today: ctx.today, ownerId: owner?.id, from: date("from"), to: date("to") };
     for (const field of TEXT_FILTERS) if (args[field]) filters[field] = args[field];
     const table = ctx.store.reports.exportTable(args.what, filters);
     const { data, rows } = await tableToBuffer(table, args.format);
     const filename = `${args.what}-${ctx.today}.${args.format}`;
     const applied = [owner ? `owner ${owner.displayName}` : null, ...TEXT_FILTERS.map((field) => (args[field] ? `${field} ${args[field]}` : null)), filters.from ? `from ${filters.from}` : null, filters.to ? `to ${filters.to}` : null].filter(Boolean);
-    const scope = applied.length ? ` (${applied.join(", ")})` : "";
+    const shown = [
+      owner ? ctx.t("export.filter.owner", { name: owner.displayName }) : null,
+      ...TEXT_FILTERS.map((field) => (args[field] ? ctx.t("export.filter.field", { field, value: args[field] }) : null)),
+      filters.from ? ctx.t("export.filter.from", { date: filters.from }) : null,
+      filters.to ? ctx.t("export.filter.to", { date: filters.to }) : null,
+    ].filter(Boolean);
+    const scope = shown.length ? ctx.t("export.scope", { filters: shown.join(ctx.t("export.separator")) }) : "";
     // A file leaves the CRM for good: record who took what, like any change.
     await ctx.store.audit.record(ctx.member.id, { action: "export", entity: "export", entityId: args.what, after: { format: args.format, rows, filters: applied } });
-    const scopedNote = owner?.id === ctx.member.id && !requested ? " Reps export their own customers; a manager or admin can export everyone's." : "";
+    const scopedNote = owner?.id === ctx.member.id && !requested ? ctx.t("export.scopedNote") : "";
+    const what = ctx.t("export.kind", { what: args.what });
+    const count = String(rows);
     return reply.of(
-      `Exported ${rows} ${args.what} row${rows === 1 ? "" : "s"}${scope}`,
-      [{ type: "text", text: `${filename}: ${rows} rows${scope}, ${Math.max(1, Math.round(data.length / 1024))} KB.${scopedNote}` }],
-      { attachments: [{ filename, contentType: CONTENT_TYPES[args.format], data, altText: `${args.what} export, ${rows} rows (${args.format.toUpperCase()})${scope}` }] },
+      ctx.t("export.title", { count: rows, rows: count, what, scope }),
+      [{ type: "text", text: ctx.t("export.text", { filename, rows: count, scope, kb: String(Math.max(1, Math.round(data.length / 1024))) }) + scopedNote }],
+      { attachments: [{ filename, contentType: CONTENT_TYPES[args.format], data, altText: ctx.t("export.altText", { what, rows: count, format: args.format.toUpperCase(), scope }) }] },
     );
   },
 });
@@ -98,11 +107,11 @@ export const exportCommand = defineCommand({
  * (as in HubSpot and Salesforce, where exporting is a separate permission) reps take out only
  * their own customers; managers and admins anyone's. A rep who names nobody gets their own.
  */
-function exportOwner(member: Member, requested: Member | undefined, what: string, askedForAll: boolean): Member | undefined {
+function exportOwner(t: Translate, member: Member, requested: Member | undefined, what: string, askedForAll: boolean): Member | undefined {
   if (hasRole(member, "manager")) return requested;
   if (requested && requested.id !== member.id) {
-    throw new PermissionDenied(`Reps can export only their own ${what}, not ${requested.displayName}'s. Try: export ${what} mine (or ask a manager).`);
+    throw new PermissionDenied(t("export.repNotOthers", { what: t("export.kind", { what }), name: requested.displayName }));
   }
-  if (askedForAll) throw new PermissionDenied(`Reps can export only their own ${what}. Try: export ${what} mine (or ask a manager).`);
+  if (askedForAll) throw new PermissionDenied(t("export.repNotAll", { what: t("export.kind", { what }) }));
   return member;
 }

@@ -17,7 +17,7 @@ export async function chartReply(ctx: CommandContext, chart: ChartData, moneyCol
   const rows = chart.rows.map((row) => row.map((cell, index) => (typeof cell === "number" && moneyColumns.includes(index) ? money(ctx, cell) : String(cell))));
   const blocks: Block[] = rows.length
     ? [{ type: "table", title: chart.title, columns: chart.columns, rows, align: chart.columns.map((_, index) => (index === 0 ? "left" : "right")) }]
-    : [{ type: "text", text: `${chart.title}: no data yet.`, tone: "muted" }];
+    : [{ type: "text", text: ctx.t("stats.noData", { title: chart.title }), tone: "muted" }];
   const altText = `${chart.title}. ${rows.map((row) => row.map((cell, index) => `${chart.columns[index]} ${cell}`).join(", ")).join("; ")}`.slice(0, 2000);
   return reply.of(chart.title, blocks, {
     attachments: [{ filename, contentType: "image/png", data: png.data, altText }],
@@ -40,20 +40,20 @@ export const statsCommand = defineCommand({
     const reports = ctx.store.reports;
     const period = (fallback: string) => {
       const parsed = parsePeriod(args.period, ctx.today, fallback);
-      if (!parsed) throw new UserError("bad_argument", `"${args.period}" is not a period. Use 30d, 12m, 2026 or 2026-03.`, { example: EXAMPLE });
+      if (!parsed) throw new UserError("bad_argument", ctx.t("stats.badPeriod", { period: args.period ?? "" }), { example: EXAMPLE });
       return parsed;
     };
     switch (args.kind) {
       case "ar":
-        return chartReply(ctx, await arChart(reports, { today: ctx.today, by: args.by as ChartDimension | undefined, currencyDigits: digits }), [1, 2, 3, 4, 5, 6], "ar-ageing.png");
+        return chartReply(ctx, await arChart(reports, { today: ctx.today, by: args.by as ChartDimension | undefined, currencyDigits: digits, t: ctx.t }), [1, 2, 3, 4, 5, 6], "ar-ageing.png");
       case "sales": {
-        const chart = await salesChart(reports, { period: period("12m"), by: args.by, currencyDigits: digits });
+        const chart = await salesChart(reports, { period: period("12m"), by: args.by, currencyDigits: digits, t: ctx.t });
         return chartReply(ctx, chart, args.by ? [2] : [1, 2], "sales.png");
       }
       case "customers":
-        return chartReply(ctx, await customersChart(reports, { by: args.by ?? "grade", currencyDigits: digits }), [2], "customers.png");
+        return chartReply(ctx, await customersChart(reports, { by: args.by ?? "grade", currencyDigits: digits, t: ctx.t }), [2], "customers.png");
       case "activity":
-        return chartReply(ctx, await activityChart(reports, { period: period("30d"), timeZone: ctx.timeZone }), [], "activity.png");
+        return chartReply(ctx, await activityChart(reports, { period: period("30d"), timeZone: ctx.timeZone, t: ctx.t }), [], "activity.png");
     }
   },
 });

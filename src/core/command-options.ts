@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { UserError } from "./errors.js";
 import { splitFields } from "./tokenize.js";
+import { localizable } from "./i18n/localized-messages.js";
 
 /**
  * What kind of value an option takes. Adapters use it: Discord turns `customer`, `order` and
@@ -72,16 +73,28 @@ function kindSchema(name: string, spec: OptionSpec): z.ZodType {
   switch (spec.kind) {
     case "choice": {
       const choices = (spec.choices ?? []) as readonly [string, ...string[]];
-      return z.enum(choices, { error: `The ${name} must be one of ${choices.join(", ")}.` });
+      const list = choices.join(", ");
+      return z.enum(choices, { error: localizable(`The ${name} must be one of ${list}.`, "forms.mustBeOneOf", { choices: list }, undefined, name) });
     }
     case "integer":
-      return z.coerce.number({ error: `${name} must be a number.` }).int(`${name} must be a whole number.`);
+      return z.coerce
+        .number({ error: localizable(`${name} must be a number.`, "forms.notANumber", undefined, undefined, name) })
+        .int(localizable(`${name} must be a whole number.`, "forms.notWhole", undefined, undefined, name));
     case "fields":
-      return z.record(z.string(), z.string().max(FIELD_VALUE_MAX, `A field value is too long (at most ${FIELD_VALUE_MAX} characters).`));
+      return z.record(
+        z.string(),
+        z.string().max(FIELD_VALUE_MAX, localizable(`A field value is too long (at most ${FIELD_VALUE_MAX} characters).`, "forms.fieldValueTooLong")),
+      );
     case "flag":
       return z.boolean();
-    default:
-      return z.string({ error: `${name} is missing.` }).trim().min(1, `${name} is missing.`).max(200, `${name} is too long (at most 200 characters).`);
+    default: {
+      const missing = localizable(`${name} is missing.`, "error.argumentMissing", undefined, undefined, name);
+      return z
+        .string({ error: missing })
+        .trim()
+        .min(1, missing)
+        .max(200, localizable(`${name} is too long (at most 200 characters).`, "forms.fieldTooLong", { max: "200" }, undefined, name));
+    }
   }
 }
 

@@ -23,6 +23,7 @@ import { canonicalize, lookupWord, toHalfWidth, VOCABULARY, type VocabularySet }
 import { sliceCodePoints } from "./text/normalize.js";
 import { hasRole } from "./permissions.js";
 import { COMMAND_WORDS, commandName, createTranslator, isMessageKey, resolveLocale, type CommandWord, type Locale, type Translate } from "./i18n/index.js";
+import { localizeMessage } from "./i18n/localized-messages.js";
 import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
 import { runUndo } from "./undo.js";
 import type { DigestService } from "./digests.js";
@@ -56,8 +57,9 @@ function formatIssues(error: z.ZodError, t: Translate): { message: string; field
   const field = issue.path[0] === undefined ? undefined : String(issue.path[0]);
   // An option's own message ("The customer is missing.") wins over zod's generic one.
   const generic = issue.message.startsWith("Invalid input");
-  const missing = field === undefined ? t("error.anArgumentMissing") : t("error.argumentMissing", { argument: field });
-  const message = issue.code === "invalid_type" && issue.input === undefined && generic ? missing : issue.message;
+  const argument = field === undefined || t.locale === "en" ? field : t("forms.field", { field });
+  const missing = argument === undefined ? t("error.anArgumentMissing") : t("error.argumentMissing", { argument });
+  const message = issue.code === "invalid_type" && issue.input === undefined && generic ? missing : localizeMessage(issue.message, t);
   return { message, field };
 }
 

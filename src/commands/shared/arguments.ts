@@ -1,17 +1,37 @@
 /** zod building blocks shared by command schemas, with messages that say what is expected. */
 import { z } from "zod";
 import type { OptionSpec } from "../../core/command.js";
+import type { MessageKey } from "../../core/i18n/index.js";
+import { localizable } from "../../core/i18n/localized-messages.js";
 
 // Control characters other than tab and newline have no business in CRM text (and break chat renderers).
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
+const LABELS: Readonly<Record<string, MessageKey>> = {
+  "The customer": "forms.label.customer",
+  "The member": "forms.label.member",
+  "The date": "forms.label.date",
+  "Search text": "forms.label.searchText",
+  "The summary": "forms.label.summary",
+  "The next follow-up date": "forms.label.nextFollowUp",
+  "The owner": "forms.label.owner",
+  "The from date": "forms.label.fromDate",
+  "The to date": "forms.label.toDate",
+  "The order number": "forms.label.orderNumber",
+  "The customer name": "forms.label.customerName",
+  name: "forms.label.name",
+};
+
 export function text(label: string, max: number) {
+  const labelKey = Object.hasOwn(LABELS, label) ? LABELS[label] : undefined;
+  const say = (message: string, key: MessageKey) => (labelKey ? localizable(message, key, { max: String(max) }, labelKey) : message);
+  const missing = say(`${label} is missing.`, "forms.missing");
   return z
-    .string({ error: `${label} is missing.` })
+    .string({ error: missing })
     .trim()
-    .min(1, `${label} is missing.`)
-    .max(max, `${label} is too long (at most ${max} characters).`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} contains control characters.`);
+    .min(1, missing)
+    .max(max, say(`${label} is too long (at most ${max} characters).`, "forms.tooLong"))
+    .refine((value) => !CONTROL_CHARACTERS.test(value), say(`${label} contains control characters.`, "forms.controlCharacters"));
 }
 
 export const customerReference = text("The customer", 200);
@@ -19,16 +39,16 @@ export const memberReference = text("The member", 100);
 export const dateText = text("The date", 60);
 
 export const pageNumber = z.coerce
-  .number({ error: "page must be a number, e.g. page=2" })
-  .int("page must be a whole number, e.g. page=2")
-  .min(1, "page starts at 1")
-  .max(10_000, "page is too large")
+  .number({ error: localizable("page must be a number, e.g. page=2", "forms.pageNotNumber") })
+  .int(localizable("page must be a whole number, e.g. page=2", "forms.pageNotWhole"))
+  .min(1, localizable("page starts at 1", "forms.pageStartsAtOne"))
+  .max(10_000, localizable("page is too large", "forms.pageTooLarge"))
   .default(1);
 
 /** `page=N` after a list command; forms leave it out (paging is for typing). */
 export const pageOption = { kind: "integer", description: "Result page", typed: "key", inForms: false, schema: pageNumber } as const satisfies OptionSpec;
 
 /** The `field=value` pairs typed after `new` and `edit`. */
-export const fieldValues = z.record(z.string(), z.string().max(3000, "A field value is too long (at most 3000 characters)."));
+export const fieldValues = z.record(z.string(), z.string().max(3000, localizable("A field value is too long (at most 3000 characters).", "forms.fieldValueTooLong")));
 
 export const PAGE_SIZE = 10;

@@ -9,6 +9,8 @@
 import { customersEn } from "./commands/customers.js";
 import { contactsEn } from "./commands/contacts.js";
 import { digestsEn } from "./commands/digests.js";
+import { reportsEn } from "./commands/reports.js";
+import { formsEn } from "./commands/forms.js";
 
 export const en = {
   // Buttons: short, verb first.
@@ -269,6 +271,8 @@ export const en = {
   ...customersEn,
   ...contactsEn,
   ...digestsEn,
+  ...reportsEn,
+  ...formsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

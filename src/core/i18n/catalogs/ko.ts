@@ -2,6 +2,8 @@ import type { Catalog } from "./en.js";
 import { customersKo } from "./commands/customers.js";
 import { contactsKo } from "./commands/contacts.js";
 import { digestsKo } from "./commands/digests.js";
+import { reportsKo } from "./commands/reports.js";
+import { formsKo } from "./commands/forms.js";
 
 
 /**
@@ -259,4 +261,6 @@ export const ko: Catalog = {
   ...customersKo,
   ...contactsKo,
   ...digestsKo,
+  ...reportsKo,
+  ...formsKo,
 };

@@ -2,6 +2,8 @@ import type { Catalog } from "./en.js";
 import { customersZhCN } from "./commands/customers.js";
 import { contactsZhCN } from "./commands/contacts.js";
 import { digestsZhCN } from "./commands/digests.js";
+import { reportsZhCN } from "./commands/reports.js";
+import { formsZhCN } from "./commands/forms.js";
 
 
 /** Simplified Chinese, as used in mainland China (GLOSSARY.md: 客户, 跟进, 应收账款; “” quotes). */
@@ -254,4 +256,6 @@ export const zhCN: Catalog = {
   ...customersZhCN,
   ...contactsZhCN,
   ...digestsZhCN,
+  ...reportsZhCN,
+  ...formsZhCN,
 };

@@ -2,6 +2,8 @@ import type { Catalog } from "./en.js";
 import { customersZhTW } from "./commands/customers.js";
 import { contactsZhTW } from "./commands/contacts.js";
 import { digestsZhTW } from "./commands/digests.js";
+import { reportsZhTW } from "./commands/reports.js";
+import { formsZhTW } from "./commands/forms.js";
 
 
 /**
@@ -257,4 +259,6 @@ export const zhTW: Catalog = {
   ...customersZhTW,
   ...contactsZhTW,
   ...digestsZhTW,
+  ...reportsZhTW,
+  ...formsZhTW,
 };
