@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { describeWeekdays, fireInstant, nextFire, parseLocalTime, parseWeekdays } from "./schedule-time.js";
+import { readWeekdays } from "../core/dates/weekdays.js";
+import { describeWeekdays, fireInstant, nextFire, parseLocalTime } from "./schedule-time.js";
 
 describe("fireInstant", () => {
   test.each([
@@ -22,8 +23,8 @@ test.each([
   ["Tuesday", [2]],
   ["noday", null],
   ["mon,,tue", null],
-])("parseWeekdays(%j)", (text, expected) => {
-  expect(parseWeekdays(text)).toEqual(expected);
+])("readWeekdays(%j), as digest add reads it", (text, expected) => {
+  expect(readWeekdays(text)).toEqual(expected);
 });
 
 test.each([

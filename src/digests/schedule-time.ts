@@ -87,43 +87,6 @@ export function nextFire(schedule: Schedule, after: Date, done: ReadonlySet<Cale
 
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
-/**
- * Reads "daily", "weekdays", "weekends", "mon,wed,fri", "mon-fri" (full names too) into sorted
- * ISO weekdays. Returns null when it is not a weekday list.
- */
-export function parseWeekdays(text: string): number[] | null {
-  const value = text.trim().toLowerCase();
-  if (value === "daily" || value === "everyday" || value === "every-day") return [1, 2, 3, 4, 5, 6, 7];
-  if (value === "weekdays" || value === "workdays") return [1, 2, 3, 4, 5];
-  if (value === "weekends" || value === "weekend") return [6, 7];
-  const dayOf = (word: string): number | null => {
-    const index = DAY_NAMES.findIndex((name) => word.length >= 3 && (word === name || `${name}day`.startsWith(word) || fullName(name).startsWith(word)));
-    return index === -1 ? null : index + 1;
-  };
-  const days = new Set<number>();
-  for (const part of value.split(",")) {
-    if (!part) return null;
-    const range = part.split("-");
-    if (range.length === 2) {
-      const start = dayOf(range[0]!);
-      const end = dayOf(range[1]!);
-      if (!start || !end) return null;
-      for (let day = start; ; day = (day % 7) + 1) {
-        days.add(day);
-        if (day === end) break;
-      }
-    } else if (range.length === 1) {
-      const day = dayOf(part);
-      if (!day) return null;
-      days.add(day);
-    } else return null;
-  }
-  return days.size ? [...days].sort((a, b) => a - b) : null;
-}
-
-function fullName(short: (typeof DAY_NAMES)[number]): string {
-  return { mon: "monday", tue: "tuesday", wed: "wednesday", thu: "thursday", fri: "friday", sat: "saturday", sun: "sunday" }[short];
-}
 
 /** "daily", "weekdays", "weekends" or "mon, wed, fri". */
 export function describeWeekdays(weekdays: readonly number[]): string {

@@ -1,9 +1,7 @@
 /**
  * Weekday lists for digest schedules, in the four languages: "mon,thu", "周一,周四", "週一、週四",
  * "월,목", "mon-fri", "周一至周五", "월~금", "weekdays" / "工作日" / "平日" / "평일", "daily" / "每天" /
- * "매일", "weekends" / "周末" / "주말". English reads as parseWeekdays in src/digests/schedule-time.ts
- * does (kept as a separate copy so core does not import from a feature folder); spaces around
- * separators are now also accepted ("mon, thu"), which that one refused.
+ * "매일", "weekends" / "周末" / "주말". Spaces around separators are accepted ("mon, thu").
  */
 import { CHINESE_WEEKDAYS } from "./chinese.js";
 import { KOREAN_WEEKDAYS } from "./korean.js";

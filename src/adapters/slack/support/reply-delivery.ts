@@ -168,3 +168,29 @@ export async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<
 export function isPlatformError(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === ErrorCode.PlatformError;
 }
+
+/**
+ * A button press: admission is decided before the ack (the ticket is given back if the ack
+ * fails), a refusal is answered as a new ephemeral message, and admitted work runs after the ack
+ * with failures turned into an apology.
+ */
+export async function ackAndRunAdmitted(
+  deps: SlackDeps,
+  press: { ack: () => Promise<void>; identity: { teamId: string; userId: string }; target: DeliveryTarget; listener: string },
+  work: () => Promise<void>,
+): Promise<void> {
+  const { identity, target } = press;
+  const context = { listener: press.listener, teamId: identity.teamId, userId: identity.userId };
+  const admitted = admit(deps, identity);
+  try {
+    await press.ack();
+  } catch (error) {
+    if (admitted.ok) admitted.ticket.cancel();
+    throw error;
+  }
+  if (!admitted.ok) {
+    await deliverRefusal(deps, target, admitted.refusal, context);
+    return;
+  }
+  await afterAck(deps, target, context, () => admitted.ticket.run(work));
+}

@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { admit, afterAck, deliver, deliverRefusal } from "../../support/reply-delivery.js";
+import { ackAndRunAdmitted, deliver } from "../../support/reply-delivery.js";
 import { pressed } from "./button-context.js";
 
 export function registerPageButton(app: App, deps: SlackDeps): void {
@@ -13,23 +13,10 @@ export function registerPageButton(app: App, deps: SlackDeps): void {
       return;
     }
     const { identity, target, triggerId } = pressed(body, context, respond, true);
-    const admitted = admit(deps, identity);
-    try {
-      await ack();
-    } catch (error) {
-      if (admitted.ok) admitted.ticket.cancel();
-      throw error;
-    }
-    if (!admitted.ok) {
-      await deliverRefusal(deps, target, admitted.refusal, { listener: "button:page", teamId: identity.teamId, userId: identity.userId });
-      return;
-    }
-    await afterAck(deps, target, { listener: "button:page", teamId: identity.teamId, userId: identity.userId }, () =>
-      admitted.ticket.run(async () => {
-        const actor = await deps.actors.resolve(client, identity);
-        const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
-        await deliver(deps, { ...target, deliveryKey: `trigger:${triggerId}` }, reply);
-      }),
-    );
+    await ackAndRunAdmitted(deps, { ack, identity, target, listener: "button:page" }, async () => {
+      const actor = await deps.actors.resolve(client, identity);
+      const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
+      await deliver(deps, { ...target, deliveryKey: `trigger:${triggerId}` }, reply);
+    });
   });
 }
