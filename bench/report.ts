@@ -1,5 +1,5 @@
 /** The Markdown report (bench/results/latest.md) for one run over one or more databases. */
-import type { RunResult } from "./run.js";
+import type { RunResult } from "./run-result.js";
 import type { Stats } from "./measure.js";
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "–" : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));

@@ -19,52 +19,18 @@ import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
 import { runConcurrent, summarize, summarizeMix, type Stats } from "./measure.js";
 import { buildQueryMix, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
 import { renderMarkdown } from "./report.js";
+import type { E2eResult, RunResult, Settings } from "./run-result.js";
 import type { DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
 
 type Options = { dbs: BenchDbKind[]; size: BenchSize; quick: boolean };
 
-export type Settings = {
-  searchPasses: number;
-  searchBudgetMs: number;
-  e2eTotal1: number;
-  e2eTotal32: number;
-  e2eBudgetMs: number;
-  naiveBudgetMs: number;
-  fuseBudgetMs: number;
-  digestRepeats: number;
-  importRows: number;
-};
 
 const SETTINGS: Record<"quick" | "full", Settings> = {
   quick: { searchPasses: 2, searchBudgetMs: 1000, e2eTotal1: 30, e2eTotal32: 96, e2eBudgetMs: 3000, naiveBudgetMs: 500, fuseBudgetMs: 500, digestRepeats: 2, importRows: 1000 },
   full: { searchPasses: 25, searchBudgetMs: 6000, e2eTotal1: 300, e2eTotal32: 1280, e2eBudgetMs: 15_000, naiveBudgetMs: 5000, fuseBudgetMs: 5000, digestRepeats: 10, importRows: 20_000 },
 };
 
-export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number };
 
-export type RunResult = {
-  version: 1;
-  startedAt: string;
-  finishedAt: string;
-  db: BenchDbKind;
-  size: BenchSize;
-  quick: boolean;
-  settings: Settings;
-  machine: MachineInfo;
-  dataset: DatasetInfo;
-  serve: { openMs: number; rssAfterOpenMb: number; peakRssMb: number };
-  search: { classes: SearchClassResult[]; main: Stats; extra: Stats };
-  floor: { classes: ClassStats[]; main: Stats };
-  naive: { classes: ClassStats[]; main: Stats };
-  fuse: Omit<FuseResult, "classes"> & { classes: ClassStats[]; main: Stats };
-  e2eCore: E2eResult[];
-  e2eSlack: { available: boolean; note?: string; runs: E2eResult[] };
-  digests: { available: boolean; note?: string; results: DigestResult[] };
-  import: ImportRate;
-  ratios: Record<string, number | null>;
-  targets: { name: string; target: string; goal?: string; measured: string; met: boolean | null; note?: string }[];
-  explain: Record<string, { query: string; plan: string }>;
-};
 
 function parseArgs(argv: string[]): Options {
   let db = "both";

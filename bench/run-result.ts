@@ -1,0 +1,46 @@
+/** What one benchmark run records: written as JSON by run.ts, rendered as Markdown by report.ts. */
+import type { ClassStats, FuseResult } from "./baselines.js";
+import type { BenchDbKind, BenchSize } from "./db.js";
+import type { DatasetInfo } from "./generate.js";
+import type { ImportRate } from "./import-rate.js";
+import type { MachineInfo } from "./machine.js";
+import type { Stats } from "./measure.js";
+import type { DigestResult, SearchClassResult } from "./serve.js";
+
+export type Settings = {
+  searchPasses: number;
+  searchBudgetMs: number;
+  e2eTotal1: number;
+  e2eTotal32: number;
+  e2eBudgetMs: number;
+  naiveBudgetMs: number;
+  fuseBudgetMs: number;
+  digestRepeats: number;
+  importRows: number;
+};
+
+export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number };
+
+export type RunResult = {
+  version: 1;
+  startedAt: string;
+  finishedAt: string;
+  db: BenchDbKind;
+  size: BenchSize;
+  quick: boolean;
+  settings: Settings;
+  machine: MachineInfo;
+  dataset: DatasetInfo;
+  serve: { openMs: number; rssAfterOpenMb: number; peakRssMb: number };
+  search: { classes: SearchClassResult[]; main: Stats; extra: Stats };
+  floor: { classes: ClassStats[]; main: Stats };
+  naive: { classes: ClassStats[]; main: Stats };
+  fuse: Omit<FuseResult, "classes"> & { classes: ClassStats[]; main: Stats };
+  e2eCore: E2eResult[];
+  e2eSlack: { available: boolean; note?: string; runs: E2eResult[] };
+  digests: { available: boolean; note?: string; results: DigestResult[] };
+  import: ImportRate;
+  ratios: Record<string, number | null>;
+  targets: { name: string; target: string; goal?: string; measured: string; met: boolean | null; note?: string }[];
+  explain: Record<string, { query: string; plan: string }>;
+};
