@@ -2,31 +2,17 @@
  * Baselines on the same data, in the same run:
  *  (a) naive: `ILIKE '%q%'` over name and search_doc with index scans disabled (a sequential scan);
  *  (b) in memory: load every customer of the tenant and search with Fuse.js;
- *  (c) the floor: the exact SQL searchCustomers sends, straight through pg / PGlite (no Prisma).
+ *  (c) the floor: the statements one search executes (every tier, recorded), replayed through pg / PGlite (no Prisma).
  * Plus EXPLAIN (ANALYZE, BUFFERS) of one query per class, to explain the slow ones.
  */
 import Fuse from "fuse.js";
 import { buildSearchQuery } from "../src/core/text/search-keys.js";
-import { searchCustomers } from "../src/data/customer-search.js";
-import type { DbClient } from "../src/data/client-types.js";
+import { recordSearchStatements, type Statement } from "./floor.js";
 import type { Sql } from "./db.js";
 import { summarize, timed, type Stats } from "./measure.js";
 import type { BenchQuery } from "./queries.js";
 
 export type ClassStats = { klass: string; stats: Stats; found: number | null; expected: number; meanHits: number; samples?: number[] };
-
-/** The SQL and parameters searchCustomers would send for this query (captured, not re-written). */
-export async function captureSearchSql(tenantId: number, text: string): Promise<{ sql: string; params: unknown[] } | null> {
-  let captured: { sql: string; params: unknown[] } | null = null;
-  const recorder = {
-    $queryRawUnsafe: async (sql: string, ...params: unknown[]) => {
-      captured = { sql, params };
-      return [];
-    },
-  } as unknown as DbClient;
-  await searchCustomers(recorder, tenantId, text, { limit: 11 });
-  return captured;
-}
 
 function byClass(queries: BenchQuery[]): Map<string, BenchQuery[]> {
   const groups = new Map<string, BenchQuery[]>();
@@ -68,13 +54,14 @@ async function measureClasses(
 }
 
 export async function floorBaseline(sql: Sql, tenantId: number, queries: BenchQuery[], passes: number, budgetMsPerClass: number): Promise<ClassStats[]> {
-  const captured = new Map<string, { sql: string; params: unknown[] } | null>();
-  for (const query of queries) captured.set(query.text, await captureSearchSql(tenantId, query.text));
+  const recorded = new Map<string, Statement[]>();
+  for (const query of queries) recorded.set(query.text, await recordSearchStatements(sql, tenantId, query.text));
   return measureClasses(queries, passes, budgetMsPerClass, async (query) => {
     // The JS-side key building is part of the floor too (it is the same work Rapport does).
     buildSearchQuery(query.text);
-    const statement = captured.get(query.text);
-    return statement ? sql.query<{ name: string }>(statement.sql, statement.params) : [];
+    const rows: { name: string }[] = [];
+    for (const statement of recorded.get(query.text) ?? []) rows.push(...(await sql.query<{ name: string }>(statement.sql, statement.params)));
+    return rows;
   });
 }
 
@@ -114,15 +101,19 @@ export async function fuseBaseline(sql: Sql, tenantId: number, queries: BenchQue
   return { loadMs: Math.round(loaded.ms), indexMs: Math.round(indexed.ms), rows: loaded.value.length, classes };
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the first query of each class, as the app's SQL runs it. */
+/** EXPLAIN (ANALYZE, BUFFERS) of every statement the first query of each class executes. */
 export async function explainClasses(sql: Sql, tenantId: number, queries: BenchQuery[]): Promise<Record<string, { query: string; plan: string }>> {
   const plans: Record<string, { query: string; plan: string }> = {};
   for (const [klass, group] of byClass(queries)) {
     const query = group[0]!;
-    const statement = await captureSearchSql(tenantId, query.text);
-    if (!statement) continue;
-    const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
-    plans[klass] = { query: query.text, plan: rows.map((row) => row["QUERY PLAN"]).join("\n") };
+    const statements = await recordSearchStatements(sql, tenantId, query.text);
+    if (!statements.length) continue;
+    const parts: string[] = [];
+    for (const statement of statements) {
+      const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+      parts.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+    }
+    plans[klass] = { query: query.text, plan: parts.join("\n-- next statement of the same find --\n") };
   }
   return plans;
 }

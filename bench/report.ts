@@ -72,6 +72,21 @@ function section(result: RunResult): string {
       `Fuse / Rapport ${x(result.ratios.fuseSearchOverRapportP50)}, with load ${x(result.ratios.fuseWithLoadOverRapportP50)}.`,
     "",
   );
+  if (result.layers?.length) {
+    lines.push("### Each layer against the floor (concurrency 32)", "");
+    lines.push("The floor replays exactly the statements each `find` of the mix executes (recorded from a real search), by pgbench (`-M prepared`) on PostgreSQL or one PGlite session.", "");
+    lines.push(row(["layer", "concurrency", "finds/s", "p50", "p99", "fraction of floor"]));
+    lines.push(row(Array(6).fill("---")));
+    for (const layer of result.layers) lines.push(row([layer.layer, layer.concurrency, layer.cmdsPerSec, ms(layer.p50Ms), ms(layer.p99Ms), layer.fractionOfFloor ?? "n/a"]));
+    lines.push("");
+  }
+  if (result.cpuMsPerCommand?.length) {
+    lines.push("### CPU per command", "");
+    lines.push(row(["command", "n", "server ms", "database ms", "total ms", "errors"]));
+    lines.push(row(Array(6).fill("---")));
+    for (const entry of result.cpuMsPerCommand) lines.push(row([entry.command, entry.count, entry.serverMs, entry.databaseMs ?? "in-process", entry.totalMs, entry.errors]));
+    lines.push("");
+  }
   lines.push("### Digests, import, memory", "");
   if (result.digests.available) {
     lines.push(row(["digest", "p50", "p95", "p99", "n", "items / error"]));

@@ -5,7 +5,7 @@ import type { DatasetInfo } from "./generate.js";
 import type { ImportRate } from "./import-rate.js";
 import type { MachineInfo } from "./machine.js";
 import type { Stats } from "./measure.js";
-import type { DigestResult, SearchClassResult } from "./serve.js";
+import type { CpuPerCommand, DigestResult, SearchClassResult } from "./serve.js";
 
 export type Settings = {
   searchPasses: number;
@@ -18,6 +18,9 @@ export type Settings = {
   digestRepeats: number;
   importRows: number;
 };
+
+/** One layer's `find` throughput at a concurrency, and its share of the floor's (pgbench on PostgreSQL). */
+export type LayerRun = { layer: string; concurrency: number; cmdsPerSec: number; p50Ms: number; p99Ms: number; fractionOfFloor: number | null };
 
 export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number };
 
@@ -40,6 +43,8 @@ export type RunResult = {
   e2eSlack: { available: boolean; note?: string; runs: E2eResult[] };
   digests: { available: boolean; note?: string; results: DigestResult[] };
   import: ImportRate;
+  layers: LayerRun[];
+  cpuMsPerCommand: CpuPerCommand[];
   ratios: Record<string, number | null>;
   targets: { name: string; target: string; goal?: string; measured: string; met: boolean | null; note?: string }[];
   explain: Record<string, { query: string; plan: string }>;

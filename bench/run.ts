@@ -12,15 +12,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { explainClasses, floorBaseline, fuseBaseline, naiveBaseline, type ClassStats, type FuseResult } from "./baselines.js";
-import { BENCH_DIR, openSql, postgresReachable, targetFor, withAdmin, type BenchDbKind, type BenchSize } from "./db.js";
+import { BENCH_DIR, openSql, postgresReachable, targetFor, withAdmin, type BenchDbKind, type BenchSize, type Sql } from "./db.js";
+import { pgbenchFloor, pgDriverFloor, recordSearchStatements, sessionFloor, type FloorRun, type Statement } from "./floor.js";
 import { ANCHOR_DATE, ensureDataset, MAIN_TENANT, type DatasetInfo } from "./generate.js";
 import { measureImport, type ImportRate } from "./import-rate.js";
 import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
 import { runConcurrent, summarize, summarizeMix, type Stats } from "./measure.js";
 import { buildQueryMix, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
 import { renderMarkdown } from "./report.js";
-import type { E2eResult, RunResult, Settings } from "./run-result.js";
-import type { DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
+import type { E2eResult, LayerRun, RunResult, Settings } from "./run-result.js";
+import type { DatabaseTarget } from "../src/data/database.js";
+import type { CpuPerCommand, DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
 
 type Options = { dbs: BenchDbKind[]; size: BenchSize; quick: boolean };
 
@@ -115,6 +117,39 @@ async function slackLoad(port: number, slack: import("../test/fakes/slack/fake-s
   return { concurrency, stats: summarize(run.samples), perSecond: run.perSecond, errors };
 }
 
+/** The floor runs at concurrency 32: pgbench and the pg driver on PostgreSQL, a single session on PGlite. */
+async function measureFloor(sql: Sql, target: DatabaseTarget, tenantId: number, queries: BenchQuery[], settings: Settings, quick: boolean): Promise<FloorRun[]> {
+  const finds: Statement[][] = [];
+  for (const query of queries) finds.push(await recordSearchStatements(sql, tenantId, query.text));
+  const runs: FloorRun[] = [];
+  if (target.kind === "postgres") {
+    try {
+      runs.push(await pgbenchFloor(target.url, finds, 32, quick ? 2 : 10));
+    } catch (error) {
+      log(`  pgbench floor failed: ${(error as Error).message.split("\n")[0]}`);
+    }
+    runs.push(await pgDriverFloor(target.url, finds, 32, settings.e2eTotal32, settings.e2eBudgetMs));
+  } else {
+    runs.push(await sessionFloor(sql, finds, settings.e2eTotal32, settings.e2eBudgetMs));
+  }
+  for (const run of runs) log(`  floor ${run.layer} @${run.concurrency}: ${run.cmdsPerSec} finds/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms`);
+  return runs;
+}
+
+/** Each layer at concurrency 32 as a fraction of the floor's throughput (the first floor run: pgbench where it ran). */
+function layersOverFloor(floorRuns: FloorRun[], core: E2eResult[], slack: E2eResult[]): LayerRun[] {
+  const floor = floorRuns[0];
+  const fraction = (cmdsPerSec: number) => (floor && floor.cmdsPerSec > 0 ? Math.round((cmdsPerSec / floor.cmdsPerSec) * 100) / 100 : null);
+  const layers: LayerRun[] = floorRuns.map((run) => ({ ...run, fractionOfFloor: fraction(run.cmdsPerSec) }));
+  const add = (layer: string, run: E2eResult | undefined) => {
+    if (run) layers.push({ layer, concurrency: run.concurrency, cmdsPerSec: run.perSecond, p50Ms: run.stats.p50, p99Ms: run.stats.p99, fractionOfFloor: fraction(run.perSecond) });
+  };
+  add("core (find through the command API)", core.find((run) => run.concurrency === 32));
+  add("Slack HTTP (/crm find, signed request to response_url)", slack.find((run) => run.concurrency === 32));
+  for (const layer of layers) log(`  layer ${layer.layer}: ${layer.cmdsPerSec}/s = ${layer.fractionOfFloor ?? "n/a"} of the floor, p50 ${layer.p50Ms.toFixed(2)} ms`);
+  return layers;
+}
+
 async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machine: MachineInfo): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   // At 1M a digest or a naive scan takes seconds: fewer repeats keep the run near ten minutes.
@@ -144,6 +179,7 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
   const e2eCore: E2eResult[] = [];
   const e2eSlack: RunResult["e2eSlack"] = { available: Boolean(slack), runs: [], ...(slack ? {} : { note: "src/adapters/slack not present: Slack HTTP hop pending" }) };
   let digests: RunResult["digests"];
+  let cpu: CpuPerCommand[] = [];
   try {
     const ready = await server.ask({ type: "init", target, tenantExternalId: MAIN_TENANT.externalId, ...(slack ? { slack: { apiUrl: slack.apiUrl, signingSecret: SLACK_SECRET, botToken: SLACK_TOKEN } } : {}) }, "ready");
     log(`  opened in ${ready.openMs} ms, RSS ${ready.rssMb} MB`);
@@ -168,6 +204,13 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
     }
     digests = await server.ask({ type: "digests", now: `${ANCHOR_DATE}T08:00:00.000Z`, timeZone: "UTC", repeats: settings.digestRepeats }, "digests");
     log(digests.available ? `  digests: ${digests.results.map((entry) => `${entry.kind} ${entry.stats ? `${entry.stats.p50.toFixed(1)} ms` : entry.error}`).join(", ")}` : `  digests: ${digests.note}`);
+    const cpuCommands = {
+      find: findTexts.slice(0, 40),
+      show: ["show #{id}"],
+      log: ["log #{id} note bench: CPU per command"],
+    };
+    cpu = (await server.ask({ type: "cpu", commands: cpuCommands, repeats: quick ? 1 : 5 }, "cpu")).results;
+    for (const entry of cpu) log(`  CPU per ${entry.command}: ${entry.totalMs} ms (server ${entry.serverMs} ms, database ${entry.databaseMs ?? "in-process"} ms; n=${entry.count}, errors ${entry.errors})`);
     const rss = await server.ask({ type: "rss" }, "rss");
     serve = { openMs: ready.openMs, rssAfterOpenMb: ready.rssMb, peakRssMb: rss.peakMb };
     log(`  serving process peak RSS ${rss.peakMb} MB`);
@@ -186,6 +229,7 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
   let naive: ClassStats[];
   let fuse: FuseResult;
   let explain: RunResult["explain"];
+  let floorRuns: FloorRun[] = [];
   try {
     floor = await floorBaseline(sql, dataset.mainTenantId, queries, settings.searchPasses, settings.searchBudgetMs);
     log(`  floor main mix p50 ${mainStats(floor, MAIN_CLASSES).p50.toFixed(2)} ms`);
@@ -194,6 +238,7 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
     fuse = await fuseBaseline(sql, dataset.mainTenantId, mainQueries, settings.fuseBudgetMs);
     log(`  Fuse.js: load ${fuse.loadMs} ms, index ${fuse.indexMs} ms, search p50 ${mainStats(fuse.classes, MAIN_CLASSES).p50.toFixed(2)} ms`);
     explain = await explainClasses(sql, dataset.mainTenantId, queries);
+    floorRuns = await measureFloor(sql, target, dataset.mainTenantId, mainQueries, settings, quick);
   } finally {
     await sql.close();
   }
@@ -238,6 +283,8 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
     e2eSlack,
     digests: digests!,
     import: importRate,
+    layers: layersOverFloor(floorRuns, e2eCore, e2eSlack.runs),
+    cpuMsPerCommand: cpu,
     ratios,
     targets: [],
     explain,
@@ -263,8 +310,17 @@ function evaluateTargets(result: RunResult, slack32: E2eResult | undefined): Run
   } else {
     add("/crm find Slack HTTP p99 @32, PostgreSQL 100k", "<= 50 ms", "not measured", null, at("postgres", "100k"), result.e2eSlack.note ?? "Slack HTTP hop pending");
   }
-  const e2eOverFloor = result.ratios.slackFindOverFloorP50 ?? result.ratios.coreFindOverFloorP50 ?? null;
-  add("end-to-end p50 over floor", "<= 2x", e2eOverFloor === null ? "n/a" : `${e2eOverFloor}x`, e2eOverFloor !== null && e2eOverFloor <= 2, at("postgres", "100k") || at("postgres", "1m"));
+  const floor = result.layers[0];
+  const slackLayer = result.layers.find((layer) => layer.layer.startsWith("Slack HTTP"));
+  const slackFraction = slackLayer?.fractionOfFloor ?? null;
+  add("Slack HTTP throughput @32 over the pgbench floor", ">= 0.7", slackFraction === null ? "n/a" : String(slackFraction), slackFraction !== null && slackFraction >= 0.7, at("postgres", "100k"));
+  const p50OverFloor = floor && slackLayer ? Math.round((slackLayer.p50Ms / floor.p50Ms) * 100) / 100 : null;
+  add("Slack HTTP p50 @32 over the floor's p50", "<= 2x", p50OverFloor === null ? "n/a" : `${p50OverFloor}x`, p50OverFloor !== null && p50OverFloor <= 2, at("postgres", "100k") || at("postgres", "1m"));
+  const cpuOf = (command: string) => result.cpuMsPerCommand.find((entry) => entry.command === command);
+  for (const [command, goal] of [["find", 8], ["log", 12]] as const) {
+    const entry = cpuOf(command);
+    add(`CPU per ${command} (server + database), PostgreSQL 100k`, `<= ${goal} ms`, entry ? `${entry.totalMs} ms` : "not measured", entry ? entry.totalMs <= goal : null, at("postgres", "100k"));
+  }
   const slowestDigest = Math.max(...result.digests.results.map((entry) => entry.stats?.p50 ?? 0));
   add("each digest, 1M tenant", "<= 1 s", result.digests.available ? `${slowestDigest.toFixed(0)} ms (slowest p50)` : "not measured", result.digests.available ? slowestDigest <= 1000 : null, at("postgres", "1m"), result.digests.note);
   const rate = result.import.rowsPerSecond;

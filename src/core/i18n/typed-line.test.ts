@@ -1,0 +1,59 @@
+import { describe, expect, test } from "vitest";
+import { commands } from "../../commands/index.js";
+import { readDate } from "../dates/read-date.js";
+import { readWeekdays } from "../dates/weekdays.js";
+import { tokenize } from "../tokenize.js";
+import { LOCALES } from "./locale.js";
+import { localizeTypedLine } from "./typed-line.js";
+import { canonicalize } from "./vocabulary.js";
+
+const EVERY_EXAMPLE = commands.flatMap((command) => command.examples);
+const HINTS = ["log #1 call …", "followup #1 …", "orders #1", "show #1", "followups overdue all", "export overdue mine", "stats customers by grade", "role @bob manager"];
+
+const NOW = new Date("2026-11-27T03:00:00Z");
+
+/** The canonical words, with a trailing date phrase (after log's `next`, or followup's date) as the date it reads as. */
+function canonical(line: string, locale: (typeof LOCALES)[number]): string[] {
+  const words = canonicalize(tokenize(line), { locale });
+  const weekdays = words[0] === "digest" ? readWeekdays(words.at(-1)!) : null;
+  if (weekdays) return [...words.slice(0, -1), `weekdays ${weekdays.join(",")}`];
+  const dateAt = words[0] === "log" ? words.lastIndexOf("next") + 1 : words[0] === "followup" ? 2 : 0;
+  if (dateAt <= 0 || dateAt >= words.length) return words;
+  const reading = readDate(words.slice(dateAt).join(" "), { now: NOW, timeZone: "Asia/Seoul", locale });
+  return [...words.slice(0, dateAt), reading.kind === "date" ? reading.date.toString() : `unreadable: ${words.slice(dateAt).join(" ")}`];
+}
+
+describe("a shown command line reads back as the same command", () => {
+  test.each(LOCALES.filter((locale) => locale !== "en"))("%s: every registry example and button hint", (locale) => {
+    for (const line of [...EVERY_EXAMPLE, ...HINTS]) {
+      const shown = localizeTypedLine(line, locale);
+      expect(canonical(shown, locale), `${line} -> ${shown}`).toEqual(canonical(line, "en"));
+    }
+  });
+});
+
+describe("the reader's own words", () => {
+  test.each([
+    ["zh-CN", "log #1 call …", "记录 #1 电话 …"],
+    ["zh-TW", "log #1 call …", "記錄 #1 電話 …"],
+    ["ko", "log #1 call …", "기록 #1 전화 …"],
+    ["zh-TW", "followups overdue all", "跟進 已逾期 全部"],
+    ["ko", "edit acme grade=A status=active", "수정 acme 등급=A 상태=거래중"],
+    ["zh-CN", "export customers xlsx", "导出 客户 xlsx"],
+    ["ko", "followup acme next tuesday", "후속연락설정 acme 다음 주 화요일"],
+    ["zh-TW", "role @bob manager", "角色 @bob 業務主管"],
+    ["ko", "digest add followups #sales 08:30 Europe/Berlin weekdays", "요약알림 추가 후속연락 #sales 08:30 Europe/Berlin 평일"],
+  ] as const)("%s: %s -> %s", (locale, line, shown) => {
+    expect(localizeTypedLine(line, locale)).toBe(shown);
+  });
+
+  test("English and lines that are not commands stay as they are", () => {
+    expect(localizeTypedLine("log #1 call …", "en")).toBe("log #1 call …");
+    expect(localizeTypedLine("Acme Corp", "ko")).toBe("Acme Corp");
+  });
+
+  test("names and free text are never translated, even when they spell a choice word", () => {
+    expect(localizeTypedLine("find call", "ko")).toBe("검색 call");
+    expect(localizeTypedLine("new call city=Seoul", "ko")).toBe("신규 call 도시=Seoul");
+  });
+});

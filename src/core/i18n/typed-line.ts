@@ -1,0 +1,108 @@
+/**
+ * A command line as a reader of another language would type it: the inverse of `canonicalize`
+ * for the lines Rapport shows (examples, button hints). `log #1 call` reads `記錄 #1 電話` in zh-TW
+ * and `기록 #1 전화` in Korean; every word shown is one the vocabulary reads back to the same
+ * canonical line, so a copied example runs as shown.
+ *
+ * Only words in a position the command reads as a choice are replaced, as `canonicalize` does:
+ * the command word, a choice word of that command, a `key=` of a known field and the value of a
+ * field with a fixed set of values. References (`#1`), names and free text stay as written.
+ */
+import * as OpenCC from "opencc-js";
+import { commandName, VOCABULARY, type CommandWord, type VocabularySet } from "./vocabulary.js";
+import type { Locale } from "./locale.js";
+
+type Reader = Exclude<Locale, "en">;
+
+/** The choice words each command reads in bare (not `key=value`) positions. */
+const CHOICE_SETS: Readonly<Partial<Record<CommandWord, readonly VocabularySet[]>>> = {
+  log: ["channel", "outcome", "keyword"],
+  followups: ["period", "scope"],
+  export: ["exportKind", "exportFormat"],
+  stats: ["statsKind", "by", "dimension"],
+  digest: ["digestAction", "digestKind"],
+  settings: ["settings", "language", "currency"],
+  role: ["role"],
+  help: ["command"],
+};
+
+/** Fields whose values come from a fixed list, shown in the reader's words too. */
+const VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", stage: "stage" };
+
+/**
+ * The GLOSSARY's preferred term where the first spelling of the reader's script in the word list
+ * is not it (the lists are ordered for reading, with several accepted spellings per language).
+ */
+const PREFERRED: Readonly<Record<Reader, Partial<Record<VocabularySet, Record<string, string>>>>> = {
+  "zh-CN": { role: { manager: "销售经理" }, period: { overdue: "已逾期" } },
+  "zh-TW": { role: { manager: "業務主管" }, period: { overdue: "已逾期" } },
+  ko: { channel: { call: "전화" }, period: { overdue: "기한지남", week: "이번주" }, status: { active: "거래중" }, role: { rep: "영업담당자", manager: "영업관리자" } },
+};
+
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+/** Whether a spelling belongs to the reader's script: Hangul for Korean, the right Chinese script for zh. */
+function writtenFor(reader: Reader, spelling: string): boolean {
+  if (reader === "ko") return /\p{Script=Hangul}/u.test(spelling);
+  if (!/\p{Script=Han}/u.test(spelling) || /\s/.test(spelling)) return false;
+  return reader === "zh-CN" ? toSimplified(spelling) === spelling : toTraditional(spelling) === spelling;
+}
+
+const displayCache = new Map<string, string | null>();
+
+/** The word a reader of `reader` is shown for a canonical word of `set`; null keeps the canonical word. */
+export function displayWord(set: VocabularySet, canonical: string, reader: Reader): string | null {
+  const cacheKey = `${reader}\u0000${set}\u0000${canonical}`;
+  const cached = displayCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const preferred = PREFERRED[reader][set]?.[canonical];
+  const spellings = (VOCABULARY[set] as Readonly<Record<string, readonly string[]>>)[canonical] ?? [];
+  // Korean phrases keep no space so a copied line stays one word per position.
+  const word = preferred ?? spellings.find((spelling) => writtenFor(reader, spelling) && !/\s/.test(spelling)) ?? null;
+  displayCache.set(cacheKey, word);
+  return word;
+}
+
+/** The date phrases and weekday lists Rapport's own examples use, as each reader writes them. */
+const PHRASES: Readonly<Record<Reader, Readonly<Record<string, string>>>> = {
+  "zh-CN": { "in 3 days": "3天后", tomorrow: "明天", "next tuesday": "下周二", "next friday": "下周五", weekdays: "工作日", "mon,thu": "周一,周四", daily: "每天" },
+  "zh-TW": { "in 3 days": "3天後", tomorrow: "明天", "next tuesday": "下週二", "next friday": "下週五", weekdays: "工作日", "mon,thu": "週一,週四", daily: "每天" },
+  ko: { "in 3 days": "3일 후", tomorrow: "내일", "next tuesday": "다음 주 화요일", "next friday": "다음 주 금요일", weekdays: "평일", "mon,thu": "월,목", daily: "매일" },
+};
+
+/** The line with a known English date phrase or weekday list at its end in the reader's words. */
+function localizePhraseAtEnd(words: string[], reader: Reader): string[] {
+  for (const length of [3, 2, 1]) {
+    if (words.length <= length) continue;
+    const phrase = PHRASES[reader][words.slice(-length).join(" ").toLowerCase()];
+    if (phrase) return [...words.slice(0, -length), phrase];
+  }
+  return words;
+}
+
+function localizeWord(word: string, sets: readonly VocabularySet[], reader: Reader): string {
+  const assignment = /^([a-z_]+)=(.*)$/.exec(word);
+  if (assignment) {
+    const [, key, value] = assignment as unknown as [string, string, string];
+    const valueSet = VALUE_SETS[key];
+    const shownValue = valueSet ? (displayWord(valueSet, value, reader) ?? value) : value;
+    return `${displayWord("field", key, reader) ?? key}=${shownValue}`;
+  }
+  for (const set of sets) {
+    if (!Object.hasOwn(VOCABULARY[set], word)) continue;
+    return displayWord(set, word, reader) ?? word;
+  }
+  return word;
+}
+
+/** `line` (canonical English words) as the reader of `locale` types it; English is returned unchanged. */
+export function localizeTypedLine(line: string, locale: Locale): string {
+  if (locale === "en") return line;
+  const [first = "", ...rest] = line.split(" ");
+  if (!Object.hasOwn(VOCABULARY.command, first)) return line;
+  const command = first as CommandWord;
+  const sets = CHOICE_SETS[command] ?? [];
+  const words = [commandName(command, locale), ...rest.map((word) => localizeWord(word, sets, locale))];
+  return localizePhraseAtEnd(words, locale).join(" ");
+}
