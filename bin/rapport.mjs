@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step between `npm install` and use.
+// In development, runs the TypeScript sources directly through tsx: no build step between
+// `npm install` and use. With NODE_ENV=production it runs the JavaScript `npm run build` wrote to
+// dist/ (no compiler in the process; tsx is not even installed by `npm ci --omit=dev`).
 import { spawn } from "node:child_process";
-import { register } from "tsx/esm/api";
+import { existsSync } from "node:fs";
 
 // `rapport import` streams files of any size, but V8 collects the short-lived batches lazily and
 // lets its heap grow far past what the import holds (1 GB at 1M rows). Run it with a fixed heap
@@ -24,9 +26,8 @@ if (process.argv[2] === "import" && !heapFlagGiven) {
   // rarely to see that quickly: it also checks its parent between batches (RAPPORT_LAUNCHER_PID).
   const orphaned = () => process.kill(process.pid, "SIGTERM");
   if (process.channel) process.once("disconnect", orphaned);
-  register();
-  const { main } = await import("../src/cli.ts");
   try {
+    const { main } = await loadCli();
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     process.stderr.write(`rapport: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -36,4 +37,15 @@ if (process.argv[2] === "import" && !heapFlagGiven) {
     process.off("disconnect", orphaned);
     if (process.connected) process.disconnect();
   }
+}
+
+async function loadCli() {
+  if (process.env.NODE_ENV === "production") {
+    const compiled = new URL("../dist/cli.js", import.meta.url);
+    if (!existsSync(compiled)) throw new Error("NODE_ENV=production runs the compiled dist/cli.js, which is missing: run `npm run build` first.");
+    return import(compiled.href);
+  }
+  const { register } = await import("tsx/esm/api");
+  register();
+  return import("../src/cli.ts");
 }

@@ -4,6 +4,7 @@ import { createRapport, type Rapport } from "./core/rapport.js";
 import type { Logger } from "./core/logger.js";
 import { openDatabase, targetFromEnv, type Database, type DatabaseTarget } from "./data/database.js";
 import { createDirectory } from "./data/directory.js";
+import { answerBackupRequests } from "./data/backup-requests.js";
 import { createDigestStore } from "./data/digest-store.js";
 import type { DigestService } from "./core/digests.js";
 import type { DigestStore } from "./core/digest-store.js";
@@ -38,7 +39,7 @@ export async function createApp(options: {
   /** RAPPORT_LOCALE: the reply language when the member, the platform and the workspace name none. */
   defaultLocale?: string;
 }): Promise<App> {
-  const database = await openDatabase(options.target, { poolSize: options.poolSize });
+  const database = answerBackupRequests(await openDatabase(options.target, { poolSize: options.poolSize }), options.logger.child({ component: "backup" }));
   const digestStore = createDigestStore(database.prisma);
   let digests: DigestService | null = null;
   const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale });

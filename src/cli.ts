@@ -3,12 +3,10 @@
  * their adapters land). Uses node:util parseArgs; no framework needed for a handful of verbs.
  */
 import { parseArgs } from "node:util";
-import { admissionLimits, loadConfig, type Config } from "./config.js";
-import { createAdmission } from "./core/admission.js";
+import { loadProcessConfig, processConfigInputs, type Config } from "./config.js";
 import { createLogger } from "./logging.js";
 import { createApp, targetFromConfig } from "./app.js";
 import { openDatabase } from "./data/database.js";
-import { scheduleNightlyTidy } from "./data/maintenance.js";
 import { countCustomers, loadDemoData } from "./data/seed/demo.js";
 import { consoleActor, runConsole } from "./adapters/console/console.js";
 import { createConsolePoster } from "./adapters/console/digest-poster.js";
@@ -19,20 +17,19 @@ import type { Logger } from "./core/logger.js";
 import { runImportCli } from "./cli/import-cli.js";
 import { runExportCli } from "./cli/export-cli.js";
 import { runDigestCli } from "./cli/digest-cli.js";
+import { runConfigCli } from "./cli/config-cli.js";
+import { runBackupCli } from "./cli/backup-cli.js";
+import { runMigrateDbCli } from "./cli/migrate-db-cli.js";
+import { serve } from "./cli/serve.js";
 import { createRoutingPoster } from "./digests/index.js";
-import { createMetrics } from "./ops/metrics.js";
-import { instrumentApi, instrumentPoster } from "./ops/instrument.js";
-import { startOpsServer, type OpsServer } from "./ops/ops-server.js";
-import type { DigestPoster } from "./core/digest-poster.js";
-import type { Platform, PlatformId } from "./core/platform.js";
-import type { PlatformApiEvent } from "./core/platform-api-events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { builtInPlatforms } from "./platforms.js";
 
 const USAGE = `Usage: rapport <command> [options]
 
 Commands:
-  start [--no-demo]             Start every configured surface (Slack, Discord); the console when none is configured
+  start [--no-demo] [--server]  Start every configured surface (Slack, Discord); the console when none is configured
+                                (--server: never the console; digests and the ops endpoints even with no chat platform)
   console [--as <member>] [--locale <en|zh-CN|zh-TW|ko>] [--no-demo]
                                 Type /crm commands locally (one per line when stdin is not a terminal)
   migrate                       Apply database migrations
@@ -43,9 +40,16 @@ Commands:
   export <what> [--format csv|xlsx] [--out FILE]
                                 Export customers|overdue|followups|orders (standard output by default)
   digest tick [--at <ISO time>]  Run the digest scheduler once for that moment (default now)
+  config check                  Print the effective configuration (environment over .env), secrets masked
+  backup <file>                 Back up the embedded database (the running process writes it, or this one when none runs)
+  restore <file>                Restore a backup into RAPPORT_DATA_DIR (Rapport stopped; the old directory is kept)
+  migrate-to-postgres <url>     Copy the embedded database into an empty PostgreSQL database and verify every table
+  migrate-from-postgres <url> [--data-dir DIR]
+                                The reverse: copy a PostgreSQL database into an empty embedded directory
   help                          Show this text
 
-Environment: DATABASE_URL (unset = embedded database in RAPPORT_DATA_DIR, default ./data), LOG_LEVEL, see README.`;
+Environment (or a .env file in the working directory, or RAPPORT_ENV_FILE): DATABASE_URL (unset =
+embedded database in RAPPORT_DATA_DIR, default ./data), LOG_LEVEL, see README.`;
 
 function localTimeZone(config: Config): string {
   return config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
@@ -100,11 +104,15 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
 
 export async function main(argv: string[]): Promise<number> {
   const [command = "start", ...rest] = argv;
-  const config = loadConfig();
+  // Reports a bad configuration itself, so it loads the configuration itself.
+  if (command === "config") return runConfigCli(rest, { ...processConfigInputs(), stdout: process.stdout, stderr: process.stderr });
+  const config = loadProcessConfig();
   // import/export/digest take their own options (parsed in src/cli/).
   if (command === "import") return runImportCli(rest, config);
   if (command === "export") return runExportCli(rest, config);
   if (command === "digest") return runDigestCli(rest, config); // digest tick [--at <ISO time>]
+  if (command === "backup" || command === "restore") return runBackupCli(command, rest, config);
+  if (command === "migrate-to-postgres" || command === "migrate-from-postgres") return runMigrateDbCli(command, rest, config);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -113,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       "no-demo": { type: "boolean", default: false },
       demo: { type: "boolean", default: false },
       guild: { type: "string" },
+      server: { type: "boolean", default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -123,15 +132,17 @@ export async function main(argv: string[]): Promise<number> {
   const platforms = builtInPlatforms(() => database.prisma!);
   // Serving chat platforms logs at LOG_LEVEL; the console keeps quiet so replies stay readable.
   const servesPlatforms = command === "start" && platforms.some((platform) => platform.isConfigured(config));
-  const quietConsole = (command === "console" || command === "start") && !servesPlatforms;
+  const quietConsole = command === "console" || (command === "start" && !servesPlatforms && !values.server);
   const logger = createLogger(quietConsole ? (interactiveConsole ? "warn" : "error") : config.LOG_LEVEL);
   switch (command) {
     case "console":
       await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"], locale: values.locale });
       return 0;
     case "start": {
-      const started = await startPlatforms(config, logger, platforms, database);
-      if (!started) await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"], locale: values.locale });
+      // Serves when a chat platform is configured or --server asks (digests and ops endpoints only,
+      // e.g. in a container, whose stdin is no console); otherwise this is the local console.
+      if (servesPlatforms || values.server) await serve({ config, logger, platforms, database, timeZone: localTimeZone(config) });
+      else await startConsole(config, logger, { as: values.as!, demo: !values["no-demo"], locale: values.locale });
       return 0;
     }
     case "migrate": {
@@ -170,72 +181,6 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
       return 2;
   }
-}
-
-/**
- * Starts every configured platform (and the console's poster for console:* digests), and keeps
- * running until SIGINT/SIGTERM, then stops taking work and closes the database. Returns false
- * when no platform is configured.
- */
-async function startPlatforms(config: Config, logger: Logger, platforms: readonly Platform<Config>[], database: { prisma?: PrismaClient }): Promise<boolean> {
-  const serving = platforms.filter((platform) => platform.isConfigured(config));
-  if (!serving.length) return false;
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms, defaultLocale: config.RAPPORT_LOCALE });
-  database.prisma = app.database.prisma;
-  const stops: (() => Promise<void>)[] = [];
-  // One admission for every platform: they share the database pool it is sized to.
-  const limits = admissionLimits(config, app.database.target.kind === "pglite");
-  const admission = createAdmission(limits);
-  logger.info({ admission: limits }, "admission limits");
-  const metrics = createMetrics({ poolStats: app.database.poolStats, admissionStats: admission.stats });
-  const services = { api: instrumentApi(app.rapport, metrics), admission, config, logger, onApiEvent: (event: PlatformApiEvent) => metrics.observePlatformApi(event) };
-  let ops: OpsServer | undefined;
-  try {
-    ops = await startOpsServer({
-      port: config.RAPPORT_OPS_PORT,
-      metrics,
-      checkDatabase: () => app.database.ping(),
-    });
-    logger.info({ port: ops.port }, "ops endpoints: /healthz /readyz /metrics");
-    const opsServer = ops;
-    stops.push(() => opsServer.close());
-    const posters: Record<PlatformId, DigestPoster> = {};
-    // The console is not served next to chat platforms, but console:* digests still post.
-    const started = [...platforms.filter((platform) => platform.id === "console"), ...serving];
-    for (const platform of started) {
-      const running = await platform.start(services);
-      stops.push(() => running.stop());
-      posters[platform.id] = running.poster;
-    }
-    // Every process runs the scheduler; the database claim makes each digest post exactly once.
-    const digests = app.startDigests({
-      poster: instrumentPoster(createRoutingPoster(posters), metrics),
-      logger: logger.child({ component: "digests" }),
-    });
-    stops.push(() => digests.stop());
-    const tidy = scheduleNightlyTidy({ database: app.database, logger: logger.child({ component: "maintenance" }), timeZone: localTimeZone(config), time: config.RAPPORT_VACUUM_AT });
-    if (tidy) stops.push(async () => void (await tidy.stop()));
-    ops.markStarted();
-  } catch (error) {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    await app.close();
-    throw error;
-  }
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, "shutting down: no new work, finishing what is in flight");
-      // Load balancers see /readyz fail first and stop sending work.
-      ops?.markShuttingDown();
-      resolve();
-    };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
-  });
-  for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, "stop failed"));
-  // Requests already taken on (acknowledged) finish before the database closes.
-  if (!(await admission.drain(30_000))) logger.warn({ admission: admission.stats() }, "stopped with requests still running after 30 s");
-  await app.close();
-  return true;
 }
 
 /** `rapport discord register [--guild <id>]`: registers the /crm command and the context menu. */

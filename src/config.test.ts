@@ -1,5 +1,8 @@
-import { describe, expect, test } from "vitest";
-import { admissionLimits, ConfigError, loadConfig } from "./config.js";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { admissionLimits, ConfigError, describeConfig, loadConfig, readEnvFile } from "./config.js";
 
 describe("loadConfig", () => {
   test("defaults: the embedded database, vacuumed nightly at 03:30", () => {
@@ -91,6 +94,79 @@ describe("admissionLimits", () => {
     [{ RAPPORT_MEMBER_RATE: "-1" }, "RAPPORT_MEMBER_RATE is commands per second, e.g. 1 (0: no limit)"],
     [{ RAPPORT_WORKSPACE_BURST: "lots" }, "RAPPORT_WORKSPACE_BURST"],
   ])("%o is refused naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe("a .env file", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "rapport-config-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("GIVEN no .env in the directory THEN there is nothing to read", () => {
+    expect(readEnvFile({}, dir)).toBeUndefined();
+  });
+
+  test("GIVEN a .env THEN its values apply and the environment wins over it", () => {
+    writeFileSync(join(dir, ".env"), "# comment\nLOG_LEVEL=debug\nRAPPORT_VACUUM_AT=04:15\nDATABASE_URL=\n");
+    const file = readEnvFile({}, dir);
+    const config = loadConfig({ LOG_LEVEL: "warn" }, file);
+    expect(config.LOG_LEVEL).toBe("warn");
+    expect(config.RAPPORT_VACUUM_AT).toBe("04:15");
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  test("GIVEN a bad value in .env THEN it is refused like the same value in the environment, naming the file", () => {
+    writeFileSync(join(dir, ".env"), "LOG_LEVEL=nonsense\n");
+    const file = readEnvFile({}, dir)!;
+    expect(() => loadConfig({}, file)).toThrow(ConfigError);
+    expect(() => loadConfig({}, file)).toThrow(`Invalid configuration. LOG_LEVEL (in ${join(dir, ".env")}): LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent`);
+    expect(() => loadConfig({ LOG_LEVEL: "nonsense" })).toThrow("Invalid configuration. LOG_LEVEL: LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent");
+    // A good value in the environment hides the file's bad one.
+    expect(loadConfig({ LOG_LEVEL: "error" }, file).LOG_LEVEL).toBe("error");
+  });
+
+  test("GIVEN a half-configured platform in .env THEN the platform's message names the variable and the file", () => {
+    writeFileSync(join(dir, ".env"), "SLACK_BOT_TOKEN=xoxb-1\n");
+    expect(() => loadConfig({}, readEnvFile({}, dir))).toThrow(`signingSecret is required in HTTP mode. Set SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode. (variables read from the environment and ${join(dir, ".env")})`);
+  });
+
+  test("RAPPORT_ENV_FILE names another file, which must exist", () => {
+    writeFileSync(join(dir, "rapport.env"), "RAPPORT_LOCALE=ko\n");
+    expect(loadConfig({}, readEnvFile({ RAPPORT_ENV_FILE: "rapport.env" }, dir)).RAPPORT_LOCALE).toBe("ko");
+    expect(() => readEnvFile({ RAPPORT_ENV_FILE: "missing.env" }, dir)).toThrow(`RAPPORT_ENV_FILE: cannot read ${join(dir, "missing.env")} (ENOENT)`);
+  });
+});
+
+describe("describeConfig", () => {
+  test("should mask secrets and database passwords and say where each value came from", () => {
+    const file = { path: "/srv/rapport/.env", values: { SLACK_BOT_TOKEN: "xoxb-very-secret", SLACK_SIGNING_SECRET: "signing-secret", LOG_LEVEL: "debug" } };
+    const env = { DATABASE_URL: "postgres://rapport:hunter2@db:5432/rapport", RAPPORT_SECRET_KEY: "k".repeat(40), RAPPORT_METRICS_TOKEN: "scrape-me" };
+    const entries = Object.fromEntries(describeConfig(env, file).map((entry) => [entry.name, entry]));
+    expect(entries.DATABASE_URL).toEqual({ name: "DATABASE_URL", value: "postgres://rapport:******@db:5432/rapport", source: "env" });
+    expect(entries.SLACK_BOT_TOKEN).toEqual({ name: "SLACK_BOT_TOKEN", value: "******", source: ".env" });
+    expect(entries.LOG_LEVEL).toEqual({ name: "LOG_LEVEL", value: "debug", source: ".env" });
+    expect(entries.RAPPORT_OPS_HOST).toEqual({ name: "RAPPORT_OPS_HOST", value: "127.0.0.1", source: "default" });
+    expect(entries.SLACK_APP_TOKEN).toEqual({ name: "SLACK_APP_TOKEN", value: undefined, source: "default" });
+    const printed = JSON.stringify(entries);
+    for (const secret of ["xoxb-very-secret", "signing-secret", "hunter2", "k".repeat(40), "scrape-me"]) expect(printed).not.toContain(secret);
+  });
+});
+
+describe("ops settings", () => {
+  test("defaults: loopback, no metrics token, no drain period", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ RAPPORT_OPS_HOST: "127.0.0.1", RAPPORT_DRAIN_SECONDS: 0 });
+    expect(config.RAPPORT_METRICS_TOKEN).toBeUndefined();
+  });
+
+  test.each([
+    [{ RAPPORT_DRAIN_SECONDS: "-1" }, "RAPPORT_DRAIN_SECONDS must be seconds, e.g. 5"],
+    [{ RAPPORT_DRAIN_SECONDS: "soon" }, "RAPPORT_DRAIN_SECONDS must be seconds, e.g. 5"],
+    [{ RAPPORT_DRAIN_SECONDS: "3600" }, "RAPPORT_DRAIN_SECONDS must be at most 600"],
+  ])("%o is refused", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });

@@ -1,9 +1,12 @@
 /**
- * Configuration, parsed once from the environment with zod into a frozen object. Fails at
- * start-up naming the variable that is wrong. This is the only file that reads `process.env`:
- * everything else gets the object (or the part of it it needs) passed in.
+ * Configuration, parsed once with zod into a frozen object from the environment and an optional
+ * `.env` file (the environment wins). Fails at start-up naming the variable that is wrong, and the
+ * file when the value came from it. This is the only file that reads `process.env`: everything
+ * else gets the object (or the part of it it needs) passed in.
  */
-import { delimiter, isAbsolute } from "node:path";
+import { readFileSync } from "node:fs";
+import { delimiter, isAbsolute, resolve } from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { isValidTimeZone } from "./core/dates.js";
 import { localeFromTag } from "./core/i18n/locale.js";
@@ -43,7 +46,7 @@ const schema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "RAPPORT_VACUUM_AT must be a time HH:MM such as 03:30")
     .default("03:30"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent").default("info"),
   RAPPORT_TIME_ZONE: z
     .string()
     .refine(isValidTimeZone, "RAPPORT_TIME_ZONE must be an IANA zone such as Europe/Berlin")
@@ -54,6 +57,17 @@ const schema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   RAPPORT_OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /**
+   * Loopback by default: /metrics tells whoever can reach it about the workload, so exposing it is
+   * the operator's decision. A container sets 0.0.0.0 (the Dockerfile does) for its probes.
+   */
+  RAPPORT_OPS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** Set: /metrics answers 401 without `Authorization: Bearer <token>`; /healthz and /readyz stay open for probes. */
+  RAPPORT_METRICS_TOKEN: optional,
+  /** After SIGTERM, how long /readyz answers 503 while work is still taken, so load balancers stop sending it first. */
+  RAPPORT_DRAIN_SECONDS: z.coerce.number("RAPPORT_DRAIN_SECONDS must be seconds, e.g. 5").min(0, "RAPPORT_DRAIN_SECONDS must be seconds, e.g. 5").max(600, "RAPPORT_DRAIN_SECONDS must be at most 600").default(0),
+  /** A `.env` file to read instead of the one in the working directory (read by readEnvFile, listed here so it is checked). */
+  RAPPORT_ENV_FILE: optional,
   RAPPORT_DIGEST_FILE_DIRS: digestFileDirs,
   /** Where the console saves reply attachments (charts, exports); unset: the current directory. */
   RAPPORT_OUTPUT_DIR: optional,
@@ -66,6 +80,8 @@ const schema = z.object({
   SLACK_CLIENT_ID: optional,
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional,
+  SLACK_HOST: optional,
+  SLACK_ADMIN_USER_IDS: optional,
   RAPPORT_SECRET_KEY: optional,
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
@@ -85,22 +101,122 @@ export class ConfigError extends Error {
   readonly code = "config_invalid";
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // An empty variable (DATABASE_URL= in a .env file) means unset.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+/** Variables read from a `.env` file, and where it was. */
+export type EnvFile = Readonly<{ path: string; values: Readonly<Record<string, string>> }>;
+
+/**
+ * Reads `RAPPORT_ENV_FILE` when set (it must exist), otherwise `.env` in `cwd` when there is one.
+ * Node's own parser (the one behind `node --env-file`), so the file means what Node says it means.
+ */
+export function readEnvFile(env: NodeJS.ProcessEnv, cwd: string): EnvFile | undefined {
+  const named = env.RAPPORT_ENV_FILE?.trim();
+  const path = resolve(cwd, named || ".env");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (!named && (error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new ConfigError(`Invalid configuration. ${named ? "RAPPORT_ENV_FILE" : ".env"}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return Object.freeze({ path, values: Object.freeze(parseEnv(text) as Record<string, string>) });
+}
+
+/** The environment over the file, an empty value meaning unset (DATABASE_URL= in a .env file). */
+function mergedVariables(env: NodeJS.ProcessEnv, file: EnvFile | undefined): Record<string, string> {
+  const present = (values: Readonly<Record<string, string | undefined>>) =>
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "");
+  return Object.fromEntries([...present(file?.values ?? {}), ...present(env)]);
+}
+
+export type ConfigSource = "env" | ".env" | "default";
+
+function sourceOf(name: string, env: NodeJS.ProcessEnv, file: EnvFile | undefined): ConfigSource {
+  if (env[name] !== undefined && env[name] !== "") return "env";
+  if (file?.values[name] !== undefined && file.values[name] !== "") return ".env";
+  return "default";
+}
+
+/**
+ * The configuration from `env` (default: the process's) and, when given, a `.env` file read by
+ * readEnvFile. A value is checked the same way wherever it came from; an error names the file
+ * when the value came from it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: EnvFile): Config {
+  const present = mergedVariables(env, file);
+  const where = (name: string) => (sourceOf(name, env, file) === ".env" ? ` (in ${file!.path})` : "");
   const result = schema.safeParse(present);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}${where(String(issue.path[0]))}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration. ${problems.join("; ")}`);
   }
   const data = result.data;
   const wantsSlack = Boolean(data.SLACK_BOT_TOKEN || data.SLACK_APP_TOKEN || data.SLACK_CLIENT_ID);
   const wantsDiscord = Boolean(data.DISCORD_TOKEN || data.DISCORD_APPLICATION_ID);
+  const platform = <T>(parse: () => T): T => {
+    try {
+      return parse();
+    } catch (error) {
+      // The platforms' own messages name the variable; say where else it may have come from.
+      if (!file) throw error;
+      throw new ConfigError(`${(error as Error).message} (variables read from the environment and ${file.path})`, { cause: error });
+    }
+  };
   return Object.freeze({
     ...data,
     RAPPORT_DIGEST_FILE_DIRS: Object.freeze(data.RAPPORT_DIGEST_FILE_DIRS),
-    ...(wantsSlack ? { slack: slackConfigFromEnv(env) } : {}),
-    ...(wantsDiscord ? { discord: loadDiscordConfig(env) } : {}),
+    ...(wantsSlack ? { slack: platform(() => slackConfigFromEnv(present)) } : {}),
+    ...(wantsDiscord ? { discord: platform(() => loadDiscordConfig(present)) } : {}),
+  });
+}
+
+/** What `rapport` reads its configuration from: the process's environment and working directory. */
+export function processConfigInputs(): { env: NodeJS.ProcessEnv; cwd: string } {
+  return { env: process.env, cwd: process.cwd() };
+}
+
+/** What `rapport` runs with: the process's environment over `.env` (or RAPPORT_ENV_FILE). */
+export function loadProcessConfig(): Config {
+  const { env, cwd } = processConfigInputs();
+  return loadConfig(env, readEnvFile(env, cwd));
+}
+
+const SECRET_VARIABLES = new Set([
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "RAPPORT_SECRET_KEY",
+  "DISCORD_TOKEN",
+  "RAPPORT_METRICS_TOKEN",
+]);
+
+function masked(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) return "******";
+  if (name === "DATABASE_URL") {
+    try {
+      const url = new URL(value);
+      if (url.password) url.password = "******";
+      return url.toString();
+    } catch {
+      return "******";
+    }
+  }
+  return value;
+}
+
+export type ConfigEntry = Readonly<{ name: string; value: string | undefined; source: ConfigSource }>;
+
+/**
+ * Every variable the schema knows with its effective value (secrets and database passwords
+ * masked) and where it came from; for `rapport config check`. Expects a config loadConfig accepted.
+ */
+export function describeConfig(env: NodeJS.ProcessEnv, file?: EnvFile): readonly ConfigEntry[] {
+  const parsed = schema.parse(mergedVariables(env, file));
+  return Object.keys(schema.shape).map((name) => {
+    const value = parsed[name as keyof typeof parsed];
+    const text = value === undefined ? undefined : Array.isArray(value) ? value.join(delimiter) || "(none)" : String(value);
+    return { name, value: text === undefined ? undefined : masked(name, text), source: sourceOf(name, env, file) };
   });
 }
 

@@ -14,26 +14,29 @@ import type { DigestPoster } from "../core/digest-poster.js";
 import { createRoutingPoster } from "../digests/routing-poster.js";
 import { createDigestScheduler } from "../digests/scheduler.js";
 import { createDigestStore } from "../data/digest-store.js";
+import { createTranslator, localeFromTag } from "../core/i18n/index.js";
 
-export const DIGEST_USAGE = "Usage: rapport digest tick [--at <ISO time, e.g. 2026-11-23T08:30:00Z>]";
+const DIGEST_SYNTAX = "rapport digest tick [--at <ISO time, e.g. 2026-11-23T08:30:00Z>]";
 
 export async function runDigestCli(argv: string[], config: Config, options: { poster?: DigestPoster; output?: NodeJS.WritableStream } = {}): Promise<number> {
   const output = options.output ?? process.stdout;
+  const t = createTranslator(localeFromTag(config.RAPPORT_LOCALE) ?? "en");
+  const usage = t("cli.usage", { syntax: DIGEST_SYNTAX });
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { at: { type: "string" } }, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${DIGEST_USAGE}\n`);
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 2;
   }
   const [verb] = parsed.positionals;
   if (verb !== "tick") {
-    process.stderr.write(`${DIGEST_USAGE}\n`);
+    process.stderr.write(`${usage}\n`);
     return 2;
   }
   const at = parsed.values.at ? new Date(parsed.values.at) : new Date();
   if (Number.isNaN(at.getTime())) {
-    process.stderr.write(`--at must be an ISO time such as 2026-11-23T08:30:00Z, not "${parsed.values.at}".\n`);
+    process.stderr.write(`${t("cli.digest.badTime", { value: parsed.values.at })}\n`);
     return 2;
   }
   const logger = createLogger(config.LOG_LEVEL);

@@ -2,6 +2,8 @@
  * `rapport export <customers|overdue|followups|orders> [--format csv|xlsx] [--out FILE] [filters]`.
  * Writes to standard output unless --out is given; the row count goes to stderr.
  * Filters: --owner <member>, --status, --grade, --region, --industry, --source, --from/--to (dates).
+ * `--locale ko` (default RAPPORT_LOCALE, else English) writes the headers and messages in that
+ * language; English headers are the import field names.
  */
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
@@ -13,8 +15,10 @@ import { findMemberId, resolveTenant } from "../data/tenant-lookup.js";
 import { EXPORT_KINDS, type ExportFilters, type ExportKind } from "../core/reports.js";
 import { todayIn } from "../core/dates.js";
 import { EXPORT_FORMATS, writeTable, type ExportFormat } from "../export/write-table.js";
+import { withHeadersIn } from "../export/headers.js";
+import { cliTranslator } from "./cli-locale.js";
 
-export const EXPORT_USAGE = `Usage: rapport export <${EXPORT_KINDS.join("|")}> [--format csv|xlsx] [--out FILE] [--tenant platform:workspace]
+const EXPORT_SYNTAX = `rapport export <${EXPORT_KINDS.join("|")}> [--format csv|xlsx] [--out FILE] [--tenant platform:workspace] [--locale en|zh-CN|zh-TW|ko]
        [--owner NAME] [--status S] [--grade G] [--region R] [--industry I] [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,19 +38,26 @@ export async function runExportCli(args: string[], config: Config): Promise<numb
       source: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },
+      locale: { type: "string" },
     },
     allowPositionals: true,
     strict: true,
   });
+  const language = cliTranslator(values.locale, config.RAPPORT_LOCALE);
+  if ("error" in language) {
+    process.stderr.write(`${language.error}\n`);
+    return 2;
+  }
+  const { t } = language;
   const [kind] = positionals;
   const format = (values.format ?? (values.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv")) as ExportFormat;
   if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind) || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    process.stderr.write(`${EXPORT_USAGE}\n`);
+    process.stderr.write(`${t("cli.usage", { syntax: EXPORT_SYNTAX })}\n`);
     return 2;
   }
   for (const key of ["from", "to"] as const) {
     if (values[key] && !DATE.test(values[key])) {
-      process.stderr.write(`--${key} must be a date like 2026-01-31.\n`);
+      process.stderr.write(`${t("cli.export.badDate", { flag: key })}\n`);
       return 2;
     }
   }
@@ -66,10 +77,11 @@ export async function runExportCli(args: string[], config: Config): Promise<numb
       from: values.from,
       to: values.to,
     };
-    const table = createReportQueries(database.prisma, tenantId, tenant.currency).exportTable(kind as ExportKind, filters);
+    const table = withHeadersIn(createReportQueries(database.prisma, tenantId, tenant.currency).exportTable(kind as ExportKind, filters), t.locale);
     const out = values.out ? createWriteStream(values.out) : process.stdout;
     const rows = await writeTable(table, format, out, { sheetName: kind });
-    process.stderr.write(`Exported ${rows.toLocaleString("en-US")} ${kind} rows${values.out ? ` to ${values.out}` : ""}.\n`);
+    const done = { rows: rows.toLocaleString("en-US"), kind: t("cli.export.kind", { kind }), path: values.out };
+    process.stderr.write(`${t(values.out ? "cli.export.doneTo" : "cli.export.done", done)}\n`);
     return 0;
   } finally {
     await database.close();

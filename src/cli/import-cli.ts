@@ -16,16 +16,18 @@ import { IMPORT_KINDS, type ImportKind } from "../import/columns.js";
 import { ENCODINGS, type Encoding } from "../import/read-rows.js";
 import { importFile, summarize } from "../import/import-file.js";
 import { DATE_ORDERS, type DateOrder } from "../import/import-dates.js";
+import { cliTranslator } from "./cli-locale.js";
+import { ImportProblem } from "../import/row-error.js";
 
-export const IMPORT_USAGE = `Usage: rapport import <${IMPORT_KINDS.join("|")}> <file.csv|file.xlsx> [--dry-run] [--skip-invalid]
+const IMPORT_SYNTAX = `rapport import <${IMPORT_KINDS.join("|")}> <file.csv|file.xlsx> [--dry-run] [--skip-invalid]
        [--map "Column=field" ...] [--encoding ${ENCODINGS.join("|")}] [--date-order ${DATE_ORDERS.join("|")}]
-       [--tenant platform:workspace]`;
+       [--tenant platform:workspace] [--locale en|zh-CN|zh-TW|ko]`;
 
 export function parseMap(pairs: string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.lastIndexOf("=");
-    if (at <= 0) throw new Error(`--map ${pair}: write it as "File column=field".`);
+    if (at <= 0) throw new ImportProblem("import.map.syntax", { pair });
     map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return map;
@@ -45,21 +47,28 @@ export async function runImportCli(
       encoding: { type: "string" },
       "date-order": { type: "string" },
       tenant: { type: "string" },
+      locale: { type: "string" },
     },
     allowPositionals: true,
     strict: true,
   });
+  const language = cliTranslator(values.locale, config.RAPPORT_LOCALE);
+  if ("error" in language) {
+    io.stderr.write(`${language.error}\n`);
+    return 2;
+  }
+  const { t } = language;
   const [kind, path] = positionals;
   if (!kind || !path || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    io.stderr.write(`${IMPORT_USAGE}\n`);
+    io.stderr.write(`${t("cli.usage", { syntax: IMPORT_SYNTAX })}\n`);
     return 2;
   }
   if (values.encoding && !(ENCODINGS as readonly string[]).includes(values.encoding)) {
-    io.stderr.write(`--encoding must be one of ${ENCODINGS.join(", ")}.\n`);
+    io.stderr.write(`${t("cli.import.badEncoding", { choices: ENCODINGS.join(", ") })}\n`);
     return 2;
   }
   if (values["date-order"] && !(DATE_ORDERS as readonly string[]).includes(values["date-order"])) {
-    io.stderr.write(`--date-order must be one of ${DATE_ORDERS.join(", ")} (mdy: 3/14/2026, dmy: 14/3/2026).\n`);
+    io.stderr.write(`${t("cli.import.badDateOrder", { choices: DATE_ORDERS.join(", ") })}\n`);
     return 2;
   }
   const database = await openDatabase(targetFromConfig(config), { poolSize: 2 });
@@ -73,7 +82,7 @@ export async function runImportCli(
   // closes; PGlite discards it when the directory is opened next.
   const interrupted = () => {
     bar?.stop();
-    io.stderr.write("\nInterrupted: nothing was imported (the whole file is one transaction).\n");
+    io.stderr.write(`\n${t("cli.import.interrupted")}\n`);
     process.exit(130);
   };
   process.on("SIGINT", interrupted);
@@ -100,16 +109,17 @@ export async function runImportCli(
         map: parseMap(values.map ?? []),
         encoding: values.encoding as Encoding | undefined,
         dateOrder: values["date-order"] as DateOrder | undefined,
+        locale: t.locale,
         onIssue: (issue) => {
           bar?.stop();
           started = false;
-          io.stderr.write(`line ${issue.line}: ${issue.severity === "warning" ? "warning: " : ""}${issue.reason}\n`);
+          io.stderr.write(`${t(issue.severity === "warning" ? "cli.import.warning" : "cli.import.issue", { line: issue.line, reason: issue.reason })}\n`);
         },
         onFinishing: () => {
           if (!bar) return;
           bar.stop();
           started = false;
-          io.stderr.write("All rows written; committing and merging the search indexes...\n");
+          io.stderr.write(`${t("cli.import.finishing")}\n`);
         },
         onProgress: ({ rows, bytes, size }) => {
           checkLauncher();
@@ -126,15 +136,16 @@ export async function runImportCli(
     bar?.stop();
     if (result.committed) {
       // The embedded database has no autovacuum: refresh statistics and the visibility map now.
-      if (database.target.kind === "pglite" && io.stderr.isTTY) io.stderr.write("Updating the embedded database's statistics (VACUUM ANALYZE)...\n");
+      if (database.target.kind === "pglite" && io.stderr.isTTY) io.stderr.write(`${t("cli.import.vacuum")}\n`);
       await tidyEmbeddedDatabase(database);
     }
-    io.stdout.write(`${summarize(result)}\n`);
+    io.stdout.write(`${summarize(result, t)}\n`);
     return result.committed || result.dryRun ? (result.invalid > 0 && !result.committed && !values["skip-invalid"] ? 1 : 0) : 1;
   } catch (error) {
     // The import is one transaction: whatever stopped it, nothing of this file was written.
     bar?.stop();
-    io.stderr.write(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}\n`);
+    const reason = error instanceof ImportProblem ? error.describe(t) : error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${t("cli.import.failed", { reason })}\n`);
     return 1;
   } finally {
     process.off("SIGINT", interrupted);

@@ -17,7 +17,7 @@ export const assignCommand = defineCommand({
   writes: true,
   async handler(args, ctx) {
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `assign ${ref} ${args.member}`);
-    assertCanModifyCustomer(ctx.member, customer);
+    assertCanModifyCustomer(ctx.member, customer, ctx.t);
     const owner = await resolveMember(ctx, args.member);
     const { before, after } = await ctx.store.customers.update(customer.id, { ownerId: owner.id });
     await auditCustomerChange(ctx, { action: "customer.assign", before, after, fields: ["ownerId"] });

@@ -5,17 +5,20 @@ import { isValidTimeZone } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { reply, type Block } from "../core/reply.js";
 import type { CommandContext } from "../core/context.js";
-import { DIGEST_KINDS, DIGEST_KIND_SUMMARIES, type DigestKind, type DigestService, type SubscriptionView } from "../core/digests.js";
+import { DIGEST_KINDS, digestKindSummary, type DigestKind, type DigestService, type SubscriptionView } from "../core/digests.js";
 import { describeWeekdays, parseLocalTime } from "../digests/schedule-time.js";
 import { readWeekdays } from "../core/dates/weekdays.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { LOCALES, localeFromTag, type Locale } from "../core/i18n/locale.js";
+import { isMessageKey } from "../core/i18n/translator.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
+import { localizeTypedLine } from "../core/i18n/typed-line.js";
 
 const ACTIONS = ["add", "list", "remove", "preview", "run"] as const;
 const ADD_EXAMPLE = "digest add followups #sales 08:30 Europe/Berlin weekdays";
 
-const SUBSCRIPTION_ID_HELP = "Give the subscription number from digest list, e.g. digest remove 3.";
+const SUBSCRIPTION_ID_HELP = englishOf("digest.opt.idHelp");
 
 /** Declared once; which action needs which option is the schema below. */
 const options = {
@@ -24,22 +27,22 @@ const options = {
     kind: "choice",
     description: "Digest kind (add, preview)",
     choices: DIGEST_KINDS,
-    schema: z.enum(DIGEST_KINDS, { error: `The digest kind must be one of ${DIGEST_KINDS.join(", ")}.` }),
+    schema: z.enum(DIGEST_KINDS, { error: englishOf("digest.opt.kindOneOf", { choices: DIGEST_KINDS.join(", ") }) }),
   },
-  channel: { kind: "text", description: "Channel to post in (add)", schema: z.string({ error: `Say which channel, e.g. ${ADD_EXAMPLE}` }).trim().min(1).max(200) },
+  channel: { kind: "text", description: "Channel to post in (add)", schema: z.string({ error: englishOf("digest.opt.channelMissing", { example: ADD_EXAMPLE }) }).trim().min(1).max(200) },
   time: {
     kind: "text",
     description: "Local time HH:MM (add)",
-    schema: z.string({ error: `Say at what time, e.g. 08:30. Example: ${ADD_EXAMPLE}` }).transform((value, ctx) => {
+    schema: z.string({ error: englishOf("digest.opt.timeMissing", { example: ADD_EXAMPLE }) }).transform((value, ctx) => {
       const time = parseLocalTime(value);
-      if (!time) ctx.addIssue({ code: "custom", message: `"${value}" is not a time of day. Use 24-hour HH:MM (08:30) or 8:30am.` });
+      if (!time) ctx.addIssue({ code: "custom", message: englishOf("digest.opt.notATime", { value }) });
       return time ?? "";
     }),
   },
   zone: {
     kind: "text",
     description: "IANA time zone, default yours (add)",
-    schema: z.string().refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York.` }),
+    schema: z.string().refine(isValidTimeZone, { error: (issue) => englishOf("digest.opt.notAZone", { value: String(issue.input) }) }),
   },
   days: {
     kind: "text",
@@ -47,7 +50,7 @@ const options = {
     // A form or Discord option gives the days as typed ("周一,周四", "월,목"); typed text gives them read.
     schema: z.preprocess(
       (value) => (typeof value === "string" ? (readWeekdays(value) ?? value) : value),
-      z.array(z.number().int().min(1).max(7), { error: "Days are weekdays, daily, weekends or a list such as mon,thu, 周一,周四 or 월,목." }).min(1),
+      z.array(z.number().int().min(1).max(7), { error: englishOf("digest.opt.days") }).min(1),
     ),
   },
   id: { kind: "integer", description: "Subscription number (remove, run)", schema: z.coerce.number({ error: SUBSCRIPTION_ID_HELP }).int(SUBSCRIPTION_ID_HELP).min(1, SUBSCRIPTION_ID_HELP) },
@@ -57,7 +60,7 @@ const options = {
     choices: LOCALES,
     typed: "key",
     typedOnly: true,
-    schema: z.preprocess((value) => (typeof value === "string" ? (localeFromTag(value) ?? value) : value), z.enum(LOCALES, { error: `The language must be one of ${LOCALES.join(", ")}.` })),
+    schema: z.preprocess((value) => (typeof value === "string" ? (localeFromTag(value) ?? value) : value), z.enum(LOCALES, { error: englishOf("digest.opt.languageOneOf", { choices: LOCALES.join(", ") }) })),
   },
   postWhenEmpty: { kind: "flag", description: "Post even when there is nothing to report (add: post-empty)", typedOnly: true, schema: z.boolean().default(false) },
   confirmExternal: { kind: "flag", description: "Allow a channel shared with another organisation (add: confirm-external)", typedOnly: true, schema: z.boolean().default(false) },
@@ -76,7 +79,7 @@ const argsSchema = (o: Values) =>
       z.object({ action: z.literal("preview"), kind: o.kind, full: o.full }),
       z.object({ action: z.literal("run"), id: o.id }),
     ],
-    { error: `Say what to do: ${ACTIONS.join(", ")}. Example: ${ADD_EXAMPLE}` },
+    { error: englishOf("digest.opt.actionMissing", { actions: ACTIONS.join(", "), example: ADD_EXAMPLE }) },
   );
 
 function service(ctx: CommandContext): DigestService {
@@ -86,7 +89,10 @@ function service(ctx: CommandContext): DigestService {
 
 /** The acting platform says how its channels are named; a channel of another platform is refused by the digest service. */
 function badChannel(raw: string, ctx: CommandContext): UserError {
-  return new UserError("bad_channel", ctx.t("digest.cmd.badChannel", { raw, howToPick: ctx.channels.howToPick }), {
+  // The acting platform's hint in the reader's words (platform.howToPick.<platform>), else as the platform gives it.
+  const hintKey = `platform.howToPick.${ctx.platform}`;
+  const howToPick = isMessageKey(hintKey) ? ctx.t(hintKey) : ctx.channels.howToPick;
+  return new UserError("bad_channel", ctx.t("digest.cmd.badChannel", { raw, howToPick }), {
     example: ADD_EXAMPLE.replace("#sales", ctx.channels.example),
   });
 }
@@ -138,7 +144,7 @@ function describe(view: SubscriptionView, ctx: CommandContext): { title: string;
 }
 
 function kindSummary(kind: DigestKind, ctx: CommandContext): string {
-  return ctx.locale === "en" ? DIGEST_KIND_SUMMARIES[kind] : ctx.t(`digest.kind.${kind}`);
+  return digestKindSummary(kind, ctx.t);
 }
 
 export const digestCommand = defineCommand({
@@ -162,7 +168,7 @@ export const digestCommand = defineCommand({
         else if (/^(language|lang)=/i.test(word)) args.language = word.slice(word.indexOf("=") + 1);
         else if (readWeekdays(word)) args.days = readWeekdays(word);
         else if (args.zone === undefined && (word.includes("/") || /^(utc|gmt)$/i.test(word))) args.zone = /^(utc|gmt)$/i.test(word) ? "UTC" : word;
-        else throw new UserError("bad_argument", `I did not understand "${word}". After the time come an optional time zone, days (weekdays, daily, mon,wed), language=ko and post-empty or confirm-external.`, { example: ADD_EXAMPLE });
+        else throw new UserError("bad_argument", englishOf("digest.opt.extraWord", { word }), { example: ADD_EXAMPLE });
       }
       return args;
     }
@@ -183,6 +189,7 @@ export const digestCommand = defineCommand({
         const timeZone = args.zone ?? ctx.timeZone;
         const weekdays = args.days ?? (args.kind === "pipeline" ? [1] : [1, 2, 3, 4, 5]);
         const added = await digests.add({
+          t: ctx.t,
           tenant: ctx.tenant,
           createdById: ctx.member.id,
           kind: args.kind,
@@ -218,7 +225,7 @@ export const digestCommand = defineCommand({
       }
       case "list": {
         const views = await digests.list(ctx.tenant.id, ctx.now);
-        if (!views.length) return reply.text(ctx.t("digest.cmd.noneTitle"), ctx.t("digest.cmd.none", { example: ADD_EXAMPLE }));
+        if (!views.length) return reply.text(ctx.t("digest.cmd.noneTitle"), ctx.t("digest.cmd.none", { example: localizeTypedLine(ADD_EXAMPLE, ctx.locale) }));
         return reply.of(ctx.t("digest.cmd.listTitle", { count: String(views.length) }), [
           {
             type: "list",
@@ -247,7 +254,7 @@ export const digestCommand = defineCommand({
         return { ...built.reply, visibility: "ephemeral" };
       }
       case "run": {
-        const posted = await digests.runNow({ tenantId: ctx.tenant.id, id: args.id, now: ctx.now });
+        const posted = await digests.runNow({ tenantId: ctx.tenant.id, id: args.id, now: ctx.now, t: ctx.t });
         await ctx.store.audit.record(ctx.member.id, { action: "digest.run", entity: "digest_subscription", entityId: args.id, after: { messageId: posted.messageId } });
         return reply.text(
           ctx.t("digest.cmd.postedTitle", { id: String(args.id) }),

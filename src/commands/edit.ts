@@ -3,7 +3,7 @@ import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
 import { UserError } from "../core/errors.js";
 import { customerReference } from "./shared/arguments.js";
-import { FIELDS_HELP, parseCustomerFields } from "./shared/customer-fields.js";
+import { FIELDS_HELP, fieldsHelp, parseCustomerFields } from "./shared/customer-fields.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
 import { formatMoney } from "../core/money/index.js";
@@ -23,11 +23,11 @@ export const editCommand = defineCommand({
   },
   writes: true,
   async handler(args, ctx) {
-    if (Object.keys(args.fields).length === 0) throw new UserError("missing_argument", ctx.t("edit.nothingToChange", { fields: FIELDS_HELP }), { example: EXAMPLE });
+    if (Object.keys(args.fields).length === 0) throw new UserError("missing_argument", ctx.t("edit.nothingToChange", { fields: fieldsHelp(ctx.t) }), { example: EXAMPLE });
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `edit ${ref} ${Object.entries(args.fields).map(([k, v]) => `${k}="${v}"`).join(" ")}`);
     const currency = customer.currency ?? ctx.tenant.currency;
     const patch = parseCustomerFields(args.fields, { currency, locale: ctx.locale, example: EXAMPLE });
-    assertCanModifyCustomer(ctx.member, customer);
+    assertCanModifyCustomer(ctx.member, customer, ctx.t);
     const newCurrency = patch.currency === undefined ? currency : (patch.currency ?? ctx.tenant.currency);
     if (newCurrency !== currency && customer.creditLimit !== null && patch.creditLimit === undefined) {
       // The stored limit is in the old currency's minor units; reading it in the new one would change its value.
@@ -43,7 +43,7 @@ export const editCommand = defineCommand({
       {
         type: "fields",
         fields: changed.map((key) => ({
-          label: key,
+          label: ctx.t("customer.fieldLabel", { field: key }),
           value:
             key === "creditLimit"
               ? `${amount(before.creditLimit, before.currency ?? ctx.tenant.currency, ctx.locale, empty)} -> ${amount(after.creditLimit, after.currency ?? ctx.tenant.currency, ctx.locale, empty)}`

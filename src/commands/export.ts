@@ -8,9 +8,12 @@ import { splitFields } from "../core/tokenize.js";
 import { PermissionDenied, UserError } from "../core/errors.js";
 import { hasRole } from "../core/permissions.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, tableToBuffer } from "../export/write-table.js";
+import { withHeadersIn } from "../export/headers.js";
 import { text } from "./shared/arguments.js";
 import type { Member } from "../core/domain.js";
 import type { Translate } from "../core/i18n/index.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
+import { typedWord } from "../core/i18n/typed-line.js";
 
 const EXAMPLE = "export customers xlsx region=East status=active";
 /** The same filters as `rapport export` (src/cli/export-cli.ts), written field=value in chat. */
@@ -18,7 +21,7 @@ const TEXT_FILTERS = ["status", "grade", "region", "industry", "source"] as cons
 const FILTER_FIELDS = [...TEXT_FILTERS, "owner", "from", "to"];
 
 function filterOption(name: (typeof TEXT_FILTERS)[number], max: number) {
-  return { kind: "text", description: `Only customers with this ${name}`, schema: text(`The ${name}`, max) } as const;
+  return { kind: "text", description: englishOf(`option.${name}.description`), schema: text(name, max) } as const;
 }
 
 export const exportCommand = defineCommand({
@@ -27,8 +30,8 @@ export const exportCommand = defineCommand({
   usage: `export <${EXPORT_KINDS.join("|")}> [csv|xlsx] [mine|@member] [status=|grade=|region=|industry=|source=...] [from=DATE] [to=DATE]`,
   examples: [EXAMPLE, "export overdue mine", "export orders csv from=2026-01-01 to=2026-06-30"],
   options: {
-    what: { kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS, schema: z.enum(EXPORT_KINDS, { error: `Say what to export: ${EXPORT_KINDS.join(", ")}.` }) },
-    format: { kind: "choice", description: "File format (default csv)", choices: EXPORT_FORMATS, schema: z.enum(EXPORT_FORMATS, { error: "format must be csv or xlsx." }).default("csv") },
+    what: { kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS, schema: z.enum(EXPORT_KINDS, { error: englishOf("export.opt.whatMissing", { kinds: EXPORT_KINDS.join(", ") }) }) },
+    format: { kind: "choice", description: "File format (default csv)", choices: EXPORT_FORMATS, schema: z.enum(EXPORT_FORMATS, { error: englishOf("export.opt.format") }).default("csv") },
     owner: { kind: "member", description: "Only this owner's (mine or a member; default everyone's)", schema: text("The owner", 100) },
     status: filterOption("status", 60),
     grade: filterOption("grade", 60),
@@ -45,7 +48,7 @@ export const exportCommand = defineCommand({
       const field = key.toLowerCase().replace(/^--/, "");
       if (field === "format") args.format = value.toLowerCase();
       else if (FILTER_FIELDS.includes(field)) args[field] = value;
-      else throw new UserError("bad_argument", `"${key}" is not an export filter. Filters: ${FILTER_FIELDS.join(", ")}.`, { example: EXAMPLE });
+      else throw new UserError("bad_argument", englishOf("export.opt.notAFilter", { key, filters: FILTER_FIELDS.join(", ") }), { example: EXAMPLE });
     }
     for (let index = 0; index < rest.length; index++) {
       const word = rest[index]!;
@@ -55,7 +58,7 @@ export const exportCommand = defineCommand({
       else if (lower.startsWith("--format=")) args.format = lower.slice("--format=".length);
       else if ((EXPORT_FORMATS as readonly string[]).includes(lower)) args.format = lower;
       else if (args.owner === undefined && (lower === "mine" || word.startsWith("@") || word.startsWith("<@"))) args.owner = word;
-      else throw new UserError("bad_argument", `I did not understand "${word}".`, { example: EXAMPLE });
+      else throw new UserError("bad_argument", englishOf("input.notUnderstood", { word }), { example: EXAMPLE });
     }
     return args;
   },
@@ -67,7 +70,7 @@ export const exportCommand = defineCommand({
         field,
         purpose: "any",
         example: EXAMPLE,
-        quote: (phrase) => `${field}=${phrase}`,
+        quote: (phrase) => `${typedWord("field", field, ctx.locale)}=${phrase}`,
         rerun: (iso) => {
           const filters = Object.entries({ ...args, [field]: iso }).filter(([key, value]) => FILTER_FIELDS.includes(key) && typeof value === "string" && value);
           return ["export", args.what, args.format, ...filters.map(([key, value]) => `${key}="${value}"`)].filter(Boolean).join(" ");
@@ -78,8 +81,8 @@ export const exportCommand = defineCommand({
     const owner = exportOwner(ctx.t, ctx.member, requested, args.what, args.owner === "all");
     const filters: ExportFilters = { today: ctx.today, ownerId: owner?.id, from: date("from"), to: date("to") };
     for (const field of TEXT_FILTERS) if (args[field]) filters[field] = args[field];
-    const table = ctx.store.reports.exportTable(args.what, filters);
-    const { data, rows } = await tableToBuffer(table, args.format);
+    const table = withHeadersIn(ctx.store.reports.exportTable(args.what, filters), ctx.locale);
+    const { data, rows } = await tableToBuffer(table, args.format, { sheetName: ctx.t("export.kind", { what: args.what }) });
     const filename = `${args.what}-${ctx.today}.${args.format}`;
     const applied = [owner ? `owner ${owner.displayName}` : null, ...TEXT_FILTERS.map((field) => (args[field] ? `${field} ${args[field]}` : null)), filters.from ? `from ${filters.from}` : null, filters.to ? `to ${filters.to}` : null].filter(Boolean);
     const shown = [

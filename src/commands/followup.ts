@@ -33,7 +33,7 @@ export const followupCommand = defineCommand({
   async handler(args, ctx) {
     const date = readDateArgument(args.date, ctx, { field: "date", purpose: "follow-up", example: EXAMPLE, rerun: (iso) => `followup ${quoted(args.customer)} ${iso}` });
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `followup ${ref} ${args.date}`);
-    assertCanModifyCustomer(ctx.member, customer);
+    assertCanModifyCustomer(ctx.member, customer, ctx.t);
     const { before, after } = await ctx.store.customers.update(customer.id, { nextFollowUp: date });
     await auditCustomerChange(ctx, { before, after, fields: ["nextFollowUp"] });
     const values = { customer: customer.name, due: dueLabel(ctx, date) };

@@ -5,6 +5,7 @@ import { resolveMember } from "../core/resolve.js";
 import { addDaysTo, endOfWeek } from "../core/dates.js";
 import { PAGE_SIZE, pageOption } from "./shared/arguments.js";
 import { dueLabel, paging } from "./shared/format.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
 
 const WINDOWS = ["today", "tomorrow", "week", "overdue"] as const;
 
@@ -14,7 +15,7 @@ export const followupsCommand = defineCommand({
   usage: "followups [today|tomorrow|week|overdue] [mine|all|@member] [page=N]",
   examples: ["followups", "followups week all", "followups overdue @alice"],
   options: {
-    when: { kind: "choice", description: "Which window", choices: WINDOWS, typed: "anywhere", schema: z.enum(WINDOWS, { error: `The window must be one of ${WINDOWS.join(", ")}.` }).default("today") },
+    when: { kind: "choice", description: "Which window", choices: WINDOWS, typed: "anywhere", schema: z.enum(WINDOWS, { error: englishOf("followups.opt.windowOneOf", { choices: WINDOWS.join(", ") }) }).default("today") },
     who: { kind: "member", description: "mine, all, or a member", schema: z.string().trim().max(100).default("mine") },
     page: pageOption,
   },

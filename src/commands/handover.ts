@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../core/command.js";
+import { localizeTypedLine } from "../core/i18n/typed-line.js";
 import { reply } from "../core/reply.js";
 import { PermissionDenied, UserError } from "../core/errors.js";
 import { hasRole } from "../core/permissions.js";
@@ -46,7 +47,7 @@ export const handoverCommand = defineCommand({
     const count = summary.customers.length;
     const title = ctx.t("handover.title", { dryRun: dryRun ? "yes" : "no", count, countText: String(count), from: from.displayName, to: to.displayName });
     const access = closeAccess
-      ? ctx.t("handover.accessClosed", { member: from.displayName, dryRun: dryRun ? "yes" : "no", command: `role #${from.id} rep` })
+      ? ctx.t("handover.accessClosed", { member: from.displayName, dryRun: dryRun ? "yes" : "no", command: localizeTypedLine(`role #${from.id} rep`, ctx.locale) })
       : ctx.t("handover.accessKept", { member: from.displayName });
     return reply.of(title, [
       { type: "text", text: access, tone: "muted" },

@@ -4,6 +4,8 @@ import type { CommandContext, CommandSummary } from "../core/context.js";
 import { reply } from "../core/reply.js";
 import { NotFound } from "../core/errors.js";
 import { COMMAND_WORDS, commandName, isMessageKey, type CommandWord } from "../core/i18n/index.js";
+import { localizeTypedLine } from "../core/i18n/typed-line.js";
+import { localizeUsage } from "../core/i18n/usage-line.js";
 
 /** The reader's word for a command; English readers see the canonical name only. */
 function localName(name: string, ctx: CommandContext): string {
@@ -29,19 +31,21 @@ export const helpCommand = defineCommand({
     if (command) {
       const definition = ctx.commands.find((candidate) => candidate.name === command.toLowerCase());
       if (!definition) throw new NotFound(t("error.noSuchCommandHelp", { command, help }), `${help} ${localName("log", ctx)}`);
-      return reply.of(`/crm ${definition.usage}`, [
+      const usage = localizeUsage(definition.usage, ctx.locale, t);
+      return reply.of(`/crm ${usage}`, [
         { type: "text", text: summaryOf(definition, ctx) },
-        { type: "text", text: t("help.usage", { usage: definition.usage }) },
-        { type: "list", title: t("help.examples"), items: definition.examples.map((example) => ({ title: example })) },
+        { type: "text", text: t("help.usage", { usage }) },
+        // Examples in the reader's own command words; each still runs as shown.
+        { type: "list", title: t("help.examples"), items: definition.examples.map((example) => ({ title: localizeTypedLine(example, ctx.locale) })) },
       ]);
     }
-    // Other languages show the reader's command word next to the English one, which always works too.
+    // Other languages show the reader's command word next to its usage in the reader's words.
     const table =
       ctx.locale === "en"
         ? { columns: [t("help.columnCommand"), t("help.columnWhat")], rows: ctx.commands.map((definition) => [definition.usage, definition.summary]) }
         : {
             columns: [t("help.columnCommand"), t("help.columnUsage"), t("help.columnWhat")],
-            rows: ctx.commands.map((definition) => [localName(definition.name, ctx), definition.usage, summaryOf(definition, ctx)]),
+            rows: ctx.commands.map((definition) => [localName(definition.name, ctx), localizeUsage(definition.usage, ctx.locale, t), summaryOf(definition, ctx)]),
           };
     return reply.of(t("help.title"), [
       { type: "table", title: t("help.title"), ...table },

@@ -9,6 +9,7 @@ import { customerReference, text } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
 import { dueLabel, quoted } from "./shared/format.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
 
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
 const EXAMPLE = "log acme call Discussed Q1 pricing next friday outcome high-value";
@@ -25,7 +26,7 @@ export const logCommand = defineCommand({
     summary: { kind: "text", description: "What was said or agreed", required: true, multiline: true, schema: text("The summary", 3000) },
     next: { kind: "date", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", label: "Next follow-up", schema: text("The next follow-up date", 60) },
     outcome: { kind: "choice", description: "How it went", choices: INTERACTION_OUTCOMES },
-    link: { kind: "text", description: "Link to the chat message", label: "Message link", schema: z.url({ protocol: /^https?$/, error: "The link must be an http(s) URL." }).max(500) },
+    link: { kind: "text", description: "Link to the chat message", label: "Message link", schema: z.url({ protocol: /^https?$/, error: englishOf("log.opt.link") }).max(500) },
   },
   parseText(words) {
     // The channel word splits the customer (before) from the summary (after); trailing
@@ -66,7 +67,7 @@ export const logCommand = defineCommand({
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `log ${ref} ${args.channel} ${args.summary}`);
     // Anyone may log a contact with any customer of the workspace, but moving the follow-up date
     // is a change to the customer, with the same rule as `followup`.
-    if (nextFollowUp) assertCanModifyCustomer(ctx.member, customer);
+    if (nextFollowUp) assertCanModifyCustomer(ctx.member, customer, ctx.t);
     const interaction = await ctx.store.interactions.create({
       customerId: customer.id,
       channel: args.channel,

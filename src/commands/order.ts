@@ -22,6 +22,8 @@ export const orderCommand = defineCommand({
         : t("order.notFound", { number });
       throw new NotFound(message, "order SO-1042");
     }
+    // An order's amounts are in its customer's currency (null: the workspace's).
+    const currency = (await ctx.store.customers.get(order.customerId))?.currency ?? null;
     const status = t("order.status", { status: order.status });
     const blocks: Block[] = [
       {
@@ -31,10 +33,10 @@ export const orderCommand = defineCommand({
         fields: [
           { label: t("order.statusLabel"), value: status, inline: true },
           { label: t("order.ordered"), value: order.orderedOn, inline: true },
-          { label: t("order.total"), value: money(ctx, order.total), inline: true },
-          { label: t("order.invoiced"), value: money(ctx, order.invoiced), inline: true },
-          { label: t("order.paid"), value: money(ctx, order.paid), inline: true },
-          { label: t("order.open"), value: money(ctx, order.invoiced - order.paid), inline: true },
+          { label: t("order.total"), value: money(ctx, order.total, currency), inline: true },
+          { label: t("order.invoiced"), value: money(ctx, order.invoiced, currency), inline: true },
+          { label: t("order.paid"), value: money(ctx, order.paid, currency), inline: true },
+          { label: t("order.open"), value: money(ctx, order.invoiced - order.paid, currency), inline: true },
         ],
         buttons: [{ label: t("order.customerButton"), action: { kind: "run", command: `show #${order.customerId}` } }],
       },
@@ -49,8 +51,8 @@ export const orderCommand = defineCommand({
           line.sku,
           line.description ?? "",
           String(line.quantity),
-          money(ctx, line.unitPrice),
-          money(ctx, line.unitPrice * line.quantity),
+          money(ctx, line.unitPrice, currency),
+          money(ctx, line.unitPrice * line.quantity, currency),
         ]),
       });
     }

@@ -16,21 +16,26 @@ export const overdueCommand = defineCommand({
     const customer = args.customer ? await resolveCustomer(ctx, args.customer, (ref) => `overdue ${ref}`) : null;
     const ageing = await ctx.store.receivables.ageing({ today: ctx.today, customerId: customer?.id, limit: 15 });
     const scope = customer ? customer.name : ctx.t("overdue.allCustomers");
-    // A limit in another currency than the balances is not compared (no exchange rates here).
-    const comparable = (row: (typeof ageing.rows)[number]) => (row.creditLimitCurrency ?? ctx.tenant.currency) === ctx.tenant.currency;
-    const breaches = ageing.rows.filter((row) => row.creditLimit !== null && comparable(row) && row.balance > row.creditLimit);
+    // One customer's totals are in its currency; totals over all customers per currency (below).
+    const totalCurrency = customer?.currency ?? null;
+    // A customer's balance and limit are both in the customer's currency; totals over customers are in the workspace's.
+    const breaches = ageing.rows.filter((row) => row.creditLimit !== null && row.balance > row.creditLimit);
     if (ageing.total === 0 && breaches.length === 0) {
       return reply.text(ctx.t("overdue.nothingTitle", { scope }), ctx.t("overdue.nothingText", { scope }));
     }
+    // Customers in several currencies: one row and one total per currency, never a sum of won and dollars.
+    const groups = !customer && ageing.byCurrency?.length ? ageing.byCurrency : [{ currency: totalCurrency, totals: ageing.totals, total: ageing.total }];
+    const shownTotals = groups.filter((group) => group.total !== 0);
+    const total = shownTotals.length > 1 ? shownTotals.map((group) => money(ctx, group.total, group.currency)).join(" + ") : money(ctx, (shownTotals[0] ?? groups[0]!).total, (shownTotals[0] ?? groups[0]!).currency);
     const blocks: Block[] = [
       {
         type: "table",
         title: customer
-          ? ctx.t("overdue.tableTitleCustomer", { customer: customer.name, total: money(ctx, ageing.total) })
-          : ctx.t("overdue.tableTitleAll", { total: money(ctx, ageing.total), count: ageing.customerCount, countText: String(ageing.customerCount) }),
+          ? ctx.t("overdue.tableTitleCustomer", { customer: customer.name, total })
+          : ctx.t("overdue.tableTitleAll", { total, count: ageing.customerCount, countText: String(ageing.customerCount) }),
         columns: [ctx.t("overdue.daysPastDue"), ...AGEING_BUCKETS.map((bucket) => ctx.t("overdue.bucket", { bucket })), ctx.t("overdue.total")],
         align: ["left", "right", "right", "right", "right", "right", "right"],
-        rows: [[ctx.t("overdue.amount"), ...AGEING_BUCKETS.map((bucket) => money(ctx, ageing.totals[bucket])), money(ctx, ageing.total)]],
+        rows: groups.map((group) => [ctx.t("overdue.amount"), ...AGEING_BUCKETS.map((bucket) => money(ctx, group.totals[bucket], group.currency)), money(ctx, group.total, group.currency)]),
       },
     ];
     if (!customer && ageing.rows.length) {
@@ -43,9 +48,9 @@ export const overdueCommand = defineCommand({
           const overdue = AGEING_BUCKETS.reduce((sum, bucket) => sum + row.buckets[bucket], 0);
           return [
             `${row.customerName} #${row.customerId}`,
-            money(ctx, overdue),
-            money(ctx, row.buckets["91-180"] + row.buckets[">180"]),
-            money(ctx, row.balance),
+            money(ctx, overdue, row.creditLimitCurrency),
+            money(ctx, row.buckets["91-180"] + row.buckets[">180"], row.creditLimitCurrency),
+            money(ctx, row.balance, row.creditLimitCurrency),
             row.creditLimit === null ? "-" : money(ctx, row.creditLimit, row.creditLimitCurrency),
           ];
         }),
@@ -57,10 +62,14 @@ export const overdueCommand = defineCommand({
         title: ctx.t("overdue.overLimit"),
         items: breaches.map((row) => ({
           title: `${row.customerName} #${row.customerId}`,
-          detail: ctx.t("overdue.overLimitDetail", { balance: money(ctx, row.balance), limit: money(ctx, row.creditLimit!), excess: money(ctx, row.balance - row.creditLimit!) }),
+          detail: ctx.t("overdue.overLimitDetail", {
+            balance: money(ctx, row.balance, row.creditLimitCurrency),
+            limit: money(ctx, row.creditLimit!, row.creditLimitCurrency),
+            excess: money(ctx, row.balance - row.creditLimit!, row.creditLimitCurrency),
+          }),
         })),
       });
     }
-    return reply.of(ctx.t("overdue.replyTitle", { total: money(ctx, ageing.total) }), blocks);
+    return reply.of(ctx.t("overdue.replyTitle", { total }), blocks);
   },
 });

@@ -22,7 +22,7 @@ export const roleCommand = defineCommand({
     if (target.id === ctx.member.id && args.role !== "admin") {
       throw new UserError("last_admin", ctx.t("role.lastAdmin"));
     }
-    assertRoleAllowed(target, args.role);
+    assertRoleAllowed(target, args.role, ctx.t);
     const { before, after } = await ctx.store.members.update(target.id, { role: args.role, active: true });
     await ctx.store.audit.record(ctx.member.id, { action: "member.role", entity: "member", entityId: target.id, before: { role: before.role, active: before.active }, after: { role: after.role, active: after.active } });
     const role = ctx.t(`choice.${args.role}`);

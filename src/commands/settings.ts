@@ -6,6 +6,9 @@ import { PermissionDenied, UserError } from "../core/errors.js";
 import { createTranslator, isMessageKey, localeFromTag, resolveLocale, type Locale } from "../core/i18n/index.js";
 import { hasRole } from "../core/permissions.js";
 import { reply, type Field } from "../core/reply.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
+import { localizeTypedLine, typedWord } from "../core/i18n/typed-line.js";
+import { localizeUsage } from "../core/i18n/usage-line.js";
 
 const SETTINGS = ["language", "timezone", "currency"] as const;
 type Setting = (typeof SETTINGS)[number];
@@ -21,6 +24,15 @@ const USAGE = {
 
 const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW" };
 
+/** The usage lines in the words the reader types. */
+function usagesFor(ctx: CommandContext): Record<keyof typeof USAGE, string> {
+  const local = (usage: string) => localizeUsage(usage, ctx.locale, ctx.t);
+  return { languageUsage: local(USAGE.languageUsage), timeZoneUsage: local(USAGE.timeZoneUsage), workspaceUsage: local(USAGE.workspaceUsage) };
+}
+
+/** The currency a reader of each language most likely sets, for the example they are shown. */
+const HOME_CURRENCY: Record<Locale, string> = { en: "KRW", "zh-CN": "CNY", "zh-TW": "TWD", ko: "KRW" };
+
 function languageName(ctx: CommandContext, locale: Locale): string {
   return ctx.t(`language.${locale}`);
 }
@@ -35,7 +47,7 @@ function parseSettings(words: string[]): Record<string, unknown> {
   }
   if (rest.length) args.setting = rest.shift()!.toLowerCase();
   if (rest.length) args.value = rest.shift();
-  if (rest.length) throw new UserError("bad_argument", `I did not understand "${rest[0]}".`, { example: "settings language ko" });
+  if (rest.length) throw new UserError("bad_argument", englishOf("input.notUnderstood", { word: rest[0] }), { example: "settings language ko" });
   return args;
 }
 
@@ -61,7 +73,7 @@ function overview(ctx: CommandContext) {
     },
     {
       label: t("settings.workspaceLanguage"),
-      value: workspaceLocale ? languageName(ctx, workspaceLocale) : t("settings.notSet", { value: "auto" }),
+      value: workspaceLocale ? languageName(ctx, workspaceLocale) : t("settings.notSet", { value: typedWord("settingValue", "auto", ctx.locale) }),
       inline: true,
     },
     { label: t("settings.workspaceTimeZone"), value: ctx.tenant.timeZone, inline: true },
@@ -69,7 +81,7 @@ function overview(ctx: CommandContext) {
   ];
   return reply.of(t("settings.title"), [
     { type: "fields", fields },
-    { type: "text", text: t("settings.howToChange", USAGE), tone: "muted" },
+    { type: "text", text: t("settings.howToChange", { ...usagesFor(ctx), auto: typedWord("settingValue", "auto", ctx.locale) }), tone: "muted" },
   ]);
 }
 
@@ -95,7 +107,10 @@ function readCurrency(ctx: CommandContext, value: string): string {
 }
 
 async function setForMember(ctx: CommandContext, setting: Setting, value: string) {
-  if (setting === "currency") throw new UserError("bad_argument", ctx.t("settings.currencyIsWorkspace"), { example: EXAMPLES.currency });
+  if (setting === "currency") {
+    const command = localizeTypedLine(`settings workspace currency ${HOME_CURRENCY[ctx.locale]}`, ctx.locale);
+    throw new UserError("bad_argument", ctx.t("settings.currencyIsWorkspace", { command }), { example: EXAMPLES.currency });
+  }
   const audit = (before: unknown, after: unknown) =>
     ctx.store.audit.record(ctx.member.id, { action: "member.settings", entity: "member", entityId: ctx.member.id, before, after });
   if (setting === "language") {
@@ -152,7 +167,7 @@ export const settingsCommand = defineCommand({
     if (!args.setting) return overview(ctx);
     if (!args.value) {
       const example = args.workspace && args.setting !== "currency" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
-      throw new UserError("bad_argument", ctx.t("settings.missingValue", { example }), { example, field: "value" });
+      throw new UserError("bad_argument", ctx.t("settings.missingValue", { example: localizeTypedLine(example, ctx.locale) }), { example, field: "value" });
     }
     return args.workspace ? setForWorkspace(ctx, args.setting, args.value) : setForMember(ctx, args.setting, args.value);
   },

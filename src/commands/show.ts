@@ -24,8 +24,8 @@ export const showCommand = defineCommand({
         { label: t("show.customerSince"), value: c.firstOrderAt ?? t("show.noOrdersYet"), inline: true },
         { label: t("show.lastOrder"), value: c.lastOrderAt ?? "-", inline: true },
         { label: t("show.orders"), value: String(c.orderCount), inline: true },
-        { label: t("show.lifetimeSales"), value: money(ctx, c.lifetimeSales), inline: true },
-        { label: t("show.grossMargin"), value: profile.grossMargin === null ? t("show.costsUnknown") : money(ctx, profile.grossMargin), inline: true },
+        { label: t("show.lifetimeSales"), value: money(ctx, c.lifetimeSales, c.currency), inline: true },
+        { label: t("show.grossMargin"), value: profile.grossMargin === null ? t("show.costsUnknown") : money(ctx, profile.grossMargin, c.currency), inline: true },
         { label: t("show.purchaseCycle"), value: c.avgCycleDays === null ? "-" : t("show.cycleDays", { days: Math.round(c.avgCycleDays) }), inline: true },
         { label: t("show.nextPurchase"), value: c.predictedNextAt ?? "-", inline: true },
         ...(c.phone ? [{ label: t("show.phone"), value: c.phone, inline: true }] : []),
@@ -67,7 +67,7 @@ export const showCommand = defineCommand({
         title: t("show.openOrders"),
         columns: [t("column.order"), t("column.date"), t("column.status"), t("column.total")],
         align: ["left", "left", "left", "right"],
-        rows: profile.openOrders.map((order) => [order.number, order.orderedOn, t("order.status", { status: order.status }), money(ctx, order.total)]),
+        rows: profile.openOrders.map((order) => [order.number, order.orderedOn, t("order.status", { status: order.status }), money(ctx, order.total, c.currency)]),
       });
     }
     if (c.notes) blocks.push({ type: "text", text: t("show.notes", { notes: c.notes }) });

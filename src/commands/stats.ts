@@ -8,6 +8,7 @@ import { activityChart, arChart, customersChart, parsePeriod, salesChart, STATS_
 import { renderSpec } from "../charts/render-chart.js";
 import { money } from "./shared/format.js";
 import type { CommandContext } from "../core/context.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
 
 const EXAMPLE = "stats sales 12m";
 
@@ -30,9 +31,9 @@ export const statsCommand = defineCommand({
   usage: `stats <${STATS_KINDS.join("|")}> [period: 30d, 12m, 2026, 2026-03] [by ${CHART_DIMENSIONS.join("|")}]`,
   examples: [EXAMPLE, "stats ar by region", "stats customers by grade", "stats activity 30d"],
   options: {
-    kind: { kind: "choice", description: "Which chart", required: true, choices: STATS_KINDS, schema: z.enum(STATS_KINDS, { error: `Say which chart: ${STATS_KINDS.join(", ")}.` }) },
+    kind: { kind: "choice", description: "Which chart", required: true, choices: STATS_KINDS, schema: z.enum(STATS_KINDS, { error: englishOf("stats.opt.kindMissing", { kinds: STATS_KINDS.join(", ") }) }) },
     period: { kind: "text", description: "30d, 12m, 2026 or 2026-03", schema: z.string().trim().max(20) },
-    by: { kind: "choice", description: "Split by", choices: CHART_DIMENSIONS, typed: "named", schema: z.enum(CHART_DIMENSIONS, { error: `by must be one of ${CHART_DIMENSIONS.join(", ")}.` }) },
+    by: { kind: "choice", description: "Split by", choices: CHART_DIMENSIONS, typed: "named", schema: z.enum(CHART_DIMENSIONS, { error: englishOf("stats.opt.byOneOf", { choices: CHART_DIMENSIONS.join(", ") }) }) },
   },
   writes: false,
   async handler(args, ctx) {

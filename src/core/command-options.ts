@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { UserError } from "./errors.js";
 import { splitFields } from "./tokenize.js";
-import { localizable } from "./i18n/localized-messages.js";
+import { englishOf, localizable } from "./i18n/localized-messages.js";
 
 /**
  * What kind of value an option takes. Adapters use it: Discord turns `customer`, `order` and
@@ -196,6 +196,6 @@ export function parseWords(options: readonly CommandOption[], words: readonly st
     if (rest.length) args[positional[restAt]!.name] = rest.join(" ");
     rest = [];
   }
-  if (rest.length) throw new UserError("bad_argument", `I did not understand "${rest[0]}".`, { example });
+  if (rest.length) throw new UserError("bad_argument", englishOf("input.notUnderstood", { word: rest[0] }), { example });
   return args;
 }

@@ -10,13 +10,22 @@ import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 
 export type CalendarDate = string; // YYYY-MM-DD
 
+// Every command checks its member's zone: building an Intl.DateTimeFormat each time showed in profiles.
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Typed zones can be anything: remember the answers for a bounded set only.
+  if (knownZones.size < 1000) knownZones.set(zone, valid);
+  return valid;
 }
 
 /** The calendar date it is in `timeZone` at instant `now`. */

@@ -144,12 +144,19 @@ export type Debtor = {
   balance: number;
   creditLimit: number | null;
   owner: MemberRef | null;
+  /** ISO code of this customer's amounts; absent: the workspace's. */
+  currency?: string;
 };
-export type OverLimit = { customerId: number; customerName: string; balance: number; creditLimit: number };
+export type OverLimit = { customerId: number; customerName: string; balance: number; creditLimit: number; currency?: string };
+/** Overdue sums of the customers in one currency. */
+export type CurrencyTotals = { currency: string; totals: AgeingBuckets; total: number };
 export type OverdueData = {
+  /** Sums over all customers: meaningful as money only when every customer has the same currency (see byCurrency). */
   totals: AgeingBuckets;
   total: number;
   customerCount: number;
+  /** The sums per customer currency; absent: every customer is in the workspace currency. */
+  byCurrency?: CurrencyTotals[];
   /** Largest overdue balances first. */
   debtors: Debtor[];
   overLimit: OverLimit[];
@@ -164,6 +171,7 @@ export type ChurnItem = {
   predictedNextAt: CalendarDate | null;
   avgCycleDays: number | null;
   lifetimeSales: number;
+  currency?: string;
 };
 export type LostItem = { customerId: number; customerName: string; owner: MemberRef | null; lostOn: CalendarDate };
 export type ChurnData = {

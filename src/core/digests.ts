@@ -3,6 +3,7 @@
  * the `digest` command reaches through its CommandContext (implemented in src/digests/service.ts).
  */
 import type { Locale } from "./i18n/locale.js";
+import type { Translate } from "./i18n/translator.js";
 import type { CalendarDate } from "./dates.js";
 import type { Reply } from "./reply.js";
 import type { Store } from "./store.js";
@@ -11,12 +12,10 @@ import type { Store } from "./store.js";
 export const DIGEST_KINDS = ["followups", "overdue", "churn", "pipeline"] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
 
-export const DIGEST_KIND_SUMMARIES: Record<DigestKind, string> = {
-  followups: "customers due for contact today, overdue and later this week, by owner",
-  overdue: "overdue receivables by ageing bucket, largest debtors, credit-limit breaches",
-  churn: "repeat customers past their expected reorder, long-silent customers, recently lost deals",
-  pipeline: "new, updated, won and lost customers of the last 7 days; signings against the previous period",
-};
+/** A kind's one-line description in the reader's language (`digest.kind.<kind>` in the catalogs). */
+export function digestKindSummary(kind: DigestKind, t: Translate): string {
+  return t(`digest.kind.${kind}`);
+}
 
 /** States of a digest run row (one per subscription and local date). */
 export const RUN_STATES = ["claimed", "posting", "posted", "skipped", "unknown", "failed", "missed"] as const;
@@ -58,11 +57,13 @@ export type DigestService = {
     language?: Locale | null;
     confirmExternal: boolean;
     now: Date;
+    /** The language refusals are said in (default English). */
+    t?: Translate;
   }): Promise<{ id: number; external: boolean; channelName: string | null }>;
   list(tenantId: number, now: Date): Promise<SubscriptionView[]>;
   remove(tenantId: number, id: number): Promise<SubscriptionView | null>;
   preview(input: { tenantId: number; kind: DigestKind; now: Date; timeZone: string; full: boolean; locale?: Locale }): Promise<BuiltDigest>;
-  runNow(input: { tenantId: number; id: number; now: Date }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
+  runNow(input: { tenantId: number; id: number; now: Date; t?: Translate }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
   /** The same service on the connection of `store`, so a command's reads and writes join its transaction. */
   within(store: Store): DigestService;
 };

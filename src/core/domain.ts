@@ -172,7 +172,7 @@ export type CustomerProfile = {
   churnRisk: boolean;
 };
 
-/** `creditLimit` is in `creditLimitCurrency` (null: the tenant's); balances are in the tenant's currency. */
+/** `creditLimitCurrency` is the customer's currency (null: the tenant's), in which its limit, balance and buckets are. */
 export type AgeingRow = { customerId: number; customerName: string; creditLimit: number | null; creditLimitCurrency: string | null; balance: number; buckets: AgeingBuckets };
 
 export type FollowUpRow = {

@@ -3,6 +3,7 @@
  * transaction per file, batches of validated rows written per kind, and the rows' shapes.
  */
 import type { CustomerPatch } from "./domain.js";
+import type { MessageKey } from "./i18n/catalogs/index.js";
 
 export const IMPORT_KINDS = ["customers", "contacts", "orders", "invoices", "payments"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -11,7 +12,18 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type CustomerRow = Required<Omit<CustomerPatch, "ownerId" | "currency">> & {
   externalId: string | null;
   owner: string | null;
+  /** ISO 4217 code from the file's currency column; null: the workspace's (credit limit read in it). */
+  currency: string | null;
 };
+
+/**
+ * An amount cell of an order, invoice or payment: its text and exact decimal. It is converted to
+ * minor units when written, in the currency of the customer the row belongs to.
+ */
+export type ImportAmount = { text: string; decimal: string };
+
+/** Why a row cannot be written, as a catalog key so the operator reads it in their language. */
+export type AmountProblem = { key: MessageKey; values: Record<string, string> };
 
 export type ContactRow = {
   externalId: string | null;
@@ -23,7 +35,7 @@ export type ContactRow = {
   isPrimary: boolean;
 };
 
-export type OrderLineRow = { sku: string; description: string | null; quantity: number; unitPrice: number; unitCost: number | null };
+export type OrderLineRow = { sku: string; description: string | null; quantity: number; unitPrice: ImportAmount; unitCost: ImportAmount | null };
 
 export type OrderRow = {
   externalId: string | null;
@@ -32,8 +44,10 @@ export type OrderRow = {
   orderedOn: string;
   status: string;
   /** Null in a file of order lines without a total column: the total is the sum of the lines. */
-  total: number | null;
-  totalCost: number | null;
+  total: ImportAmount | null;
+  totalCost: ImportAmount | null;
+  /** The file's currency column: must be the customer's currency when present. */
+  currency: string | null;
   owner: string | null;
   /** Present when the file has a sku column: this row is one line of the order. */
   line: OrderLineRow | null;
@@ -46,14 +60,16 @@ export type InvoiceRow = {
   orderNumber: string | null;
   issuedOn: string;
   dueOn: string;
-  amount: number;
-  paid: number;
+  amount: ImportAmount;
+  paid: ImportAmount | null;
+  currency: string | null;
 };
 
 export type PaymentRow = {
   externalId: string | null;
   customer: string;
-  amount: number;
+  amount: ImportAmount;
+  currency: string | null;
   receivedOn: string;
   method: string;
   reference: string | null;
@@ -66,7 +82,7 @@ export type RowOf = { customers: CustomerRow; contacts: ContactRow; orders: Orde
 export type Lined<T> = { line: number; row: T };
 export type WriteCounts = { inserted: number; updated: number; unchanged: number };
 /** A row the database side rejected (unknown customer, ...), with the file line. */
-export type LateIssue = { line: number; reason: string };
+export type LateIssue = { line: number; reason: string; problem?: AmountProblem };
 
 export type ImportBatches<K extends ImportKind> = {
   /**
@@ -77,7 +93,7 @@ export type ImportBatches<K extends ImportKind> = {
 };
 
 export type ImportSink = {
-  /** The tenant's currency: amounts in the file are read in it. */
+  /** The tenant's currency: customer rows without a currency of their own are read in it. */
   tenantCurrency(tenantId: number): Promise<string>;
   /**
    * Writes one file in ONE transaction: committed when `work` resolves, rolled back when it

@@ -1,29 +1,30 @@
 /** Checks on raw command lines before parsing: size and invisible characters. */
 import { UserError } from "./errors.js";
+import type { Translate } from "./i18n/translator.js";
 
 export const MAX_COMMAND_LENGTH = 4000;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/;
 
-export function checkCommandLine(line: string): void {
+export function checkCommandLine(line: string, t: Translate): void {
   if (line.length > MAX_COMMAND_LENGTH) {
-    throw new UserError("too_long", `That command is ${line.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Put long notes in several log entries.`, {
+    throw new UserError("too_long", t("input.tooLong", { length: String(line.length), max: String(MAX_COMMAND_LENGTH) }), {
       example: "log acme note First part of the meeting notes",
     });
   }
   // A lone UTF-16 surrogate cannot be stored or sent as UTF-8 (the database would reject it).
   if (!line.isWellFormed()) {
-    throw new UserError("malformed_text", "That command contains broken characters (an incomplete emoji or symbol). Retype it.", {
+    throw new UserError("malformed_text", t("input.malformed"), {
       example: "find acme",
     });
   }
   if (CONTROL.test(line)) {
-    throw new UserError("control_characters", "That command contains control characters (invisible bytes such as NUL). Retype it as plain text.", {
+    throw new UserError("control_characters", t("input.control"), {
       example: "find acme",
     });
   }
   if (BIDI_OVERRIDES.test(line)) {
-    throw new UserError("bidi_override", "That command contains right-to-left override characters, which can disguise text. Remove them.", {
+    throw new UserError("bidi_override", t("input.bidi"), {
       example: "find acme",
     });
   }

@@ -8,6 +8,7 @@
  */
 import type { Customer, Member, Role } from "./domain.js";
 import { PermissionDenied } from "./errors.js";
+import type { Translate } from "./i18n/translator.js";
 
 const RANK: Record<Role, number> = { rep: 0, manager: 1, admin: 2 };
 
@@ -21,16 +22,14 @@ export function platformRole(flags: { isPlatformAdmin?: boolean; isGuest?: boole
 }
 
 /** Guests stay reps: refused here so that `role` cannot lift one (ensureMember also demotes). */
-export function assertRoleAllowed(member: Member, role: Role): void {
+export function assertRoleAllowed(member: Member, role: Role, t: Translate): void {
   if (member.guest && role !== "rep") {
-    throw new PermissionDenied(
-      `${member.displayName} is a guest of this workspace, and guests can only be reps in Rapport. Make them a full member of the workspace first, then set their role.`,
-    );
+    throw new PermissionDenied(t("permission.guestRole", { name: member.displayName }));
   }
 }
 
-export function assertCanModifyCustomer(member: Member, customer: Customer): void {
+export function assertCanModifyCustomer(member: Member, customer: Customer, t: Translate): void {
   if (hasRole(member, "manager")) return;
   if (customer.ownerId === null || customer.ownerId === member.id) return;
-  throw new PermissionDenied(`${customer.name} belongs to another rep. Ask its owner or a manager to change it.`);
+  throw new PermissionDenied(t("permission.otherRepsCustomer", { customer: customer.name }));
 }

@@ -11,6 +11,7 @@ import type { DigestPoster } from "./digest-poster.js";
 import type { Logger } from "./logger.js";
 import type { PlatformApiObserver } from "./platform-api-events.js";
 import type { RapportApi } from "./service-api.js";
+import { createTranslator } from "./i18n/translator.js";
 
 export type { PlatformId } from "./actor.js";
 export type { ActingChannels, ChannelRefs } from "./channel-refs.js";
@@ -55,7 +56,7 @@ export type Platform<Config = unknown> = PlatformInfo & {
 };
 
 /** Said when the acting platform is not among the listed ones. */
-const UNKNOWN_ADMINS = "This workspace's admins are Rapport admins automatically";
+const UNKNOWN_ADMINS = createTranslator("en")("platform.admins.unknown");
 
 /**
  * The channel refs as the core offers them to a command run on `acting`: the acting platform

@@ -20,6 +20,8 @@ import type { PickerOption, RapportApi } from "./service-api.js";
 import type { Directory, Store } from "./store.js";
 import { tokenize } from "./tokenize.js";
 import { canonicalize, lookupWord, toHalfWidth, VOCABULARY, type VocabularySet } from "./i18n/vocabulary.js";
+import { localizeTypedLine } from "./i18n/typed-line.js";
+import { localizeUsage } from "./i18n/usage-line.js";
 import { sliceCodePoints } from "./text/normalize.js";
 import { hasRole } from "./permissions.js";
 import { COMMAND_WORDS, commandName, createTranslator, isMessageKey, resolveLocale, type CommandWord, type Locale, type Translate } from "./i18n/index.js";
@@ -70,10 +72,9 @@ function localCommand(name: string, locale: Locale): string {
   return Object.hasOwn(COMMAND_WORDS, name) ? commandName(name as CommandWord, locale) : name;
 }
 
-/** An example command line with its command word in the reader's language (`find acme` -> `查詢 acme`). */
+/** An example command line in the reader's words (`log acme call` -> `記錄 acme 電話`). */
 function localExample(example: string, locale: Locale): string {
-  const [word = "", ...rest] = example.split(" ");
-  return [localCommand(word, locale), ...rest].join(" ");
+  return localizeTypedLine(example, locale);
 }
 
 /** Replies carry the reader's language for the renderers' own words (paging, Share); absent means English. */
@@ -82,8 +83,10 @@ function inLocale(result: Reply, locale: Locale): Reply {
 }
 
 function userErrorReply(error: UserError, definition?: CommandDefinition, t: Translate = ENGLISH): Reply {
-  const example = error.details.example ?? (definition?.examples[0] !== undefined ? localExample(definition.examples[0], t.locale) : undefined);
-  const result = reply.error(error.code, error.message);
+  const given = error.details.example ?? definition?.examples[0];
+  const example = given === undefined ? undefined : localExample(given, t.locale);
+  const message = localizeMessage(error.message, t);
+  const result = reply.error(error.code, message);
   if (example) result.blocks.push({ type: "text", text: t("reply.example", { example: `/crm ${example}` }), tone: "muted" });
   if (error.details.choices?.length) {
     result.blocks.push({
@@ -91,7 +94,7 @@ function userErrorReply(error: UserError, definition?: CommandDefinition, t: Tra
       buttons: error.details.choices.map((choice) => ({ label: choice.label, action: { kind: "run", command: choice.command } })),
     });
   }
-  if (error.details.field) result.fieldErrors = { [error.details.field]: error.message };
+  if (error.details.field) result.fieldErrors = { [error.details.field]: message };
   return result;
 }
 
@@ -212,7 +215,7 @@ export function createRapport(options: RapportOptions): Rapport {
       const parsed = definition.schema.safeParse(rawArgs);
       if (!parsed.success) {
         const { message, field } = formatIssues(parsed.error, t);
-        throw new UserError("bad_argument", t("error.withUsage", { message, usage: definition.usage }), { field });
+        throw new UserError("bad_argument", t("error.withUsage", { message, usage: localizeUsage(definition.usage, t.locale, t) }), { field });
       }
       if (!writesWith(definition, parsed.data)) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink));
       return await identity.store.transaction(async (store) => {
@@ -257,7 +260,7 @@ export function createRapport(options: RapportOptions): Rapport {
       try {
         const identity = await identify(actor);
         t = createTranslator(identity.locale);
-        checkCommandLine(text);
+        checkCommandLine(text, t);
         const [name = "help", ...words] = canonicalize(tokenize(text), { locale: identity.locale });
         definition = byName.get(name.toLowerCase());
         if (!definition) {
@@ -295,7 +298,7 @@ export function createRapport(options: RapportOptions): Rapport {
         return inLocale(apology(logger, error, createTranslator(platformLocale(actor))), platformLocale(actor));
       }
       try {
-        for (const value of strings) checkCommandLine(value);
+        for (const value of strings) checkCommandLine(value, createTranslator(identity.locale));
       } catch (error) {
         return inLocale(userErrorReply(error as UserError, definition, createTranslator(identity.locale)), identity.locale);
       }
@@ -313,7 +316,7 @@ export function createRapport(options: RapportOptions): Rapport {
             const earlier = await store.idempotency.claim(idempotencyKey);
             if (earlier) return earlier;
           }
-          const result = inLocale(await runUndo(store, identity.member, token, clock()), t.locale);
+          const result = inLocale(await runUndo(store, identity.member, token, clock(), t), t.locale);
           if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
           return result;
         });
@@ -338,6 +341,21 @@ export function createRapport(options: RapportOptions): Rapport {
       }
       const members = await store.members.search(text, limit);
       return members.map((member) => ({ label: sliceCodePoints(member.displayName, 100), value: `#${member.id}` }));
+    },
+
+    async localeOf({ actor }) {
+      try {
+        return (await identify(actor)).locale;
+      } catch (error) {
+        logger.warn({ err: error, platform: actor.platform }, "Could not look up the member; using the platform's language");
+        return platformLocale(actor);
+      }
+    },
+
+    async claimTimeZoneQuestion({ actor }) {
+      const { member, store } = await identify(actor);
+      if (!member.active || member.timeZoneChosen) return null;
+      return (await store.members.claimTimeZoneQuestion(member.id, clock())) ? { timeZone: member.timeZone } : null;
     },
   };
   return api;

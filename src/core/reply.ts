@@ -81,9 +81,10 @@ export const reply = {
   text(title: string, text?: string): Reply {
     return { title, blocks: text ? [{ type: "text", text }] : [], visibility: "ephemeral" };
   },
-  error(code: string, message: string, example?: string): Reply {
+  /** `exampleLine` is shown as given, already in the reader's words ("Example: /crm find acme"). */
+  error(code: string, message: string, exampleLine?: string): Reply {
     const blocks: Block[] = [{ type: "text", text: message, tone: "error" }];
-    if (example) blocks.push({ type: "text", text: `Example: ${example}`, tone: "muted" });
+    if (exampleLine) blocks.push({ type: "text", text: exampleLine, tone: "muted" });
     return { title: message, blocks, visibility: "ephemeral", isError: true, code };
   },
 };

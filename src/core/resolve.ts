@@ -13,13 +13,13 @@ export async function resolveCustomer(ctx: CommandContext, reference: string, re
   const byId = ID_REFERENCE.exec(text);
   if (byId) {
     const customer = await ctx.store.customers.get(Number(byId[1]));
-    if (!customer) throw new NotFound(`No customer ${text} in this workspace.`, "find acme");
+    if (!customer) throw new NotFound(ctx.t("resolve.noCustomerId", { id: text }), "find acme");
     return customer;
   }
   const hits = await ctx.store.customers.search(text, { limit: 6 });
   const [best, second] = hits;
   if (!best) {
-    throw new NotFound(`No customer matches "${text}".`, `find ${text.split(/\s+/)[0] ?? "acme"}`);
+    throw new NotFound(ctx.t("resolve.noCustomerMatch", { query: text }), `find ${text.split(/\s+/)[0] ?? "acme"}`);
   }
   // Unambiguous: an exact name, a single hit, or a clear leader.
   const exact = hits.filter((hit) => hit.score >= 1);
@@ -27,7 +27,7 @@ export async function resolveCustomer(ctx: CommandContext, reference: string, re
   if (!second || (best.score >= 0.75 && best.score - second.score >= 0.15)) {
     return (await ctx.store.customers.get(best.id))!;
   }
-  throw new UserError("ambiguous", `"${text}" matches several customers. Which one?`, {
+  throw new UserError("ambiguous", ctx.t("resolve.ambiguousCustomer", { query: text }), {
     choices: hits.slice(0, 5).map((hit) => ({
       label: `${hit.name}${hit.city ? ` (${hit.city})` : ""} #${hit.id}`,
       command: retry(`#${hit.id}`),
@@ -43,7 +43,7 @@ export async function resolveMember(ctx: CommandContext, reference: string, opti
   if (byId) {
     const member = await ctx.store.members.get(Number(byId[1]));
     if (member && (member.active || options.includeInactive)) return member;
-    if (member) throw inactiveMember(member);
+    if (member) throw inactiveMember(member, ctx);
   }
   const found = await ctx.store.members.search(text, 6, options);
   const exact = found.filter(
@@ -53,12 +53,12 @@ export async function resolveMember(ctx: CommandContext, reference: string, opti
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
     const [closed] = options.includeInactive ? [] : await ctx.store.members.search(text, 1, { includeInactive: true });
-    if (closed) throw inactiveMember(closed);
-    throw new NotFound(`No member matches "${text}".`, "assign acme @alice");
+    if (closed) throw inactiveMember(closed, ctx);
+    throw new NotFound(ctx.t("resolve.noMember", { query: text }), "assign acme @alice");
   }
-  throw new UserError("ambiguous", `"${text}" matches several members: ${found.map((m) => m.displayName).join(", ")}. Use a fuller name.`);
+  throw new UserError("ambiguous", ctx.t("resolve.ambiguousMember", { query: text, names: found.map((m) => m.displayName).join(", ") }));
 }
 
-function inactiveMember(member: Member): UserError {
-  return new UserError("inactive_member", `${member.displayName} no longer has access to Rapport here (closed at a hand-over). An admin can reopen it with: role #${member.id} rep`);
+function inactiveMember(member: Member, ctx: CommandContext): UserError {
+  return new UserError("inactive_member", ctx.t("resolve.inactiveMember", { name: member.displayName, id: String(member.id) }));
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "./actor.js";
 import type { CommandDefinition } from "./command.js";
 import type { Reply } from "./reply.js";
+import type { Locale } from "./i18n/index.js";
 
 /** A choice for pickers and autocomplete: `value` is what goes back into a command (e.g. "#42"). */
 export type PickerOption = { label: string; value: string };
@@ -29,4 +30,16 @@ export type RapportApi = {
   undo(input: { actor: Actor; token: string; idempotencyKey?: string }): Promise<Reply>;
   /** Fuzzy pickers for customer / order / member options (autocomplete, external selects). */
   pick(input: { actor: Actor; kind: "customer" | "order" | "member"; query: string; limit: number }): Promise<PickerOption[]>;
+  /**
+   * The member's language (their `settings language`, the platform's locale for them, the
+   * workspace's, RAPPORT_LOCALE, English), for what an adapter shows before a command runs: forms.
+   * Optional for test doubles; without it an adapter goes by the platform's locale.
+   */
+  localeOf?(input: { actor: Actor }): Promise<Locale>;
+  /**
+   * For a member with no time zone of their own (Discord tells bots none), the first time only:
+   * the zone that applies until they choose (the workspace's), and the adapter asks which zone they
+   * are in. Null ever after, and for members who chose one. Optional for test doubles (nobody is asked).
+   */
+  claimTimeZoneQuestion?(input: { actor: Actor }): Promise<{ timeZone: string } | null>;
 };

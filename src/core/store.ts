@@ -61,7 +61,8 @@ export type Store = {
     pick(query: string, limit: number): Promise<{ number: string; customerName: string; status: string }[]>;
   };
   receivables: {
-    ageing(options: { today: CalendarDate; customerId?: number; limit: number }): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number }>;
+    /** `byCurrency`: the totals per customer currency (null: the workspace's), since amounts in different currencies do not add up. */
+    ageing(options: { today: CalendarDate; customerId?: number; limit: number }): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number; byCurrency?: { currency: string | null; totals: AgeingRow["buckets"]; total: number }[] }>;
   };
   /** Export tables and chart/activity aggregates (src/data/report-queries.ts). */
   reports: ReportQueries;
@@ -82,6 +83,11 @@ export type Store = {
       id: number,
       changes: { role?: Role; active?: boolean; locale?: string | null; timeZone?: string; timeZoneChosen?: boolean },
     ): Promise<{ before: Member; after: Member }>;
+    /**
+     * Records that the member was asked which time zone they are in, unless they were asked before
+     * or chose a zone themselves: true when this call recorded it (so the question is asked once).
+     */
+    claimTimeZoneQuestion(id: number, now: Date): Promise<boolean>;
   };
   /** The workspace's own settings (`settings workspace ...`). A new currency applies to amounts entered from now on. */
   workspace: {

@@ -3,6 +3,7 @@ import type { Member } from "./domain.js";
 import { UserError } from "./errors.js";
 import { reply, type Reply } from "./reply.js";
 import type { Store } from "./store.js";
+import type { Translate } from "./i18n/translator.js";
 import { sliceCodePoints } from "./text/normalize.js";
 
 type InteractionUndo = {
@@ -12,15 +13,15 @@ type InteractionUndo = {
   previousLastContactAt: string | null;
 };
 
-export async function runUndo(store: Store, member: Member, token: string, now: Date): Promise<Reply> {
+export async function runUndo(store: Store, member: Member, token: string, now: Date, t: Translate): Promise<Reply> {
   const claimed = await store.undo.consume(token, member.id, now);
   if (!claimed) {
-    throw new UserError("undo_unavailable", "This can no longer be undone: it was already undone, the 10 minutes have passed, or it was not yours.");
+    throw new UserError("undo_unavailable", t("undo.unavailable"));
   }
   if (claimed.kind === "interaction.create") {
     const payload = claimed.payload as InteractionUndo;
     const interaction = await store.interactions.get(payload.interactionId);
-    if (!interaction) throw new UserError("undo_unavailable", "That entry no longer exists.");
+    if (!interaction) throw new UserError("undo_unavailable", t("undo.entryGone"));
     await store.interactions.markUndone(interaction.id);
     const latest = await store.interactions.latestFor(payload.customerId);
     await store.customers.update(payload.customerId, { nextFollowUp: payload.previousFollowUp });
@@ -32,7 +33,7 @@ export async function runUndo(store: Store, member: Member, token: string, now: 
       before: { undone: false },
       after: { undone: true },
     });
-    return reply.text("Undone", `Removed the ${interaction.channel} entry "${sliceCodePoints(interaction.summary, 80)}".`);
+    return reply.text(t("undo.title"), t("undo.removed", { channel: t("interaction.channel", { channel: interaction.channel }), summary: sliceCodePoints(interaction.summary, 80) }));
   }
-  throw new UserError("undo_unavailable", "This kind of change cannot be undone.");
+  throw new UserError("undo_unavailable", t("undo.unsupported"));
 }

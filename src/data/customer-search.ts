@@ -1,103 +1,167 @@
 /**
- * Ranked fuzzy customer search, entirely in SQL and index-backed. It runs in tiers, each bounded,
- * and stops as soon as the page is full, because every tier ranks strictly above the next:
- *  1. name prefix (exact name first): btree (tenant_id, search_name text_pattern_ops), read in
- *     index order;                                                            score 1.0 / 0.9
- *  2. substring of the search document (names, aliases, contacts, emails, pinyin, initials) via
- *     the trigram GIN index; CJK/Hangul queries via the gram-array GIN index; phone digits via
- *     the phone trigram index;                                          score 0.85 / 0.75 / 0.7
- *  3. typo tolerance: trigram word similarity (`<%`, threshold 0.5), only for Latin queries of
- *     3+ characters that are not addresses, and only when tiers 1-2 found fewer than 3 customers;
- *                                                                       score similarity x 0.7
- * Tiers 2 and 3 rank at most CANDIDATE_CAP candidates each, so a very common word costs a bounded
- * amount instead of scoring every match in a million-row tenant.
+ * Ranked fuzzy customer search, entirely in SQL and index-backed. Three bounded statements:
+ *  1. name prefix: btree (tenant_id, search_name text_pattern_ops), the first PREFIX_CAP rows in
+ *     index order;
+ *  2. candidates: every query word in the search document (trigram GIN for words of 3+ letters,
+ *     gram-array GIN for CJK/Hangul words and two-letter words), or the phone: a whole number
+ *     as a gram-array element, part of one by the phone trigram GIN; at most CANDIDATE_CAP rows;
+ *  3. typo tolerance: the query is a trigram word-neighbour of the document (`<%`, threshold 0.5)
+ *     and, word-aligned, of a name or contact; only for Latin queries of 3+ letters and only when
+ *     statements 1-2 found nothing scoring STRONG_MATCH (0.6) or more.
+ * Every statement ranks its rows with the same score (search-ranking.ts), so their results merge
+ * into one order. No row is scored in JavaScript.
  */
-import { buildSearchQuery, type SearchQuery } from "../core/text/search-keys.js";
+import { buildSearchQuery, isCjkWord, type SearchQuery } from "../core/text/search-keys.js";
 import type { CustomerHit, CustomerStatus } from "../core/domain.js";
 import type { DbClient } from "./client-types.js";
+import { escapeLike, scoreSql, SqlParams, STRONG_MATCH, WITHOUT_INITIALS } from "./search-ranking.js";
 
 /** Words shorter than this similarity are not worth showing as typo matches. */
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
 const CANDIDATE_CAP = 1000;
-/** The typo tier runs when the prefix and substring tiers found fewer than this many customers. */
-const TYPO_TIER_BELOW = 3;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
+/** Name-prefix rows scored per query, read in name order. */
+const PREFIX_CAP = 200;
+const CANDIDATE_COLUMNS = `c.id, c.name, c.status, c.city, c.owner_id, c.tenant_id, c.search_name, c.search_doc, c.search_phones`;
+/** Word-aligned similarity a typo needs to a name or contact (two edits in two long words: ~0.45). */
+const STRICT_SIMILARITY_THRESHOLD = 0.4;
 
 type HitRow = { id: number; name: string; status: string; city: string | null; owner_name: string | null; score: number };
 
 const SELECT_HIT = `c.id, c.name, c.status, c.city, m.display_name AS owner_name`;
 const JOIN_OWNER = `LEFT JOIN members m ON m.id = c.owner_id AND m.tenant_id = c.tenant_id`;
+const ORDER = `ORDER BY score DESC, char_length(c.name), c.name, c.id`;
 
 function toHit(row: HitRow): CustomerHit {
   return { id: row.id, name: row.name, status: row.status as CustomerStatus, city: row.city, ownerName: row.owner_name, score: Number(row.score) };
 }
 
-async function prefixTier(db: DbClient, tenantId: number, query: SearchQuery, wanted: number): Promise<HitRow[]> {
-  return db.$queryRawUnsafe<HitRow[]>(
-    `SELECT ${SELECT_HIT}, (CASE WHEN c.search_name = $2 THEN 1.0 ELSE 0.9 END)::float8 AS score
-     FROM customers c ${JOIN_OWNER}
-     WHERE c.tenant_id = $1 AND c.search_name LIKE $3 || '%'
-     ORDER BY (c.search_name = $2) DESC, c.search_name, c.id
-     LIMIT $4`,
-    tenantId,
-    query.text,
-    escapeLike(query.text),
-    wanted,
-  );
+export type SearchStatement = { tier: "prefix" | "candidates" | "typo"; sql: string; params: unknown[] };
+
+function prefixStatement(tenantId: number, query: SearchQuery, wanted: number): SearchStatement {
+  const params = new SqlParams();
+  const tenant = params.add(tenantId);
+  const prefix = params.add(escapeLike(query.core));
+  const cap = params.add(PREFIX_CAP);
+  const score = scoreSql(params, query, "none");
+  const limit = params.add(wanted);
+  // Read in index order (~<~ is text_pattern_ops' order) and capped: the name equal to the query is
+  // the shortest with that prefix, so it is among the first rows however common the prefix.
+  return {
+    tier: "prefix",
+    sql: `WITH candidates AS (
+       SELECT ${CANDIDATE_COLUMNS}
+       FROM customers c
+       WHERE c.tenant_id = ${tenant} AND c.search_name LIKE ${prefix} || '%'
+       ORDER BY c.search_name USING ~<~
+       LIMIT ${cap}
+     )
+     SELECT ${SELECT_HIT}, ${score} AS score
+     FROM candidates c ${JOIN_OWNER}
+     ${ORDER}
+     LIMIT ${limit}`,
+    params: params.values,
+  };
 }
 
-async function candidateTier(
-  db: DbClient,
-  tenantId: number,
+/** Conditions every matching document meets, index-backed where a word allows it. */
+function wordConditions(params: SqlParams, query: SearchQuery): string[] {
+  const indexed: string[] = [];
+  const filters: string[] = [];
+  if (query.grams.length > 0) indexed.push(`c.search_grams @> ${params.add(query.grams)}::text[]`);
+  for (const word of query.words) {
+    const like = `LIKE '%' || ${params.add(escapeLike(word))} || '%'`;
+    if (isCjkWord(word) || word.length >= 3) indexed.push(`c.search_doc ${like}`);
+    // `|| ''` keeps the planner off the trigram index, which cannot serve a pattern under 3 letters.
+    else filters.push(`(c.search_doc || '') ${like}`);
+  }
+  if (indexed.length === 0 && query.shortWords.length > 0) {
+    // Only two-letter words ("LG", "HP"): found whole in the gram array (names and aliases).
+    indexed.push(`c.search_grams @> ${params.add(query.shortWords)}::text[]`);
+  }
+  return indexed.length > 0 ? [...indexed, ...filters] : [];
+}
+
+function candidateStatement(tenantId: number, query: SearchQuery, wanted: number, wholePhone: boolean): SearchStatement | null {
+  const params = new SqlParams();
+  const tenant = params.add(tenantId);
+  const alternatives: string[] = [];
+  // A whole phone number is not also looked for as text: digit trigrams over every document would
+  // cost more than the exact lookup saves (a name of 7+ digits is not a thing people search).
+  const words = wholePhone ? [] : wordConditions(params, query);
+  if (words.length > 0) alternatives.push(`(${words.join(" AND ")})`);
+  if (query.phoneGram) {
+    // A whole number (7+ digits): one exact element of the gram array, selective at any size.
+    alternatives.push(`c.search_grams @> ARRAY[${params.add(query.phoneGram)}]::text[]`);
+  } else if (query.digits) {
+    // Part of a number: digit trigrams. Every stored phone carries its national number, which ends
+    // its digits, so the query's national number alone finds both forms.
+    alternatives.push(`c.search_phones LIKE '%' || ${params.add(query.national || query.digits)} || '%'`);
+  }
+  if (alternatives.length === 0) return null;
+  return rankedStatement("candidates", params, tenant, alternatives.join(" OR "), query, wanted, "none");
+}
+
+function typoStatement(tenantId: number, query: SearchQuery, wanted: number): SearchStatement | null {
+  if ([...query.core].length < 3) return null;
+  const params = new SqlParams();
+  const tenant = params.add(tenantId);
+  const text = params.add(query.core);
+  // Found by the trigram index over the whole document (`<%`), then re-checked against names and
+  // contacts only, word-aligned: initials are typed exactly ("zzzzzz" is a neighbour of the
+  // initials "zzzxfz"), and one shared word ending ("line" in "trampoline" and "Crestline") is
+  // not a typo of a name.
+  const condition = `${text} <% c.search_doc AND strict_word_similarity(${text}, ${WITHOUT_INITIALS}) >= ${STRICT_SIMILARITY_THRESHOLD}`;
+  return rankedStatement("typo", params, tenant, condition, query, wanted, "typo");
+}
+
+function rankedStatement(
+  tier: "candidates" | "typo",
+  params: SqlParams,
+  tenant: string,
+  condition: string,
   query: SearchQuery,
   wanted: number,
-  kind: "substring" | "similarity",
-): Promise<HitRow[]> {
-  const params: unknown[] = [tenantId, query.text, escapeLike(query.text)];
-  const conditions: string[] = [];
-  let phoneScore = "0";
-  if (kind === "similarity") {
-    conditions.push(`$2 <% c.search_doc`);
-  } else if (query.grams.length > 0) {
-    params.push(query.grams);
-    conditions.push(`(c.search_grams @> $4::text[] AND c.search_doc LIKE '%' || $3 || '%')`);
-  } else if ([...query.text].length >= 3) {
-    conditions.push(`c.search_doc LIKE '%' || $3 || '%'`);
-  }
-  if (kind === "substring" && query.digits) {
-    params.push(escapeLike(query.digits));
-    const index = params.length;
-    conditions.push(`c.search_phones LIKE '%' || $${index} || '%'`);
-    phoneScore = `CASE WHEN c.search_phones LIKE '%' || $${index} || '%' THEN 0.85 ELSE 0 END`;
-  }
-  if (conditions.length === 0) return [];
-  params.push(CANDIDATE_CAP, wanted);
-  const cap = params.length - 1;
-  return db.$queryRawUnsafe<HitRow[]>(
-    `WITH candidates AS (
-       SELECT c.id, c.name, c.status, c.city, c.owner_id, c.tenant_id, c.search_name, c.search_doc, c.search_phones
+  similarity: "none" | "typo",
+): SearchStatement {
+  const cap = params.add(CANDIDATE_CAP);
+  const score = scoreSql(params, query, similarity);
+  const limit = params.add(wanted);
+  return {
+    tier,
+    sql: `WITH candidates AS (
+       SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
-       WHERE c.tenant_id = $1 AND (${conditions.join(" OR ")})
-       LIMIT $${cap}
+       WHERE c.tenant_id = ${tenant} AND (${condition})
+       LIMIT ${cap}
      )
-     SELECT ${SELECT_HIT},
-       GREATEST(
-         CASE WHEN c.search_name = $2 THEN 1.0
-              WHEN c.search_name LIKE $3 || '%' THEN 0.9
-              WHEN c.search_doc LIKE '%' || $3 || '%' THEN 0.75
-              WHEN ${query.grams.length > 0 ? "TRUE" : "FALSE"} THEN 0.7
-              ELSE 0 END,
-         ${phoneScore},
-         ${kind === "similarity" ? "word_similarity($2, c.search_doc) * 0.7" : "0"}
-       )::float8 AS score
+     SELECT ${SELECT_HIT}, ${score} AS score
      FROM candidates c ${JOIN_OWNER}
-     ORDER BY score DESC, c.name ASC, c.id ASC
-     LIMIT $${cap + 1}`,
-    ...params,
-  );
+     ${ORDER}
+     LIMIT ${limit}`,
+    params: params.values,
+  };
+}
+
+/** Whether the query is only a phone number: the name tiers would only find noise. */
+function isDigitsOnly(raw: string, query: SearchQuery): boolean {
+  return query.digits !== "" && /^[\d\s()+\-.]+$/.test(raw.normalize("NFKC").trim());
+}
+
+/** Emails, URLs and domains are typed exactly: trigram neighbours of "info@" or ".com" are noise. */
+function looksLikeAddress(text: string): boolean {
+  return /[@/]/.test(text) || /\.[a-z]{2,}\b/.test(text);
+}
+
+/** The statements of the first two tiers, in the order they run (for EXPLAIN checks and benchmarks). */
+export function searchStatements(tenantId: number, raw: string, wanted: number): { query: SearchQuery; first: SearchStatement[]; typo: SearchStatement | null } {
+  const query = buildSearchQuery(raw);
+  if (!query.text) return { query, first: [], typo: null };
+  const first: SearchStatement[] = [];
+  if (!isDigitsOnly(raw, query)) first.push(prefixStatement(tenantId, query, wanted));
+  const candidates = candidateStatement(tenantId, query, wanted, isDigitsOnly(raw, query) && query.phoneGram !== "");
+  if (candidates) first.push(candidates);
+  const typoWorthy = query.grams.length === 0 && !isDigitsOnly(raw, query) && !looksLikeAddress(query.text);
+  return { query, first, typo: typoWorthy ? typoStatement(tenantId, query, wanted) : null };
 }
 
 export async function searchCustomers(
@@ -106,22 +170,22 @@ export async function searchCustomers(
   raw: string,
   options: { limit: number; offset?: number },
 ): Promise<CustomerHit[]> {
-  const query = buildSearchQuery(raw);
-  if (!query.text) return [];
   const wanted = options.limit + (options.offset ?? 0);
+  const { first, typo } = searchStatements(tenantId, raw, wanted);
   const hits = new Map<number, HitRow>();
   const add = (rows: HitRow[]) => {
-    for (const row of rows) if (!hits.has(row.id) && hits.size < wanted) hits.set(row.id, row);
+    for (const row of rows) {
+      const known = hits.get(row.id);
+      if (!known || Number(known.score) < Number(row.score)) hits.set(row.id, row);
+    }
   };
-  const digitsOnly = query.digits !== "" && /^[\d\s()+\-.]+$/.test(raw.trim());
-  if (!digitsOnly) add(await prefixTier(db, tenantId, query, wanted));
-  if (hits.size < wanted) add(await candidateTier(db, tenantId, query, wanted, "substring"));
-  // Emails, URLs and domains are typed exactly: trigram similarity against them matches every
-  // "info@", "www." and ".com" in the tenant, thousands of candidates for nothing (bench evidence).
-  const looksLikeAddress = /[@/]/.test(query.text) || /\.[a-z]{2,}\b/.test(query.text);
-  const typoWorthy = query.grams.length === 0 && !digitsOnly && [...query.text].length >= 3 && !looksLikeAddress;
-  // Typo suggestions are for when the text itself found (almost) nothing: with a few real matches
-  // in hand, scanning trigram neighbours only adds noise and cost.
-  if (hits.size < Math.min(wanted, TYPO_TIER_BELOW) && typoWorthy) add(await candidateTier(db, tenantId, query, wanted, "similarity"));
-  return [...hits.values()].slice(options.offset ?? 0).map(toHit);
+  for (const statement of first) add(await db.$queryRawUnsafe<HitRow[]>(statement.sql, ...statement.params));
+  const best = Math.max(0, ...[...hits.values()].map((row) => Number(row.score)));
+  // Typo neighbours are for when the text itself found nothing strong: next to a real match they
+  // are noise, and scanning them costs.
+  if (typo && best < STRONG_MATCH) add(await db.$queryRawUnsafe<HitRow[]>(typo.sql, ...typo.params));
+  const ranked = [...hits.values()].sort(
+    (a, b) => Number(b.score) - Number(a.score) || [...a.name].length - [...b.name].length || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id),
+  );
+  return ranked.slice(options.offset ?? 0, wanted).map(toHit);
 }

@@ -49,7 +49,8 @@ export function targetFromEnv(env: NodeJS.ProcessEnv): DatabaseTarget {
 
 export async function openDatabase(
   target: DatabaseTarget,
-  options: { migrate?: boolean; poolSize?: number } = {},
+  /** migrationsDir: apply only the migrations in that folder (a restore rebuilds an older backup's schema). */
+  options: { migrate?: boolean; poolSize?: number; migrationsDir?: string } = {},
 ): Promise<Database> {
   const migrate = options.migrate ?? true;
   if (target.kind === "pglite") {
@@ -71,7 +72,7 @@ export async function openDatabase(
         extensions: { pg_trgm, btree_gin },
         startParams: [...(durable ? durableStartParams(defaults) : defaults), ...memory],
       });
-      if (migrate) await applyMigrations(pgliteSession(lite));
+      if (migrate) await applyMigrations(pgliteSession(lite), options.migrationsDir);
     } catch (error) {
       lock?.release();
       throw error;
@@ -101,7 +102,7 @@ export async function openDatabase(
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
     try {
-      await applyMigrations(pgSession(client));
+      await applyMigrations(pgSession(client), options.migrationsDir);
     } finally {
       await client.end();
     }

@@ -101,6 +101,14 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       const buckets = (row: Sums): AgeingBuckets => ({ "0-30": Number(row.b0), "31-60": Number(row.b31), "61-90": Number(row.b61), "91-180": Number(row.b91), ">180": Number(row.b181) });
       const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid`;
       const [totalsRow] = await query<Sums & { customers: bigint }>(`SELECT COUNT(DISTINCT i.customer_id) AS customers, ${sums} ${overdueRange}`, today);
+      // Amounts of different currencies never add up: one set of sums per customer currency.
+      const currencyRows = await query<Sums & { currency: string }>(
+        `SELECT COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency, ${sums}
+         FROM invoices i JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid
+         GROUP BY 1 ORDER BY 1`,
+        today,
+      );
       const debtorRows = await query<{ customer_id: number; overdue: bigint }>(
         `SELECT i.customer_id, SUM(i.amount - i.paid) AS overdue ${overdueRange}
          GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid) DESC, i.customer_id LIMIT $3`,
@@ -126,8 +134,8 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
         limits.items,
       );
       // Names and owners of the listed customers; balances (due or not) of the shown debtors: open invoices only.
-      const details = await query<{ id: number; name: string; owner_id: number | null; credit_limit: bigint | null; balance: bigint }>(
-        `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid), 0) AS balance
+      const details = await query<{ id: number; name: string; owner_id: number | null; credit_limit: bigint | null; balance: bigint; currency: string }>(
+        `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid), 0) AS balance, COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency
          FROM customers c LEFT JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
          WHERE c.tenant_id = $1 AND c.id = ANY($2::int[]) GROUP BY c.id`,
         [...new Set([...debtorIds, ...overLimitRows.map((row) => row.id)])],
@@ -140,6 +148,10 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
         totals,
         total: Object.values(totals).reduce((sum, value) => sum + value, 0),
         customerCount: Number(totalsRow?.customers ?? 0),
+        byCurrency: currencyRows.map((row) => {
+          const sums = buckets(row);
+          return { currency: row.currency, totals: sums, total: Object.values(sums).reduce((sum, value) => sum + value, 0) };
+        }),
         debtors: debtorRows.map((row) => {
           const detail = byId.get(row.customer_id);
           const rowBuckets = bucketsById.get(row.customer_id) ?? buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
@@ -153,21 +165,23 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
             balance: Number(detail?.balance ?? row.overdue),
             creditLimit: detail?.credit_limit === null || detail?.credit_limit === undefined ? null : Number(detail.credit_limit),
             owner: ownerOf(refs, detail?.owner_id ?? null),
+            currency: detail?.currency,
           };
         }),
-        overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: byId.get(row.id)?.name ?? `#${row.id}`, balance: Number(row.balance), creditLimit: Number(row.credit_limit) })),
+        overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: byId.get(row.id)?.name ?? `#${row.id}`, balance: Number(row.balance), creditLimit: Number(row.credit_limit), currency: byId.get(row.id)?.currency })),
         overLimitCount: Number(overLimitRows[0]?.total ?? 0),
       };
     },
 
     async churn({ today, now, limits }) {
-      type Row = { id: number; name: string; owner_id: number | null; last_order_at: string | null; predicted_next_at: string | null; avg_cycle_days: number | null; lifetime_sales: bigint; total: bigint };
+      type Row = { id: number; name: string; owner_id: number | null; last_order_at: string | null; predicted_next_at: string | null; avg_cycle_days: number | null; lifetime_sales: bigint; total: bigint; currency: string };
       // The largest lifetime sales first, with the count of all. The ranking reads only index
       // columns (tenant_id, predicted_next_at | last_order_at, INCLUDE the filtered and sorted
       // ones); the listed few are then read from the table.
       const largest = (where: string, limit: string) =>
         `SELECT c.id, c.name, c.owner_id, to_char(c.last_order_at, 'YYYY-MM-DD') AS last_order_at,
-           to_char(c.predicted_next_at, 'YYYY-MM-DD') AS predicted_next_at, c.avg_cycle_days, c.lifetime_sales, ranked.total
+           to_char(c.predicted_next_at, 'YYYY-MM-DD') AS predicted_next_at, c.avg_cycle_days, c.lifetime_sales, ranked.total,
+           COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency
          FROM (SELECT c.id, c.lifetime_sales, COUNT(*) OVER () AS total FROM customers c WHERE ${where}
                ORDER BY c.lifetime_sales DESC, c.id LIMIT ${limit}) ranked
          JOIN customers c ON c.tenant_id = $1 AND c.id = ranked.id
@@ -213,6 +227,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
         predictedNextAt: row.predicted_next_at,
         avgCycleDays: row.avg_cycle_days,
         lifetimeSales: Number(row.lifetime_sales),
+        currency: row.currency,
       });
       return {
         pastDue: { count: Number(pastDue[0]?.total ?? 0), items: pastDue.map(item) },

@@ -6,6 +6,7 @@ import type { ImportBatches, ImportKind, ImportSink, Lined, RowOf, WriteCounts }
 import type { Database } from "./database.js";
 import type { SqlRunner } from "./sql-runner.js";
 import {
+  createCurrencyLookup,
   createCustomerResolver,
   loadMemberLookup,
   prepareCustomers,
@@ -20,11 +21,13 @@ const GIN_PENDING_LIST_LIMIT = "256MB";
 const SEARCH_INDEXES = ["customers_search_doc_trgm", "customers_search_grams_gin", "customers_search_phones_trgm"];
 
 export function createImportSink(database: Pick<Database, "prisma" | "transaction">): ImportSink {
+  async function tenantCurrency(tenantId: number): Promise<string> {
+    const { currency } = await database.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } });
+    return currency;
+  }
+
   return {
-    async tenantCurrency(tenantId) {
-      const { currency } = await database.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } });
-      return currency;
-    },
+    tenantCurrency,
 
     write(input, work) {
       const { tenantId, kind, fields, onIssue, onWarning } = input;
@@ -35,7 +38,10 @@ export function createImportSink(database: Pick<Database, "prisma" | "transactio
         await db.query(`SET LOCAL gin_pending_list_limit = '${GIN_PENDING_LIST_LIMIT}'`);
         const ownerOf = await loadMemberLookup(db, tenantId);
         const resolve = createCustomerResolver(db, tenantId);
-        const context = { fields, ownerOf, resolve, unknownOwners: new Set<string>(), linesReplaced: new Set<string>(), onIssue, onWarning };
+        // Read through this transaction: PGlite has one connection, which the transaction holds.
+        const [tenant] = await db.query<{ currency: string }>(`SELECT currency FROM tenants WHERE id = $1`, [tenantId]);
+        const currencies = createCurrencyLookup(db, tenantId, tenant!.currency);
+        const context = { fields, ownerOf, resolve, currencies, unknownOwners: new Set<string>(), linesReplaced: new Set<string>(), onIssue, onWarning };
         return work(batchesFor(kind, db, tenantId, context));
       });
     },

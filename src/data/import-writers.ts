@@ -16,7 +16,8 @@
 import type { SqlRunner } from "./sql-runner.js";
 import { buildSearchKeys } from "../core/text/search-keys.js";
 import { normalizeText } from "../core/text/normalize.js";
-import type { ContactRow, CustomerRow, InvoiceRow, LateIssue, Lined, OrderLineRow, OrderRow, PaymentRow, WriteCounts } from "../core/import-sink.js";
+import type { AmountProblem, ContactRow, CustomerRow, ImportAmount, InvoiceRow, LateIssue, Lined, OrderLineRow, OrderRow, PaymentRow, WriteCounts } from "../core/import-sink.js";
+import { amountToMinor } from "../core/money/amount-cell.js";
 import { computePurchaseStats } from "./purchase-stats.js";
 
 const SEPARATOR = "\u001f";
@@ -195,6 +196,7 @@ const CUSTOMER_COLUMNS: (Column<CustomerWrite> & { field: string })[] = [
   { field: "email", name: "email", cast: "text", value: (row) => row.email },
   { field: "website", name: "website", cast: "text", value: (row) => row.website },
   { field: "owner", name: "owner_id", cast: "int", value: (row) => row.ownerId },
+  { field: "currency", name: "currency", cast: "text", value: (row) => row.currency },
   { field: "creditLimit", name: "credit_limit", cast: "bigint", value: (row) => (row.creditLimit === null ? null : String(row.creditLimit)) },
   { field: "nextFollowUp", name: "next_follow_up", cast: "date", value: (row) => row.nextFollowUp },
   { field: "notes", name: "notes", cast: "text", value: (row) => row.notes },
@@ -284,6 +286,26 @@ function customerUpsert(tenantId: number, columns: Column<CustomerWrite>[], rows
 
 type Resolver = ReturnType<typeof createCustomerResolver>;
 
+/**
+ * Each customer's currency (its own, else the workspace's), the currency of the amounts of its
+ * orders, invoices and payments. Looked up once per batch for the customers not yet seen.
+ */
+export function createCurrencyLookup(db: SqlRunner, tenantId: number, tenantCurrency: string) {
+  const cache = new Map<number, string>();
+  return async function currencies(customerIds: number[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(customerIds)].filter((id) => !cache.has(id));
+    if (wanted.length) {
+      if (cache.size > 100_000) cache.clear();
+      const rows = await db.query<{ id: number; currency: string | null }>(`SELECT id, currency FROM customers WHERE tenant_id = ${tenantId} AND id = ANY($1::int[])`, [wanted]);
+      for (const row of rows) cache.set(Number(row.id), row.currency ?? tenantCurrency);
+    }
+    return new Map(customerIds.map((id) => [id, cache.get(id) ?? tenantCurrency]));
+  };
+}
+
+type CurrencyLookup = ReturnType<typeof createCurrencyLookup>;
+type AmountContext = { resolve: Resolver; currencies: CurrencyLookup; onIssue: (issue: LateIssue) => void };
+
 async function withCustomers<T extends { customer: string }>(
   batch: Lined<T>[],
   resolve: Resolver,
@@ -297,6 +319,53 @@ async function withCustomers<T extends { customer: string }>(
     else resolved.push({ ...item, customerId });
   }
   return resolved;
+}
+
+/** Thrown inside a row conversion: the row is reported and skipped. */
+class AmountRejected extends Error {
+  constructor(readonly problem: AmountProblem) {
+    super(problem.key);
+  }
+}
+
+/** Minor units of an amount cell in the row's customer currency. */
+function minorOf(field: string, amount: ImportAmount, currency: string): number {
+  const result = amountToMinor(field, amount, currency);
+  if ("problem" in result) throw new AmountRejected(result.problem);
+  return result.minor;
+}
+
+/**
+ * Rows with their customer resolved and their amounts in minor units of that customer's currency.
+ * A row whose currency column names another currency, or whose amount cannot be that currency
+ * (₩ on a CNY customer, decimals on a KRW one), is reported and skipped.
+ */
+async function withCustomerAmounts<T extends { customer: string; currency: string | null }, U>(
+  batch: Lined<T>[],
+  context: AmountContext,
+  convert: (row: T, currency: string) => U,
+): Promise<(Lined<T> & { customerId: number; minor: U })[]> {
+  const resolved = await withCustomers(batch, context.resolve, context.onIssue);
+  const currencies = await context.currencies(resolved.map((item) => item.customerId));
+  const converted: (Lined<T> & { customerId: number; minor: U })[] = [];
+  for (const item of resolved) {
+    const currency = currencies.get(item.customerId)!;
+    if (item.row.currency !== null && item.row.currency !== currency) {
+      context.onIssue({
+        line: item.line,
+        reason: `the currency column says ${item.row.currency}, but customer "${item.row.customer}" is in ${currency}`,
+        problem: { key: "import.row.currencyMismatch", values: { written: item.row.currency, customer: item.row.customer, expected: currency } },
+      });
+      continue;
+    }
+    try {
+      converted.push({ ...item, minor: convert(item.row, currency) });
+    } catch (error) {
+      if (!(error instanceof AmountRejected)) throw error;
+      context.onIssue({ line: item.line, reason: error.message, problem: error.problem });
+    }
+  }
+  return converted;
 }
 
 export async function writeContacts(
@@ -333,9 +402,7 @@ export async function writeContacts(
   return { ...countsOf(result, unique.size), written: unique.size };
 }
 
-type OrderContext = {
-  resolve: Resolver;
-  onIssue: (issue: LateIssue) => void;
+type OrderContext = AmountContext & {
   fields: ReadonlySet<string>;
   ownerOf: (text: string) => number | null;
   /** Orders whose old lines this import already replaced: later rows of theirs add lines. */
@@ -349,19 +416,23 @@ type OrderContext = {
  * (when the file has no total column) is recomputed from all its lines after each batch.
  */
 export async function writeOrders(db: SqlRunner, tenantId: number, batch: Lined<OrderRow>[], context: OrderContext): Promise<WriteCounts> {
-  const resolved = await withCustomers(batch, context.resolve, context.onIssue);
-  type Item = (typeof resolved)[number] & { lines: OrderLineRow[] };
+  const resolved = await withCustomerAmounts(batch, context, (row, currency) => ({
+    total: row.total === null ? null : minorOf("total", row.total, currency),
+    totalCost: row.totalCost === null ? null : minorOf("totalCost", row.totalCost, currency),
+    line: row.line === null ? null : minorLine(row.line, currency),
+  }));
+  type Item = (typeof resolved)[number] & { lines: MinorLine[] };
   const orders = new Map<string, Item>();
   for (const item of resolved) {
     const first = orders.get(item.row.number);
-    if (!first) orders.set(item.row.number, { ...item, lines: item.row.line ? [item.row.line] : [] });
+    if (!first) orders.set(item.row.number, { ...item, lines: item.minor.line ? [item.minor.line] : [] });
     else if (first.customerId !== item.customerId) context.onIssue({ line: item.line, reason: `order ${item.row.number} belongs to another customer on line ${first.line}` });
-    else if (item.row.line) first.lines.push(item.row.line);
+    else if (item.minor.line) first.lines.push(item.minor.line);
     else orders.set(item.row.number, { ...item, lines: [] }); // one row per order: the last row wins
   }
   const hasLines = context.fields.has("sku");
   const totalFromLines = hasLines && !context.fields.has("total");
-  const lineSum = (lines: OrderLineRow[], pick: (line: OrderLineRow) => number | null) =>
+  const lineSum = (lines: MinorLine[], pick: (line: MinorLine) => number | null) =>
     lines.every((line) => pick(line) !== null) ? lines.reduce((sum, line) => sum + line.quantity * pick(line)!, 0) : null;
   const result = await upsert<Item>(db, {
     table: "orders",
@@ -378,9 +449,9 @@ export async function writeOrders(db: SqlRunner, tenantId: number, batch: Lined<
       { name: "status", cast: "text", value: (item) => item.row.status },
       totalFromLines
         ? { name: "total", cast: "bigint", value: (item) => String(lineSum(item.lines, (line) => line.unitPrice) ?? 0), update: false }
-        : { name: "total", cast: "bigint", value: (item) => String(item.row.total ?? 0) },
+        : { name: "total", cast: "bigint", value: (item) => String(item.minor.total ?? 0) },
       ...(context.fields.has("totalCost") || !totalFromLines
-        ? [{ name: "total_cost", cast: "bigint", value: (item: Item) => (item.row.totalCost === null ? null : String(item.row.totalCost)) }]
+        ? [{ name: "total_cost", cast: "bigint", value: (item: Item) => nullableString(item.minor.totalCost) }]
         : [{ name: "total_cost", cast: "bigint", value: (item: Item) => nullableString(lineSum(item.lines, (line) => line.unitCost)), update: false }]),
       ...(context.fields.has("owner") ? [{ name: "owner_id", cast: "int", value: (item: Item) => (item.row.owner ? context.ownerOf(item.row.owner) : null) }] : []),
     ],
@@ -406,6 +477,17 @@ export async function writeOrders(db: SqlRunner, tenantId: number, batch: Lined<
   return countsOf(result, orders.size);
 }
 
+/** An order line with its prices in minor units of the order's customer currency. */
+type MinorLine = Omit<OrderLineRow, "unitPrice" | "unitCost"> & { unitPrice: number; unitCost: number | null };
+
+function minorLine(line: OrderLineRow, currency: string): MinorLine {
+  return {
+    ...line,
+    unitPrice: minorOf("unitPrice", line.unitPrice, currency),
+    unitCost: line.unitCost === null ? null : minorOf("unitCost", line.unitCost, currency),
+  };
+}
+
 function nullableString(value: number | null): string | null {
   return value === null ? null : String(value);
 }
@@ -414,7 +496,7 @@ function nullableString(value: number | null): string | null {
  * Lines of a batch's orders. An order met for the first time in this import gets its lines
  * replaced, unless they are exactly the lines it already has (then a re-import changes nothing).
  */
-async function writeOrderLines(db: SqlRunner, tenantId: number, orders: { row: { number: string }; lines: OrderLineRow[] }[], replaced: Set<string>): Promise<void> {
+async function writeOrderLines(db: SqlRunner, tenantId: number, orders: { row: { number: string }; lines: MinorLine[] }[], replaced: Set<string>): Promise<void> {
   const ids = new Map(
     (await db.query<{ id: number; number: string }>(`SELECT id, number FROM orders WHERE tenant_id = $1 AND number = ANY($2::text[])`, [tenantId, orders.map((order) => order.row.number)])).map((row) => [row.number, row.id]),
   );
@@ -428,10 +510,10 @@ async function writeOrderLines(db: SqlRunner, tenantId: number, orders: { row: {
     );
     for (const row of rows) existing.set(row.order_id, row.lines);
   }
-  const fingerprint = (lines: OrderLineRow[]) =>
+  const fingerprint = (lines: MinorLine[]) =>
     lines.map((line) => [line.sku, line.description, line.quantity, line.unitPrice, line.unitCost].filter((value) => value !== null).join("\x1f")).join("\x1e");
   const toDelete: number[] = [];
-  const toInsert: { orderId: number; line: OrderLineRow }[] = [];
+  const toInsert: { orderId: number; line: MinorLine }[] = [];
   for (const order of orders) {
     const orderId = ids.get(order.row.number)!;
     if (!replaced.has(order.row.number)) {
@@ -462,9 +544,12 @@ export async function writeInvoices(
   db: SqlRunner,
   tenantId: number,
   batch: Lined<InvoiceRow>[],
-  context: { resolve: Resolver; onIssue: (issue: LateIssue) => void },
+  context: AmountContext,
 ): Promise<WriteCounts> {
-  const resolved = await withCustomers(batch, context.resolve, context.onIssue);
+  const resolved = await withCustomerAmounts(batch, context, (row, currency) => ({
+    amount: minorOf("amount", row.amount, currency),
+    paid: row.paid === null ? 0 : minorOf("paid", row.paid, currency),
+  }));
   const unique = new Map(resolved.map((item) => [item.row.number, item]));
   const params = new Params();
   const rows = [...unique.values()];
@@ -473,8 +558,8 @@ export async function writeInvoices(
     (item) =>
       `(${tenantId},${params.add(item.row.number, "text")},${params.add(item.row.externalId, "text")},${params.add(item.customerId, "int")},` +
       `(SELECT id FROM orders WHERE tenant_id = ${tenantId} AND number = ${params.add(item.row.orderNumber, "text")}),` +
-      `${params.add(item.row.issuedOn, "date")},${params.add(item.row.dueOn, "date")},${params.add(String(item.row.amount), "bigint")},` +
-      `${params.add(String(item.row.paid), "bigint")},${params.add(item.row.paid >= item.row.amount ? "paid" : "open", "text")})`,
+      `${params.add(item.row.issuedOn, "date")},${params.add(item.row.dueOn, "date")},${params.add(String(item.minor.amount), "bigint")},` +
+      `${params.add(String(item.minor.paid), "bigint")},${params.add(item.minor.paid >= item.minor.amount ? "paid" : "open", "text")})`,
   );
   const changed = ["external_id", "customer_id", "order_id", "issued_on", "due_on", "amount", "paid", "status"];
   const result = await db.query<{ inserted: boolean }>(
@@ -491,13 +576,13 @@ export async function writePayments(
   db: SqlRunner,
   tenantId: number,
   batch: Lined<PaymentRow>[],
-  context: { resolve: Resolver; onIssue: (issue: LateIssue) => void },
+  context: AmountContext,
 ): Promise<WriteCounts> {
-  const resolved = await withCustomers(batch, context.resolve, context.onIssue);
+  const resolved = await withCustomerAmounts(batch, context, (row, currency) => minorOf("amount", row.amount, currency));
   type Item = (typeof resolved)[number] & { key: string };
   const unique = new Map<string, Item>();
   for (const item of resolved) {
-    const key = item.row.externalId ?? `payment:${item.customerId}:${item.row.receivedOn}:${item.row.amount}:${item.row.reference ?? ""}`;
+    const key = item.row.externalId ?? `payment:${item.customerId}:${item.row.receivedOn}:${item.minor}:${item.row.reference ?? ""}`;
     unique.set(key, { ...item, key });
   }
   const rows = [...unique.values()];
@@ -505,7 +590,7 @@ export async function writePayments(
   const params = new Params();
   const tuples = rows.map(
     (item) =>
-      `(${tenantId},${params.add(item.key, "text")},${params.add(item.customerId, "int")},${params.add(String(item.row.amount), "bigint")},` +
+      `(${tenantId},${params.add(item.key, "text")},${params.add(item.customerId, "int")},${params.add(String(item.minor), "bigint")},` +
       `${params.add(item.row.receivedOn, "date")},${params.add(item.row.method, "text")},${params.add(item.row.reference, "text")})`,
   );
   // Payments are facts: an existing one is left alone (its allocations were made when it arrived).
@@ -516,7 +601,7 @@ export async function writePayments(
   );
   for (const row of inserted) {
     const item = unique.get(row.external_id)!;
-    await allocatePayment(db, tenantId, { paymentId: row.id, customerId: item.customerId, amount: item.row.amount, invoiceNumber: item.row.invoiceNumber });
+    await allocatePayment(db, tenantId, { paymentId: row.id, customerId: item.customerId, amount: item.minor, invoiceNumber: item.row.invoiceNumber });
   }
   return { inserted: inserted.length, updated: 0, unchanged: rows.length - inserted.length };
 }

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlRunner } from "./sql-runner.js";
+import { rederiveSearchKeys } from "./search-keys-rederive.js";
 
 /** The migration runner's connection: plain SQL plus multi-statement scripts and a lock. */
 export type SqlSession = SqlRunner & {
@@ -18,7 +19,8 @@ export type SqlSession = SqlRunner & {
 
 export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
-export type MigrationResult = { applied: string[]; alreadyApplied: number };
+/** `rederived`: customers whose search keys were rebuilt by a newer key version. */
+export type MigrationResult = { applied: string[]; alreadyApplied: number; rederived: number };
 
 export async function applyMigrations(session: SqlSession, dir = migrationsDir): Promise<MigrationResult> {
   const names = readdirSync(dir, { withFileTypes: true })
@@ -66,6 +68,11 @@ export async function applyMigrations(session: SqlSession, dir = migrationsDir):
       }
       applied.push(name);
     }
-    return { applied, alreadyApplied: names.length - applied.length };
+    // Data step: keys SQL cannot compute (pinyin, romanization), for rows an older version built.
+    const versioned = await session.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'search_keys_version' AND table_schema = current_schema()`,
+    );
+    const rederived = versioned.length > 0 ? await rederiveSearchKeys(session) : 0;
+    return { applied, alreadyApplied: names.length - applied.length, rederived };
   });
 }

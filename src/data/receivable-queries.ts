@@ -70,7 +70,15 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
         ...totalsParams,
       );
       const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
+      const currencyRows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
+        `SELECT c.currency, ${BUCKET_SUMS}
+         FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}
+         GROUP BY c.currency ORDER BY c.currency NULLS FIRST`,
+        ...totalsParams,
+      );
       return {
+        byCurrency: currencyRows.map((row) => ({ currency: row.currency, totals: buckets(row), total: overdueOf(buckets(row)) })),
         rows: rows.map((row) => ({
           customerId: row.customer_id,
           customerName: row.customer_name,

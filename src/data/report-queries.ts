@@ -52,8 +52,13 @@ const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : 
 type Row = Record<string, unknown>;
 
 export function createReportQueries(db: DbClient, tenantId: number, currency: string): ReportQueries {
-  const digits = minorUnitDigits(currency);
-  const amount = (value: unknown) => majorUnits(value as bigint | null, digits);
+  /** Amounts of a row in its own currency's units; the row's currency is written next to them. */
+  const amountIn = (row: Row) => {
+    const digits = minorUnitDigits(row.row_currency as string);
+    return (value: unknown) => majorUnits(value as bigint | null, digits);
+  };
+  // The customer's own currency, else the workspace's: the currency the stored minor units are in.
+  const CURRENCY_SQL = `COALESCE(c.currency, '${currency.replace(/[^A-Z]/g, "")}')`;
 
   /** Pages through `select` ordered by `keyColumns`; `next` builds the WHERE clause continuing after a row. */
   async function* pages(build: (after: Row | null, sql: Sql) => string, after: Row | null = null): AsyncIterable<Row> {
@@ -79,14 +84,14 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
   const exporters: Record<ExportKind, (filters: ExportFilters) => ExportTable> = {
     customers: (filters) =>
       table(
-        ["external_id", "id", "name", "aliases", "status", "stage", "grade", "type", "industry", "source", "region", "city", "address", "phone", "email", "website", "owner", "credit_limit", "next_follow_up", "notes", "order_count", "lifetime_sales", "last_order_at", "created_at"],
+        ["external_id", "id", "name", "aliases", "status", "stage", "grade", "type", "industry", "source", "region", "city", "address", "phone", "email", "website", "owner", "credit_limit", "next_follow_up", "notes", "order_count", "lifetime_sales", "last_order_at", "created_at", "currency"],
         pages(
           (after, sql) =>
-            `SELECT c.*, m.display_name AS owner_name FROM customers c ${OWNER_JOIN}
+            `SELECT c.*, ${CURRENCY_SQL} AS row_currency, m.display_name AS owner_name FROM customers c ${OWNER_JOIN}
              WHERE c.tenant_id = ${tenantId}${customerFilters(sql, filters)}${after ? ` AND c.id > ${sql.add(after.id, "int")}` : ""}
              ORDER BY c.id`,
         ),
-        (c) => [
+        (c, amount = amountIn(c)) => [
           (c.external_id as string | null) ?? `rapport:${c.id}`,
           c.id as number,
           c.name as string,
@@ -111,15 +116,16 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
           amount(c.lifetime_sales),
           day(c.last_order_at as Date | null),
           (c.created_at as Date).toISOString(),
+          c.row_currency as string,
         ],
       ),
     overdue: (filters) =>
       table(
-        ["customer", "customer_external_id", "owner", "balance", "overdue", "0-30", "31-60", "61-90", "91-180", ">180", "credit_limit"],
+        ["customer", "customer_external_id", "owner", "balance", "overdue", "0-30", "31-60", "61-90", "91-180", ">180", "credit_limit", "currency"],
         pages((after, sql) => {
           const today = sql.add(filters.today, "date");
           return `SELECT * FROM (
-              SELECT c.id, c.name, c.external_id, m.display_name AS owner_name, c.credit_limit,
+              SELECT c.id, c.name, c.external_id, m.display_name AS owner_name, c.credit_limit, ${CURRENCY_SQL} AS row_currency,
                 SUM(i.amount - i.paid) AS balance,
                 COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on >= 0), 0) AS overdue,
                 COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on BETWEEN 0 AND 30), 0) AS b0,
@@ -129,11 +135,15 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
                 COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on > 180), 0) AS b181
               FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id ${OWNER_JOIN}
               WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid${customerFilters(sql, filters)}
-              GROUP BY c.id, c.name, c.external_id, m.display_name, c.credit_limit) t
+              GROUP BY c.id, c.name, c.external_id, m.display_name, c.credit_limit, c.currency) t
             WHERE t.overdue > 0${after ? ` AND t.id > ${sql.add(after.id, "int")}` : ""}
             ORDER BY t.id`;
         }),
-        (r) => [r.name as string, r.external_id as string | null, r.owner_name as string | null, amount(r.balance), amount(r.overdue), amount(r.b0), amount(r.b31), amount(r.b61), amount(r.b91), amount(r.b181), amount(r.credit_limit)],
+        (r, amount = amountIn(r)) => [
+          r.name as string, r.external_id as string | null, r.owner_name as string | null,
+          amount(r.balance), amount(r.overdue), amount(r.b0), amount(r.b31), amount(r.b61), amount(r.b91), amount(r.b181), amount(r.credit_limit),
+          r.row_currency as string,
+        ],
       ),
     followups: (filters) =>
       table(
@@ -151,7 +161,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
       ),
     orders: (filters) =>
       table(
-        ["number", "external_id", "customer", "customer_external_id", "ordered_on", "status", "total", "total_cost", "owner"],
+        ["number", "external_id", "customer", "customer_external_id", "ordered_on", "status", "total", "total_cost", "currency", "owner"],
         pages((after, sql) => {
           const where: string[] = [];
           if (filters.from) where.push(`o.ordered_on >= ${sql.add(filters.from, "date")}`);
@@ -159,13 +169,16 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
           if (filters.status) where.push(`o.status = ${sql.add(filters.status.toLowerCase(), "text")}`);
           if (filters.ownerId !== undefined) where.push(`o.owner_id = ${sql.add(filters.ownerId, "int")}`);
           if (after) where.push(`(o.ordered_on, o.id) > (${sql.add(day(after.ordered_on as Date), "date")}, ${sql.add(after.id, "int")})`);
-          return `SELECT o.id, o.number, o.external_id, o.ordered_on, o.status, o.total, o.total_cost, c.name AS customer_name, c.external_id AS customer_external_id, m.display_name AS owner_name
+          return `SELECT o.id, o.number, o.external_id, o.ordered_on, o.status, o.total, o.total_cost, ${CURRENCY_SQL} AS row_currency, c.name AS customer_name, c.external_id AS customer_external_id, m.display_name AS owner_name
             FROM orders o JOIN customers c ON c.id = o.customer_id AND c.tenant_id = o.tenant_id
             LEFT JOIN members m ON m.id = o.owner_id AND m.tenant_id = o.tenant_id
             WHERE o.tenant_id = ${tenantId}${where.map((clause) => ` AND ${clause}`).join("")}
             ORDER BY o.ordered_on, o.id`;
         }),
-        (r) => [r.number as string, r.external_id as string | null, r.customer_name as string, r.customer_external_id as string | null, day(r.ordered_on as Date), r.status as string, amount(r.total), amount(r.total_cost), r.owner_name as string | null],
+        (r, amount = amountIn(r)) => [
+          r.number as string, r.external_id as string | null, r.customer_name as string, r.customer_external_id as string | null, day(r.ordered_on as Date), r.status as string,
+          amount(r.total), amount(r.total_cost), r.row_currency as string, r.owner_name as string | null,
+        ],
       ),
   };
 

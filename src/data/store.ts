@@ -202,6 +202,14 @@ export function createStore(
         const after = await db.member.update({ where: { id }, data: changes });
         return { before: toMember(before), after: toMember(after) };
       },
+      async claimTimeZoneQuestion(id, now) {
+        // One conditional UPDATE: two commands arriving together cannot both ask.
+        const { count } = await db.member.updateMany({
+          where: { id, tenantId, timeZoneChosen: false, timeZoneAskedAt: null },
+          data: { timeZoneAskedAt: now },
+        });
+        return count === 1;
+      },
     },
 
     workspace: {

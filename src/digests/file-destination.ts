@@ -6,6 +6,7 @@
  */
 import { constants, lstatSync, openSync, realpathSync, writeSync, closeSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { englishOf } from "../core/i18n/localized-messages.js";
 
 export const FILE_PREFIX = "console:file:";
 
@@ -35,16 +36,17 @@ function realDir(dir: string): string | null {
  * regular file, not a symlink (a link planted in the folder cannot lead out either).
  */
 export function checkDigestFile(rawPath: string, allowedDirs: readonly string[]): FileCheck {
-  const listed = allowedDirs.length ? `Allowed directories: ${allowedDirs.join(", ")}.` : "No directory is allowed: the operator lists them in RAPPORT_DIGEST_FILE_DIRS.";
-  if (!rawPath || /[\0-\x1f\x7f]/.test(rawPath)) return { ok: false, reason: `"${rawPath}" is not a file path. ${listed}` };
+  // Reasons are registered English: the digest service says them in the reader's language (localizeMessage).
+  const allowed = allowedDirs.length ? englishOf("digests.file.allowed", { dirs: allowedDirs.join(", ") }) : englishOf("digests.file.noneAllowed");
+  if (!rawPath || /[\0-\x1f\x7f]/.test(rawPath)) return { ok: false, reason: englishOf("digests.file.notAPath", { path: rawPath, allowed }) };
   const wanted = resolve(rawPath);
   const parent = realDir(dirname(wanted));
-  if (!parent) return { ok: false, reason: `The directory of ${wanted} does not exist. ${listed}` };
+  if (!parent) return { ok: false, reason: englishOf("digests.file.noDirectory", { path: wanted, allowed }) };
   const target = join(parent, basename(wanted));
   const roots = allowedDirs.map(realDir).filter((dir): dir is string => dir !== null);
-  if (!roots.some((root) => inside(root, target))) return { ok: false, reason: `${wanted} is outside the directories digests may write to. ${listed}` };
+  if (!roots.some((root) => inside(root, target))) return { ok: false, reason: englishOf("digests.file.outside", { path: wanted, allowed }) };
   try {
-    if (!lstatSync(target).isFile()) return { ok: false, reason: `${wanted} is not a regular file (a link or a directory). ${listed}` };
+    if (!lstatSync(target).isFile()) return { ok: false, reason: englishOf("digests.file.notRegular", { path: wanted, allowed }) };
   } catch {
     // Not there yet: the first post creates it.
   }

@@ -12,6 +12,10 @@ import { buildDigest } from "./build.js";
 import { channelPlatform, type DigestPoster } from "./poster.js";
 import { DEFAULT_RETRY, postWithRetries, type RetryPolicy } from "./scheduler.js";
 import { nextFire } from "./schedule-time.js";
+import { createTranslator } from "../core/i18n/translator.js";
+import { localizeMessage } from "../core/i18n/localized-messages.js";
+
+const ENGLISH = createTranslator("en");
 
 export type { DigestService, SubscriptionView } from "../core/digests.js";
 
@@ -57,27 +61,28 @@ export function createDigestService(options: {
   return {
     within: (commandStore: Store) => createDigestService({ ...options, store: store.within(commandStore) }),
     async add(input) {
+      const t = input.t ?? ENGLISH;
       const platform = channelPlatform(input.channelRef);
       // Console destinations are the server's stdout and files: only the console tenant may pick them.
       if (platform !== input.tenant.platform) {
         throw new UserError(
           "wrong_platform",
           platform === "console"
-            ? `${input.channelRef} is on the Rapport server; only the console may post digests there. Pick a channel of this workspace with #.`
-            : `This workspace is on ${input.tenant.platform}; it cannot post digests into a ${platform || "unknown"} channel.`,
+            ? t("digests.consoleOnly", { channel: input.channelRef })
+            : t("digests.wrongPlatform", { platform: input.tenant.platform, other: platform || "unknown" }),
         );
       }
       const check = await poster.canPost(input.channelRef, { tenantExternalId: input.tenant.externalId });
       if (!check.ok && platform === "console") {
-        throw new UserError("cannot_post", `I cannot post to ${input.channelRef}: ${check.reason}`, { example: "digest add followups console:stdout 08:30" });
+        throw new UserError("cannot_post", t("digests.cannotPostConsole", { channel: input.channelRef, reason: check.reason === undefined ? undefined : localizeMessage(check.reason, t) }), { example: "digest add followups console:stdout 08:30" });
       }
       if (!check.ok) {
-        throw new UserError("cannot_post", `I cannot post in ${input.channelRef}: ${check.reason ?? "the bot is not a member or lacks permission"}. Invite the bot to the channel first.`);
+        throw new UserError("cannot_post", t("digests.cannotPost", { channel: input.channelRef, reason: check.reason === undefined ? t("digests.notMember") : localizeMessage(check.reason, t) }));
       }
       if (check.external && !input.confirmExternal) {
         throw new UserError(
           "external_channel",
-          `${check.channelName ?? input.channelRef} is shared with another organisation (Slack Connect): the digest would show CRM data to people outside the company. If that is intended, repeat the command with confirm-external at the end.`,
+          t("digests.external", { channel: check.channelName ?? input.channelRef }),
         );
       }
       const row = await store.createSubscription({
@@ -105,9 +110,9 @@ export function createDigestService(options: {
       return view;
     },
     preview: ({ tenantId, kind, now, timeZone, full, locale }) => buildDigest({ store, tenantId, kind, now, timeZone, full, locale }),
-    async runNow({ tenantId, id, now }) {
+    async runNow({ tenantId, id, now, t = ENGLISH }) {
       const [sub] = await store.subscriptions(tenantId, { id });
-      if (!sub) throw new NotFound(`No digest subscription ${id} in this workspace.`, "digest list");
+      if (!sub) throw new NotFound(t("digests.noSubscription", { id: String(id) }), "digest list");
       // The tenant's workspace picks the bot token: a shared channel alone does not say whose.
       const tenantExternalId = await store.tenantExternalId(tenantId);
       const built = await buildDigest({ store, tenantId, kind: sub.kind, now, timeZone: sub.timeZone, locale: sub.language, fallbackLocale: options.defaultLocale });
@@ -133,9 +138,9 @@ export function createDigestService(options: {
       if (outcome.kind === "posted") return { messageId: outcome.messageId, channelRef: sub.channelRef, empty: built.empty };
       logger.warn({ subscription: sub.id, outcome }, "manual digest run did not post");
       if (outcome.kind === "unknown") {
-        throw new UserError("post_unknown", `The post to ${sub.channelRef} may or may not have gone through (${outcome.error}). Check the channel before running it again.`);
+        throw new UserError("post_unknown", t("digests.postUnknown", { channel: sub.channelRef, reason: outcome.error }));
       }
-      throw new UserError("post_failed", `Could not post to ${sub.channelRef}: ${outcome.kind === "failed" ? outcome.error : "interrupted"}. Try again in a minute.`);
+      throw new UserError("post_failed", t("digests.postFailed", { channel: sub.channelRef, reason: outcome.kind === "failed" ? outcome.error : t("digests.interrupted") }));
     },
   };
 }

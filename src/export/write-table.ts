@@ -52,8 +52,12 @@ export async function writeTable(table: ExportTable, format: ExportFormat, out: 
   return count;
 }
 
-/** Collects an export into memory (chat uploads), refusing past `maxBytes`. */
-export async function tableToBuffer(table: ExportTable, format: ExportFormat, maxBytes = 50 * 1024 * 1024): Promise<{ data: Uint8Array; rows: number }> {
+/** Collects an export into memory (chat uploads), refusing past `maxBytes`; `sheetName` names the XLSX sheet for its reader. */
+export async function tableToBuffer(
+  table: ExportTable,
+  format: ExportFormat,
+  { maxBytes = 50 * 1024 * 1024, sheetName }: { maxBytes?: number; sheetName?: string } = {},
+): Promise<{ data: Uint8Array; rows: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   const sink = new PassThrough();
@@ -62,6 +66,6 @@ export async function tableToBuffer(table: ExportTable, format: ExportFormat, ma
     if (size > maxBytes) sink.destroy(new Error(`The export is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; use rapport export on the server instead.`));
     else chunks.push(chunk);
   });
-  const rows = await writeTable(table, format, sink);
+  const rows = await writeTable(table, format, sink, { sheetName });
   return { data: new Uint8Array(Buffer.concat(chunks)), rows };
 }

@@ -2,8 +2,12 @@
  * Which file column feeds which field. Headers are compared after folding case, spaces and
  * punctuation ("Company name" = "company_name" = "COMPANY-NAME"), against our own field names and
  * the export headers of HubSpot, Salesforce and Pipedrive. `--map col=field` wins over both.
+ * Rapport's own exports in zh-CN, zh-TW and ko write headers in the reader's language (信用额度,
+ * 여신 한도); those read as the column name they translate, so an exported file imports back.
  */
 import type { ImportKind } from "../core/import-sink.js";
+import { CATALOGS, LOCALES } from "../core/i18n/index.js";
+import { ImportProblem } from "./row-error.js";
 
 export { IMPORT_KINDS, type ImportKind } from "../core/import-sink.js";
 
@@ -27,6 +31,7 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     website: ["website", "Website URL", "Website", "Company Domain Name", "Domain", "Organization - Website"],
     owner: ["owner", "Company owner", "Account Owner", "Organization - Owner", "Owner", "Contact owner", "HubSpot Owner", "Owner Name"],
     creditLimit: ["credit_limit", "Credit limit"],
+    currency: ["currency", "Currency", "Currency code", "Account Currency"],
     nextFollowUp: ["next_follow_up", "Next follow-up", "Next Activity Date", "Next activity date", "Organization - Next activity date"],
     notes: ["notes", "Description", "About", "Notes", "Account Description"],
   },
@@ -49,6 +54,7 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     status: ["status", "Order Status"],
     total: ["total", "amount", "Amount", "Deal - Value", "Order Total"],
     totalCost: ["total_cost", "cost", "Cost"],
+    currency: ["currency", "Currency", "Currency code"],
     owner: ["owner", "Deal owner", "Opportunity Owner", "Deal - Owner", "Owner"],
     // One row per order line: rows with the same order number are one order.
     sku: ["sku", "SKU", "Product Code", "Product SKU", "Item", "Item Code", "Line Item - SKU", "Product"],
@@ -66,11 +72,13 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     dueOn: ["due_on", "Due Date"],
     amount: ["amount", "Amount", "Total", "Invoice Amount"],
     paid: ["paid", "Amount Paid", "Paid"],
+    currency: ["currency", "Currency", "Currency code"],
   },
   payments: {
     externalId: ["external_id", "id", "Payment ID", "Record ID"],
     customer: ["customer", "customer_id", "customer_external_id", "Account Name", "Company name", "Associated Company", "Organization - Name"],
     amount: ["amount", "Amount", "Payment Amount"],
+    currency: ["currency", "Currency", "Currency code"],
     receivedOn: ["received_on", "date", "Payment Date", "Received Date", "Date"],
     method: ["method", "Payment Method"],
     reference: ["reference", "Reference", "Memo"],
@@ -91,6 +99,23 @@ export function foldHeader(header: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+const COLUMN_KEY = "export.column.";
+
+/** Folded export header in any language -> the folded column name it stands for. */
+const TRANSLATED_HEADERS: ReadonlyMap<string, string> = new Map(
+  LOCALES.flatMap((locale) =>
+    Object.entries(CATALOGS[locale])
+      .filter(([key]) => key.startsWith(COLUMN_KEY))
+      .map(([key, header]) => [foldHeader(header), foldHeader(key.slice(COLUMN_KEY.length))] as const),
+  ),
+);
+
+/** A header as a column name: "여신 한도" -> "creditlimit"; any other header folded as it is. */
+function columnNameOf(header: string): string {
+  const folded = foldHeader(header);
+  return TRANSLATED_HEADERS.get(folded) ?? folded;
+}
+
 export type ColumnPlan = {
   /** Field -> column index in the file. */
   fieldColumns: Map<string, number>;
@@ -105,20 +130,21 @@ export type ColumnPlan = {
  */
 export function planColumns(kind: ImportKind, headers: string[], map: Record<string, string> = {}): ColumnPlan {
   const folded = headers.map(foldHeader);
+  const named = headers.map(columnNameOf);
   const fieldColumns = new Map<string, number>();
   const used = new Set<number>();
   const fields = new Set(fieldsOf(kind));
   for (const [column, field] of Object.entries(map)) {
-    if (!fields.has(field)) throw new Error(`--map ${column}=${field}: "${field}" is not a ${kind} field (one of ${[...fields].join(", ")}).`);
+    if (!fields.has(field)) throw new ImportProblem("import.map.notAField", { column, field, kind, fields: [...fields].join(", ") });
     const index = folded.indexOf(foldHeader(column));
-    if (index < 0) throw new Error(`--map ${column}=${field}: the file has no column "${column}" (it has ${headers.join(", ")}).`);
+    if (index < 0) throw new ImportProblem("import.map.noColumn", { column, field, headers: headers.join(", ") });
     fieldColumns.set(field, index);
     used.add(index);
   }
   for (const [field, aliases] of Object.entries(ALIASES[kind])) {
     if (fieldColumns.has(field)) continue;
     for (const alias of aliases) {
-      const index = folded.indexOf(foldHeader(alias));
+      const index = named.indexOf(foldHeader(alias));
       if (index >= 0 && !used.has(index)) {
         fieldColumns.set(field, index);
         used.add(index);

@@ -13,20 +13,17 @@ export const DATE_ORDERS = ["auto", "mdy", "dmy"] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
 /** The file's own dates show that an earlier ambiguous date was read the wrong way. */
-export class DateOrderConflict extends Error {
-  readonly code = "date_order_conflict";
+export class DateOrderConflict extends RowError {
   constructor(
     readonly line: number,
-    message: string,
+    values: { value: string; line: number; raw: string },
   ) {
-    super(message);
+    super("import.date.conflict", values);
   }
 }
 
 const YEAR_FIRST = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日.]?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const YEAR_LAST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s[\d:]+(?:\s?[AP]M)?)?$/i;
-
-const ORDER_NAMES = { mdy: "month/day/year", dmy: "day/month/year" } as const;
 
 export class DateReader {
   private evidence: "mdy" | "dmy" | null;
@@ -48,13 +45,13 @@ export class DateReader {
     let match = YEAR_FIRST.exec(raw);
     if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]), raw, field);
     match = YEAR_LAST.exec(raw);
-    if (!match) throw new RowError(`${field} "${raw}" is not a date like 2026-03-14`);
+    if (!match) throw new RowError("import.date.notADate", { field, value: raw });
     const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const order = this.order === "auto" ? this.decide(first, second, raw) : this.order;
     const [month, day] = order === "mdy" ? [first, second] : [second, first];
     if (month > 12 && this.order !== "auto") {
       const other = order === "mdy" ? "dmy" : "mdy";
-      throw new RowError(`${field} "${raw}" is not a ${ORDER_NAMES[order]} date; if the file writes ${ORDER_NAMES[other]}, use --date-order ${other}`);
+      throw new RowError("import.date.wrongOrder", { field, value: raw, order: order, other: other, flag: other });
     }
     return isoDate(year, month, day, raw, field);
   }
@@ -69,14 +66,10 @@ export class DateReader {
       this.evidence = implied;
       if (implied === "dmy" && this.firstAmbiguous) {
         const earlier = this.firstAmbiguous;
-        throw new DateOrderConflict(
-          earlier.line,
-          `date "${earlier.raw}" was read as month/day, but line ${this.line} ("${raw}") shows this file writes day/month; ` +
-            `nothing was imported. Run the import again with --date-order dmy.`,
-        );
+        throw new DateOrderConflict(earlier.line, { value: earlier.raw, line: this.line, raw });
       }
     } else if (implied !== this.evidence) {
-      throw new RowError(`date "${raw}" is ${ORDER_NAMES[implied]}, but earlier dates in this file are ${ORDER_NAMES[this.evidence]}; write dates one way, e.g. 2026-03-14`);
+      throw new RowError("import.date.mixed", { value: raw, order: implied, earlier: this.evidence });
     }
     return implied;
   }
@@ -85,7 +78,7 @@ export class DateReader {
 function isoDate(year: number, month: number, day: number, raw: string, field: string): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new RowError(`${field} "${raw}" is not a real date`);
+    throw new RowError("import.date.notReal", { field, value: raw });
   }
   return date.toISOString().slice(0, 10);
 }

@@ -5,11 +5,13 @@
  * transaction is rolled back. With `skipInvalid` bad rows are reported and the rest committed.
  * `dryRun` does all the work, including the database-side checks, and rolls back.
  */
-import type { ImportBatches, ImportKind, ImportSink, Lined, RowOf, WriteCounts } from "../core/import-sink.js";
+import type { ImportBatches, ImportKind, ImportSink, LateIssue, Lined, RowOf, WriteCounts } from "../core/import-sink.js";
 import { planColumns } from "./columns.js";
 import { openRows, type Encoding } from "./read-rows.js";
 import { RowError, validateRow } from "./validate-row.js";
+import { ImportProblem } from "./row-error.js";
 import { DateOrderConflict, DateReader, type DateOrder } from "./import-dates.js";
+import { createTranslator, type Locale, type Translate } from "../core/i18n/index.js";
 
 export type ImportOptions = {
   dryRun?: boolean;
@@ -27,6 +29,8 @@ export type ImportOptions = {
   /** Every row is written; the commit and the search-index merge follow (seconds at 1M rows). */
   onFinishing?: () => void;
   maxIssues?: number;
+  /** The language of the issues' reasons (default English). */
+  locale?: Locale;
 };
 
 export type ImportIssue = { line: number; reason: string; severity: "error" | "warning" };
@@ -75,19 +79,21 @@ export async function importFile(input: {
   const started = performance.now();
   const batchSize = options.batchSize ?? 2000;
   const maxIssues = options.maxIssues ?? 1000;
+  const t = createTranslator(options.locale ?? "en");
   const currency = await sink.tenantCurrency(tenantId);
   const source = await openRows(path, { encoding: options.encoding });
   const plan = planColumns(kind, source.headers, options.map);
   const missing = REQUIRED[kind].filter((anyOf) => !anyOf.some((field) => plan.fieldColumns.has(field)));
   if (missing.length) {
-    throw new Error(
-      `The file has no column for ${missing.map((anyOf) => anyOf.join(" or ")).join(", ")}. Its headers are: ${source.headers.join(", ")}. ` +
-        `Use --map "Your header=${missing[0]![0]}".`,
-    );
+    throw new ImportProblem("import.file.noColumn", (t) => ({
+      missing: missing.map((anyOf) => anyOf.join(t("import.file.or"))).join(", "),
+      headers: source.headers.join(", "),
+      field: missing[0]![0],
+    }));
   }
   const fields = new Set(plan.fieldColumns.keys());
   if (kind === "orders" && (fields.has("sku") || fields.has("unitPrice")) && !fields.has("total") && !(fields.has("sku") && fields.has("unitPrice"))) {
-    throw new Error(`A file of order lines needs both a sku and a unit price column (or a total column). Its headers are: ${source.headers.join(", ")}.`);
+    throw new ImportProblem("import.file.orderLines", { headers: source.headers.join(", ") });
   }
   const result: ImportResult = {
     kind,
@@ -118,7 +124,7 @@ export async function importFile(input: {
     result.unchanged += counts.unchanged;
   };
 
-  const lateIssue = ({ line, reason }: { line: number; reason: string }) => report({ line, reason, severity: "error" });
+  const lateIssue = ({ line, reason, problem }: LateIssue) => report({ line, reason: problem ? t(problem.key, problem.values) : reason, severity: "error" });
   const onWarning = (line: number, reason: string) => report({ line, reason, severity: "warning" });
 
   const run = async (batches: ImportBatches<ImportKind>) => {
@@ -152,12 +158,12 @@ export async function importFile(input: {
       } catch (error) {
         if (error instanceof DateOrderConflict) {
           // Rows already written read that date wrongly: stop and roll back, even with --skip-invalid.
-          report({ line: error.line, reason: error.message, severity: "error" });
+          report({ line: error.line, reason: error.describe(t), severity: "error" });
           await settled();
           throw new Rollback();
         }
         if (!(error instanceof RowError)) throw error;
-        report({ line: raw.line, reason: error.message, severity: "error" });
+        report({ line: raw.line, reason: error.describe(t), severity: "error" });
       }
       // All-or-nothing: once a row is bad nothing more is written, but every row is still checked.
       const writing = options.skipInvalid || result.invalid === 0;
@@ -174,7 +180,7 @@ export async function importFile(input: {
     if (assumed) {
       report({
         line: assumed.line,
-        reason: `"${assumed.raw}" could be month/day or day/month and nothing in the file decides; dates like it were read as month/day/year. If the file writes day/month, import it again with --date-order dmy.`,
+        reason: t("import.date.assumed", { value: assumed.raw }),
         severity: "warning",
       });
     }
@@ -199,11 +205,20 @@ export async function importFile(input: {
   return result;
 }
 
-/** One line for stdout: "Imported 1,000 customers: 990 new, 10 updated, 0 unchanged, 2 invalid (1.2 s, 830 rows/s)." */
-export function summarize(result: ImportResult): string {
+/** One line for stdout: "Imported 1,000 customers rows: 990 new, 10 updated, 0 unchanged, 2 invalid (1.2 s, 830 rows/s)." */
+export function summarize(result: ImportResult, t: Translate = createTranslator("en")): string {
   const n = (value: number) => value.toLocaleString("en-US");
-  const verb = result.committed ? "Imported" : result.dryRun ? "Dry run: would import" : "Nothing imported from";
-  const counts = `${n(result.inserted)} new, ${n(result.updated)} updated, ${n(result.unchanged)} unchanged, ${n(result.invalid)} invalid`;
-  const detail = result.committed || result.dryRun ? counts : `${n(result.invalid)} invalid row${result.invalid === 1 ? "" : "s"}; fix them or use --skip-invalid`;
-  return `${verb} ${n(result.rows)} ${result.kind} rows: ${detail}${result.warnings ? `, ${n(result.warnings)} warnings` : ""} (${(result.elapsedMs / 1000).toFixed(1)} s, ${n(result.rowsPerSecond)} rows/s).`;
+  const values = {
+    rows: n(result.rows),
+    kind: t("import.kind", { kind: result.kind }),
+    inserted: n(result.inserted),
+    updated: n(result.updated),
+    unchanged: n(result.unchanged),
+    invalid: n(result.invalid),
+    count: result.invalid,
+    warnings: result.warnings ? t("import.summary.warnings", { count: n(result.warnings) }) : "",
+    seconds: (result.elapsedMs / 1000).toFixed(1),
+    rate: n(result.rowsPerSecond),
+  };
+  return t(result.committed ? "import.summary.committed" : result.dryRun ? "import.summary.dryRun" : "import.summary.nothing", values);
 }

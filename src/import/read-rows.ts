@@ -10,6 +10,7 @@ import iconv from "iconv-lite";
 import chardet from "chardet";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import { ImportProblem } from "./row-error.js";
 
 export const ENCODINGS = ["utf8", "utf16le", "utf16be", "gbk", "euc-kr"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -103,7 +104,7 @@ export async function openRows(path: string, options: { encoding?: Encoding } = 
   );
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   const first = await iterator.next();
-  if (first.done) throw new Error(`${path} is empty: expected a header row.`);
+  if (first.done) throw new ImportProblem("import.file.empty", { path });
   const headers = first.value.record.map((cell) => cell.trim());
   async function* rows(): AsyncIterable<RawRow> {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
@@ -139,11 +140,11 @@ async function openXlsx(stream: Readable, size: number, bytesRead: () => number)
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
   const sheets = workbook[Symbol.asyncIterator]();
   const sheet = await sheets.next();
-  if (sheet.done) throw new Error("The workbook has no worksheet.");
+  if (sheet.done) throw new ImportProblem("import.file.noWorksheet");
   const rowIterator = (sheet.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
   let headerRow = await rowIterator.next();
   while (!headerRow.done && rowValues(headerRow.value).every((cell) => cell.trim() === "")) headerRow = await rowIterator.next();
-  if (headerRow.done) throw new Error("The first worksheet is empty: expected a header row.");
+  if (headerRow.done) throw new ImportProblem("import.file.emptyWorksheet");
   const headers = rowValues(headerRow.value).map((cell) => cell.trim());
   async function* rows(): AsyncIterable<RawRow> {
     for (let next = await rowIterator.next(); !next.done; next = await rowIterator.next()) {

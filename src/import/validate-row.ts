@@ -6,8 +6,8 @@
  */
 import type { CustomerPatch } from "../core/domain.js";
 import { CUSTOMER_STATUSES, PIPELINE_STAGES, type CustomerStatus } from "../core/domain.js";
-import { parseMoney } from "../core/money.js";
-import type { ContactRow, CustomerRow, ImportKind, InvoiceRow, OrderLineRow, OrderRow, PaymentRow, RowOf } from "../core/import-sink.js";
+import type { ContactRow, CustomerRow, ImportAmount, ImportKind, InvoiceRow, OrderLineRow, OrderRow, PaymentRow, RowOf } from "../core/import-sink.js";
+import { amountToMinor, compareDecimals, currencyOfCell, decimalOfCell } from "../core/money/amount-cell.js";
 import { DateReader } from "./import-dates.js";
 import { RowError } from "./row-error.js";
 
@@ -20,14 +20,14 @@ export type Cells = (field: string) => string;
 function optional(cells: Cells, field: string, max: number): string | null {
   const value = cells(field).trim();
   if (!value) return null;
-  if (value.length > max) throw new RowError(`${field} is too long (at most ${max} characters)`);
-  if (CONTROL.test(value)) throw new RowError(`${field} contains control characters`);
+  if (value.length > max) throw new RowError("import.row.tooLong", { field, max });
+  if (CONTROL.test(value)) throw new RowError("import.row.control", { field });
   return value;
 }
 
 function required(cells: Cells, field: string, max: number): string {
   const value = optional(cells, field, max);
-  if (value === null) throw new RowError(`${field} is missing`);
+  if (value === null) throw new RowError("import.row.missing", { field });
   return value;
 }
 
@@ -56,14 +56,14 @@ function status(cells: Cells): CustomerStatus {
   if (!raw) return "prospect";
   const folded = raw.toLowerCase().replace(/[^a-z]/g, "");
   const value = STATUS_WORDS[folded];
-  if (!value) throw new RowError(`status "${raw}" is not one of ${CUSTOMER_STATUSES.join(", ")} (or a HubSpot lifecycle stage)`);
+  if (!value) throw new RowError("import.row.status", { value: raw, choices: CUSTOMER_STATUSES.join(", ") });
   return value;
 }
 
 function stage(cells: Cells): string | null {
   const raw = cells("stage").trim().toLowerCase();
   if (!raw) return null;
-  if (!(PIPELINE_STAGES as readonly string[]).includes(raw)) throw new RowError(`stage "${raw}" is not one of ${PIPELINE_STAGES.join(", ")}`);
+  if (!(PIPELINE_STAGES as readonly string[]).includes(raw)) throw new RowError("import.row.notOneOf", { field: "stage", value: raw, choices: PIPELINE_STAGES.join(", ") });
   return raw;
 }
 
@@ -73,55 +73,75 @@ function grade(cells: Cells): string | null {
   // Salesforce ratings Hot/Warm/Cold map to A/B/C.
   const rating: Record<string, string> = { HOT: "A", WARM: "B", COLD: "C" };
   const value = rating[raw] ?? raw;
-  if (!/^[A-E]$/.test(value)) throw new RowError(`grade "${raw}" must be a letter A to E (or Hot/Warm/Cold)`);
+  if (!/^[A-E]$/.test(value)) throw new RowError("import.row.grade", { value: raw });
   return value;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function email(cells: Cells, field = "email"): string | null {
   const value = optional(cells, field, 200);
-  if (value !== null && !EMAIL.test(value)) throw new RowError(`${field} "${value}" does not look like name@example.com`);
+  if (value !== null && !EMAIL.test(value)) throw new RowError("import.row.email", { field, value });
   return value;
 }
 
 function phone(cells: Cells): string | null {
   const value = optional(cells, "phone", 60);
-  if (value !== null && !/^[+\d(][\d\s()\-.\/x+ext]{2,59}$/i.test(value)) throw new RowError(`phone "${value}" does not look like a phone number`);
+  if (value !== null && !/^[+\d(][\d\s()\-.\/x+ext]{2,59}$/i.test(value)) throw new RowError("import.row.phone", { value });
   return value;
 }
 
+/** A money cell in minor units of `currency` (a customer row's own currency, else the workspace's). */
 export function money(cells: Cells, field: string, currency: string, options: { required: boolean }): number | null {
+  const amount = amountCell(cells, field, options);
+  if (amount === null) return null;
+  const result = amountToMinor(field, amount, currency);
+  if ("problem" in result) throw new RowError(result.problem.key, result.problem.values);
+  return result.minor;
+}
+
+/** A money cell kept exact until its customer's currency is known (see amount-cell.ts). */
+export function amountCell(cells: Cells, field: string, options: { required: boolean }): ImportAmount | null {
   const raw = cells(field).trim();
   if (!raw) {
-    if (options.required) throw new RowError(`${field} is missing`);
+    if (options.required) throw new RowError("import.row.missing", { field });
     return null;
   }
-  const value = parseMoney(raw.replace(/^[A-Z]{3}\s*/, "").replace(/\s*[A-Z]{3}$/, ""), currency);
-  if (value === null) throw new RowError(`${field} "${raw}" is not an amount like 1250.50`);
-  return value;
+  const decimal = decimalOfCell(raw);
+  if (decimal === null) throw new RowError("import.row.amount", { field, value: raw });
+  return { text: raw, decimal };
 }
+
+function currencyColumn(cells: Cells): string | null {
+  const raw = cells("currency");
+  const currency = currencyOfCell(raw);
+  if (currency === undefined) throw new RowError("import.row.currency", { value: raw.trim() });
+  return currency;
+}
+
+const isNegative = (amount: ImportAmount | null) => amount !== null && amount.decimal.startsWith("-");
+const isPositive = (amount: ImportAmount) => !isNegative(amount) && /[1-9]/.test(amount.decimal);
 
 /** A date cell (formats and day/month order: import-dates.ts). */
 export function calendarDate(cells: Cells, field: string, options: { required: boolean }, dates: DateReader): string | null {
   const raw = cells(field).trim();
   if (!raw) {
-    if (options.required) throw new RowError(`${field} is missing`);
+    if (options.required) throw new RowError("import.row.missing", { field });
     return null;
   }
   return dates.read(raw, field);
 }
 
-function orderLine(cells: Cells, currency: string): OrderLineRow {
+function orderLine(cells: Cells): OrderLineRow {
   const quantityText = cells("quantity").trim() || "1";
-  if (!/^\d{1,9}$/.test(quantityText) || Number(quantityText) === 0) throw new RowError(`quantity "${quantityText}" is not a whole number of at least 1`);
-  const unitPrice = money(cells, "unitPrice", currency, { required: true })!;
-  if (unitPrice < 0) throw new RowError("unitPrice must not be negative");
+  if (!/^\d{1,9}$/.test(quantityText) || Number(quantityText) === 0) throw new RowError("import.row.quantity", { value: quantityText });
+  const unitPrice = amountCell(cells, "unitPrice", { required: true })!;
+  if (isNegative(unitPrice)) throw new RowError("import.row.negative", { field: "unitPrice" });
   return {
     sku: required(cells, "sku", 100),
     description: optional(cells, "description", 500),
     quantity: Number(quantityText),
     unitPrice,
-    unitCost: money(cells, "unitCost", currency, { required: false }),
+    unitCost: amountCell(cells, "unitCost", { required: false }),
   };
 }
 
@@ -144,6 +164,7 @@ export function validateRow<K extends ImportKind>(
   const externalId = optional(cells, "externalId", 200);
   switch (kind) {
     case "customers": {
+      const own = currencyColumn(cells);
       const row: CustomerRow = {
         externalId,
         name: required(cells, "name", 200),
@@ -161,7 +182,8 @@ export function validateRow<K extends ImportKind>(
         email: email(cells),
         website: optional(cells, "website", 200),
         owner: optional(cells, "owner", 200),
-        creditLimit: money(cells, "creditLimit", currency, { required: false }),
+        creditLimit: money(cells, "creditLimit", own ?? currency, { required: false }),
+        currency: own,
         nextFollowUp: calendarDate(cells, "nextFollowUp", { required: false }, dates),
         notes: optional(cells, "notes", 3000),
       };
@@ -169,7 +191,7 @@ export function validateRow<K extends ImportKind>(
     }
     case "contacts": {
       const full = optional(cells, "name", 200) ?? [cells("firstName").trim(), cells("lastName").trim()].filter(Boolean).join(" ");
-      if (!full) throw new RowError("name is missing (or First Name / Last Name)");
+      if (!full) throw new RowError("import.row.contactName");
       const row: ContactRow = {
         externalId,
         customer: required(cells, "customer", 200),
@@ -184,29 +206,30 @@ export function validateRow<K extends ImportKind>(
     case "orders": {
       const lines = options.hasLines;
       const orderStatus = (cells("status").trim() || "confirmed").toLowerCase();
-      if (!ORDER_STATUSES.includes(orderStatus)) throw new RowError(`status "${orderStatus}" is not one of ${ORDER_STATUSES.join(", ")}`);
+      if (!ORDER_STATUSES.includes(orderStatus)) throw new RowError("import.row.notOneOf", { field: "status", value: orderStatus, choices: ORDER_STATUSES.join(", ") });
       const row: OrderRow = {
         externalId,
         number: required(cells, "number", 100),
         customer: required(cells, "customer", 200),
         orderedOn: calendarDate(cells, "orderedOn", { required: true }, dates)!,
         status: orderStatus,
-        total: money(cells, "total", currency, { required: !lines })!,
-        totalCost: money(cells, "totalCost", currency, { required: false }),
+        total: amountCell(cells, "total", { required: !lines }),
+        totalCost: amountCell(cells, "totalCost", { required: false }),
+        currency: currencyColumn(cells),
         owner: optional(cells, "owner", 200),
-        line: lines ? orderLine(cells, currency) : null,
+        line: lines ? orderLine(cells) : null,
       };
-      if (row.total !== null && row.total < 0) throw new RowError("total must not be negative");
+      if (isNegative(row.total)) throw new RowError("import.row.negative", { field: "total" });
       return row as RowOf[K];
     }
     case "invoices": {
       const issuedOn = calendarDate(cells, "issuedOn", { required: true }, dates)!;
       const dueOn = calendarDate(cells, "dueOn", { required: false }, dates) ?? issuedOn;
-      if (dueOn < issuedOn) throw new RowError(`dueOn ${dueOn} is before issuedOn ${issuedOn}`);
-      const amount = money(cells, "amount", currency, { required: true })!;
-      const paid = money(cells, "paid", currency, { required: false }) ?? 0;
-      if (amount <= 0) throw new RowError("amount must be positive");
-      if (paid < 0 || paid > amount) throw new RowError("paid must be between 0 and the amount");
+      if (dueOn < issuedOn) throw new RowError("import.row.dueBeforeIssued", { due: dueOn, issued: issuedOn });
+      const amount = amountCell(cells, "amount", { required: true })!;
+      const paid = amountCell(cells, "paid", { required: false });
+      if (!isPositive(amount)) throw new RowError("import.row.notPositive", { field: "amount" });
+      if (paid !== null && (isNegative(paid) || compareDecimals(paid.decimal, amount.decimal) > 0)) throw new RowError("import.row.paidRange");
       const row: InvoiceRow = {
         externalId,
         number: required(cells, "number", 100),
@@ -216,18 +239,20 @@ export function validateRow<K extends ImportKind>(
         dueOn,
         amount,
         paid,
+        currency: currencyColumn(cells),
       };
       return row as RowOf[K];
     }
     case "payments": {
       const method = (cells("method").trim() || "bank").toLowerCase();
-      if (!PAYMENT_METHODS.includes(method)) throw new RowError(`method "${method}" is not one of ${PAYMENT_METHODS.join(", ")}`);
-      const amount = money(cells, "amount", currency, { required: true })!;
-      if (amount <= 0) throw new RowError("amount must be positive");
+      if (!PAYMENT_METHODS.includes(method)) throw new RowError("import.row.notOneOf", { field: "method", value: method, choices: PAYMENT_METHODS.join(", ") });
+      const amount = amountCell(cells, "amount", { required: true })!;
+      if (!isPositive(amount)) throw new RowError("import.row.notPositive", { field: "amount" });
       const row: PaymentRow = {
         externalId,
         customer: required(cells, "customer", 200),
         amount,
+        currency: currencyColumn(cells),
         receivedOn: calendarDate(cells, "receivedOn", { required: true }, dates)!,
         method,
         reference: optional(cells, "reference", 200),

@@ -48,3 +48,26 @@ test("/metrics shows admission: running and waiting commands, and requests turne
   release();
   if (second.ok) second.ticket.cancel();
 });
+
+test("GIVEN a metrics token THEN /metrics answers 401 without it or with another, 200 with it; the probes stay open", async () => {
+  ops = await startOpsServer({ port: 0, host: "127.0.0.1", metricsToken: "scrape-secret", metrics: createMetrics({ defaultMetrics: false }), checkDatabase: async () => undefined });
+  const metrics = (authorization?: string) => fetch(`http://127.0.0.1:${ops!.port}/metrics`, { headers: authorization ? { authorization } : {} });
+  const refused = await metrics();
+  expect(refused.status).toBe(401);
+  expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="metrics"');
+  expect((await metrics("Bearer scrape-secreT")).status).toBe(401);
+  expect((await metrics("Basic scrape-secret")).status).toBe(401);
+  const allowed = await metrics("Bearer scrape-secret");
+  expect(allowed.status).toBe(200);
+  expect(await allowed.text()).toContain("rapport_");
+  expect((await get("/healthz")).status).toBe(200);
+});
+
+test("should listen on the interface it is given, loopback by default", async () => {
+  ops = await startOpsServer({ port: 0, metrics: createMetrics({ defaultMetrics: false }), checkDatabase: async () => undefined });
+  expect(ops.address).toBe("127.0.0.1");
+  await ops.close();
+  ops = await startOpsServer({ port: 0, host: "0.0.0.0", metrics: createMetrics({ defaultMetrics: false }), checkDatabase: async () => undefined });
+  expect(ops.address).toBe("0.0.0.0");
+  expect((await get("/healthz")).status).toBe(200);
+});

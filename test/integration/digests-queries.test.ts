@@ -85,6 +85,7 @@ describe.each(testTargets)("digest queries on $name", (target) => {
         totals: { "0-30": 300, "31-60": 21_200, "61-90": 4_800, "91-180": 39_200, ">180": 25_600 },
         total: 91_100,
         customerCount: 3,
+        byCurrency: [{ currency: "USD", totals: { "0-30": 300, "31-60": 21_200, "61-90": 4_800, "91-180": 39_200, ">180": 25_600 }, total: 91_100 }],
         debtors: [
           {
             customerId: ids.boundary,
@@ -95,6 +96,7 @@ describe.each(testTargets)("digest queries on $name", (target) => {
             balance: 1_051_100,
             creditLimit: null,
             owner: alice,
+            currency: "USD",
           },
           {
             customerId: ids.overLimit,
@@ -105,11 +107,12 @@ describe.each(testTargets)("digest queries on $name", (target) => {
             balance: 60_000,
             creditLimit: 50_000,
             owner: null,
+            currency: "USD",
           },
         ],
         overLimit: [
-          { customerId: ids.overLimit, customerName: "Over Limit Ltd", balance: 60_000, creditLimit: 50_000 },
-          { customerId: ids.notDue, customerName: "Not Due Yet SA", balance: 8_000, creditLimit: 5_000 },
+          { customerId: ids.overLimit, customerName: "Over Limit Ltd", balance: 60_000, creditLimit: 50_000, currency: "USD" },
+          { customerId: ids.notDue, customerName: "Not Due Yet SA", balance: 8_000, creditLimit: 5_000, currency: "USD" },
         ],
         overLimitCount: 2,
       });
@@ -221,6 +224,7 @@ describe.each(testTargets)("digest queries on $name", (target) => {
       predictedNextAt: fields.predictedNextAt,
       avgCycleDays: fields.avgCycleDays,
       lifetimeSales: fields.lifetimeSales,
+      currency: "USD",
     });
 
     test("GIVEN customers late to reorder and silent ones THEN both lists are ranked by lifetime sales and counted", async () => {

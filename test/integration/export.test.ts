@@ -51,7 +51,7 @@ describe.each(testTargets)("export on $name", (target) => {
 
   test("overdue, follow-ups and orders", async () => {
     expect(await csvOf("overdue")).toEqual([
-      { customer: "Acme Corp", customer_external_id: "A-1", owner: "Alice Martin", balance: "600.00", overdue: "600.00", "0-30": "0.00", "31-60": "0.00", "61-90": "600.00", "91-180": "0.00", ">180": "0.00", credit_limit: "500.00" },
+      { customer: "Acme Corp", customer_external_id: "A-1", owner: "Alice Martin", balance: "600.00", overdue: "600.00", "0-30": "0.00", "31-60": "0.00", "61-90": "600.00", "91-180": "0.00", ">180": "0.00", credit_limit: "500.00", currency: "USD" },
     ]);
     expect((await csvOf("followups")).map((row) => [row.due, row.customer])).toEqual([["2026-11-20", "Acme Corp"]]);
     expect((await csvOf("followups", { to: "2027-12-31" })).map((row) => row.customer)).toEqual(["Acme Corp", "上海宏达贸易有限公司"]);

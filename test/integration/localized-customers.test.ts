@@ -23,7 +23,7 @@ type Expectations = {
 
 const EXPECTED: Record<Exclude<Locale, "en">, Expectations> = {
   "zh-CN": {
-    find: ["与“acme”匹配的客户", "活跃 · Boston · 负责人 Alice Martin", "[查看: show #1]", "[记录通话: log #1 call …]"],
+    find: ["与“acme”匹配的客户", "活跃 · Boston · 负责人 Alice Martin", "[查看: 查看 #1]", "[记录通话: 记录 #1 电话 …]"],
     findNothing: ["没有与“zzqx”匹配的客户", "可以试试客户名称的一部分、联系人、邮箱或电话号码。", "示例：查找 acme"],
     show: [
       "负责人      Alice Martin",
@@ -31,7 +31,7 @@ const EXPECTED: Record<Exclude<Locale, "en">, Expectations> = {
       "下次跟进    2026-11-23（今天）",
       "应收余额    US$12,500.00",
       "信用额度    US$50,000.00",
-      "[设置跟进: followup #1 …]",
+      "[设置跟进: 设跟进 #1 …]",
       "累计销售额    US$75,000.00",
       "采购周期      30 天",
       "预计下次采购  2026-12-21",
@@ -42,12 +42,12 @@ const EXPECTED: Record<Exclude<Locale, "en">, Expectations> = {
       "备注：",
     ],
     showOverdue: ["2026-11-13（已逾期 10 天）"],
-    order: ["== 订单 SO-1031 ==", "状态      已完成", "已回款    US$12,500.00", "[客户: show #1]", "订单明细", "单价", "已送达（2026-07-29）", "发货仓：Main warehouse · DHL · 运单号 JD01461201"],
+    order: ["== 订单 SO-1031 ==", "状态      已完成", "已回款    US$12,500.00", "[客户: 查看 #1]", "订单明细", "单价", "已送达（2026-07-29）", "发货仓：Main warehouse · DHL · 运单号 JD01461201"],
     orderMissing: ["此工作区中没有订单 SO-9999。"],
     orders: ["Acme Corp 的订单（6）", "订单号", "未收款", "已开票"],
   },
   "zh-TW": {
-    find: ["符合「acme」的客戶", "往來中 · Boston · 負責業務 Alice Martin", "[查看: show #1]", "[記錄通話: log #1 call …]"],
+    find: ["符合「acme」的客戶", "往來中 · Boston · 負責業務 Alice Martin", "[查看: 查看 #1]", "[記錄通話: 記錄 #1 電話 …]"],
     findNothing: ["找不到符合「zzqx」的客戶", "範例：查詢 acme"],
     show: [
       "負責業務      Alice Martin",
@@ -64,19 +64,19 @@ const EXPECTED: Record<Exclude<Locale, "en">, Expectations> = {
       "已開立發票",
     ],
     showOverdue: ["2026-11-13（已逾期 10 天）"],
-    order: ["== 訂單 SO-1031 ==", "狀態      已結案", "[客戶: show #1]", "料號", "出貨紀錄", "已送達（2026-07-29）", "出貨倉：Main warehouse"],
+    order: ["== 訂單 SO-1031 ==", "狀態      已結案", "[客戶: 查看 #1]", "料號", "出貨紀錄", "已送達（2026-07-29）", "出貨倉：Main warehouse"],
     orderMissing: ["此工作區沒有訂單 SO-9999。"],
     orders: ["Acme Corp 的訂單（6）", "訂單編號", "未收款"],
   },
   ko: {
-    find: ["“acme”에 해당하는 거래처", "거래 중 · Boston · 담당 Alice Martin", "[보기: show #1]", "[통화 기록: log #1 call …]"],
+    find: ["“acme”에 해당하는 거래처", "거래 중 · Boston · 담당 Alice Martin", "[보기: 보기 #1]", "[통화 기록: 기록 #1 전화 …]"],
     findNothing: ["“zzqx”에 해당하는 거래처가 없습니다", "검색해 보십시오.", "예: 검색 acme"],
     show: [
       "담당자          Alice Martin",
       "다음 후속 연락  2026-11-23 (오늘)",
       "미수금 잔액     US$12,500.00",
       "여신 한도       US$50,000.00",
-      "[후속 연락 설정: followup #1 …]",
+      "[후속 연락 설정: 후속연락설정 #1 …]",
       "누적 매출         US$75,000.00",
       "구매 주기         30일",
       "다음 구매 예상일  2026-12-21",
@@ -88,7 +88,7 @@ const EXPECTED: Record<Exclude<Locale, "en">, Expectations> = {
       "메모: ",
     ],
     showOverdue: ["2026-11-13 (10일 지남)"],
-    order: ["== 주문 SO-1031 ==", "상태       종결", "입금액     US$12,500.00", "[거래처: show #1]", "주문 품목", "품목코드", "출고 내역", "납품 완료 (2026-07-29)", "송장번호 JD01461201"],
+    order: ["== 주문 SO-1031 ==", "상태       종결", "입금액     US$12,500.00", "[거래처: 보기 #1]", "주문 품목", "품목코드", "출고 내역", "납품 완료 (2026-07-29)", "송장번호 JD01461201"],
     orderMissing: ["이 워크스페이스에 SO-9999 주문이 없습니다."],
     orders: ["Acme Corp 주문 내역 (6건)", "주문번호", "미수금", "청구 완료"],
   },
@@ -192,9 +192,9 @@ describe("field=value problems of new and edit in the writer's language (pglite)
   });
 
   test.each([
-    ["zh-CN", ["status 须为以下之一：prospect, active, dormant, lost。", "“bogus”不是客户字段（可用字段：name,", "credit_limit 不能为负数。", "grade 须为 A 到 E 的字母。"], "请用 USD 填写（50000、$50,000.00 或 50k）", "phone 格式应类似 +86 21 5555 0101。"],
-    ["zh-TW", ["status 必須是下列之一：", "「bogus」不是客戶欄位（可用欄位：", "credit_limit 不可為負數。", "grade 必須是 A 到 E 的字母。"], "請以 USD 填寫（50000、$50,000.00 或 50k）", "phone 格式應類似 +886 2 5555 0101。"],
-    ["ko", ["status는 다음 중 하나여야 합니다: prospect,", "거래처 항목이 아닙니다: “bogus”", "credit_limit은 음수일 수 없습니다.", "grade는 A부터 E까지의 문자여야 합니다."], "USD로 입력하거나(50000, $50,000.00 또는 50k)", "phone은 +82 2 5555 0101 형식으로 입력해 주십시오."],
+    ["zh-CN", ["状态须为以下之一：潜在客户、活跃、休眠、流失。", "“bogus”不是客户字段（可用字段：名称、别名、", "信用额度不能为负数。", "等级须为 A 到 E 的字母。"], "请用 USD 填写（50000、$50,000.00 或 50k）", "电话格式应类似 +86 21 5555 0101。"],
+    ["zh-TW", ["狀態必須是下列之一：潛在客戶、活躍、休眠、流失。", "「bogus」不是客戶欄位（可用欄位：名稱、別名、", "信用額度不可為負數。", "等級必須是 A 到 E 的字母。"], "請以 USD 填寫（50000、$50,000.00 或 50k）", "電話格式應類似 +886 2 5555 0101。"],
+    ["ko", ["상태 값은 다음 중 하나여야 합니다: 잠재고객, 거래중, 휴면, 이탈.", "거래처 항목이 아닙니다: “bogus” (입력 가능한 항목: 이름, 별칭, 상태,", "여신 한도는 음수일 수 없습니다.", "등급은 A부터 E까지의 문자여야 합니다."], "USD로 입력하거나(50000, $50,000.00 또는 50k)", "전화번호는 +82 2 5555 0101 형식으로 입력해 주십시오."],
   ] as const)("%s: each bad field is explained in the writer's language", async (locale, several, conflict, phone) => {
     const title = await problems(locale, "edit acme status=gone bogus=1 credit_limit=-5 grade=Z");
     for (const phrase of several) expect(title).toContain(phrase);

@@ -136,6 +136,9 @@ const ROWS: Row[] = [
   { line: "匯出 訂單 from=05/12/2026", error: "ambiguous_date", says: ['"05/12/2026" could be 2026-05-12 or 2026-12-05', 'from="2026-12-05"'] },
   { line: "帮助 记录", says: ["log"] },
   { line: "도움말", says: ["find"] },
+  // handover's switches in the reader's words: a preview moves nothing.
+  { line: "交接 @bob @alice --预览", says: ["Would move"] },
+  { line: "인수인계 @bob @alice --미리보기 --권한유지", says: ["Would move", "keeps their access"] },
   { line: "digest add 跟进 console:stdout 08:30 周一,周四", says: ["followups", "into console:stdout at 08:30 UTC, mon, thu"], wrote: async (app, tenantId) => expect(await lastDigest(app, tenantId)).toMatchObject({ kind: "followups", weekdays: [1, 4] }) },
   { line: "요약알림 추가 연체 console:stdout 09:00 월,목", says: ["overdue", "into console:stdout at 09:00 UTC, mon, thu"], wrote: async (app, tenantId) => expect(await lastDigest(app, tenantId)).toMatchObject({ kind: "overdue", weekdays: [1, 4] }) },
   { line: "찾가 삼성", error: "unknown_command", says: ['"찾가"'] },

@@ -1,17 +1,21 @@
 /**
  * The console adapter: type the same commands as in Slack (with or without "/crm") and see the
  * same replies as text. Reads one command per line; with stdin not a TTY it prints each reply
- * and returns at end of input. `undo <token>` presses an Undo button.
+ * and returns at end of input. `undo <token>` (in any of the four languages) presses an Undo button.
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Actor } from "../../core/actor.js";
 import type { RapportApi } from "../../core/service-api.js";
-import { renderText } from "./render-text.js";
+import { renderText, UNDO_WORDS } from "./render-text.js";
+import { translatorFor } from "../kit/paging.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Attachment } from "../../core/reply.js";
 import { CONSOLE_LOCAL_USER, CONSOLE_TENANT } from "../../core/console-tenant.js";
+
+/** `undo <token>` (or 撤销 / 復原 / 취소): presses the Undo button the console printed. */
+const UNDO_LINE = new RegExp(`^(?:${Object.values(UNDO_WORDS).join("|")})\\s+([\\w-]{8,})$`);
 
 /** Writes each attachment into `dir` (never outside it) and returns the paths written. */
 export function saveAttachments(attachments: readonly Attachment[], dir: string): string[] {
@@ -63,11 +67,11 @@ export async function runConsole(options: {
       continue;
     }
     if (!options.interactive) output.write(`> ${line}\n`);
-    const undo = /^undo\s+([\w-]{8,})$/.exec(line);
+    const undo = UNDO_LINE.exec(line);
     const result = undo ? await api.undo({ actor, token: undo[1]! }) : await api.runText({ actor, text: line });
     output.write(`${renderText(result)}\n`);
     for (const saved of saveAttachments(result.attachments ?? [], options.outputDir ?? process.cwd())) {
-      output.write(`Saved ${saved}\n`);
+      output.write(`${translatorFor(result)("surface.savedFile", { path: saved })}\n`);
     }
     output.write("\n");
     prompt();

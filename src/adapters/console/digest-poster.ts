@@ -8,6 +8,7 @@ import { PostError } from "../../digests/poster.js";
 import { mentionsAsNames } from "../../digests/mention.js";
 import { appendToDigestFile, checkDigestFile, FILE_PREFIX, flattenControls } from "../../digests/file-destination.js";
 import { renderText } from "./render-text.js";
+import { englishOf } from "../../core/i18n/localized-messages.js";
 
 /**
  * Posts digests as console text: "console:stdout" to the given stream, "console:file:<path>"
@@ -24,13 +25,13 @@ export function createConsolePoster(options: { output: Writable; now?: () => Dat
   const fileDirs = options.fileDirs ?? [];
   type Target = { kind: "stdout" } | { kind: "file"; path: string } | { kind: "refused"; reason: string };
   const target = (channelRef: string, tenantExternalId: string): Target => {
-    if (options.tenant !== undefined && tenantExternalId !== options.tenant) return { kind: "refused", reason: "only the console may post to the Rapport server." };
+    if (options.tenant !== undefined && tenantExternalId !== options.tenant) return { kind: "refused", reason: englishOf("posters.console.onlyConsole") };
     if (channelRef === "console:stdout") return { kind: "stdout" };
     if (channelRef.startsWith(FILE_PREFIX)) {
       const check = checkDigestFile(channelRef.slice(FILE_PREFIX.length), fileDirs);
       return check.ok ? { kind: "file", path: check.path } : { kind: "refused", reason: check.reason };
     }
-    return { kind: "refused", reason: 'The console can post to "console:stdout" or "console:file:<path>".' };
+    return { kind: "refused", reason: englishOf("posters.console.where") };
   };
   return {
     async canPost(channelRef, { tenantExternalId }) {
@@ -41,7 +42,7 @@ export function createConsolePoster(options: { output: Writable; now?: () => Dat
     },
     async post(channelRef, reply, { idempotencyMarker, tenantExternalId }) {
       const where = target(channelRef, tenantExternalId);
-      if (where.kind === "refused") throw PostError.fatal("channel_refused", `Not posting to ${channelRef}: ${where.reason}`);
+      if (where.kind === "refused") throw PostError.fatal("channel_refused", englishOf("posters.notPosting", { channel: channelRef, reason: where.reason }));
       const messageId = `console-${now().getTime()}-${++sequence}`;
       // One line per rendered line: a newline inside a stored value must not start a line of its own.
       const text = `--- ${now().toISOString()} ${idempotencyMarker} ${messageId}\n${mentionsAsNames(renderText(flattenControls(reply)))}\n`;
@@ -57,7 +58,7 @@ export function createConsolePoster(options: { output: Writable; now?: () => Dat
     },
     async delete(channelRef) {
       // Text written to a stream or appended to a file cannot be taken back.
-      throw PostError.fatal("cannot_delete", `Console output in ${channelRef} cannot be withdrawn.`);
+      throw PostError.fatal("cannot_delete", englishOf("posters.cannotWithdraw", { channel: channelRef }));
     },
   };
 }

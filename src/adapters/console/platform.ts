@@ -11,6 +11,10 @@ import type { Writable } from "node:stream";
 import type { ChannelRefs, Platform } from "../../core/platform.js";
 import { CONSOLE_TENANT } from "../../core/console-tenant.js";
 import { createConsolePoster } from "./digest-poster.js";
+import { createTranslator } from "../../core/i18n/index.js";
+
+/** This platform's words in English; the catalogs (platform.admins.console, platform.howToPick.console) have them in every language. */
+const ENGLISH = createTranslator("en");
 
 const CONSOLE_REF = /^(console:stdout|console:file:\S+)$/;
 
@@ -22,7 +26,7 @@ export const consoleChannels: ChannelRefs = {
     return null;
   },
   format: (channelRef) => channelRef,
-  howToPick: "Pick it with # so it becomes a link, or use console:stdout",
+  howToPick: ENGLISH("platform.howToPick.console"),
   example: "console:stdout",
 };
 
@@ -30,7 +34,7 @@ export function createConsolePlatform(options: { output: Writable }): Platform<{
   return {
     id: "console",
     name: "the console",
-    admins: "The console's own user is its admin",
+    admins: ENGLISH("platform.admins.console"),
     channels: consoleChannels,
     forms: false,
     files: "save",

@@ -34,3 +34,36 @@ describe("renderText with deceptive text", () => {
     expect(renderText(reply, { neutralise: (text) => text })).toContain("\u202E");
   });
 });
+
+describe("button hints in the reader's words", () => {
+  const withButtons = (locale?: Reply["locale"]): Reply => ({
+    title: "Acme Corp",
+    visibility: "ephemeral",
+    ...(locale ? { locale } : {}),
+    blocks: [
+      {
+        type: "buttons",
+        buttons: [
+          { label: "Log call", action: { kind: "form", command: "log", prefill: { customer: "#1", channel: "call" } } },
+          { label: "Orders", action: { kind: "run", command: "orders #1" } },
+          { label: "Undo", action: { kind: "undo", token: "6fb26754-b1d7" } },
+        ],
+      },
+    ],
+  });
+
+  test("English shows the canonical command", () => {
+    expect(renderText(withButtons())).toContain("[Log call: log #1 call …]  [Orders: orders #1]  [Undo: undo 6fb26754-b1d7]");
+  });
+
+  test.each([
+    ["ko", "기록 #1 전화 …", "주문목록 #1", "취소 6fb26754-b1d7"],
+    ["zh-TW", "記錄 #1 電話 …", "訂單列表 #1", "復原 6fb26754-b1d7"],
+    ["zh-CN", "记录 #1 电话 …", "订单列表 #1", "撤销 6fb26754-b1d7"],
+  ] as const)("%s shows what a %s reader types", (locale, log, orders, undo) => {
+    const text = renderText(withButtons(locale));
+    expect(text).toContain(`Log call: ${log}`);
+    expect(text).toContain(`Orders: ${orders}`);
+    expect(text).toContain(`Undo: ${undo}`);
+  });
+});

@@ -8,6 +8,8 @@ import { neutraliseText, type Neutraliser } from "../../core/text/neutralise.js"
 import { neutraliseReply } from "../../core/text/neutralise-reply.js";
 import { truncateText } from "../../core/text/truncate.js";
 import { translatorFor } from "../kit/paging.js";
+import type { Locale } from "../../core/i18n/locale.js";
+import { localizeTypedLine } from "../../core/i18n/typed-line.js";
 
 function pad(text: string, width: number, align: "left" | "right" = "left"): string {
   const gap = Math.max(0, width - stringWidth(text));
@@ -19,22 +21,26 @@ function clip(text: string, width: number): string {
   return truncateText(text, width, { measure: stringWidth });
 }
 
-function buttonHint(button: Button): string {
+/** The undo word in each language; console.ts reads all of them. */
+export const UNDO_WORDS: Readonly<Record<Locale, string>> = { en: "undo", "zh-CN": "撤销", "zh-TW": "復原", ko: "취소" };
+
+/** What to type for a button, in the reader's words (`log #1 call` -> `기록 #1 전화`). */
+function buttonHint(button: Button, locale: Locale): string {
   switch (button.action.kind) {
     case "run":
-      return `${button.label}: ${button.action.command}`;
+      return `${button.label}: ${localizeTypedLine(button.action.command, locale)}`;
     case "form":
       // The console has no forms: show the command to type, with the prefilled values filled in.
-      return `${button.label}: ${[button.action.command, ...Object.values(button.action.prefill)].join(" ")} …`;
+      return `${button.label}: ${localizeTypedLine([button.action.command, ...Object.values(button.action.prefill)].join(" "), locale)} …`;
     case "undo":
-      return `${button.label}: undo ${button.action.token}`;
+      return `${button.label}: ${UNDO_WORDS[locale]} ${button.action.token}`;
     case "share":
       return "";
   }
 }
 
-function renderButtons(buttons: Button[] | undefined, indent = "  "): string[] {
-  const hints = (buttons ?? []).map(buttonHint).filter(Boolean);
+function renderButtons(buttons: Button[] | undefined, locale: Locale, indent = "  "): string[] {
+  const hints = (buttons ?? []).map((button) => buttonHint(button, locale)).filter(Boolean);
   return hints.length ? [`${indent}[${hints.join("]  [")}]`] : [];
 }
 
@@ -52,7 +58,7 @@ function renderTable(block: Extract<Block, { type: "table" }>): string[] {
   ];
 }
 
-function renderBlock(block: Block): string[] {
+function renderBlock(block: Block, locale: Locale): string[] {
   switch (block.type) {
     case "text":
       return [block.tone === "error" ? `! ${block.text}` : block.tone === "warning" ? `* ${block.text}` : block.text];
@@ -68,7 +74,7 @@ function renderBlock(block: Block): string[] {
         ...(block.url ? [block.url] : []),
         ...block.fields.map((field) => `  ${pad(field.label, width)}  ${field.value}`),
         ...(block.text ? [`  ${block.text}`] : []),
-        ...renderButtons(block.buttons),
+        ...renderButtons(block.buttons, locale),
       ];
     }
     case "list":
@@ -77,13 +83,13 @@ function renderBlock(block: Block): string[] {
         ...block.items.flatMap((item, index) => [
           `${String(index + 1).padStart(2)}. ${item.title}`,
           ...(item.detail ? [`    ${item.detail}`] : []),
-          ...renderButtons(item.buttons, "    "),
+          ...renderButtons(item.buttons, locale, "    "),
         ]),
       ];
     case "table":
       return renderTable(block);
     case "buttons":
-      return renderButtons(block.buttons, "");
+      return renderButtons(block.buttons, locale, "");
     case "divider":
       return ["-".repeat(40)];
   }
@@ -102,7 +108,8 @@ export function renderText(input: Reply, options: RenderTextOptions = {}): strin
   const first = reply.blocks[0];
   const firstHasTitle = first !== undefined && "title" in first && Boolean(first.title);
   if (!firstHasTitle && !reply.isError) lines.push(reply.title);
-  for (const block of reply.blocks) lines.push(...renderBlock(block));
+  const locale = reply.locale ?? "en";
+  for (const block of reply.blocks) lines.push(...renderBlock(block, locale));
   if (reply.paging) {
     const { page, pageCount, totalItems, previous, next } = reply.paging;
     const t = translatorFor(reply);

@@ -15,11 +15,14 @@ import { handleButton } from "./handlers/button.js";
 import { handleChatInput } from "./handlers/chat-input.js";
 import { handleMessageContext } from "./handlers/message-context.js";
 import { handleModalSubmit } from "./handlers/modal-submit.js";
+import { handleTimeZoneChoice, TIMEZONE_SELECT_ID } from "./timezone-question.js";
+import { SettledMembers } from "./settled-members.js";
 import { loginWithBackoff, type SessionStartLimit } from "./login.js";
 import type { Logger } from "../../core/logger.js";
 import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
 import { renderReply, restUpload } from "./render/render-reply.js";
 import { answerNotice, type HandlerContext } from "./respond.js";
+import { platformTranslator } from "./platform-locale.js";
 import { newErrorId } from "../../core/apology.js";
 
 export type CreateDiscordBotInput = {
@@ -100,6 +103,7 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     // Discord's CDN is always trusted; a REST override (proxy, local fake) serves its own attachment URLs.
     attachmentOrigins: config.apiUrl ? [new URL(config.apiUrl).origin] : [],
     shareDownloadTimeoutMs: options.shareDownloadTimeoutMs ?? 15_000,
+    timeZoneSettled: new SettledMembers(),
   };
 
   async function route(interaction: Interaction): Promise<void> {
@@ -110,14 +114,14 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     if (!interaction.inGuild()) {
       if (interaction.isAutocomplete()) await interaction.respond([]);
       else if (interaction.isRepliable()) {
-        const { embeds } = renderReply(replies.error("guild_only", "Rapport works inside a server."), codec);
+        const { embeds } = renderReply(replies.error("guild_only", platformTranslator(interaction)("surface.guildOnly")), codec);
         await interaction.reply({ embeds, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral });
       }
       return;
     }
     if (interaction.isChatInputCommand()) {
       if (interaction.commandName === CRM_COMMAND_NAME) await handleChatInput(interaction, ctx);
-      else await answerNotice(interaction, ctx, replies.error("unknown_command", "Unknown command."));
+      else await answerNotice(interaction, ctx, replies.error("unknown_command", platformTranslator(interaction)("surface.unknownCommand")));
     } else if (interaction.isAutocomplete()) {
       await handleAutocomplete(interaction, ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
@@ -126,6 +130,8 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
       await handleButton(interaction, ctx);
     } else if (interaction.isModalSubmit()) {
       await handleModalSubmit(interaction, ctx);
+    } else if (interaction.isStringSelectMenu() && interaction.customId === TIMEZONE_SELECT_ID) {
+      await handleTimeZoneChoice(interaction, ctx);
     }
   }
 

@@ -37,6 +37,7 @@ import { silentLogger, type Logger } from "../../core/logger.js";
 import { createButtonCodec, type ButtonCodec } from "./render/button-codec.js";
 import { DISCORD_LIMITS as L } from "./render/limits.js";
 import { FOOTER_SEPARATOR, renderReply, restUpload } from "./render/render-reply.js";
+import { englishOf } from "../../core/i18n/localized-messages.js";
 
 export type DiscordDigestPosterInput = {
   config: Pick<DiscordConfig, "token" | "apiUrl">;
@@ -180,13 +181,13 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
       channel = (await rest.get(Routes.channel(channelId))) as APIChannel;
     } catch (error) {
       if (error instanceof DiscordAPIError && (error.status === 404 || error.status === 403)) {
-        return { ok: false, reason: error.status === 404 ? "Discord has no such channel." : "Rapport cannot see this channel (invite it, or give it View Channel)." };
+        return { ok: false, reason: error.status === 404 ? englishOf("posters.discord.noSuchChannel") : englishOf("posters.discord.cannotSee") };
       }
       throw toDiscordPostError(error);
     }
-    if (!("guild_id" in channel) || !channel.guild_id) return { ok: false, reason: "That is not a server channel." };
+    if (!("guild_id" in channel) || !channel.guild_id) return { ok: false, reason: englishOf("posters.discord.notServerChannel") };
     if (!POSTABLE_CHANNEL_TYPES.has(channel.type)) {
-      return { ok: false, reason: "Digests post into text or announcement channels (not threads, forums or voice channels)." };
+      return { ok: false, reason: englishOf("posters.discord.wrongType") };
     }
     const guildId = channel.guild_id;
     const me = await botId();
@@ -205,19 +206,19 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
   return {
     async canPost(channelRef, { tenantExternalId }): Promise<CanPostResult> {
       const channelId = parseChannelRef(channelRef);
-      if (!channelId) return { ok: false, external: false, reason: 'A Discord channel looks like "discord:<channel id>" (Developer Mode -> Copy Channel ID).' };
+      if (!channelId) return { ok: false, external: false, reason: englishOf("posters.discord.reference") };
       try {
         const found = await inspect(channelId);
         if (!found.ok) return { ok: false, external: false, reason: found.reason };
         const channelName = "name" in found.channel && found.channel.name ? `#${found.channel.name}` : channelId;
         // A guild is a tenant: a channel of another server never gets this tenant's digest.
-        if (found.channel.guild_id !== tenantExternalId) return { ok: false, external: false, reason: "That channel belongs to another Discord server.", channelName };
-        if (found.missing.length) return { ok: false, external: false, reason: `Rapport needs ${found.missing.join(", ")} in ${channelName}.`, channelName };
+        if (found.channel.guild_id !== tenantExternalId) return { ok: false, external: false, reason: englishOf("posters.discord.otherServer"), channelName };
+        if (found.missing.length) return { ok: false, external: false, reason: englishOf("posters.discord.needs", { permissions: found.missing.join(", "), channel: channelName }), channelName };
         return { ok: true, external: false, channelName };
       } catch (error) {
         const failure = toDiscordPostError(error);
         logger.warn({ err: failure, channelRef }, "discord channel check failed");
-        return { ok: false, external: false, reason: `Discord could not be asked about the channel (${failure.message}).` };
+        return { ok: false, external: false, reason: englishOf("posters.discord.askFailed", { error: failure.message }) };
       }
     },
 

@@ -5,6 +5,10 @@
  */
 import type { ChannelRefs, Platform } from "../../core/platform.js";
 import type { DiscordConfig } from "./config.js";
+import { createTranslator } from "../../core/i18n/index.js";
+
+/** This platform's words in English; the catalogs (platform.admins.discord, platform.howToPick.discord) have them in every language. */
+const ENGLISH = createTranslator("en");
 
 const SNOWFLAKE = /^\d{15,25}$/;
 const MENTION = /^<#(\d{15,25})>$/;
@@ -21,14 +25,14 @@ export const discordChannels: ChannelRefs = {
     return null;
   },
   format: (channelRef) => `<#${channelRef.slice("discord:".length)}>`,
-  howToPick: "Pick it with # so it becomes a link",
+  howToPick: ENGLISH("platform.howToPick.discord"),
   example: "#sales",
 };
 
 export const discordPlatform: Platform<{ discord?: DiscordConfig }> = {
   id: "discord",
   name: "Discord",
-  admins: "Members with the Manage Server permission are Rapport admins automatically",
+  admins: ENGLISH("platform.admins.discord"),
   channels: discordChannels,
   forms: true,
   files: "upload",

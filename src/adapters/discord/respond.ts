@@ -18,6 +18,7 @@ import {
   type InteractionUpdateOptions,
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
 } from "discord.js";
 import type { Admission, AdmissionDecision } from "../../core/admission.js";
 import type { CommandDefinition } from "../../core/command.js";
@@ -28,6 +29,8 @@ import type { Logger } from "../../core/logger.js";
 import type { ButtonCodec } from "./render/button-codec.js";
 import { renderReply, type DiscordMessage } from "./render/render-reply.js";
 import type { DiscordCommandSet } from "./commands/slash-commands.js";
+import { platformTranslator } from "./platform-locale.js";
+import type { SettledMembers } from "./settled-members.js";
 
 export type HandlerContext = {
   api: RapportApi;
@@ -45,9 +48,11 @@ export type HandlerContext = {
   attachmentOrigins: readonly string[];
   /** Share: how long downloading a message's files may take before it is shared without them. */
   shareDownloadTimeoutMs: number;
+  /** Members already asked for a time zone (or with one of their own), seen by this process. */
+  timeZoneSettled: SettledMembers;
 };
 
-type ReplyTarget = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+type ReplyTarget = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction | StringSelectMenuInteraction;
 
 export const TIMED_OUT = Symbol("timed out");
 
@@ -106,41 +111,44 @@ function resolveOutcome(outcome: Outcome, ctx: HandlerContext, interaction: Repl
   if ("reply" in outcome) return outcome.reply;
   const id = newErrorId();
   ctx.logger.error({ err: outcome.error, errorId: id, interactionId: interaction.id }, "discord interaction failed");
-  return apologyReply(id);
+  return apologyReply(id, platformTranslator(interaction));
 }
 
 /**
  * Answer with a new message (slash commands, run buttons, modal submissions). A slow answer is
  * deferred ephemerally; if it turns out to be a channel reply, the placeholder is replaced by a
- * public follow-up.
+ * public follow-up. Returns the reply shown; undefined when admission turned the request away.
  */
-export async function answerWithReply(interaction: ReplyTarget, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
+export async function answerWithReply(interaction: ReplyTarget, ctx: HandlerContext, work: () => Promise<Reply>): Promise<Reply | undefined> {
   const admitted = admit(interaction, ctx);
   if (!admitted.ok) {
     await answerNotice(interaction, ctx, admitted.refusal.reply);
-    return;
+    return undefined;
   }
   const pending = settle(() => admitted.ticket.run(work));
   const early = await raceTimer(pending, ctx.deferAfterMs);
   if (early !== TIMED_OUT) {
-    await interaction.reply(toReplyOptions(render(resolveOutcome(early, ctx, interaction), ctx, interaction)));
-    return;
+    const reply = resolveOutcome(early, ctx, interaction);
+    await interaction.reply(toReplyOptions(render(reply, ctx, interaction)));
+    return reply;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const message = render(resolveOutcome(await pending, ctx, interaction), ctx, interaction);
+  const reply = resolveOutcome(await pending, ctx, interaction);
+  const message = render(reply, ctx, interaction);
   if (message.ephemeral) {
     await interaction.editReply(toEditOptions(message));
-    return;
+    return reply;
   }
   await interaction.deleteReply();
   await interaction.followUp(toReplyOptions(message));
+  return reply;
 }
 
 /**
  * Answer by updating the message the button sits on (paging, undo). Errors are not written over a
  * possibly shared message: they go to the presser alone.
  */
-export async function answerWithUpdate(interaction: ButtonInteraction, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
+export async function answerWithUpdate(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: HandlerContext, work: () => Promise<Reply>): Promise<void> {
   const admitted = admit(interaction, ctx);
   if (!admitted.ok) {
     // Never over the message the button sits on (it may be shared): to the presser alone.

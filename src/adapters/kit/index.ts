@@ -3,7 +3,7 @@
  * stay in each adapter; the apology and the Logger type come from the core (core/apology.ts,
  * core/logger.ts), which the console uses too.
  */
-export { formLabel, formOptions, isMultiline, structuredOptions } from "./form-options.js";
+export { choiceLabel, formLabel, formOptions, formText, formTitle, isMultiline, optionTextKeys, structuredOptions, type FormText } from "./form-options.js";
 export { pagingFooter, translatorFor } from "./paging.js";
 export type { ButtonAction } from "./button-action.js";
 export { findLogCommand, LOG_COMMAND, LOG_FROM_MESSAGE_TITLE, logFromMessagePrefill } from "./log-from-message.js";

@@ -3,9 +3,16 @@
  * message shortcut) and Discord (a message context menu) open the same form the same way.
  */
 import type { CommandDefinition } from "../../core/command.js";
+import { createTranslator, type Translate } from "../../core/i18n/index.js";
 
 export const LOG_COMMAND = "log";
-export const LOG_FROM_MESSAGE_TITLE = "Log to CRM";
+/** The English name (Discord's context-menu name, localized by name_localizations). */
+export const LOG_FROM_MESSAGE_TITLE = createTranslator("en")("command.logToCrm.name");
+
+/** The form's title in the reader's language (the context menu's own name is localized by Discord). */
+export function logFromMessageTitle(t: Translate): string {
+  return t("command.logToCrm.name");
+}
 
 export function findLogCommand(commands: readonly CommandDefinition[]): CommandDefinition | undefined {
   return commands.find((command) => command.name === LOG_COMMAND);

@@ -11,6 +11,7 @@ import { admitAll, type Admission } from "../../core/admission.js";
 import type { Logger } from "../../core/logger.js";
 import type { RapportApi } from "../../core/service-api.js";
 import { SlackConfigError, validateSlackConfig, type SlackConfig } from "./config.js";
+import { registerInstallationLifecycle } from "./listeners/events/installation-lifecycle.js";
 import { registerListeners } from "./listeners/index.js";
 import { createGuardedReceiver, SLACK_EVENTS_PATH } from "./receiver.js";
 import { SlackActorResolver, type InstallerLookup } from "./support/actor.js";
@@ -18,6 +19,7 @@ import { toBoltLogger } from "./support/bolt-logger.js";
 import type { SlackDeps, SharedReply } from "./support/deps.js";
 import { SlackPoster } from "./support/poster.js";
 import { TtlMap } from "./support/ttl-map.js";
+import { KnownLocales, rememberingLocales } from "./support/known-locales.js";
 import type { FileOutcome } from "./support/file-upload.js";
 import type { Reply } from "../../core/reply.js";
 import type { PlatformApiObserver } from "../../core/platform-api-events.js";
@@ -63,8 +65,10 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
   }
   const installerOf = installationStore && config.oauth ? installerLookup(installationStore) : undefined;
 
+  const locales = new KnownLocales();
   const deps: SlackDeps = {
-    api,
+    api: rememberingLocales(api, locales),
+    locales,
     admission,
     logger,
     config,
@@ -109,6 +113,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
     logger.error({ err: error }, "Unhandled error in a Slack listener");
   });
   registerListeners(app, deps);
+  registerInstallationLifecycle(app, { ...(installationStore ? { installationStore } : {}), logger });
 
   return {
     app,

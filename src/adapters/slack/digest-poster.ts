@@ -26,6 +26,7 @@ import { PostError, type CanPostResult, type DigestPoster } from "../../digests/
 import { isUserId } from "./listeners/identity.js";
 import { renderMessage, type SlackBlock } from "./render/render-reply.js";
 import { toBoltLogger } from "./support/bolt-logger.js";
+import { englishOf } from "../../core/i18n/localized-messages.js";
 
 export const DIGEST_EVENT_TYPE = "rapport_digest";
 
@@ -95,7 +96,7 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
   return {
     async canPost(channelRef, { tenantExternalId }): Promise<CanPostResult> {
       const channel = slackChannelId(channelRef);
-      if (!channel) return { ok: false, external: false, reason: `${channelRef} is not a Slack channel reference (slack:C0123ABCD).` };
+      if (!channel) return { ok: false, external: false, reason: englishOf("posters.slack.notAChannel", { channel: channelRef }) };
       let token: string;
       try {
         token = await tokenFor(channelRef, tenantExternalId);
@@ -104,20 +105,20 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       }
       try {
         const { teamId } = await identity(token);
-        if (teamId && teamId !== tenantExternalId) return { ok: false, external: false, reason: "That channel is not in this workspace." };
+        if (teamId && teamId !== tenantExternalId) return { ok: false, external: false, reason: englishOf("posters.slack.otherWorkspace") };
         const { channel: info } = await client(token).conversations.info({ channel });
-        if (!info) return { ok: false, external: false, reason: "Slack did not describe that channel." };
+        if (!info) return { ok: false, external: false, reason: englishOf("posters.slack.undescribed") };
         const channelName = info.name ? `#${info.name}` : channel;
         const external = Boolean(info.is_ext_shared || info.is_pending_ext_shared);
-        if (info.is_archived) return { ok: false, external, channelName, reason: `${channelName} is archived.` };
+        if (info.is_archived) return { ok: false, external, channelName, reason: englishOf("posters.slack.archived", { channel: channelName }) };
         // Posting works in public channels without joining (chat:write.public), but reading the
         // history to find an earlier post does not, and exactly-once needs that.
-        if (!info.is_member && !info.is_im) return { ok: false, external, channelName, reason: `Rapport is not a member of ${channelName}. Invite it with /invite @Rapport.` };
+        if (!info.is_member && !info.is_im) return { ok: false, external, channelName, reason: englishOf("posters.slack.notMember", { channel: channelName }) };
         return { ok: true, external, channelName };
       } catch (error) {
         const platform = platformErrorCode(error);
-        if (platform === "channel_not_found") return { ok: false, external: false, reason: "Slack does not show that channel to Rapport (it does not exist, or it is private and Rapport is not in it)." };
-        if (platform) return { ok: false, external: false, reason: `Slack refused (${platform}).` };
+        if (platform === "channel_not_found") return { ok: false, external: false, reason: englishOf("posters.slack.notFound") };
+        if (platform) return { ok: false, external: false, reason: englishOf("posters.slack.refused", { error: platform }) };
         throw toSlackPostError(error);
       }
     },

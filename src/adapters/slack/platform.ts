@@ -5,7 +5,11 @@
 import type { InstallationRecords } from "../../core/installations.js";
 import type { ChannelRefs, Platform } from "../../core/platform.js";
 import type { SlackConfig } from "./config.js";
-import { createSlackInstallationStore } from "./installation-store.js";
+import { createSlackInstallationStore, guardDeadTokens } from "./installation-store.js";
+import { createTranslator } from "../../core/i18n/index.js";
+
+/** This platform's words in English; the catalogs (platform.admins.slack, platform.howToPick.slack) have them in every language. */
+const ENGLISH = createTranslator("en");
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 const CHANNEL_LINK = /^<#([CG][A-Z0-9]{6,})(\|[^>]*)?>$/;
@@ -22,7 +26,7 @@ export const slackChannels: ChannelRefs = {
     return null;
   },
   format: (channelRef) => `<#${channelRef.slice("slack:".length)}>`,
-  howToPick: "Pick it with # so it becomes a link",
+  howToPick: ENGLISH("platform.howToPick.slack"),
   example: "#sales",
 };
 
@@ -37,7 +41,7 @@ export function createSlackPlatform(options: { installations(secretKey: string |
   return {
     id: "slack",
     name: "Slack",
-    admins: "Slack workspace admins and owners, and whoever installed Rapport, are Rapport admins automatically",
+    admins: ENGLISH("platform.admins.slack"),
     channels: slackChannels,
     forms: true,
     files: "upload",
@@ -51,11 +55,14 @@ export function createSlackPlatform(options: { installations(secretKey: string |
       const slack = createSlackApp({ api, admission, config: slackConfig, logger: slackLogger, onApiEvent, ...(installationStore ? { installationStore } : {}) });
       const started = await slack.start();
       logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
-      const poster = createSlackDigestPoster({
-        botToken: slackConfig.botToken ?? ((target) => installationStore!.botTokenFor(target)),
-        apiUrl: slackConfig.apiUrl,
-        logger: slackLogger,
-      });
+      const poster = guardDeadTokens(
+        createSlackDigestPoster({
+          botToken: slackConfig.botToken ?? ((target) => installationStore!.botTokenFor(target)),
+          apiUrl: slackConfig.apiUrl,
+          logger: slackLogger,
+        }),
+        { ...(installationStore ? { installations: installationStore } : {}), logger: slackLogger },
+      );
       return { poster, stop: () => slack.stop() };
     },
   };

@@ -10,6 +10,11 @@ import type { DigestPoster } from "../../core/digest-poster.js";
 import type { ChannelRefs, Platform } from "../../core/platform.js";
 import type { Reply } from "../../core/reply.js";
 import { PostError } from "../../digests/poster.js";
+import { createTranslator } from "../../core/i18n/index.js";
+import { englishOf } from "../../core/i18n/localized-messages.js";
+
+/** This platform's words in English; the catalogs (platform.admins.webhook, platform.howToPick.webhook) have them in every language. */
+const ENGLISH = createTranslator("en");
 
 export type WebhookOptions = {
   /** 0 picks a free port (see `url()`). */
@@ -34,7 +39,7 @@ export const webhookChannels: ChannelRefs = {
     return null;
   },
   format: (channelRef) => channelRef.slice(PREFIX.length),
-  howToPick: "Give the URL digests should be posted to",
+  howToPick: ENGLISH("platform.howToPick.webhook"),
   example: "webhook:https://example.com/digests",
 };
 
@@ -66,11 +71,11 @@ function createWebhookPoster(digestUrls: readonly string[]): DigestPoster {
   return {
     async canPost(channelRef) {
       const url = urlOf(channelRef);
-      return url ? { ok: true, external: false, channelName: url } : { ok: false, external: false, reason: `digests may only be posted to ${digestUrls.join(", ") || "no URL (none configured)"}` };
+      return url ? { ok: true, external: false, channelName: url } : { ok: false, external: false, reason: digestUrls.length ? englishOf("posters.webhook.allowed", { urls: digestUrls.join(", ") }) : englishOf("posters.webhook.noneConfigured") };
     },
     async post(channelRef, reply, { idempotencyMarker }) {
       const url = urlOf(channelRef);
-      if (!url) throw PostError.fatal("channel_refused", `Not posting to ${channelRef}: not an allowed digest URL.`);
+      if (!url) throw PostError.fatal("channel_refused", englishOf("posters.notPosting", { channel: channelRef, reason: englishOf("posters.webhook.notAllowed") }));
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: `{"marker":${JSON.stringify(idempotencyMarker)},"reply":${toJson(reply)}}` });
       if (response.status >= 500) throw PostError.server(response.status);
       if (!response.ok) throw PostError.fatal(`http_${response.status}`, `${url} answered ${response.status}`);
@@ -82,7 +87,7 @@ function createWebhookPoster(digestUrls: readonly string[]): DigestPoster {
     // Only this process's posts are known: the receiving URL cannot be asked.
     findPosted: async (channelRef, marker) => posted.get(`${channelRef} ${marker}`) ?? null,
     async delete(channelRef) {
-      throw PostError.fatal("cannot_delete", `A digest posted to ${channelRef} cannot be withdrawn.`);
+      throw PostError.fatal("cannot_delete", englishOf("posters.cannotWithdraw", { channel: channelRef }));
     },
   };
 }
@@ -98,7 +103,7 @@ export function createWebhookPlatform(options: WebhookOptions): Platform & { url
   return {
     id: "webhook",
     name: "Webhook",
-    admins: "Users the operator lists as webhook admins are Rapport admins automatically",
+    admins: ENGLISH("platform.admins.webhook"),
     channels: webhookChannels,
     forms: false,
     files: "none",

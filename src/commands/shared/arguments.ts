@@ -2,12 +2,19 @@
 import { z } from "zod";
 import type { OptionSpec } from "../../core/command.js";
 import type { MessageKey } from "../../core/i18n/index.js";
-import { localizable } from "../../core/i18n/localized-messages.js";
+import { createTranslator } from "../../core/i18n/index.js";
+import { englishOf, localizable } from "../../core/i18n/localized-messages.js";
+
+const ENGLISH = createTranslator("en");
 
 // Control characters other than tab and newline have no business in CRM text (and break chat renderers).
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
-const LABELS: Readonly<Record<string, MessageKey>> = {
+/**
+ * The labels options pass to `text`, with the catalog word each stands for; any other label is a
+ * field's own name (`type`, `region`), shown as typed in every language.
+ */
+export const FORM_LABELS: Readonly<Record<string, MessageKey>> = {
   "The customer": "forms.label.customer",
   "The member": "forms.label.member",
   "The date": "forms.label.date",
@@ -23,15 +30,18 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
 };
 
 export function text(label: string, max: number) {
-  const labelKey = Object.hasOwn(LABELS, label) ? LABELS[label] : undefined;
-  const say = (message: string, key: MessageKey) => (labelKey ? localizable(message, key, { max: String(max) }, labelKey) : message);
-  const missing = say(`${label} is missing.`, "forms.missing");
+  const labelKey = Object.hasOwn(FORM_LABELS, label) ? FORM_LABELS[label] : undefined;
+  // English says the label as written; other languages the catalog's word for it, else the field's name.
+  const values = { max: String(max), label };
+  const english = { ...values, label: labelKey ? ENGLISH(labelKey) : label };
+  const say = (key: MessageKey) => localizable(ENGLISH(key, english), key, values, labelKey);
+  const missing = say("forms.missing");
   return z
     .string({ error: missing })
     .trim()
     .min(1, missing)
-    .max(max, say(`${label} is too long (at most ${max} characters).`, "forms.tooLong"))
-    .refine((value) => !CONTROL_CHARACTERS.test(value), say(`${label} contains control characters.`, "forms.controlCharacters"));
+    .max(max, say("forms.tooLong"))
+    .refine((value) => !CONTROL_CHARACTERS.test(value), say("forms.controlCharacters"));
 }
 
 export const customerReference = text("The customer", 200);
@@ -46,7 +56,7 @@ export const pageNumber = z.coerce
   .default(1);
 
 /** `page=N` after a list command; forms leave it out (paging is for typing). */
-export const pageOption = { kind: "integer", description: "Result page", typed: "key", inForms: false, schema: pageNumber } as const satisfies OptionSpec;
+export const pageOption = { kind: "integer", description: englishOf("option.page.description"), typed: "key", inForms: false, schema: pageNumber } as const satisfies OptionSpec;
 
 /** The `field=value` pairs typed after `new` and `edit`. */
 export const fieldValues = z.record(z.string(), z.string().max(3000, localizable("A field value is too long (at most 3000 characters).", "forms.fieldValueTooLong")));

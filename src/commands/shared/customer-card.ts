@@ -32,13 +32,12 @@ export function customerCard(ctx: CommandContext, profile: CustomerProfile): Blo
     { label: t("card.nextFollowUp"), value: dueLabel(ctx, customer.nextFollowUp), inline: true },
     { label: t("card.lastContact"), value: localTime(ctx, customer.lastContactAt), inline: true },
     { label: t("card.openOrders"), value: String(profile.openOrders.length), inline: true },
-    { label: t("card.balance"), value: money(ctx, receivables.balance), inline: true },
-    { label: t("card.overdue"), value: money(ctx, receivables.overdue), inline: true },
+    { label: t("card.balance"), value: money(ctx, receivables.balance, customer.currency), inline: true },
+    { label: t("card.overdue"), value: money(ctx, receivables.overdue, customer.currency), inline: true },
   ];
   if (customer.creditLimit !== null) {
-    // Balances are in the tenant's currency: compared with the limit only when that is the limit's too.
-    const sameCurrency = (customer.currency ?? ctx.tenant.currency) === ctx.tenant.currency;
-    const over = sameCurrency && receivables.balance > customer.creditLimit;
+    // The customer's invoices, balance and limit are all in the customer's currency.
+    const over = receivables.balance > customer.creditLimit;
     const limit = money(ctx, customer.creditLimit, customer.currency);
     fields.push({ label: t("card.creditLimit"), value: over ? t("card.creditExceeded", { amount: limit }) : limit, inline: true });
   }

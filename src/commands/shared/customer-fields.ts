@@ -7,7 +7,10 @@ import { CUSTOMER_STATUSES, EDITABLE_CUSTOMER_FIELDS, PIPELINE_STAGES, type Cust
 import { formatMoney, isCurrencyCode, minorToSafeNumber, readAmount } from "../../core/money/index.js";
 import { UserError } from "../../core/errors.js";
 import { createTranslator, type Locale, type Translate } from "../../core/i18n/index.js";
+import { typedChoiceList, typedWord } from "../../core/i18n/typed-line.js";
 import { text } from "./arguments.js";
+
+const ENGLISH = createTranslator("en");
 
 const FIELD_ALIASES: Record<string, string> = {
   province: "region",
@@ -24,24 +27,40 @@ const optionalText = (label: string, max: number) => z.union([z.literal(""), tex
 
 const FIELD_RULES = {
   name: text("name", 200),
-  aliases: z.string().max(1000, "aliases is too long").transform((value) => value.split(/[,;，、]/).map((alias) => alias.trim()).filter(Boolean)),
-  status: z.enum(CUSTOMER_STATUSES, { error: `status must be one of ${CUSTOMER_STATUSES.join(", ")}` }),
-  stage: z.union([z.literal(""), z.enum(PIPELINE_STAGES, { error: `stage must be one of ${PIPELINE_STAGES.join(", ")}` })]).transform((value) => value || null),
-  grade: z.union([z.literal(""), z.string().trim().toUpperCase().regex(/^[A-E]$/, "grade must be a letter A to E")]).transform((value) => value || null),
+  aliases: z.string().max(1000, ENGLISH("fields.tooLong", { field: "aliases", max: "1000" })).transform((value) => value.split(/[,;，、]/).map((alias) => alias.trim()).filter(Boolean)),
+  status: z.enum(CUSTOMER_STATUSES, { error: ENGLISH("fields.status", { choices: CUSTOMER_STATUSES.join(", ") }) }),
+  stage: z.union([z.literal(""), z.enum(PIPELINE_STAGES, { error: ENGLISH("fields.stage", { choices: PIPELINE_STAGES.join(", ") }) })]).transform((value) => value || null),
+  grade: z.union([z.literal(""), z.string().trim().toUpperCase().regex(/^[A-E]$/, ENGLISH("fields.grade"))]).transform((value) => value || null),
   type: optionalText("type", 60),
   industry: optionalText("industry", 100),
   source: optionalText("source", 100),
   region: optionalText("region", 100),
   city: optionalText("city", 100),
   address: optionalText("address", 300),
-  phone: z.union([z.literal(""), z.string().trim().regex(/^[+\d][\d\s()\-.\/x]{2,40}$/, "phone must look like +86 21 5555 0101")]).transform((value) => value || null),
-  email: z.union([z.literal(""), z.email("email must look like name@example.com").max(200)]).transform((value) => value || null),
-  website: z.union([z.literal(""), z.string().trim().max(200).regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, "website must look like example.com")]).transform((value) => value || null),
+  phone: z.union([z.literal(""), z.string().trim().regex(/^[+\d][\d\s()\-.\/x]{2,40}$/, ENGLISH("fields.phone"))]).transform((value) => value || null),
+  email: z.union([z.literal(""), z.email(ENGLISH("fields.email")).max(200)]).transform((value) => value || null),
+  website: z.union([z.literal(""), z.string().trim().max(200).regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, ENGLISH("fields.website"))]).transform((value) => value || null),
   credit_limit: z.string(),
   notes: optionalText("notes", 3000),
 } as const;
 
-export const FIELDS_HELP = `Fields: ${EDITABLE_CUSTOMER_FIELDS.join(", ")}`;
+/** A list of words as the reader's language separates them (名称、别名 in Chinese). */
+function joinFor(locale: Locale, words: readonly string[]): string {
+  return words.join(locale.startsWith("zh") ? "、" : ", ");
+}
+
+/** The editable fields as the reader types them before `=` (`이름, 별칭, ...` in Korean). */
+function fieldNames(locale: Locale): string {
+  return joinFor(locale, EDITABLE_CUSTOMER_FIELDS.map((field) => typedWord("field", field, locale)));
+}
+
+/** "Fields: name, aliases, ..." in the reader's language and typed words. */
+export function fieldsHelp(t: Translate): string {
+  return t("fields.help", { fields: fieldNames(t.locale) });
+}
+
+/** The English of `fieldsHelp`, for option descriptions (which surfaces translate by their own keys). */
+export const FIELDS_HELP = fieldsHelp(ENGLISH);
 
 export type FieldReading = {
   /** The customer's currency before this change (its own, else the tenant's): what amounts are read in. */
@@ -69,7 +88,7 @@ export function parseCustomerFields(fields: Record<string, string>, reading: Fie
   }
   for (const { rawKey, rawValue, key } of entries) {
     if (!(EDITABLE_CUSTOMER_FIELDS as readonly string[]).includes(key)) {
-      problems.push(t("fields.unknown", { field: rawKey, fields: EDITABLE_CUSTOMER_FIELDS.join(", ") }));
+      problems.push(t("fields.unknown", { field: rawKey, fields: fieldNames(t.locale) }));
       continue;
     }
     if (key === "currency") continue;
@@ -93,12 +112,13 @@ export function parseCustomerFields(fields: Record<string, string>, reading: Fie
 function fieldProblem(key: string, issue: z.core.$ZodIssue | undefined, t: Translate): string {
   if (!issue) return t("fields.invalid", { field: key });
   if (t.locale === "en") return issue.message;
-  if (issue.code === "too_big") return t("fields.tooLong", { field: key, max: String(issue.maximum) });
+  const field = typedWord("field", key, t.locale);
+  if (issue.code === "too_big") return t("fields.tooLong", { field, max: String(issue.maximum) });
   switch (key) {
     case "status":
-      return t("fields.status", { choices: CUSTOMER_STATUSES.join(", ") });
+      return t("fields.status", { choices: joinFor(t.locale, typedChoiceList(CUSTOMER_STATUSES, t.locale, ["status"])) });
     case "stage":
-      return t("fields.stage", { choices: PIPELINE_STAGES.join(", ") });
+      return t("fields.stage", { choices: joinFor(t.locale, typedChoiceList(PIPELINE_STAGES, t.locale, ["stage"])) });
     case "grade":
       return t("fields.grade");
     case "phone":
@@ -108,9 +128,9 @@ function fieldProblem(key: string, issue: z.core.$ZodIssue | undefined, t: Trans
     case "website":
       return t("fields.website");
   }
-  if (issue.code === "too_small" || issue.code === "invalid_type") return t("fields.missing", { field: key });
-  if (issue.code === "custom") return t("fields.controlCharacters", { field: key });
-  return t("fields.invalid", { field: key });
+  if (issue.code === "too_small" || issue.code === "invalid_type") return t("fields.missing", { field });
+  if (issue.code === "custom") return t("fields.controlCharacters", { field });
+  return t("fields.invalid", { field });
 }
 
 /** Sample amounts in a currency, as its writers type them. */

@@ -4,7 +4,7 @@ import { readDate } from "../dates/read-date.js";
 import { readWeekdays } from "../dates/weekdays.js";
 import { tokenize } from "../tokenize.js";
 import { LOCALES } from "./locale.js";
-import { localizeTypedLine } from "./typed-line.js";
+import { localizeTypedLine, typedChoiceList, typedWord } from "./typed-line.js";
 import { canonicalize } from "./vocabulary.js";
 
 const EVERY_EXAMPLE = commands.flatMap((command) => command.examples);
@@ -19,8 +19,11 @@ function canonical(line: string, locale: (typeof LOCALES)[number]): string[] {
   if (weekdays) return [...words.slice(0, -1), `weekdays ${weekdays.join(",")}`];
   const dateAt = words[0] === "log" ? words.lastIndexOf("next") + 1 : words[0] === "followup" ? 2 : 0;
   if (dateAt <= 0 || dateAt >= words.length) return words;
-  const reading = readDate(words.slice(dateAt).join(" "), { now: NOW, timeZone: "Asia/Seoul", locale });
-  return [...words.slice(0, dateAt), reading.kind === "date" ? reading.date.toString() : `unreadable: ${words.slice(dateAt).join(" ")}`];
+  // log's `outcome <value>` comes after the date.
+  const dateEnd = words[0] === "log" && words.includes("outcome", dateAt) ? words.lastIndexOf("outcome") : words.length;
+  const phrase = words.slice(dateAt, dateEnd).join(" ");
+  const reading = readDate(phrase, { now: NOW, timeZone: "Asia/Seoul", locale });
+  return [...words.slice(0, dateAt), reading.kind === "date" ? reading.date.toString() : `unreadable: ${phrase}`, ...words.slice(dateEnd)];
 }
 
 describe("a shown command line reads back as the same command", () => {
@@ -55,5 +58,28 @@ describe("the reader's own words", () => {
   test("names and free text are never translated, even when they spell a choice word", () => {
     expect(localizeTypedLine("find call", "ko")).toBe("검색 call");
     expect(localizeTypedLine("new call city=Seoul", "ko")).toBe("신규 call 도시=Seoul");
+  });
+});
+
+describe("typed words in lists", () => {
+  test("a field name as the reader types it before =", () => {
+    expect(typedWord("field", "credit_limit", "ko")).toBe("여신한도");
+    expect(typedWord("field", "credit_limit", "zh-TW")).toBe("信用額度");
+    expect(typedWord("field", "credit_limit", "en")).toBe("credit_limit");
+  });
+
+  test.each([
+    ["ko", ["prospect", "active", "dormant", "lost"], ["잠재고객", "거래중", "휴면", "이탈"]],
+    ["zh-CN", ["today", "tomorrow", "week", "overdue"], ["今天", "明天", "本周", "已逾期"]],
+    ["zh-TW", ["followups", "overdue", "churn", "pipeline"], ["跟進", "逾期", "流失風險", "銷售漏斗"]],
+    // No set has all of these: shown as they are rather than half translated.
+    ["ko", ["en", "zh-CN", "ko"], ["en", "zh-CN", "ko"]],
+  ] as const)("%s: %j", (locale, choices, shown) => {
+    expect(typedChoiceList(choices, locale)).toEqual(shown);
+  });
+
+  test("the settings value auto and handover's switches read back", () => {
+    expect(localizeTypedLine("settings language auto", "ko")).toBe("설정 언어 자동");
+    expect(localizeTypedLine("handover @bob @alice --dry-run", "zh-CN")).toBe("交接 @bob @alice --预览");
   });
 });

@@ -18,13 +18,19 @@ type Reader = Exclude<Locale, "en">;
 const CHOICE_SETS: Readonly<Partial<Record<CommandWord, readonly VocabularySet[]>>> = {
   log: ["channel", "outcome", "keyword"],
   followups: ["period", "scope"],
-  export: ["exportKind", "exportFormat"],
+  export: ["exportKind", "exportFormat", "scope"],
   stats: ["statsKind", "by", "dimension"],
-  digest: ["digestAction", "digestKind"],
-  settings: ["settings", "language", "currency"],
+  digest: ["digestAction", "digestKind", "scope"],
+  settings: ["settings", "language", "currency", "settingValue"],
   role: ["role"],
+  handover: ["flag"],
   help: ["command"],
 };
+
+/** The vocabulary sets whose words `command` reads as choices (for usage lines and examples). */
+export function choiceSetsOf(command: CommandWord): readonly VocabularySet[] {
+  return CHOICE_SETS[command] ?? [];
+}
 
 /** Fields whose values come from a fixed list, shown in the reader's words too. */
 const VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", stage: "stage" };
@@ -36,7 +42,7 @@ const VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", 
 const PREFERRED: Readonly<Record<Reader, Partial<Record<VocabularySet, Record<string, string>>>>> = {
   "zh-CN": { role: { manager: "销售经理" }, period: { overdue: "已逾期" } },
   "zh-TW": { role: { manager: "業務主管" }, period: { overdue: "已逾期" } },
-  ko: { channel: { call: "전화" }, period: { overdue: "기한지남", week: "이번주" }, status: { active: "거래중" }, role: { rep: "영업담당자", manager: "영업관리자" } },
+  ko: { channel: { call: "전화", chat: "채팅" }, exportKind: { customers: "거래처" }, statsKind: { customers: "거래처" }, period: { overdue: "기한지남", week: "이번주" }, status: { active: "거래중" }, role: { rep: "영업담당자", manager: "영업관리자" } },
 };
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
@@ -64,11 +70,37 @@ export function displayWord(set: VocabularySet, canonical: string, reader: Reade
   return word;
 }
 
+/** The word a reader of `locale` types for a canonical word of `set` (English, and words with no translation, stay canonical). */
+export function typedWord(set: VocabularySet, canonical: string, locale: Locale): string {
+  return locale === "en" ? canonical : (displayWord(set, canonical, locale) ?? canonical);
+}
+
+/** Sets a choice list is looked up in, the more specific first (`overdue` is a period before it is an export kind). */
+const CHOICE_LIST_SETS: readonly VocabularySet[] = [
+  "status", "stage", "channel", "outcome", "role", "period", "scope", "statsKind", "dimension", "digestKind", "digestAction", "exportKind", "exportFormat", "settings", "field",
+];
+
+/**
+ * A list of canonical choices ("prospect, active, dormant, lost") in the reader's typed words,
+ * read from the first vocabulary set that has every one of them; a list no set covers stays as
+ * it is, since a word from a set the command does not read would not be understood.
+ */
+export function typedChoiceList(choices: readonly string[], locale: Locale, sets: readonly VocabularySet[] = CHOICE_LIST_SETS): string[] {
+  if (locale === "en") return [...choices];
+  const set = sets.find((candidate) => choices.every((choice) => Object.hasOwn(VOCABULARY[candidate], choice)));
+  return set ? choices.map((choice) => typedWord(set, choice, locale)) : [...choices];
+}
+
+/** `key=` names as the reader types them; a name the vocabulary has no word for (owner=) stays as the command reads it. */
+export function typedFieldList(fields: readonly string[], locale: Locale): string[] {
+  return fields.map((field) => (Object.hasOwn(VOCABULARY.field, field) ? typedWord("field", field, locale) : field));
+}
+
 /** The date phrases and weekday lists Rapport's own examples use, as each reader writes them. */
 const PHRASES: Readonly<Record<Reader, Readonly<Record<string, string>>>> = {
-  "zh-CN": { "in 3 days": "3天后", tomorrow: "明天", "next tuesday": "下周二", "next friday": "下周五", weekdays: "工作日", "mon,thu": "周一,周四", daily: "每天" },
-  "zh-TW": { "in 3 days": "3天後", tomorrow: "明天", "next tuesday": "下週二", "next friday": "下週五", weekdays: "工作日", "mon,thu": "週一,週四", daily: "每天" },
-  ko: { "in 3 days": "3일 후", tomorrow: "내일", "next tuesday": "다음 주 화요일", "next friday": "다음 주 금요일", weekdays: "평일", "mon,thu": "월,목", daily: "매일" },
+  "zh-CN": { "in 3 days": "3天后", tomorrow: "明天", "next tuesday": "下周二", "next friday": "下周五", friday: "周五", weekdays: "工作日", "mon,thu": "周一,周四", daily: "每天" },
+  "zh-TW": { "in 3 days": "3天後", tomorrow: "明天", "next tuesday": "下週二", "next friday": "下週五", friday: "週五", weekdays: "工作日", "mon,thu": "週一,週四", daily: "每天" },
+  ko: { "in 3 days": "3일 후", tomorrow: "내일", "next tuesday": "다음 주 화요일", "next friday": "다음 주 금요일", friday: "금요일", weekdays: "평일", "mon,thu": "월,목", daily: "매일" },
 };
 
 /** The line with a known English date phrase or weekday list at its end in the reader's words. */
@@ -104,5 +136,8 @@ export function localizeTypedLine(line: string, locale: Locale): string {
   const command = first as CommandWord;
   const sets = CHOICE_SETS[command] ?? [];
   const words = [commandName(command, locale), ...rest.map((word) => localizeWord(word, sets, locale))];
+  // log's date phrase may be followed by `outcome <value>`: the phrase then ends before it.
+  const outcomeAt = command === "log" ? words.lastIndexOf(typedWord("keyword", "outcome", locale)) : -1;
+  if (outcomeAt > 0) return [...localizePhraseAtEnd(words.slice(0, outcomeAt), locale), ...words.slice(outcomeAt)].join(" ");
   return localizePhraseAtEnd(words, locale).join(" ");
 }

@@ -107,6 +107,14 @@ const cases: [string, string][] = [
   ["설정 언어 한국어", "settings language ko"],
   ["설정 워크스페이스 통화 원화", "settings workspace currency KRW"],
   ["settings timezone Asia/Seoul", "settings timezone Asia/Seoul"],
+  ["设置 语言 自动", "settings language auto"],
+  ["設定 時區 自動", "settings timezone auto"],
+  ["설정 워크스페이스 언어 자동", "settings workspace language auto"],
+  // a timezone value is not a setting word: 自动 only means auto after a setting
+  ["设置 自动", "settings 自动"],
+  ["交接 @bob @alice --预览", "handover @bob @alice --dry-run"],
+  ["交接 @bob @alice --保留權限", "handover @bob @alice --keep-active"],
+  ["인수인계 @bob @alice --미리보기 --권한유지", "handover @bob @alice --dry-run --keep-active"],
   // unknown command words pass through for the registry to report
   ["查找一下 宏达", "查找一下 宏达"],
   ["ｆｏｏ ＃3", "foo ＃3"],

@@ -233,6 +233,17 @@ export const SETTINGS_WORDS = {
   currency: ["币种", "币别", "幣別", "货币", "貨幣", "통화", "화폐"],
 } as const satisfies WordList;
 
+/** A setting's value that goes back to the default (settings.ts also reads `default` and `reset`). */
+export const SETTING_VALUE_WORDS = {
+  auto: ["自动", "自動", "默认", "默認", "預設", "자동", "기본값"],
+} as const satisfies WordList;
+
+/** handover's switches, as each reader types them. */
+export const FLAG_WORDS = {
+  "--dry-run": ["--预览", "--預覽", "--미리보기"],
+  "--keep-active": ["--保留权限", "--保留權限", "--권한유지"],
+} as const satisfies WordList;
+
 export const VOCABULARY = {
   command: COMMAND_WORDS,
   channel: CHANNEL_WORDS,
@@ -254,6 +265,8 @@ export const VOCABULARY = {
   digestAction: DIGEST_ACTION_WORDS,
   digestKind: DIGEST_KIND_WORDS,
   settings: SETTINGS_WORDS,
+  settingValue: SETTING_VALUE_WORDS,
+  flag: FLAG_WORDS,
 } as const;
 
 export type VocabularySet = keyof typeof VOCABULARY;
@@ -524,7 +537,7 @@ const digestGrammar: Grammar = (args) => {
   return [action, ...rest.map(toHalfWidth)];
 };
 
-/** settings [workspace] <language|timezone|currency> <value>. */
+/** settings [workspace] <language|timezone|currency> <value>; 自动 / 자동 and the like read as `auto`. */
 const settingsGrammar: Grammar = (args) => {
   const out: string[] = [];
   let subject: string | null = null;
@@ -533,6 +546,11 @@ const settingsGrammar: Grammar = (args) => {
     if (setting) {
       subject = setting;
       out.push(setting);
+      continue;
+    }
+    const auto = subject !== null && subject !== "workspace" ? lookupWord("settingValue", word) : null;
+    if (auto) {
+      out.push(auto);
       continue;
     }
     if (subject === "language") out.push(lookupWord("language", word) ?? toHalfWidth(word));
@@ -661,7 +679,7 @@ const GRAMMARS: Record<CommandWord, Grammar> = {
   help: helpGrammar,
   export: exportGrammar,
   stats: statsGrammar,
-  handover: options([]),
+  handover: options([], ["flag"]),
   activity: activityGrammar,
   digest: digestGrammar,
   settings: settingsGrammar,

@@ -31,13 +31,15 @@ export function normalizeText(text: string): string {
   const withoutAccents = text.replace(/[^\u3130-\u318F]+/g, (segment) =>
     segment.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC"),
   );
-  const folded = withoutAccents.toLowerCase().replace(/ß/g, "ss").replace(/\s+/g, " ").trim();
+  // đ (Vietnamese) has no decomposition, so accent stripping leaves it: "Đông" must find "dong".
+  const folded = withoutAccents.toLowerCase().replace(/ß/g, "ss").replace(/đ/g, "d").replace(/\s+/g, " ").trim();
   return containsHan(folded) ? traditionalToSimplified(folded) : folded;
 }
 
 /** Phone numbers compare as digits only: "+1 (555) 010-2030" -> "15550102030". */
 export function phoneDigits(text: string): string {
-  return text.replace(/\D/g, "");
+  // NFKC first: full-width digits (６２５８) are not \d.
+  return text.normalize("NFKC").replace(/\D/g, "");
 }
 
 /** The first `count` code points (slicing UTF-16 units could leave half an emoji, which UTF-8 cannot carry). */

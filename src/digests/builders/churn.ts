@@ -25,7 +25,7 @@ export function buildChurnDigest(data: ChurnData, ctx: DigestContext): BuiltDige
       title: say(ctx, "digest.churn.late"),
       items: pastDue.items.map((item) => ({
         title: say(ctx, "digest.churn.lateItem", { customer: customerLabel(item), date: day(ctx, item.predictedNextAt!), days: daysBetween(item.predictedNextAt!, ctx.today) }),
-        detail: say(ctx, "digest.churn.lateDetail", { cycle: Math.round(item.avgCycleDays ?? 0), last: item.lastOrderAt ? day(ctx, item.lastOrderAt) : "-", lifetime: money(ctx, item.lifetimeSales), owner: ownerLabel(item.owner, ctx) }),
+        detail: say(ctx, "digest.churn.lateDetail", { cycle: Math.round(item.avgCycleDays ?? 0), last: item.lastOrderAt ? day(ctx, item.lastOrderAt) : "-", lifetime: money(ctx, item.lifetimeSales, item.currency), owner: ownerLabel(item.owner, ctx) }),
         buttons: [{ label: say(ctx, "digest.button.logCall"), action: { kind: "form", command: "log", prefill: { customer: `#${item.customerId}`, channel: "call" } } }],
       })),
     });
@@ -37,7 +37,7 @@ export function buildChurnDigest(data: ChurnData, ctx: DigestContext): BuiltDige
       title: say(ctx, "digest.churn.silent", { from: silent.fromDays, to: silent.toDays }),
       items: silent.items.map((item) => ({
         title: say(ctx, "digest.churn.silentItem", { customer: customerLabel(item), date: item.lastOrderAt ? day(ctx, item.lastOrderAt) : String(item.lastOrderAt) }),
-        detail: say(ctx, "digest.churn.silentDetail", { lifetime: money(ctx, item.lifetimeSales), owner: ownerLabel(item.owner, ctx) }),
+        detail: say(ctx, "digest.churn.silentDetail", { lifetime: money(ctx, item.lifetimeSales, item.currency), owner: ownerLabel(item.owner, ctx) }),
       })),
     });
     blocks.push(...moreLine(silent.count - silent.items.length, "digest preview churn all", ctx));

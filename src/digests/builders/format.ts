@@ -2,6 +2,7 @@
 import { daysBetween, type CalendarDate } from "../../core/dates.js";
 import { createTranslator, type Translate } from "../../core/i18n/translator.js";
 import type { MessageKey } from "../../core/i18n/catalogs/index.js";
+import { localizeTypedLine } from "../../core/i18n/typed-line.js";
 import { formatMoney } from "../../core/money.js";
 import type { Block, Button } from "../../core/reply.js";
 import { mention, plain } from "../mention.js";
@@ -22,17 +23,28 @@ export function say(ctx: DigestContext, key: MessageKey, values: Record<string, 
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-export function money(ctx: DigestContext, minor: number): string {
+/** An amount in `currency` (a customer's own; the workspace's when absent). */
+export function money(ctx: DigestContext, minor: number, currency: string = ctx.currency): string {
   const locale = translator(ctx).locale;
-  if (locale === "en") return formatMoney(minor, ctx.currency);
-  const cacheKey = `${locale}:${ctx.currency}`;
+  if (locale === "en") return formatMoney(minor, currency);
+  const cacheKey = `${locale}:${currency}`;
   let format = moneyFormats.get(cacheKey);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: "currency", currency: ctx.currency });
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
     moneyFormats.set(cacheKey, format);
   }
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
+}
+
+/**
+ * A sum over customers of several currencies, one amount per currency ("US$12,500.00 + ₩3,300,000"):
+ * adding won to dollars would be a number in no currency.
+ */
+export function moneyPerCurrency(ctx: DigestContext, amounts: { currency: string; minor: number }[]): string {
+  const shown = amounts.filter((amount) => amount.minor !== 0);
+  if (shown.length === 0) return money(ctx, 0);
+  return shown.map((amount) => money(ctx, amount.minor, amount.currency)).join(" + ");
 }
 
 /** A calendar date as the reader writes it: ISO in English, `11月27日（周五）` / `11월 27일 (금)` otherwise. */
@@ -58,7 +70,7 @@ export function customerLabel(item: { customerName: string; customerId: number }
 }
 
 export function ownerLabel(owner: MemberRef | null, ctx?: DigestContext): string {
-  return owner ? mention(owner) : ctx ? say(ctx, "digest.unassigned") : "Unassigned";
+  return owner ? mention(owner) : (ctx ? translator(ctx) : english)("digest.unassigned");
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -71,10 +83,11 @@ export function percent(part: number, whole: number): string {
 
 /** "and 12 more: /crm followups week all" */
 export function moreLine(hidden: number, command: string, ctx?: DigestContext): Block[] {
-  const text = ctx ? say(ctx, "digest.more", { count: hidden, command }) : `…and ${hidden} more. See all: /crm ${command}`;
+  const t = ctx ? translator(ctx) : english;
+  const text = t("digest.more", { count: String(hidden), command: localizeTypedLine(command, t.locale) });
   return hidden > 0 ? [{ type: "text", tone: "muted", text }] : [];
 }
 
 export function showButton(customerId: number, ctx?: DigestContext): Button {
-  return { label: ctx ? say(ctx, "digest.button.open") : "Open", action: { kind: "run", command: `show #${customerId}` } };
+  return { label: (ctx ? translator(ctx) : english)("digest.button.open"), action: { kind: "run", command: `show #${customerId}` } };
 }

@@ -6,7 +6,7 @@ import { AGEING_BUCKETS } from "../../core/domain.js";
 import { reply, type Block } from "../../core/reply.js";
 import type { Translate } from "../../core/i18n/translator.js";
 import { createTranslator } from "../../core/i18n/translator.js";
-import { customerLabel, day, money, moreLine, ownerLabel, say, translator } from "./format.js";
+import { customerLabel, day, money, moneyPerCurrency, moreLine, ownerLabel, say, translator } from "./format.js";
 import type { BuiltDigest, Debtor, DigestContext, OverdueData } from "./types.js";
 
 /** The oldest non-empty bucket decides how firm the next step is. */
@@ -22,18 +22,21 @@ export function buildOverdueDigest(data: OverdueData, ctx: DigestContext): Built
   if (data.total === 0 && data.overLimitCount === 0) {
     return { empty: true, reply: reply.of(title, [{ type: "text", text: say(ctx, "digest.overdue.empty") }], { visibility: "channel" }) };
   }
-  const oldest = data.totals["91-180"] + data.totals[">180"];
+  const groups = data.byCurrency?.length ? data.byCurrency : [{ currency: ctx.currency, totals: data.totals, total: data.total }];
+  const total = moneyPerCurrency(ctx, groups.map((group) => ({ currency: group.currency, minor: group.total })));
+  const oldest = moneyPerCurrency(ctx, groups.map((group) => ({ currency: group.currency, minor: group.totals["91-180"] + group.totals[">180"] })));
   const blocks: Block[] = [
     {
       type: "text",
-      text: say(ctx, "digest.overdue.summary", { total: money(ctx, data.total), customers: data.customerCount, oldest: money(ctx, oldest), overLimit: data.overLimitCount }),
+      text: say(ctx, "digest.overdue.summary", { total, customers: data.customerCount, oldest, overLimit: data.overLimitCount }),
     },
     {
       type: "table",
       title: say(ctx, "digest.overdue.ageing"),
       columns: [...AGEING_BUCKETS, say(ctx, "digest.overdue.total")],
       align: ["right", "right", "right", "right", "right", "right"],
-      rows: [[...AGEING_BUCKETS.map((bucket) => money(ctx, data.totals[bucket])), money(ctx, data.total)]],
+      // One row per currency: the buckets of won and dollar customers are not added together.
+      rows: groups.map((group) => [...AGEING_BUCKETS.map((bucket) => money(ctx, group.totals[bucket], group.currency)), money(ctx, group.total, group.currency)]),
     },
   ];
   if (data.debtors.length) {
@@ -41,7 +44,7 @@ export function buildOverdueDigest(data: OverdueData, ctx: DigestContext): Built
       type: "list",
       title: say(ctx, "digest.overdue.debtors"),
       items: data.debtors.map((debtor) => ({
-        title: say(ctx, "digest.overdue.debtor", { customer: customerLabel(debtor), amount: money(ctx, debtor.overdue), bucket: debtor.oldestBucket }),
+        title: say(ctx, "digest.overdue.debtor", { customer: customerLabel(debtor), amount: money(ctx, debtor.overdue, debtor.currency), bucket: debtor.oldestBucket }),
         detail: say(ctx, "digest.overdue.debtorDetail", { owner: ownerLabel(debtor.owner, ctx), step: suggestedNextStep(debtor, translator(ctx)) }),
       })),
     });
@@ -53,10 +56,10 @@ export function buildOverdueDigest(data: OverdueData, ctx: DigestContext): Built
       title: say(ctx, "digest.overdue.overLimit"),
       items: data.overLimit.map((row) => ({
         title: customerLabel(row),
-        detail: say(ctx, "digest.overdue.overLimitDetail", { balance: money(ctx, row.balance), limit: money(ctx, row.creditLimit), over: money(ctx, row.balance - row.creditLimit) }),
+        detail: say(ctx, "digest.overdue.overLimitDetail", { balance: money(ctx, row.balance, row.currency), limit: money(ctx, row.creditLimit, row.currency), over: money(ctx, row.balance - row.creditLimit, row.currency) }),
       })),
     });
     blocks.push(...moreLine(data.overLimitCount - data.overLimit.length, "overdue", ctx));
   }
-  return { empty: false, reply: reply.of(say(ctx, "digest.overdue.headline", { title, total: money(ctx, data.total) }), blocks, { visibility: "channel" }) };
+  return { empty: false, reply: reply.of(say(ctx, "digest.overdue.headline", { title, total }), blocks, { visibility: "channel" }) };
 }

@@ -43,13 +43,13 @@ export async function startConsoleDriver(): Promise<Driver> {
     const session = sessionOf(as);
     const start = session.writes.length;
     session.input.write(`${line}\n`);
-    // runConsole writes "> line", the reply, one "Saved <path>" per file, then an empty line.
+    // runConsole writes "> line", the reply, one "Saved <path>" per file (in the reader's language), then an empty line.
     while (session.writes.slice(start + 2).indexOf("\n") < 0) {
       await new Promise<void>((resolve) => session.waiters.push(resolve));
     }
     const written = session.writes.slice(start);
     const rendered = written[1]!.replace(/\n$/, "");
-    const saved = written.slice(2, written.indexOf("\n", 2)).map((entry) => entry.replace(/^Saved /, "").trim());
+    const saved = written.slice(2, written.indexOf("\n", 2)).map((entry) => entry.slice(entry.indexOf(outputDir)).trim());
     const lines = rendered.split("\n");
     const hints = lines
       .map((entry) => /^\s*\[(.*)\]$/.exec(entry)?.[1])

@@ -19,7 +19,10 @@ export const OTHER_GUILD = { id: "200000000000000099", name: "Rival Corp", chann
 
 export type RealCoreHarness = Awaited<ReturnType<typeof startRealCoreHarness>>;
 
-export async function startRealCoreHarness() {
+/** `askTimeZone`: the core's one-time time zone question is on (off elsewhere, so other suites see only their own calls). */
+export type RealCoreHarnessOptions = { askTimeZone?: boolean };
+
+export async function startRealCoreHarness(options: RealCoreHarnessOptions = {}) {
   const fake: FakeDiscord = await startFakeDiscord();
   const clock = { now: FIXED_NOW };
   const app: App = await createApp({ target: { kind: "pglite", dataDir: null }, logger: silentLogger, clock: () => clock.now });
@@ -63,6 +66,8 @@ export async function startRealCoreHarness() {
     runArgs: async (input) => (await delay(), rapport.runArgs(input)),
     undo: async (input) => (await delay(), rapport.undo(input)),
     pick: async (input) => (await delay(), rapport.pick(input)),
+    localeOf: async (input) => (await delay(), rapport.localeOf!(input)),
+    ...(options.askTimeZone ? { claimTimeZoneQuestion: (input: { actor: Actor }) => rapport.claimTimeZoneQuestion!(input) } : {}),
   };
 
   const logger = memoryLogger();
@@ -113,10 +118,10 @@ export async function startRealCoreHarness() {
  * Starts the harness before the file's tests and closes it after them. The returned object reads
  * through to the running harness, so suites write `h.fake` as if they held it directly.
  */
-export function useRealCoreHarness(): RealCoreHarness {
+export function useRealCoreHarness(options: RealCoreHarnessOptions = {}): RealCoreHarness {
   let running: RealCoreHarness | undefined;
   beforeAll(async () => {
-    running = await startRealCoreHarness();
+    running = await startRealCoreHarness(options);
   }, 60_000);
   afterAll(async () => {
     await running?.close();

@@ -8,23 +8,25 @@ import type { CommandDefinition, CommandOption } from "../../../core/command.js"
 import { truncate } from "../render/escape.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
-import { formLabel, formOptions, isMultiline } from "../../kit/form-options.js";
+import { choiceLabel, formOptions, formText, formTitle, isMultiline } from "../../kit/form-options.js";
+import { createTranslator, type Translate } from "../../../core/i18n/index.js";
 
 /** Discord text inputs carry one string each, so `field=value` lists stay with typed text and slash options. */
 export function modalOptions(command: CommandDefinition, omit: readonly string[] = []): CommandOption[] {
   return formOptions(command, omit).filter((option) => option.kind !== "fields").slice(0, L.modalComponents);
 }
 
-function placeholderFor(option: CommandOption): string | undefined {
-  if (option.kind === "choice" && option.choices?.length) return truncate(option.choices.join(", "), L.placeholder);
-  if (option.kind === "date") return "e.g. tomorrow, next friday, 2025-03-01";
-  if (option.kind === "customer") return "Name or #id";
+function placeholderFor(option: CommandOption, t: Translate): string | undefined {
+  if (option.kind === "choice" && option.choices?.length) return truncate(option.choices.map((choice) => choiceLabel(choice, t)).join(", "), L.placeholder);
+  if (option.kind === "date") return t("form.datePlaceholder");
+  if (option.kind === "customer") return t("form.customerPlaceholder");
   return undefined;
 }
 
-function label(option: CommandOption, prefill: string | undefined, neutralise: Neutraliser): APILabelComponent {
-  const labelText = truncate(formLabel(option), L.labelText);
-  const labelDescription = option.description ? { description: truncate(option.description, 100) } : {};
+function label(command: CommandDefinition, option: CommandOption, prefill: string | undefined, neutralise: Neutraliser, t: Translate): APILabelComponent {
+  const text = formText(command, option, t);
+  const labelText = truncate(text.label, L.labelText);
+  const labelDescription = text.description ? { description: truncate(text.description, 100) } : {};
   const choices = option.kind === "choice" ? (option.choices ?? []) : [];
   if (choices.length > 0 && choices.length <= L.selectOptions) {
     return {
@@ -38,14 +40,14 @@ function label(option: CommandOption, prefill: string | undefined, neutralise: N
         min_values: option.required ? 1 : 0,
         max_values: 1,
         options: choices.map((choice) => ({
-          label: truncate(neutralise(choice), 100),
+          label: truncate(neutralise(choiceLabel(choice, t)), 100),
           value: choice.slice(0, 100),
           ...(choice === prefill ? { default: true } : {}),
         })),
       },
     };
   }
-  const placeholder = placeholderFor(option);
+  const placeholder = placeholderFor(option, t);
   // The person edits and saves this value: an override here would disguise what they save.
   const value = prefill ? truncate(neutralise(prefill), L.textInputValue) : undefined;
   return {
@@ -66,14 +68,15 @@ function label(option: CommandOption, prefill: string | undefined, neutralise: N
 
 export function buildCommandModal(
   command: CommandDefinition,
-  /** `neutralise` is for tests (the identity shows the hostile-text check can fail). */
-  input: { customId: string; title?: string; prefill?: Record<string, string>; omit?: readonly string[]; neutralise?: Neutraliser },
+  /** `neutralise` is for tests (the identity shows the hostile-text check can fail); `t`: the reader's language (default English). */
+  input: { customId: string; title?: string; prefill?: Record<string, string>; omit?: readonly string[]; neutralise?: Neutraliser; t?: Translate },
 ): APIModalInteractionResponseCallbackData {
   const neutralise = input.neutralise ?? neutraliseText;
+  const t = input.t ?? createTranslator("en");
   return {
     custom_id: input.customId,
-    title: truncate(neutralise(input.title ?? command.formTitle ?? command.summary), L.modalTitle),
-    components: modalOptions(command, input.omit).map((option) => label(option, input.prefill?.[option.name], neutralise)),
+    title: truncate(neutralise(input.title ?? formTitle(command, t, command.summary)), L.modalTitle),
+    components: modalOptions(command, input.omit).map((option) => label(command, option, input.prefill?.[option.name], neutralise, t)),
   };
 }
 

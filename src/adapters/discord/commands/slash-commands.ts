@@ -12,7 +12,7 @@ import type {
 import type { CommandDefinition, CommandOption } from "../../../core/command.js";
 import { truncate } from "../render/escape.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
-import { structuredOptions } from "../../kit/form-options.js";
+import { optionTextKeys, structuredOptions } from "../../kit/form-options.js";
 import { LOG_COMMAND, LOG_FROM_MESSAGE_TITLE } from "../../kit/log-from-message.js";
 import {
   COMMAND_WORDS,
@@ -89,7 +89,7 @@ function localizationsOf(names: Localizations | undefined, descriptions: Localiz
 const describe = (text: string) => description(text, text);
 
 function toDiscordOption(option: CommandOption, command: string): APIApplicationCommandBasicOption {
-  const keys = (part: "name" | "description") => [`option.${command}.${option.name}.${part}`, `option.${option.name}.${part}`];
+  const keys = (part: "name" | "description") => optionTextKeys(command, option.name, part);
   const base = {
     name: discordName(option.name),
     ...localizationsOf(localized(keys("name"), discordName), localized(keys("description"), describe)),
@@ -171,7 +171,7 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
     {
       type: 1,
       name: CRM_COMMAND_NAME,
-      description: "Rapport CRM: customers, orders and follow-ups",
+      description: describe(createTranslator("en")("command.crm.summary")),
       // The command word stays /crm everywhere, as on Slack; what it does is said in the reader's language.
       description_localizations: localized(["command.crm.summary"], describe)!,
       options: subcommandOptions,

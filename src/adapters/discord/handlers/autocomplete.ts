@@ -10,6 +10,8 @@ import { truncate } from "../render/escape.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 import { admit, type HandlerContext } from "../respond.js";
+import { choiceLabel } from "../../kit/form-options.js";
+import { platformTranslator } from "../platform-locale.js";
 
 /** Choice names are customer and member names: neutralised (`neutralise` is for tests) and cut on grapheme boundaries. */
 export function toChoices(options: readonly PickerOption[], neutralise: Neutraliser = neutraliseText): ApplicationCommandOptionChoiceData<string>[] {
@@ -54,8 +56,12 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction<"c
       [],
     );
   } else if (option?.kind === "choice") {
+    // Shown in the reader's words, matched on those or the canonical value, sent back canonical.
+    const t = platformTranslator(interaction);
     const needle = query.toLowerCase();
-    picked = (option.choices ?? []).filter((choice) => choice.toLowerCase().includes(needle)).map((choice) => ({ label: choice, value: choice }));
+    picked = (option.choices ?? [])
+      .map((choice) => ({ label: choiceLabel(choice, t), value: choice }))
+      .filter(({ label, value }) => value.toLowerCase().includes(needle) || label.toLowerCase().includes(needle));
   }
   await interaction.respond(toChoices(picked));
 }

@@ -9,18 +9,21 @@ import { buildCommandModal } from "../commands/command-modal.js";
 import { answerNotice, answerWithReply, answerWithUpdate, type HandlerContext } from "../respond.js";
 import { FORM_MODAL_PREFIX } from "./modal-submit.js";
 import { shareMessage } from "./share.js";
+import { formTranslator } from "../reader-locale.js";
+import { platformTranslator } from "../platform-locale.js";
 
 export async function handleButton(interaction: ButtonInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const action = ctx.codec.decode(interaction.customId);
+  const t = platformTranslator(interaction);
   if (!action) {
-    await answerNotice(interaction, ctx, reply.error("unknown_button", "This button is not from Rapport."));
+    await answerNotice(interaction, ctx, reply.error("unknown_button", t("surface.notOurButton")));
     return;
   }
   const actor = actorFromInteraction(interaction);
   const idempotencyKey = interaction.id;
   switch (action.kind) {
     case "expired":
-      await answerNotice(interaction, ctx, reply.error("button_expired", "This button has expired. Please run the command again."));
+      await answerNotice(interaction, ctx, reply.error("button_expired", t("surface.buttonExpired")));
       return;
     case "run":
       await answerWithReply(interaction, ctx, () => ctx.api.runText({ actor, text: action.command, idempotencyKey }));
@@ -34,15 +37,16 @@ export async function handleButton(interaction: ButtonInteraction<"cached" | "ra
     case "form": {
       const command = ctx.findCommand(action.command);
       if (!command || `${FORM_MODAL_PREFIX}${command.name}`.length > 100) {
-        await answerNotice(interaction, ctx, reply.error("form_unavailable", "This form is no longer available."));
+        await answerNotice(interaction, ctx, reply.error("form_unavailable", t("surface.formUnavailable")));
         return;
       }
-      await interaction.showModal(buildCommandModal(command, { customId: `${FORM_MODAL_PREFIX}${command.name}`, prefill: action.prefill }));
+      const formT = await formTranslator(interaction, ctx);
+      await interaction.showModal(buildCommandModal(command, { customId: `${FORM_MODAL_PREFIX}${command.name}`, prefill: action.prefill, t: formT }));
       return;
     }
     case "share":
       if (interaction.message.embeds.length === 0) {
-        await answerNotice(interaction, ctx, reply.error("nothing_to_share", "Nothing to share."));
+        await answerNotice(interaction, ctx, reply.error("nothing_to_share", t("surface.nothingToShare")));
         return;
       }
       await shareMessage(interaction, ctx);

@@ -4,12 +4,15 @@ import { reply } from "../../../core/reply.js";
 import { splitFields, tokenize } from "../../../core/tokenize.js";
 import { actorFromInteraction } from "../actor.js";
 import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
+import { platformTranslator } from "../platform-locale.js";
+import { askTimeZoneOnce } from "../timezone-question.js";
 
 export async function handleChatInput(interaction: ChatInputCommandInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const subcommand = interaction.options.getSubcommand(false);
   const binding = subcommand ? ctx.commandSet.subcommands.get(subcommand) : undefined;
+  const t = platformTranslator(interaction);
   if (!binding) {
-    await answerNotice(interaction, ctx, reply.error("command_out_of_date", "This command is out of date. Ask an admin to run `rapport discord register`."));
+    await answerNotice(interaction, ctx, reply.error("command_out_of_date", t("surface.commandOutOfDate")));
     return;
   }
   const args: Record<string, unknown> = {};
@@ -24,7 +27,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
         await answerNotice(
           interaction,
           ctx,
-          reply.error("bad_argument", `Write ${target.name} as key=value pairs, e.g. city=Boston grade=A (not understood: ${words.join(" ")}).`),
+          reply.error("bad_argument", t("surface.fieldsAsPairs", { field: target.name, words: words.join(" ") })),
         );
         return;
       }
@@ -32,7 +35,8 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
     } else args[target.name] = option.value;
   }
   const actor = actorFromInteraction(interaction);
-  await answerWithReply(interaction, ctx, () =>
+  const answered = await answerWithReply(interaction, ctx, () =>
     ctx.api.runArgs({ actor, command: binding.command.name, args, idempotencyKey: interaction.id }),
   );
+  if (answered) await askTimeZoneOnce(interaction, ctx, answered);
 }

@@ -6,6 +6,8 @@ import { readModalArgs, type SubmittedField } from "../commands/command-modal.js
 import { LOG_COMMAND } from "../../kit/log-from-message.js";
 import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
 import { LOG_MODAL_PREFIX } from "./message-context.js";
+import { platformTranslator } from "../platform-locale.js";
+import { askTimeZoneOnce } from "../timezone-question.js";
 
 export const FORM_MODAL_PREFIX = "F:";
 
@@ -28,12 +30,13 @@ export async function handleModalSubmit(interaction: ModalSubmitInteraction<"cac
   const commandName = logTarget ? LOG_COMMAND : formCommand;
   const command = commandName ? ctx.findCommand(commandName) : undefined;
   if (!command || (!logTarget && interaction.customId.startsWith(LOG_MODAL_PREFIX))) {
-    await answerNotice(interaction, ctx, reply.error("form_out_of_date", "This form is out of date. Please open it again."));
+    await answerNotice(interaction, ctx, reply.error("form_out_of_date", platformTranslator(interaction)("surface.formOutOfDate")));
     return;
   }
   const args: Record<string, unknown> = readModalArgs(command, submittedFields(interaction));
   if (logTarget) args.link = messageLink(interaction.guildId, logTarget[1]!, logTarget[2]!);
-  await answerWithReply(interaction, ctx, () =>
+  const answered = await answerWithReply(interaction, ctx, () =>
     ctx.api.runArgs({ actor, command: command.name, args, idempotencyKey: interaction.id }),
   );
+  if (answered) await askTimeZoneOnce(interaction, ctx, answered);
 }

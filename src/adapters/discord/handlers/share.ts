@@ -28,21 +28,23 @@ import { escapeMarkdown, truncate } from "../render/escape.js";
 import { neutraliseText } from "../../../core/text/neutralise.js";
 import { attachmentName, DEFAULT_ATTACHMENT_SIZE_LIMIT, formatBytes } from "../render/render-reply.js";
 import { raceTimer, TIMED_OUT, type HandlerContext } from "../respond.js";
+import { platformTranslator } from "../platform-locale.js";
+import type { Translate } from "../../../core/i18n/index.js";
 
 type SharedFile = { source: Attachment; name: string; data: Buffer };
 type Gathered = { files: SharedFile[]; notes: string[] };
 
 const CONTENT_LIMIT = 2000;
 
-function failureNote(attachment: Attachment, reason: DownloadFailure | "refused", sizeLimit: number): string {
+function failureNote(attachment: Attachment, reason: DownloadFailure | "refused", sizeLimit: number, t: Translate): string {
   const name = escapeMarkdown(neutraliseText(attachment.name));
   switch (reason) {
     case "too-large":
-      return `${name} (${formatBytes(attachment.size)}) is not attached: it is larger than this server's upload limit (${formatBytes(sizeLimit)}).`;
+      return t("share.fileTooLarge", { name, size: formatBytes(attachment.size), limit: formatBytes(sizeLimit) });
     case "refused":
-      return `${name} is not attached: Discord refused the upload. Run the command again to get it.`;
+      return t("share.fileRefused", { name });
     default:
-      return `${name} is not attached: it could not be copied from the original reply. Run the command again to get it.`;
+      return t("share.fileNotCopied", { name });
   }
 }
 
@@ -53,6 +55,7 @@ async function gatherFiles(
   sizeLimit: number,
   signal: AbortSignal,
   interactionId: string,
+  t: Translate,
 ): Promise<Gathered> {
   const results = await Promise.all(
     attachments.map(async (attachment) => {
@@ -72,7 +75,7 @@ async function gatherFiles(
   for (const [index, { attachment, result }] of results.entries()) {
     if (!result.ok) {
       ctx.logger.warn({ interactionId, attachment: attachment.name, size: attachment.size, reason: result.reason, detail: "detail" in result ? result.detail : undefined }, "share: a file could not be copied");
-      notes.push(failureNote(attachment, result.reason, sizeLimit));
+      notes.push(failureNote(attachment, result.reason, sizeLimit, t));
       continue;
     }
     let name = attachmentName(attachment.name, index);
@@ -139,7 +142,9 @@ export async function shareMessage(interaction: ButtonInteraction<"cached" | "ra
     .filter((row) => row.components.length > 0);
   const embeds = source.embeds.map((embed) => embed.toJSON());
   const attachments = [...source.attachments.values()];
-  const byline = `Shared by <@${interaction.user.id}>`;
+  // The sharer's language: the byline and notes are written by them, for the channel.
+  const t = platformTranslator(interaction);
+  const byline = t("share.sharedBy", { user: `<@${interaction.user.id}>` });
   const limit = interaction.attachmentSizeLimit;
   const sizeLimit = typeof limit === "number" && limit > 0 ? limit : DEFAULT_ATTACHMENT_SIZE_LIMIT;
 
@@ -166,7 +171,7 @@ export async function shareMessage(interaction: ButtonInteraction<"cached" | "ra
   let gathered: Gathered;
   let deferred = false;
   try {
-    const pending = gatherFiles(attachments, ctx, sizeLimit, controller.signal, interaction.id);
+    const pending = gatherFiles(attachments, ctx, sizeLimit, controller.signal, interaction.id, t);
     const early = await raceTimer(pending, ctx.deferAfterMs);
     if (early === TIMED_OUT) {
       // Public, like the copy it stands for; the copy then replaces it.
@@ -188,7 +193,7 @@ export async function shareMessage(interaction: ButtonInteraction<"cached" | "ra
   } catch (error) {
     if (!gathered.files.length || !isUploadRefused(error)) throw error;
     ctx.logger.warn({ err: error, interactionId: interaction.id }, "share: Discord refused the files; sharing without them");
-    const refused = gathered.files.map((file) => failureNote(file.source, "refused", sizeLimit));
+    const refused = gathered.files.map((file) => failureNote(file.source, "refused", sizeLimit, t));
     await send(payload([], [...gathered.notes, ...refused]));
   }
 }

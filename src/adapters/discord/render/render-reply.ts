@@ -10,6 +10,7 @@ import type { Attachment, Block, Button, Field, Reply } from "../../../core/repl
 import type { ButtonCodec } from "./button-codec.js";
 import type { ButtonAction } from "../../kit/button-action.js";
 import { pagingFooter, translatorFor } from "../../kit/paging.js";
+import { createTranslator, type Translate } from "../../../core/i18n/index.js";
 import { codeSafe, escapeMarkdown, safeUrl, truncate } from "./escape.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { finishMentions, tokenizeMentions } from "./mentions.js";
@@ -18,7 +19,8 @@ import { neutraliseReply } from "../../../core/text/neutralise-reply.js";
 
 export const COLORS = { normal: 0x5865f2, warning: 0xfee75c, error: 0xed4245 } as const;
 
-export const TRUNCATED_NOTE = "… more not shown (Discord message limit)";
+/** The note under a message cut to Discord's limits, as English readers see it. */
+export const TRUNCATED_NOTE = createTranslator("en")("surface.truncatedNote");
 
 /** A file to upload with the message (multipart/form-data), from `Reply.attachments`. */
 export type DiscordFile = { name: string; contentType: string; data: Buffer; description: string };
@@ -131,11 +133,11 @@ function finish(draft: DraftEmbed): APIEmbed {
 }
 
 /** Keep the message within 10 embeds and 6000 characters overall, cutting the last one that fits with a note. */
-function fitEmbeds(embeds: APIEmbed[], reserve = 0): APIEmbed[] {
+function fitEmbeds(embeds: APIEmbed[], reserve: number, note: string): APIEmbed[] {
   const total = embeds.reduce((sum, embed) => sum + embedSize(embed), 0);
   if (embeds.length <= L.embedsPerMessage && total <= L.embedTotal - reserve) return embeds;
   const out: APIEmbed[] = [];
-  let remaining = L.embedTotal - reserve - TRUNCATED_NOTE.length;
+  let remaining = L.embedTotal - reserve - note.length;
   for (const [index, embed] of embeds.entries()) {
     const isLastAllowed = index === L.embedsPerMessage - 1;
     const size = embedSize(embed);
@@ -146,7 +148,7 @@ function fitEmbeds(embeds: APIEmbed[], reserve = 0): APIEmbed[] {
     }
     const { footer: _footer, ...rest } = embed;
     void _footer;
-    const cut: APIEmbed = { ...rest, footer: { text: TRUNCATED_NOTE } };
+    const cut: APIEmbed = { ...rest, footer: { text: note } };
     if (cut.title) {
       cut.title = truncate(cut.title, Math.min(L.embedTitle, remaining));
       remaining -= cut.title.length;
@@ -228,7 +230,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Files within Discord's limits (10 per message, the size limit per file); the rest are named in a note. */
-function selectFiles(attachments: readonly Attachment[], sizeLimit: number): { files: DiscordFile[]; notes: string[] } {
+function selectFiles(attachments: readonly Attachment[], sizeLimit: number, t: Translate): { files: DiscordFile[]; notes: string[] } {
   const files: DiscordFile[] = [];
   const notes: string[] = [];
   const used = new Set<string>();
@@ -236,11 +238,11 @@ function selectFiles(attachments: readonly Attachment[], sizeLimit: number): { f
     let name = attachmentName(attachment.filename, index);
     if (used.has(name)) name = `${index + 1}-${name}`;
     if (attachment.data.byteLength > sizeLimit) {
-      notes.push(`${attachment.filename} (${formatBytes(attachment.data.byteLength)}) is larger than this server's upload limit (${formatBytes(sizeLimit)}).`);
+      notes.push(t("surface.fileTooLarge", { name: attachment.filename, size: formatBytes(attachment.data.byteLength), limit: formatBytes(sizeLimit) }));
       continue;
     }
     if (files.length >= L.filesPerMessage) {
-      notes.push(`${attachment.filename} not attached: at most ${L.filesPerMessage} files per message.`);
+      notes.push(t("surface.tooManyFiles", { name: attachment.filename, max: L.filesPerMessage }));
       continue;
     }
     used.add(name);
@@ -256,7 +258,8 @@ function selectFiles(attachments: readonly Attachment[], sizeLimit: number): { f
 
 export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOptions = {}): DiscordMessage {
   const { reply, mentions } = tokenizeMentions(neutraliseReply(input, options.neutralise ?? neutraliseText));
-  const selected = selectFiles(reply.attachments ?? [], options.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT);
+  const t = translatorFor(reply);
+  const selected = selectFiles(reply.attachments ?? [], options.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT, t);
   const color = reply.isError ? COLORS.error : COLORS.normal;
   const drafts: DraftEmbed[] = [];
   const buttons: DraftButton[] = [];
@@ -345,11 +348,10 @@ export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOpt
 
   if (reply.fieldErrors) {
     leaveCard();
-    addFields(Object.entries(reply.fieldErrors).map(([name, message]) => ({ label: `⚠️ ${name}`, value: message })));
+    addFields(Object.entries(reply.fieldErrors).map(([name, message]) => ({ label: `⚠️ ${t.locale === "en" ? name : t("forms.field", { field: name })}`, value: message })));
   }
 
   const navigation: DraftButton[] = [];
-  const t = translatorFor(reply);
   if (reply.paging) {
     const { page, pageCount, totalItems, previous, next } = reply.paging;
     const last = drafts[drafts.length - 1]!;
@@ -369,6 +371,7 @@ export function renderReply(input: Reply, codec: ButtonCodec, options: RenderOpt
   const embeds = fitEmbeds(
     withMentions.filter((embed) => embedSize(embed) > 0 || embed.image),
     suffix ? suffix.length + FOOTER_SEPARATOR.length : 0,
+    t("surface.truncatedNote"),
   );
   if (suffix) {
     if (!embeds.length) embeds.push({ title: ZERO_WIDTH, color });

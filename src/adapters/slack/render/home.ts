@@ -9,34 +9,24 @@ import { renderBlocks, renderButton, type SlackBlock } from "./render-reply.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
 import { neutralisePlain } from "./escape.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
-import { createTranslator, type MessageKey } from "../../../core/i18n/index.js";
+import { createTranslator, isMessageKey } from "../../../core/i18n/index.js";
 
+/** `heading`: a catalog key (translated for the viewer) or text already in the viewer's words. */
 export type HomeSection = { heading: string; reply: Reply };
 
+/** Quick buttons; their labels are catalog keys. */
 export const HOME_QUICK_BUTTONS: Button[] = [
-  { label: "New customer", style: "primary", action: { kind: "form", command: "new", prefill: {} } },
-  { label: "Log an interaction", action: { kind: "form", command: "log", prefill: {} } },
-  { label: "Follow-ups this week", action: { kind: "run", command: "followups week" } },
-  { label: "Help", action: { kind: "run", command: "help" } },
+  { label: "home.newCustomer", style: "primary", action: { kind: "form", command: "new", prefill: {} } },
+  { label: "home.logInteraction", action: { kind: "form", command: "log", prefill: {} } },
+  { label: "home.followupsThisWeek", action: { kind: "run", command: "followups week" } },
+  { label: "home.help", action: { kind: "run", command: "help" } },
 ];
 
-// The Home's own words, by their English text; a reply's locale says the viewer's language.
-const HOME_WORDS: Readonly<Record<string, MessageKey>> = {
-  "Your Rapport workbench": "home.title",
-  "New customer": "home.newCustomer",
-  "Log an interaction": "home.logInteraction",
-  "Follow-ups this week": "home.followupsThisWeek",
-  Help: "home.help",
-  "Follow-ups due today": "home.followupsToday",
-  "Overdue follow-ups": "home.followupsOverdue",
-  "Overdue payments": "home.overduePayments",
-};
-
-function homeTranslator(sections: HomeSection[]): (english: string) => string {
-  const locale = sections.find(({ reply }) => reply.locale && reply.locale !== "en")?.reply.locale;
-  if (!locale) return (english) => english;
+/** The viewer's language is the one its sections were written in (a reply carries its locale). */
+function homeTranslator(sections: HomeSection[]): (keyOrText: string) => string {
+  const locale = sections.find(({ reply }) => reply.locale)?.reply.locale ?? "en";
   const t = createTranslator(locale);
-  return (english) => (Object.hasOwn(HOME_WORDS, english) ? t(HOME_WORDS[english]!) : english);
+  return (keyOrText) => (isMessageKey(keyOrText) ? t(keyOrText) : keyOrText);
 }
 
 /** `neutralise` is for tests (the identity shows the hostile-text check can fail); headings and labels go through it too. */
@@ -48,7 +38,7 @@ export function buildHomeView(
   const slots = { next: 1000 };
   const local = homeTranslator(sections);
   const quick = quickButtons.map((button) => renderButton({ ...button, label: neutralise(local(button.label)) }, slots)).filter((button): button is slack.Button => button !== undefined);
-  const blocks: SlackBlock[] = [{ type: "header", text: { type: "plain_text", text: local("Your Rapport workbench"), emoji: true } }];
+  const blocks: SlackBlock[] = [{ type: "header", text: { type: "plain_text", text: local("home.title"), emoji: true } }];
   if (quick.length) blocks.push({ type: "actions", elements: quick.slice(0, SLACK_LIMITS.actionsElements) });
   const perSection = Math.floor((SLACK_LIMITS.viewBlocks - blocks.length) / Math.max(1, sections.length));
   for (const { heading, reply } of sections) {

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { logCommand } from "../../../commands/log.js";
 import { newCommand } from "../../../commands/new.js";
+import { handoverCommand } from "../../../commands/handover.js";
+import type { CommandDefinition } from "../../../core/command.js";
+import { createTranslator } from "../../../core/i18n/index.js";
 import { buildCommandModal, decodeMetadata, fieldErrorsForView, pickerOptions, readSubmission } from "./modal.js";
 
 const log = logCommand;
@@ -129,5 +132,31 @@ describe("deceptive text in forms and pickers", () => {
       { text: plain(`${"a".repeat(73)}…`), value: "#3" },
       { text: plain("#4"), value: "#4" },
     ]);
+  });
+});
+
+describe("forms in the reader's language", () => {
+  test("GIVEN ko and a command with flags THEN yes/no read 예/아니요 and send yes/no; the title and Run are Korean", () => {
+    const view = buildCommandModal(handoverCommand, { prefill: { dry_run: "yes" }, t: createTranslator("ko") });
+    expect(view.title).toEqual(plain("인수인계"));
+    expect(view.submit).toEqual(plain(handoverCommand.writes === true ? "저장" : "실행"));
+    expect(view.close).toEqual(plain("취소"));
+    const dryRun = view.blocks.find((block) => block.block_id === "opt:dry_run") as { label: unknown; element: { options: unknown[]; initial_option: unknown } };
+    expect(dryRun.label).toEqual(plain("미리보기"));
+    expect(dryRun.element.options).toEqual([{ text: plain("예"), value: "yes" }, { text: plain("아니요"), value: "no" }]);
+    expect(dryRun.element.initial_option).toEqual({ text: plain("예"), value: "yes" });
+  });
+
+  test("GIVEN zh-CN and a command without inputs THEN the empty form says so in Simplified Chinese", () => {
+    const bare = { ...handoverCommand, name: "help", options: [] } as unknown as CommandDefinition;
+    const view = buildCommandModal(bare, { t: createTranslator("zh-CN") });
+    expect(view.title).toEqual(plain("帮助"));
+    expect(view.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "此命令无需填写内容。" } }]);
+  });
+
+  test("GIVEN no language THEN English, as before", () => {
+    const view = buildCommandModal(created);
+    expect(view.title).toEqual(plain("New customer"));
+    expect(view.submit).toEqual(plain("Save"));
   });
 });

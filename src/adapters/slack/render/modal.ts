@@ -10,7 +10,8 @@ import { neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import type { PickerOption } from "../../../core/service-api.js";
-import { formLabel, formOptions as sharedFormOptions, isMultiline } from "../../kit/form-options.js";
+import { choiceLabel, formOptions as sharedFormOptions, formText, formTitle, isMultiline } from "../../kit/form-options.js";
+import { createTranslator, type Translate } from "../../../core/i18n/index.js";
 
 export const FORM_CALLBACK_PREFIX = "rapport:form:";
 export const FORM_CALLBACK_PATTERN = /^rapport:form:[a-z][a-z0-9-]*$/;
@@ -32,6 +33,8 @@ export type ModalInput = {
   title?: string;
   /** Applied to every text the form shows (labels, prefilled values); tests pass the identity. */
   neutralise?: Neutraliser;
+  /** The reader's language (default English). */
+  t?: Translate;
 };
 
 export function formOptions(command: CommandDefinition): CommandOption[] {
@@ -45,15 +48,16 @@ export function blockIdFor(option: Pick<CommandOption, "name">): string {
 export function buildCommandModal(command: CommandDefinition, input: ModalInput = {}): slack.ModalView {
   const prefill = input.prefill ?? {};
   const neutralise = input.neutralise ?? neutraliseText;
-  const blocks = formOptions(command).map((option) => inputBlock(option, prefill[option.name], input.prefillLabels?.[option.name], neutralise));
+  const t = input.t ?? createTranslator("en");
+  const blocks = formOptions(command).map((option) => inputBlock(command, option, { prefill: prefill[option.name], prefillLabel: input.prefillLabels?.[option.name], neutralise, t }));
   return {
     type: "modal",
     callback_id: `${FORM_CALLBACK_PREFIX}${command.name}`,
-    title: plain(truncate(neutralise(input.title ?? command.formTitle ?? `/crm ${command.name}`), SLACK_LIMITS.modalTitle)),
-    submit: plain(command.writes ? "Save" : "Run"),
-    close: plain("Cancel"),
+    title: plain(truncate(neutralise(input.title ?? formTitle(command, t, `/crm ${command.name}`)), SLACK_LIMITS.modalTitle)),
+    submit: plain(t(command.writes ? "form.save" : "form.run")),
+    close: plain(t("form.cancel")),
     private_metadata: encodeMetadata(input.metadata ?? {}),
-    blocks: blocks.length ? blocks : [{ type: "section", text: { type: "mrkdwn", text: "This command takes no input." } }],
+    blocks: blocks.length ? blocks : [{ type: "section", text: { type: "mrkdwn", text: t("form.noInput") } }],
   };
 }
 
@@ -78,37 +82,42 @@ export function decodeMetadata(raw: string | undefined): FormMetadata {
   }
 }
 
-function inputBlock(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined, neutralise: Neutraliser): slack.InputBlock {
+type InputContext = { prefill: string | undefined; prefillLabel: string | undefined; neutralise: Neutraliser; t: Translate };
+
+function inputBlock(command: CommandDefinition, option: CommandOption, input: InputContext): slack.InputBlock {
+  const text = formText(command, option, input.t);
   const block: slack.InputBlock = {
     type: "input",
     block_id: blockIdFor(option),
-    label: plain(truncate(formLabel(option), SLACK_LIMITS.inputLabel)),
+    label: plain(truncate(text.label, SLACK_LIMITS.inputLabel)),
     optional: !option.required,
-    element: elementFor(option, prefill, prefillLabel, neutralise),
+    element: elementFor(option, input),
   };
-  if (option.description) block.hint = plain(truncate(neutralisePlain(neutralise(option.description)), SLACK_LIMITS.inputHint));
+  if (text.description) block.hint = plain(truncate(neutralisePlain(input.neutralise(text.description)), SLACK_LIMITS.inputHint));
   return block;
 }
 
-function elementFor(option: CommandOption, prefill: string | undefined, prefillLabel: string | undefined, neutralise: Neutraliser): slack.InputBlock["element"] {
+function elementFor(option: CommandOption, { prefill, prefillLabel, neutralise, t }: InputContext): slack.InputBlock["element"] {
   const action_id = "value";
   switch (option.kind) {
     case "customer":
     case "order":
     case "member": {
-      const element: slack.ExternalSelect = { type: "external_select", action_id: `pick:${option.kind}`, min_query_length: 1, placeholder: plain(`Search ${option.kind}s`) };
+      const element: slack.ExternalSelect = { type: "external_select", action_id: `pick:${option.kind}`, min_query_length: 1, placeholder: plain(t("form.search", { kind: option.kind })) };
       if (prefill) element.initial_option = selectOption(neutralise(prefillLabel ?? prefill), prefill);
       return element;
     }
     case "choice": {
       const choices = (option.choices ?? []).slice(0, SLACK_LIMITS.optionsPerSelect);
-      const element: slack.StaticSelect = { type: "static_select", action_id, options: choices.map((choice) => selectOption(neutralise(choice), choice)) };
-      if (prefill && choices.includes(prefill)) element.initial_option = selectOption(neutralise(prefill), prefill);
+      const shown = (choice: string) => selectOption(neutralise(choiceLabel(choice, t)), choice);
+      const element: slack.StaticSelect = { type: "static_select", action_id, options: choices.map(shown) };
+      if (prefill && choices.includes(prefill)) element.initial_option = shown(prefill);
       return element;
     }
     case "flag": {
-      const element: slack.StaticSelect = { type: "static_select", action_id, options: ["yes", "no"].map((choice) => selectOption(choice, choice)) };
-      if (prefill === "yes" || prefill === "no") element.initial_option = selectOption(prefill, prefill);
+      const shown = (choice: "yes" | "no") => selectOption(choiceLabel(choice, t), choice);
+      const element: slack.StaticSelect = { type: "static_select", action_id, options: (["yes", "no"] as const).map(shown) };
+      if (prefill === "yes" || prefill === "no") element.initial_option = shown(prefill);
       return element;
     }
     case "date": {
@@ -125,7 +134,7 @@ function elementFor(option: CommandOption, prefill: string | undefined, prefillL
     case "text": {
       const multiline = isMultiline(option);
       const element: slack.PlainTextInput = { type: "plain_text_input", action_id, multiline, max_length: SLACK_LIMITS.plainTextInput };
-      if (option.kind === "fields") element.placeholder = plain("One per line: grade=A, city=Boston");
+      if (option.kind === "fields") element.placeholder = plain(t("form.fieldsPlaceholder"));
       // The person edits and saves this value: an override here would disguise what they save.
       if (prefill) element.initial_value = truncate(neutralise(prefill), SLACK_LIMITS.plainTextInput);
       return element;

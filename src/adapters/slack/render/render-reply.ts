@@ -50,7 +50,7 @@ export function renderBlocks(input: Reply, options: RenderOptions = {}): SlackBl
   }
   if (body.length > budget) {
     const kept = body.slice(0, Math.max(0, budget - 1));
-    kept.push(context(`Some results were left out to fit in Slack (${body.length - kept.length} more blocks). Narrow the search or use the page buttons.`));
+    kept.push(context(translatorFor(reply)("surface.resultsLeftOut", { count: body.length - kept.length })));
     body = kept;
   }
   return [...body, ...footer];

@@ -8,12 +8,15 @@ import type { SlackActorResolver } from "./actor.js";
 import type { SlackPoster } from "./poster.js";
 import type { FileOutcome } from "./file-upload.js";
 import type { TtlMap } from "./ttl-map.js";
+import type { KnownLocales } from "./known-locales.js";
 
 /** An ephemeral reply kept so its Share button can post it; only its owner may share it. */
 export type SharedReply = { reply: Reply; teamId: string; userId: string };
 
 export type SlackDeps = {
   api: RapportApi;
+  /** The language each member was last answered in: for what is said before the core is asked (busy refusals, forms). */
+  locales: KnownLocales;
   /** Consulted before acknowledging anything that runs the core: take the request on, or say busy. */
   admission: Admission;
   logger: Logger;

@@ -11,6 +11,8 @@ import { ErrorCode } from "@slack/web-api";
 import type { AdmissionDecision, Refusal } from "../../../core/admission.js";
 import type { Block, Reply } from "../../../core/reply.js";
 import { apologyReply, newErrorId } from "../../../core/apology.js";
+import { createTranslator } from "../../../core/i18n/index.js";
+import { translatorFor } from "../../kit/paging.js";
 import { renderMessage, type SlackMessage } from "../render/render-reply.js";
 import type { SlackDeps } from "./deps.js";
 import { fileNotes, sendReplyFiles } from "./reply-files.js";
@@ -51,19 +53,19 @@ export async function deliver(deps: SlackDeps, target: DeliveryTarget, reply: Re
   if (!reply.attachments?.length) return deliverMessage(deps, target, reply);
   if (reply.visibility === "channel" && target.channelId) {
     await deliverMessage(deps, target, reply);
-    const notes = fileNotes(await sendReplyFiles(deps, target, reply, "channel"), { shownIn: "channel" });
+    const notes = fileNotes(await sendReplyFiles(deps, target, reply, "channel"), { shownIn: "channel", t: translatorFor(reply) });
     await deliverNotes(deps, target, notes);
     return;
   }
   const outcomes = await sendReplyFiles(deps, target, reply, "dm");
-  await deliverMessage(deps, target, reply, fileNotes(outcomes, { shownIn: "dm" }));
+  await deliverMessage(deps, target, reply, fileNotes(outcomes, { shownIn: "dm", t: translatorFor(reply) }));
 }
 
 /** Notes (about files) for the requester only, as a new ephemeral message without a Share button. */
 export async function deliverNotes(deps: SlackDeps, target: DeliveryTarget, notes: Block[]): Promise<void> {
   const first = notes[0];
   if (!first) return;
-  const title = first.type === "text" ? first.text : "About the files";
+  const title = first.type === "text" ? first.text : createTranslator(deps.locales.get(target) ?? "en")("surface.aboutFiles");
   await deliverMessage(deps, { ...target, replaceOriginal: false }, { title, blocks: notes, visibility: "ephemeral" }, [], { shareable: false });
 }
 
@@ -95,11 +97,11 @@ async function deliverMessage(deps: SlackDeps, target: DeliveryTarget, reply: Re
   await deps.poster.postMessage(target.botToken, { channel: target.userId, text: message.text, blocks: message.blocks });
 }
 
-/** Logs an unexpected error with an id and returns the apology the user sees. */
-export function apology(deps: SlackDeps, error: unknown, context: Record<string, unknown>): Reply {
+/** Logs an unexpected error with an id and returns the apology the user sees (`member`: in the language they were last answered in). */
+export function apology(deps: SlackDeps, error: unknown, context: Record<string, unknown>, member?: { teamId: string; userId: string }): Reply {
   const errorId = newErrorId();
   deps.logger.error({ err: error, errorId, ...context }, "Slack interaction failed");
-  return apologyReply(errorId);
+  return apologyReply(errorId, createTranslator((member && deps.locales.get(member)) ?? "en"));
 }
 
 /**
@@ -110,7 +112,7 @@ export async function afterAck(deps: SlackDeps, target: DeliveryTarget, context:
   try {
     await work();
   } catch (error) {
-    const sorry = apology(deps, error, context);
+    const sorry = apology(deps, error, context, target);
     try {
       await deliver(deps, { ...target, replaceOriginal: false }, sorry);
     } catch (deliveryError) {
@@ -124,7 +126,9 @@ export async function afterAck(deps: SlackDeps, target: DeliveryTarget, context:
  * pickers, which respect the bound on work in flight but spend no rate tokens.
  */
 export function admit(deps: SlackDeps, who: { teamId: string; userId: string }, options: { lookup?: boolean } = {}): AdmissionDecision {
-  return deps.admission.tryAdmit({ platform: "slack", workspace: who.teamId, member: who.userId, ...(options.lookup ? { lookup: true } : {}) });
+  // The profile is not loaded yet: a refusal speaks the language this member was last answered in.
+  const locale = deps.locales.get(who);
+  return deps.admission.tryAdmit({ platform: "slack", workspace: who.teamId, member: who.userId, ...(locale ? { locale } : {}), ...(options.lookup ? { lookup: true } : {}) });
 }
 
 /**

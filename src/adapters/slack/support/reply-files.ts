@@ -15,6 +15,7 @@ import { newErrorId } from "../../../core/apology.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { truncate } from "../render/limits.js";
 import { neutraliseText } from "../../../core/text/neutralise.js";
+import { createTranslator, type Translate } from "../../../core/i18n/index.js";
 import type { SlackDeps } from "./deps.js";
 import { MAX_SLACK_UPLOAD_BYTES, SLACK_ALT_TEXT_MAX, SLACK_FILE_TITLE_MAX, SlackFileUploadError, type FileDestination, type FileOutcome, type UploadFailure, type UploadFile } from "./file-upload.js";
 
@@ -120,82 +121,73 @@ export function toUploadFile(attachment: Attachment): UploadFile {
 export type NotesOptions = {
   /** Where the reply itself is: files sent there need no note. */
   shownIn: FileDestination;
+  /** The requester's language (the reply's); default English. */
+  t?: Translate;
 };
 
 /**
  * What the requester reads about the files, as plain-text blocks (the renderer escapes them).
  * Empty when every file went where the reply is.
  */
-export function fileNotes(outcomes: FileOutcome[], { shownIn }: NotesOptions): Block[] {
+export function fileNotes(outcomes: FileOutcome[], { shownIn, t = createTranslator("en") }: NotesOptions): Block[] {
   const blocks: Block[] = [];
   for (const outcome of outcomes) {
     if (outcome.status === "sent") {
       if (outcome.where === shownIn && shownIn === "channel") continue;
-      const names = listNames(outcome.filenames);
+      const names = listNames(outcome.filenames, t);
       if (outcome.fellBackFrom) {
-        const why = outcome.fellBackFrom === "not_in_channel" ? "it is not a member" : "it cannot see the channel";
-        blocks.push({
-          type: "text",
-          tone: "warning",
-          text: `Rapport cannot upload files to this channel (${why}), so I sent ${names} to your DM with Rapport instead. To share files here, invite it with /invite @Rapport and try again.`,
-        });
+        blocks.push({ type: "text", tone: "warning", text: t("files.fellBack", { why: outcome.fellBackFrom, names }) });
       } else {
-        blocks.push({ type: "text", tone: "muted", text: `Sent ${names} to your DM with Rapport.` });
+        blocks.push({ type: "text", tone: "muted", text: t("files.sentToDm", { names }) });
       }
       continue;
     }
     if (outcome.status === "too-large") {
-      blocks.push({
-        type: "text",
-        tone: "warning",
-        text: `${outcome.filename} is ${formatBytes(outcome.bytes)}, over the ${formatBytes(outcome.limit)} limit for files Rapport uploads to Slack, so it was not sent. Narrow it down with filters or export a smaller report (for example /crm export overdue), or run \`rapport export\` on the server.`,
-      });
+      blocks.push({ type: "text", tone: "warning", text: t("files.tooLarge", { name: outcome.filename, size: formatBytes(outcome.bytes), limit: formatBytes(outcome.limit) }) });
       continue;
     }
-    blocks.push({ type: "text", tone: "warning", text: failureText(outcome) });
+    blocks.push({ type: "text", tone: "warning", text: failureText(outcome, t) });
   }
   return blocks;
 }
 
-function failureText(outcome: Extract<FileOutcome, { status: "failed" }>): string {
-  const names = listNames(outcome.filenames);
-  const reference = `(error id ${outcome.errorId})`;
+function failureText(outcome: Extract<FileOutcome, { status: "failed" }>, t: Translate): string {
+  const names = listNames(outcome.filenames, t);
+  const { errorId } = outcome;
   const failure = outcome.failure;
   switch (failure.kind) {
     case "no-token":
-      return `Could not send ${names}: Rapport has no bot token for this workspace ${reference}.`;
-    case "unknown": {
-      const place = outcome.where === "dm" ? "your DM with Rapport" : "this channel";
-      return `Slack did not confirm that ${names} arrived (the connection dropped while sharing). Look in ${place} before trying again, so you do not get it twice ${reference}.`;
-    }
+      return t("files.noToken", { names, errorId });
+    case "unknown":
+      return t("files.unconfirmed", { names, place: outcome.where, errorId });
     case "failed":
-      return `Could not send ${names}: Slack did not answer in time. Nothing was shared; try again in a minute ${reference}.`;
+      return t("files.timedOut", { names, errorId });
     case "refused":
-      return `Could not send ${names}: ${refusalText(failure.error, failure.needed)}`;
+      return t("files.refused", { names, reason: refusalText(failure.error, failure.needed, t) });
   }
 }
 
-function refusalText(error: string, needed: string | undefined): string {
+function refusalText(error: string, needed: string | undefined, t: Translate): string {
   switch (error) {
-    case "missing_scope": {
-      const scope = needed || "files:write";
-      return `Rapport lacks the ${scope} permission in this workspace. A workspace admin must reinstall Rapport with ${scope}: api.slack.com/apps → Rapport → OAuth & Permissions → add the ${scope} bot scope → Reinstall to Workspace (see "Files" in Rapport's docs/slack.md).`;
-    }
+    case "missing_scope":
+      return t("files.missingScope", { scope: needed || "files:write" });
     case "file_uploads_disabled":
     case "file_uploads_except_images_disabled":
-      return "file uploads are turned off in this workspace; a workspace admin can allow them.";
+      return t("files.uploadsDisabled");
     case "file_upload_size_restricted":
-      return "this workspace restricts the size of uploaded files. Narrow it down with filters or export a smaller report.";
+      return t("files.sizeRestricted");
     case "file_type_not_allowed":
-      return "this workspace does not allow this type of file.";
+      return t("files.typeNotAllowed");
     default:
-      return `Slack refused the upload (${error}).`;
+      return t("files.slackRefused", { error });
   }
 }
 
-function listNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? "the file";
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+function listNames(names: string[], t: Translate): string {
+  if (names.length <= 1) return names[0] ?? t("files.theFile");
+  // English as it always read ("a, b and c"); other languages as their readers list things.
+  if (t.locale === "en") return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return new Intl.ListFormat(t.locale, { type: "conjunction" }).format(names);
 }
 
 export function formatBytes(bytes: number): string {

@@ -11,6 +11,14 @@ import { contactsEn } from "./commands/contacts.js";
 import { digestsEn } from "./commands/digests.js";
 import { reportsEn } from "./commands/reports.js";
 import { formsEn } from "./commands/forms.js";
+import { filesEn } from "./commands/files.js";
+import { currencyEn } from "./commands/currency.js";
+import { generalEn } from "./commands/general.js";
+import { usageEn } from "./commands/usage.js";
+import { operationsEn } from "./commands/operations.js";
+import { postersEn } from "./commands/posters.js";
+import { backupEn } from "./commands/backup.js";
+import { surfacesEn } from "./commands/surfaces.js";
 
 export const en = {
   // Buttons: short, verb first.
@@ -94,7 +102,7 @@ export const en = {
   "settings.fromWorkspace": "{value} (workspace default)",
   "settings.notSet": "{value} (not set)",
   "settings.howToChange":
-    "Change yours: {languageUsage}, {timeZoneUsage}. Admins: {workspaceUsage}. Use auto to go back to the default.",
+    "Change yours: {languageUsage}, {timeZoneUsage}. Admins: {workspaceUsage}. Use {auto} to go back to the default.",
   "settings.languageSet": "Your language is now {language}.",
   "settings.languageAuto": "Your language now follows your chat app and the workspace.",
   "settings.timeZoneSet": "Your time zone is now {zone}.",
@@ -108,7 +116,7 @@ export const en = {
   "settings.unknownTimeZone": "\"{value}\" is not a time zone. Use an IANA name such as Asia/Shanghai, Asia/Taipei or Asia/Seoul.",
   "settings.unknownCurrency": "\"{value}\" is not an ISO 4217 currency code. For example: CNY, TWD, KRW, USD.",
   "settings.missingValue": "Add the new value, for example: {example}",
-  "settings.currencyIsWorkspace": "The currency is a workspace setting. An admin changes it with: settings workspace currency KRW",
+  "settings.currencyIsWorkspace": "The currency is a workspace setting. An admin changes it with: {command}",
   "settings.workspaceAdminsOnly": "Only admins can change the workspace settings. {whoAreAdmins}.",
   "language.en": "English",
   "language.zh-CN": "简体中文",
@@ -273,6 +281,14 @@ export const en = {
   ...digestsEn,
   ...reportsEn,
   ...formsEn,
+  ...filesEn,
+  ...currencyEn,
+  ...generalEn,
+  ...usageEn,
+  ...operationsEn,
+  ...postersEn,
+  ...backupEn,
+  ...surfacesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,14 @@ import { contactsKo } from "./commands/contacts.js";
 import { digestsKo } from "./commands/digests.js";
 import { reportsKo } from "./commands/reports.js";
 import { formsKo } from "./commands/forms.js";
+import { filesKo } from "./commands/files.js";
+import { currencyKo } from "./commands/currency.js";
+import { generalKo } from "./commands/general.js";
+import { usageKo } from "./commands/usage.js";
+import { operationsKo } from "./commands/operations.js";
+import { postersKo } from "./commands/posters.js";
+import { backupKo } from "./commands/backup.js";
+import { surfacesKo } from "./commands/surfaces.js";
 
 
 /**
@@ -49,7 +57,7 @@ export const ko: Catalog = {
   "error.anArgumentMissing": "입력값이 빠졌습니다.",
   "error.withUsage": "{message} 사용법: {usage}",
   "error.roleRequired": "{command} 명령어는 {role, select, admin {관리자만} manager {영업 관리자 또는 관리자만} other {영업 담당자만}} 사용할 수 있습니다. {whoAreAdmins}. 역할 변경은 관리자에게 요청해 주십시오.",
-  "error.accessClosed": "거래처가 인계되어 이 워크스페이스의 Rapport 접근 권한이 해제되었습니다. 잘못된 경우 관리자에게 role @내이름 rep 명령어로 다시 열어 달라고 요청해 주십시오.",
+  "error.accessClosed": "거래처가 인계되어 이 워크스페이스의 Rapport 접근 권한이 해제되었습니다. 잘못된 경우 관리자에게 권한 @내이름 영업담당자 명령어로 다시 열어 달라고 요청해 주십시오.",
   "platform.admins.slack": "Slack 워크스페이스의 관리자와 소유자, Rapport 설치자는 자동으로 Rapport 관리자가 됩니다",
   "platform.admins.discord": "서버 관리하기 권한이 있는 멤버는 자동으로 Rapport 관리자가 됩니다",
   "platform.admins.console": "콘솔의 로컬 사용자가 관리자입니다",
@@ -86,7 +94,7 @@ export const ko: Catalog = {
   "settings.fromWorkspace": "{value} (워크스페이스 기본값)",
   "settings.notSet": "{value} (미설정)",
   "settings.howToChange":
-    "내 설정 변경: {languageUsage}, {timeZoneUsage}. 관리자: {workspaceUsage}. auto를 입력하면 기본값으로 돌아갑니다.",
+    "내 설정 변경: {languageUsage}, {timeZoneUsage}. 관리자: {workspaceUsage}. {auto} 입력 시 기본값으로 돌아갑니다.",
   "settings.languageSet": "언어 설정을 변경했습니다: {language}",
   "settings.languageAuto": "언어가 채팅 앱과 워크스페이스 설정을 따릅니다.",
   "settings.timeZoneSet": "시간대 설정을 변경했습니다: {zone}",
@@ -99,7 +107,7 @@ export const ko: Catalog = {
   "settings.unknownTimeZone": "올바른 시간대가 아닙니다: “{value}”. Asia/Seoul, Asia/Shanghai, Asia/Taipei 같은 IANA 이름을 입력해 주십시오.",
   "settings.unknownCurrency": "ISO 4217 통화 코드가 아닙니다: “{value}”. 예: KRW, CNY, TWD, USD",
   "settings.missingValue": "새 값을 입력해 주십시오. 예: {example}",
-  "settings.currencyIsWorkspace": "통화는 워크스페이스 설정이며 관리자가 변경합니다: settings workspace currency KRW",
+  "settings.currencyIsWorkspace": "통화는 워크스페이스 설정이며 관리자가 변경합니다: {command}",
   "settings.workspaceAdminsOnly": "워크스페이스 설정은 관리자만 변경할 수 있습니다. {whoAreAdmins}.",
   "language.en": "English",
   "language.zh-CN": "简体中文",
@@ -168,7 +176,7 @@ export const ko: Catalog = {
   "option.format.name": "형식",
   "option.format.description": "파일 형식 (기본값 csv)",
   "option.owner.name": "담당자",
-  "option.owner.description": "이 담당자의 데이터만 (mine 또는 멤버, 기본값 전체)",
+  "option.owner.description": "이 담당자의 데이터만 (내것 또는 멤버, 기본값 전체)",
   "option.status.name": "상태",
   "option.status.description": "이 상태의 거래처만",
   "option.grade.name": "등급",
@@ -214,7 +222,7 @@ export const ko: Catalog = {
   "option.setting.name": "설정항목",
   "option.setting.description": "언어, 시간대 또는 통화",
   "option.value.name": "값",
-  "option.value.description": "새 값 (예: ko, Asia/Seoul, KRW), auto는 기본값으로 복원",
+  "option.value.description": "새 값 (예: ko, Asia/Seoul, KRW), 자동: 기본값으로 복원",
   "option.workspace.name": "워크스페이스",
   "option.workspace.description": "워크스페이스 기본 설정 변경 (관리자 전용)",
   "choice.call": "전화",
@@ -263,4 +271,12 @@ export const ko: Catalog = {
   ...digestsKo,
   ...reportsKo,
   ...formsKo,
+  ...filesKo,
+  ...currencyKo,
+  ...generalKo,
+  ...usageKo,
+  ...operationsKo,
+  ...postersKo,
+  ...backupKo,
+  ...surfacesKo,
 };

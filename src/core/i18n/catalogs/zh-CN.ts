@@ -4,6 +4,14 @@ import { contactsZhCN } from "./commands/contacts.js";
 import { digestsZhCN } from "./commands/digests.js";
 import { reportsZhCN } from "./commands/reports.js";
 import { formsZhCN } from "./commands/forms.js";
+import { filesZhCN } from "./commands/files.js";
+import { currencyZhCN } from "./commands/currency.js";
+import { generalZhCN } from "./commands/general.js";
+import { usageZhCN } from "./commands/usage.js";
+import { operationsZhCN } from "./commands/operations.js";
+import { postersZhCN } from "./commands/posters.js";
+import { backupZhCN } from "./commands/backup.js";
+import { surfacesZhCN } from "./commands/surfaces.js";
 
 
 /** Simplified Chinese, as used in mainland China (GLOSSARY.md: 客户, 跟进, 应收账款; “” quotes). */
@@ -44,7 +52,7 @@ export const zhCN: Catalog = {
   "error.anArgumentMissing": "缺少参数。",
   "error.withUsage": "{message} 用法：{usage}",
   "error.roleRequired": "只有{role, select, admin {管理员} manager {销售经理或管理员} other {销售}}可以使用 {command}。{whoAreAdmins}，请联系他们调整您的角色。",
-  "error.accessClosed": "您的客户已交接，您在此工作区的 Rapport 访问权限已关闭。如有误，请管理员用 role @您的名字 rep 重新开通。",
+  "error.accessClosed": "您的客户已交接，您在此工作区的 Rapport 访问权限已关闭。如有误，请管理员用 角色 @您的名字 销售 重新开通。",
   "platform.admins.slack": "Slack 工作区的管理员、所有者以及安装 Rapport 的人自动成为 Rapport 管理员",
   "platform.admins.discord": "拥有“管理服务器”权限的成员自动成为 Rapport 管理员",
   "platform.admins.console": "控制台的本地用户即为管理员",
@@ -81,7 +89,7 @@ export const zhCN: Catalog = {
   "settings.fromWorkspace": "{value}（工作区默认）",
   "settings.notSet": "{value}（未设置）",
   "settings.howToChange":
-    "修改个人设置：{languageUsage}、{timeZoneUsage}。管理员：{workspaceUsage}。用 auto 恢复默认。",
+    "修改个人设置：{languageUsage}、{timeZoneUsage}。管理员：{workspaceUsage}。用 {auto} 恢复默认。",
   "settings.languageSet": "您的语言已设为{language}。",
   "settings.languageAuto": "您的语言将跟随聊天软件和工作区设置。",
   "settings.timeZoneSet": "您的时区已设为 {zone}。",
@@ -94,7 +102,7 @@ export const zhCN: Catalog = {
   "settings.unknownTimeZone": "“{value}”不是有效的时区。请使用 IANA 名称，例如 Asia/Shanghai、Asia/Taipei 或 Asia/Seoul。",
   "settings.unknownCurrency": "“{value}”不是 ISO 4217 货币代码。例如：CNY、TWD、KRW、USD。",
   "settings.missingValue": "请填写新的值，例如：{example}",
-  "settings.currencyIsWorkspace": "货币是工作区设置，由管理员修改：settings workspace currency CNY",
+  "settings.currencyIsWorkspace": "货币是工作区设置，由管理员修改：{command}",
   "settings.workspaceAdminsOnly": "只有管理员可以修改工作区设置。{whoAreAdmins}。",
   "language.en": "English",
   "language.zh-CN": "简体中文",
@@ -163,7 +171,7 @@ export const zhCN: Catalog = {
   "option.format.name": "格式",
   "option.format.description": "文件格式（默认 csv）",
   "option.owner.name": "负责人",
-  "option.owner.description": "只看此负责人的（mine 或某位成员；默认全部）",
+  "option.owner.description": "只看此负责人的（我的 或某位成员；默认全部）",
   "option.status.name": "状态",
   "option.status.description": "只看此状态的客户",
   "option.grade.name": "等级",
@@ -209,7 +217,7 @@ export const zhCN: Catalog = {
   "option.setting.name": "设置项",
   "option.setting.description": "语言、时区或货币",
   "option.value.name": "值",
-  "option.value.description": "新的值，例如 zh-CN、Asia/Shanghai、CNY；auto 恢复默认",
+  "option.value.description": "新的值，例如 zh-CN、Asia/Shanghai、CNY；输入“自动”恢复默认",
   "option.workspace.name": "工作区",
   "option.workspace.description": "修改工作区的默认设置（仅管理员）",
   "choice.call": "电话",
@@ -258,4 +266,12 @@ export const zhCN: Catalog = {
   ...digestsZhCN,
   ...reportsZhCN,
   ...formsZhCN,
+  ...filesZhCN,
+  ...currencyZhCN,
+  ...generalZhCN,
+  ...usageZhCN,
+  ...operationsZhCN,
+  ...postersZhCN,
+  ...backupZhCN,
+  ...surfacesZhCN,
 };

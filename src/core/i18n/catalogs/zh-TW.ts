@@ -4,6 +4,14 @@ import { contactsZhTW } from "./commands/contacts.js";
 import { digestsZhTW } from "./commands/digests.js";
 import { reportsZhTW } from "./commands/reports.js";
 import { formsZhTW } from "./commands/forms.js";
+import { filesZhTW } from "./commands/files.js";
+import { currencyZhTW } from "./commands/currency.js";
+import { generalZhTW } from "./commands/general.js";
+import { usageZhTW } from "./commands/usage.js";
+import { operationsZhTW } from "./commands/operations.js";
+import { postersZhTW } from "./commands/posters.js";
+import { backupZhTW } from "./commands/backup.js";
+import { surfacesZhTW } from "./commands/surfaces.js";
 
 
 /**
@@ -47,7 +55,7 @@ export const zhTW: Catalog = {
   "error.anArgumentMissing": "缺少參數。",
   "error.withUsage": "{message} 用法：{usage}",
   "error.roleRequired": "只有{role, select, admin {管理員} manager {業務主管或管理員} other {業務}}可以使用 {command}。{whoAreAdmins}，請向他們申請調整您的角色。",
-  "error.accessClosed": "您的客戶已交接，您在此工作區的 Rapport 存取權限已關閉。如有錯誤，請管理員以 role @您的名字 rep 重新開通。",
+  "error.accessClosed": "您的客戶已交接，您在此工作區的 Rapport 存取權限已關閉。如有錯誤，請管理員以 角色 @您的名字 業務 重新開通。",
   "platform.admins.slack": "Slack 工作區的管理員、擁有者以及安裝 Rapport 的人會自動成為 Rapport 管理員",
   "platform.admins.discord": "擁有「管理伺服器」權限的成員會自動成為 Rapport 管理員",
   "platform.admins.console": "主控台的本機使用者即為管理員",
@@ -84,7 +92,7 @@ export const zhTW: Catalog = {
   "settings.fromWorkspace": "{value}（工作區預設）",
   "settings.notSet": "{value}（未設定）",
   "settings.howToChange":
-    "修改個人設定：{languageUsage}、{timeZoneUsage}。管理員：{workspaceUsage}。用 auto 恢復預設。",
+    "修改個人設定：{languageUsage}、{timeZoneUsage}。管理員：{workspaceUsage}。用 {auto} 恢復預設。",
   "settings.languageSet": "您的語言已設為{language}。",
   "settings.languageAuto": "您的語言將依照聊天軟體和工作區設定。",
   "settings.timeZoneSet": "您的時區已設為 {zone}。",
@@ -97,7 +105,7 @@ export const zhTW: Catalog = {
   "settings.unknownTimeZone": "「{value}」不是有效的時區。請使用 IANA 名稱，例如 Asia/Taipei、Asia/Shanghai 或 Asia/Seoul。",
   "settings.unknownCurrency": "「{value}」不是 ISO 4217 幣別代碼。例如：TWD、CNY、KRW、USD。",
   "settings.missingValue": "請填寫新的值，例如：{example}",
-  "settings.currencyIsWorkspace": "幣別是工作區設定，由管理員修改：settings workspace currency TWD",
+  "settings.currencyIsWorkspace": "幣別是工作區設定，由管理員修改：{command}",
   "settings.workspaceAdminsOnly": "只有管理員可以修改工作區設定。{whoAreAdmins}。",
   "language.en": "English",
   "language.zh-CN": "简体中文",
@@ -166,7 +174,7 @@ export const zhTW: Catalog = {
   "option.format.name": "格式",
   "option.format.description": "檔案格式（預設 csv）",
   "option.owner.name": "負責人",
-  "option.owner.description": "只看此負責人的（mine 或某位成員；預設全部）",
+  "option.owner.description": "只看此負責人的（我的 或某位成員；預設全部）",
   "option.status.name": "狀態",
   "option.status.description": "只看此狀態的客戶",
   "option.grade.name": "等級",
@@ -212,7 +220,7 @@ export const zhTW: Catalog = {
   "option.setting.name": "設定項目",
   "option.setting.description": "語言、時區或幣別",
   "option.value.name": "值",
-  "option.value.description": "新的值，例如 zh-TW、Asia/Taipei、TWD；auto 恢復預設",
+  "option.value.description": "新的值，例如 zh-TW、Asia/Taipei、TWD；輸入「自動」恢復預設",
   "option.workspace.name": "工作區",
   "option.workspace.description": "修改工作區的預設設定（僅限管理員）",
   "choice.call": "電話",
@@ -261,4 +269,12 @@ export const zhTW: Catalog = {
   ...digestsZhTW,
   ...reportsZhTW,
   ...formsZhTW,
+  ...filesZhTW,
+  ...currencyZhTW,
+  ...generalZhTW,
+  ...usageZhTW,
+  ...operationsZhTW,
+  ...postersZhTW,
+  ...backupZhTW,
+  ...surfacesZhTW,
 };

@@ -4,6 +4,7 @@ import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
 import { buildCommandModal } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
 import { pressed } from "./button-context.js";
+import { readerTranslator } from "../../support/reader-locale.js";
 
 export function registerFormButton(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.form, type: "block_actions" }, async ({ ack, body, action, client, context }) => {
@@ -12,9 +13,10 @@ export function registerFormButton(app: App, deps: SlackDeps): void {
     if (decoded?.kind !== "form") return;
     const command = deps.api.commands.find((definition) => definition.name === decoded.command);
     if (!command) return;
-    const { channelId, triggerId } = pressed(body, context, undefined, false);
+    const { identity, channelId, triggerId } = pressed(body, context, undefined, false);
     try {
-      await client.views.open({ trigger_id: triggerId, view: buildCommandModal(command, { prefill: decoded.prefill, metadata: channelId ? { channelId } : {} }) });
+      const t = await readerTranslator(deps, client, identity);
+      await client.views.open({ trigger_id: triggerId, view: buildCommandModal(command, { prefill: decoded.prefill, metadata: channelId ? { channelId } : {}, t }) });
     } catch (error) {
       deps.logger.warn({ err: error, listener: "button:form", command: command.name }, "Could not open the form");
     }

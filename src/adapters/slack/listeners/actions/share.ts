@@ -23,6 +23,8 @@ import { fileNotes, sendReplyFiles } from "../../support/reply-files.js";
 import { isUserId } from "../identity.js";
 import { pressed } from "./button-context.js";
 import { forSharing } from "../../../../core/reply.js";
+import { createTranslator, type Translate } from "../../../../core/i18n/index.js";
+import { translatorFor } from "../../../kit/paging.js";
 
 export function registerShareButton(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ action_id: ACTION_ID_PATTERN.share, type: "block_actions" }, async ({ ack, body, action, respond, context, client }) => {
@@ -32,16 +34,20 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
     await afterAck(deps, target, { listener: "button:share", teamId: identity.teamId, userId: identity.userId }, async () => {
       const shared = deps.shares.get(action.value!);
       if (!shared || shared.teamId !== identity.teamId || shared.userId !== identity.userId) {
-        await deliver(deps, target, { title: "That result can no longer be shared", blocks: [{ type: "text", text: "That result can no longer be shared. Run the command again, then share it." }], visibility: "ephemeral", isError: true, code: "share_expired" });
+        const t = createTranslator(deps.locales.get(identity) ?? "en");
+        await deliver(deps, target, { title: t("share.expiredTitle"), blocks: [{ type: "text", text: t("share.expired") }], visibility: "ephemeral", isError: true, code: "share_expired", ...(t.locale === "en" ? {} : { locale: t.locale }) });
         return;
       }
+      // The sharer's language: the reply was written for them.
+      const t = translatorFor(shared.reply);
       const audience = channelId ? await channelAudience(client, channelId) : "unknown";
       if (audience !== "internal") {
         deps.logger.info({ channelId, audience, teamId: identity.teamId }, "Share refused: the channel may be shared with another organisation");
-        await deliver(deps, target, { title: SHARE_REFUSED[audience], blocks: [{ type: "text", text: SHARE_REFUSED[audience], tone: "warning" }], visibility: "ephemeral", isError: true, code: "share_refused" });
+        const refusal = shareRefusal(audience, t);
+        await deliver(deps, target, { title: refusal, blocks: [{ type: "text", text: refusal, tone: "warning" }], visibility: "ephemeral", isError: true, code: "share_refused", ...(shared.reply.locale ? { locale: shared.reply.locale } : {}) });
         return;
       }
-      const byline = isUserId(identity.userId) ? `Shared by <@${identity.userId}>` : "Shared";
+      const byline = isUserId(identity.userId) ? t("share.sharedBy", { user: `<@${identity.userId}>` }) : t("share.shared");
       const reply = forSharing(shared.reply);
       const message = renderMessage(reply);
       const blocks = [...message.blocks.slice(0, 49), { type: "context" as const, elements: [{ type: "mrkdwn" as const, text: byline }] }];
@@ -69,17 +75,15 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
         "channel",
       );
       if (respond && body.response_url) await respond({ delete_original: true });
-      await deliverNotes(deps, target, fileNotes(files, { shownIn: "channel" }));
+      await deliverNotes(deps, target, fileNotes(files, { shownIn: "channel", t }));
     });
   });
 }
 
-export const SHARE_REFUSED = {
-  external:
-    "Not shared: this channel is shared with another organisation (Slack Connect), so CRM data posted here would leave the company. Share it in an internal channel instead.",
-  unknown:
-    "Not shared: I cannot see this channel's settings, so I cannot tell whether it is shared with another organisation. Add Rapport to the channel (or share in a channel it is in) and try again.",
-} as const;
+/** Why a share was refused, in the sharer's language. */
+export function shareRefusal(audience: "external" | "unknown", t: Translate = createTranslator("en")): string {
+  return t(audience === "external" ? "share.externalChannel" : "share.unknownChannel");
+}
 
 /** internal: a channel of this workspace only; external: Slack Connect; unknown: Slack would not tell. */
 export async function channelAudience(client: WebClient, channelId: string): Promise<"internal" | "external" | "unknown"> {

@@ -10,6 +10,7 @@ import { buildCommandModal } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
 import { admit, afterAck, deliver, refusalAck } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
+import { readerTranslator } from "../../support/reader-locale.js";
 
 export function registerCrmCommand(app: App, deps: SlackDeps): void {
   app.command("/crm", async ({ command, ack, respond, client, context }) => {
@@ -22,7 +23,8 @@ export function registerCrmCommand(app: App, deps: SlackDeps): void {
       // Opening a form runs no command: no admission. The trigger_id expires within seconds.
       await ack();
       await afterAck(deps, target, { listener: "/crm", teamId: identity.teamId, userId: identity.userId }, async () => {
-        await client.views.open({ trigger_id: command.trigger_id, view: buildCommandModal(formOnly, { metadata: { channelId: command.channel_id } }) });
+        const t = await readerTranslator(deps, client, identity);
+        await client.views.open({ trigger_id: command.trigger_id, view: buildCommandModal(formOnly, { metadata: { channelId: command.channel_id }, t }) });
       });
       return;
     }

@@ -4,15 +4,17 @@
  */
 import type { App } from "@slack/bolt";
 import type { Reply } from "../../../../core/reply.js";
+import type { MessageKey } from "../../../../core/i18n/index.js";
 import { buildHomeView, type HomeSection } from "../../render/home.js";
 import type { SlackDeps } from "../../support/deps.js";
 import { admit, apology } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
 
-export const HOME_SECTIONS: readonly { heading: string; command: string }[] = [
-  { heading: "Follow-ups due today", command: "followups today" },
-  { heading: "Overdue follow-ups", command: "followups overdue" },
-  { heading: "Overdue payments", command: "overdue" },
+/** Headings are catalog keys, shown in the language the sections' replies come in. */
+export const HOME_SECTIONS: readonly { heading: MessageKey; command: string }[] = [
+  { heading: "home.followupsToday", command: "followups today" },
+  { heading: "home.followupsOverdue", command: "followups overdue" },
+  { heading: "home.overduePayments", command: "overdue" },
 ];
 
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {

@@ -7,6 +7,7 @@ import type { App, MessageShortcut } from "@slack/bolt";
 import { buildCommandModal, type FormMetadata } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
 import { identityFrom } from "../identity.js";
+import { readerTranslator } from "../../support/reader-locale.js";
 import { findLogCommand, logFromMessagePrefill } from "../../../kit/log-from-message.js";
 
 export const LOG_TO_CRM_CALLBACK_ID = "log_to_crm";
@@ -24,14 +25,15 @@ export function registerLogToCrmShortcut(app: App, deps: SlackDeps): void {
     const prefill = logFromMessagePrefill(log, shortcut.message.text);
     const metadata: FormMetadata = { channelId: shortcut.channel.id };
     try {
-      const opened = await client.views.open({ trigger_id: shortcut.trigger_id, view: buildCommandModal(log, { prefill, metadata }) });
+      const t = await readerTranslator(deps, client, identity);
+      const opened = await client.views.open({ trigger_id: shortcut.trigger_id, view: buildCommandModal(log, { prefill, metadata, t }) });
       const { permalink } = await client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts });
       if (!permalink || !opened.view?.id) return;
       const withLink = { ...prefill, link: permalink };
       await client.views.update({
         view_id: opened.view.id,
         ...(opened.view.hash ? { hash: opened.view.hash } : {}),
-        view: buildCommandModal(log, { prefill: withLink, metadata: { ...metadata, messageLink: permalink } }),
+        view: buildCommandModal(log, { prefill: withLink, metadata: { ...metadata, messageLink: permalink }, t }),
       });
     } catch (error) {
       // A hash_conflict means the member already changed the view; the link is optional.

@@ -16,6 +16,8 @@ import { decodeMetadata, fieldErrorsForView, FORM_CALLBACK_PATTERN, FORM_CALLBAC
 import type { SlackDeps } from "../../support/deps.js";
 import { admit, afterAck, deliver, withinBudget, type DeliveryTarget } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
+import { createTranslator } from "../../../../core/i18n/index.js";
+import { localizeMessage } from "../../../../core/i18n/localized-messages.js";
 
 export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_PATTERN, type: "view_submission" }, async ({ ack, body, view, client, context }) => {
@@ -29,13 +31,16 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
     const metadata = decodeMetadata(view.private_metadata);
     if (command.options.some((option) => option.name === "link") && args.link === undefined && metadata.messageLink) args.link = metadata.messageLink;
 
+    const identity = identityFrom({ teamId: view.team_id || body.team?.id || null, userId: body.user.id }, context);
     const schemaErrors = localFieldErrors(command, args);
     if (schemaErrors) {
-      await ack({ response_action: "errors", errors: fieldErrorsForView(command, schemaErrors) });
+      // No database before this ack: the language this member was last answered in.
+      const t = createTranslator(deps.locales.get(identity) ?? "en");
+      const localized = Object.fromEntries(Object.entries(schemaErrors).map(([name, message]) => [name, localizeMessage(message, t)]));
+      await ack({ response_action: "errors", errors: fieldErrorsForView(command, localized) });
       return;
     }
 
-    const identity = identityFrom({ teamId: view.team_id || body.team?.id || null, userId: body.user.id }, context);
     const digest = createHash("sha256").update(JSON.stringify(view.state.values)).digest("base64url").slice(0, 16);
     const idempotencyKey = `slack:${identity.teamId}:view:${view.id}:${view.hash}:${digest}`;
     // A repeated delivery joins the running submission; a new one must be admitted first. Refused,

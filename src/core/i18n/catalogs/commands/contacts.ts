@@ -169,7 +169,7 @@ export const contactsZhCN = {
     "{unit, select, d {最近 {count, plural, other {{countText} 天}}} m {最近 {count, plural, other {{countText} 个月}}} other {{label}}}",
   "activity.memberTitle": "{member} 的跟进活动，{period}",
   "activity.noneTitle": "{period}内{member, select, none {} other {{member} }}没有跟进记录",
-  "activity.noneText": "用 /crm log 记录跟进后，会显示在这里。",
+  "activity.noneText": "用 /crm 记录 登记跟进后，会显示在这里。",
 
   "date.ambiguous": "“{phrase}”可以理解为 {readings}，您指的是哪一天？",
   "date.past":
@@ -250,7 +250,7 @@ export const contactsZhTW = {
     "{unit, select, d {最近 {count, plural, other {{countText} 天}}} m {最近 {count, plural, other {{countText} 個月}}} other {{label}}}",
   "activity.memberTitle": "{member} 的跟進活動，{period}",
   "activity.noneTitle": "{period}內{member, select, none {} other {{member} }}沒有跟進紀錄",
-  "activity.noneText": "用 /crm log 記錄跟進後，就會顯示在這裡。",
+  "activity.noneText": "用 /crm 記錄 登錄跟進後，就會顯示在這裡。",
 
   "date.ambiguous": "「{phrase}」可能是 {readings}，您指的是哪一天？",
   "date.past":
@@ -331,7 +331,7 @@ export const contactsKo = {
     "{unit, select, d {최근 {count, plural, other {{countText}일}}} m {최근 {count, plural, other {{countText}개월}}} other {{label}}}",
   "activity.memberTitle": "{member}님의 활동, {period}",
   "activity.noneTitle": "{period} 동안 {member, select, none {} other {{member}님이 }}기록한 활동이 없습니다",
-  "activity.noneText": "/crm log로 활동을 기록하면 여기에 표시됩니다.",
+  "activity.noneText": "/crm 기록 명령으로 활동을 기록하면 여기에 표시됩니다.",
 
   "date.ambiguous": "“{phrase}”: {readings} 중 어느 날짜를 말씀하신 건가요?",
   "date.past":

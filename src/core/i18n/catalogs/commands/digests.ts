@@ -127,7 +127,7 @@ export const digestsZhCN = {
   "digest.followups.summary": "{today, plural, other {{owners, plural, other {今天需跟进 {today} 个客户，已逾期 {overdue} 个，{weekEnd}前还有 {week} 个（共 {owners} 位负责人）。}}}}",
   "digest.followups.owner": "{owner}：今天 {today} 个，逾期 {overdue} 个，本周稍后 {week} 个",
   "digest.followups.due": "跟进日期 {date}（{relative}）",
-  "digest.followups.moreOwners": "{count, plural, other {……还有 {count} 位负责人有待跟进客户。查看全部：/crm followups week all}}",
+  "digest.followups.moreOwners": "{count, plural, other {……还有 {count} 位负责人有待跟进客户。查看全部：/crm 跟进 本周 全部}}",
 
   "digest.overdue.title": "逾期应收 · {date}",
   "digest.overdue.headline": "{title}：{total}",
@@ -176,7 +176,7 @@ export const digestsZhCN = {
   "digest.pipeline.colWon": "赢单",
   "digest.pipeline.colLost": "丢单",
   "digest.pipeline.colLostRate": "丢单率",
-  "digest.pipeline.moreMembers": "{count, plural, other {……还有 {count} 位成员。查看全部：/crm digest preview pipeline all}}",
+  "digest.pipeline.moreMembers": "{count, plural, other {……还有 {count} 位成员。查看全部：/crm 简报 预览 销售漏斗 全部}}",
   "digest.pipeline.legend": "签约 = 首次下单。成功率 = 有结果的跟进中有效或高价值的占比。丢单率 = 丢单 /（赢单 + 丢单）。",
 
   "digest.cmd.unavailable": "此 Rapport 服务器尚未配置每日简报（没有发送通道）。请联系 Rapport 的管理员。",
@@ -228,7 +228,7 @@ export const digestsZhTW = {
   "digest.followups.summary": "{today, plural, other {{owners, plural, other {今天需跟進 {today} 位客戶，已逾期 {overdue} 位，{weekEnd}前還有 {week} 位（共 {owners} 位負責人）。}}}}",
   "digest.followups.owner": "{owner}：今天 {today} 位，逾期 {overdue} 位，本週稍後 {week} 位",
   "digest.followups.due": "跟進日期 {date}（{relative}）",
-  "digest.followups.moreOwners": "{count, plural, other {……還有 {count} 位負責人有待跟進客戶。查看全部：/crm followups week all}}",
+  "digest.followups.moreOwners": "{count, plural, other {……還有 {count} 位負責人有待跟進客戶。查看全部：/crm 跟進 本週 全部}}",
 
   "digest.overdue.title": "逾期應收帳款 · {date}",
   "digest.overdue.headline": "{title}：{total}",
@@ -277,7 +277,7 @@ export const digestsZhTW = {
   "digest.pipeline.colWon": "成交",
   "digest.pipeline.colLost": "失單",
   "digest.pipeline.colLostRate": "失單率",
-  "digest.pipeline.moreMembers": "{count, plural, other {……還有 {count} 位成員。查看全部：/crm digest preview pipeline all}}",
+  "digest.pipeline.moreMembers": "{count, plural, other {……還有 {count} 位成員。查看全部：/crm 摘要 預覽 銷售漏斗 全部}}",
   "digest.pipeline.legend": "簽約 = 首次下單。成功率 = 有結果的聯繫中有效或高價值的比例。失單率 = 失單 /（成交 + 失單）。",
 
   "digest.cmd.unavailable": "這台 Rapport 伺服器尚未設定每日摘要（沒有發送管道）。請洽 Rapport 的管理者。",
@@ -329,7 +329,7 @@ export const digestsKo = {
   "digest.followups.summary": "{today, plural, other {{owners, plural, other {오늘 연락할 거래처 {today}곳, 기한 지남 {overdue}곳, {weekEnd}까지 {week}곳 더 있습니다(담당자 {owners}명).}}}}",
   "digest.followups.owner": "{owner}: 오늘 {today}곳, 기한 지남 {overdue}곳, 이번 주 남은 {week}곳",
   "digest.followups.due": "예정일 {date} ({relative})",
-  "digest.followups.moreOwners": "{count, plural, other {…후속 연락이 있는 담당자 {count}명 더. 전체 보기: /crm followups week all}}",
+  "digest.followups.moreOwners": "{count, plural, other {…후속 연락이 있는 담당자 {count}명 더. 전체 보기: /crm 후속연락 이번주 전체}}",
 
   "digest.overdue.title": "연체 미수금 · {date}",
   "digest.overdue.headline": "{title}: {total}",
@@ -378,7 +378,7 @@ export const digestsKo = {
   "digest.pipeline.colWon": "수주",
   "digest.pipeline.colLost": "실주",
   "digest.pipeline.colLostRate": "실주율",
-  "digest.pipeline.moreMembers": "{count, plural, other {…담당자 {count}명 더. 전체 보기: /crm digest preview pipeline all}}",
+  "digest.pipeline.moreMembers": "{count, plural, other {…담당자 {count}명 더. 전체 보기: /crm 요약알림 미리보기 파이프라인 전체}}",
   "digest.pipeline.legend": "신규 계약 = 첫 주문. 성공률 = 결과가 기록된 연락 중 유효·고가치 비율. 실주율 = 실주 / (수주 + 실주).",
 
   "digest.cmd.unavailable": "이 Rapport 서버에는 요약 알림이 설정되어 있지 않습니다(게시 채널 없음). Rapport 관리자에게 문의하십시오.",
