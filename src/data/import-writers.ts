@@ -19,6 +19,7 @@ import { normalizeText } from "../core/text/normalize.js";
 import type { AmountProblem, ContactRow, CustomerRow, ImportAmount, InvoiceRow, LateIssue, Lined, OrderLineRow, OrderRow, PaymentRow, WriteCounts } from "../core/import-sink.js";
 import { amountToMinor } from "../core/money/amount-cell.js";
 import { computePurchaseStats } from "./purchase-stats.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
 
 const SEPARATOR = "\u001f";
 
@@ -315,7 +316,10 @@ async function withCustomers<T extends { customer: string }>(
   const resolved: (Lined<T> & { customerId: number })[] = [];
   for (const item of batch) {
     const customerId = ids.get(item.row.customer) ?? null;
-    if (customerId === null) onIssue({ line: item.line, reason: `no customer matches "${item.row.customer}" (import customers first, or use its external id or #id)` });
+    if (customerId === null) {
+      const values = { customer: item.row.customer };
+      onIssue({ line: item.line, reason: englishOf("import.row.noCustomer", values), problem: { key: "import.row.noCustomer", values } });
+    }
     else resolved.push({ ...item, customerId });
   }
   return resolved;
@@ -426,7 +430,10 @@ export async function writeOrders(db: SqlRunner, tenantId: number, batch: Lined<
   for (const item of resolved) {
     const first = orders.get(item.row.number);
     if (!first) orders.set(item.row.number, { ...item, lines: item.minor.line ? [item.minor.line] : [] });
-    else if (first.customerId !== item.customerId) context.onIssue({ line: item.line, reason: `order ${item.row.number} belongs to another customer on line ${first.line}` });
+    else if (first.customerId !== item.customerId) {
+      const values = { number: item.row.number, line: String(first.line) };
+      context.onIssue({ line: item.line, reason: englishOf("import.row.orderOfAnotherCustomer", values), problem: { key: "import.row.orderOfAnotherCustomer", values } });
+    }
     else if (item.minor.line) first.lines.push(item.minor.line);
     else orders.set(item.row.number, { ...item, lines: [] }); // one row per order: the last row wins
   }

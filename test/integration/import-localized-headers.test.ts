@@ -128,6 +128,15 @@ describe("export headers in the reader's language, imported back (pglite)", () =
     expect(english.issues.map((issue) => issue.reason)).toEqual(['email "not-an-email" does not look like name@example.com']);
     expect(summarize(english)).toMatch(/^Nothing imported from 1 customers rows: 1 invalid row; fix them or use --skip-invalid \(/);
   });
+
+  test("reasons found while writing (a customer that does not exist) are told in the operator's language too", async () => {
+    const { tenantId } = await workspace("en");
+    const orphan = save("orphan-orders.csv", "number,customer,ordered_on,total\nSO-9,Nobody Here,2026-01-10,100\n");
+    const korean = await importFile({ sink: sink(), tenantId, kind: "orders", path: orphan, options: { locale: "ko" } });
+    expect(korean.issues.map((issue) => issue.reason)).toEqual(["일치하는 거래처가 없습니다: “Nobody Here” (거래처를 먼저 가져오거나 외부 ID 또는 #번호를 사용해 주십시오)"]);
+    const chinese = await importFile({ sink: sink(), tenantId, kind: "orders", path: orphan, options: { locale: "zh-CN" } });
+    expect(chinese.issues.map((issue) => issue.reason)).toEqual(["没有与“Nobody Here”匹配的客户（请先导入客户，或使用其外部 ID 或 #编号）"]);
+  });
 });
 
 /** Rows without the owner's id, which differs between workspaces (the owner's name is compared apart). */

@@ -24,12 +24,13 @@ const labels = (data: Awaited<ReturnType<typeof run>>) => data.components.flatMa
 describe("a Discord interaction with locale ko", () => {
   const korean = () => ({ ...h.member, locale: "ko" });
 
-  test("GIVEN help THEN the list is Korean, with Korean command words next to the English usage, and a Korean Share button", async () => {
+  test("GIVEN help THEN the list is Korean, usage lines in Korean words, and a Korean Share button", async () => {
     const data = await run(korean(), "help");
     expect(data.embeds[0]!.title).toBe("Rapport 명령어");
     const text = JSON.stringify(data.embeds);
     expect(text).toContain("검색");
-    expect(text).toContain("find");
+    expect(text).toContain("검색어");
+    expect(text).not.toContain("find");
     expect(text).toContain("이름, 별칭, 담당자, 이메일 또는 전화번호로 거래처 검색");
     expect(text).toContain("거래처는 이름의 일부, 별칭, 담당자 이름 또는 #번호로 지정할 수 있습니다.");
     expect(labels(data)).toEqual(["공유"]);

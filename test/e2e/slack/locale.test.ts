@@ -65,11 +65,12 @@ describe("Slack replies in the member's Slack language", () => {
     expect(readable(body)).toContain("範例：/crm 查詢 acme");
   });
 
-  test("GIVEN Slack locale zh-TW THEN help lists Traditional Chinese command words beside the English ones, with 分享到頻道", async () => {
+  test("GIVEN Slack locale zh-TW THEN help lists Traditional Chinese command words and usage lines, with 分享到頻道", async () => {
     const body = await run(LIN, "help");
     expect(body.text).toBe("Rapport 指令");
     const text = readable(body);
-    for (const word of ["查詢", "記錄", "訂單", "跟進", "說明", "設定", "依名稱、別名、聯絡人、Email 或電話查詢客戶", "find &lt;", "分享到頻道"]) expect(text).toContain(word);
+    for (const word of ["查詢", "記錄", "訂單", "跟進", "說明", "設定", "依名稱、別名、聯絡人、Email 或電話查詢客戶", "查詢 &lt;", "分享到頻道"]) expect(text).toContain(word);
+    expect(text).not.toContain("find &lt;");
   });
 
   test("GIVEN a member without a Slack locale THEN English as before", async () => {
