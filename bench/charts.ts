@@ -28,6 +28,7 @@ function fakeReports(groups: string[], members: string[]): ReportQueries {
     exportTable: () => {
       throw new Error("not used");
     },
+    customersInOtherCurrencies: async () => [],
     ageing: async ({ by }) => (by ? groups.map((group, index) => ({ group, buckets: buckets(index), notDue: 5_000 })) : [{ group: "all", buckets: buckets(1), notDue: 5_000 }]),
     monthlySales: async ({ from, by }) => {
       const year = from.slice(0, 4);

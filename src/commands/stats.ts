@@ -19,6 +19,14 @@ export async function chartReply(ctx: CommandContext, chart: ChartData, moneyCol
   const blocks: Block[] = rows.length
     ? [{ type: "table", title: chart.title, columns: chart.columns, rows, align: chart.columns.map((_, index) => (index === 0 ? "left" : "right")) }]
     : [{ type: "text", text: ctx.t("stats.noData", { title: chart.title }), tone: "muted" }];
+  if (moneyColumns.length) {
+    // Money charts add amounts, so they hold only customers in the workspace's currency: say who is left out.
+    const others = await ctx.store.reports.customersInOtherCurrencies();
+    if (others.length) {
+      const list = others.map(({ currency, customers }) => ctx.t("stats.otherCurrency", { currency, customers })).join(", ");
+      blocks.push({ type: "text", text: ctx.t("stats.otherCurrencies", { currency: ctx.tenant.currency, list }), tone: "muted" });
+    }
+  }
   const altText = `${chart.title}. ${rows.map((row) => row.map((cell, index) => `${chart.columns[index]} ${cell}`).join(", ")).join("; ")}`.slice(0, 2000);
   return reply.of(chart.title, blocks, {
     attachments: [{ filename, contentType: "image/png", data: png.data, altText }],

@@ -43,6 +43,11 @@ export type ActivityRow = {
 
 export type ReportQueries = {
   exportTable(kind: ExportKind, filters: ExportFilters): ExportTable;
+  /**
+   * Money charts add amounts together, so they count only customers in the workspace's currency
+   * (adding ₩ to US$ would be meaningless); this says how many others each chart leaves out.
+   */
+  customersInOtherCurrencies(): Promise<{ currency: string; customers: number }[]>;
   /** Open receivables by days past due, optionally split by a customer dimension. */
   ageing(options: { today: CalendarDate; by?: ChartDimension }): Promise<{ group: string; buckets: AgeingBuckets; notDue: number }[]>;
   /** Sales (non-cancelled orders) per calendar month from `from` to `to` (inclusive months), optionally split. */

@@ -47,11 +47,16 @@ function majorUnits(minor: bigint | number | null, digits: number): string | nul
   return negative ? `-${text}` : text;
 }
 
+/** An ISO currency code as an SQL literal (codes are checked on the way in; quoting keeps it safe regardless). */
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 type Row = Record<string, unknown>;
 
 export function createReportQueries(db: DbClient, tenantId: number, currency: string): ReportQueries {
+  // Charts sum amounts: only customers whose amounts are in the workspace's currency take part.
+  const inWorkspaceCurrency = `COALESCE(c.currency, ${quoteLiteral(currency)}) = ${quoteLiteral(currency)}`;
   /** Amounts of a row in its own currency's units; the row's currency is written next to them. */
   const amountIn = (row: Row) => {
     const digits = minorUnitDigits(row.row_currency as string);
@@ -185,6 +190,15 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
   return {
     exportTable: (kind, filters) => exporters[kind](filters),
 
+    async customersInOtherCurrencies() {
+      const rows = await db.$queryRawUnsafe<Row[]>(
+        `SELECT c.currency, COUNT(*) AS customers FROM customers c
+         WHERE c.tenant_id = ${tenantId} AND c.currency IS NOT NULL AND NOT (${inWorkspaceCurrency})
+         GROUP BY 1 ORDER BY 1`,
+      );
+      return rows.map((row) => ({ currency: String(row.currency), customers: Number(row.customers) }));
+    },
+
     async ageing({ today, by }) {
       const group = by ? DIMENSION_SQL[by] : "'all'";
       const rows = await db.$queryRawUnsafe<Row[]>(
@@ -196,7 +210,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
            COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
            COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on > 180), 0) AS b181
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id ${OWNER_JOIN}
-         WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid
+         WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid AND ${inWorkspaceCurrency}
          GROUP BY 1 ORDER BY 1`,
         today,
       );
@@ -212,7 +226,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
       const rows = await db.$queryRawUnsafe<Row[]>(
         `SELECT to_char(o.ordered_on, 'YYYY-MM') AS month, ${group} AS grp, SUM(o.total) AS total, COUNT(*) AS orders
          FROM orders o JOIN customers c ON c.id = o.customer_id AND c.tenant_id = o.tenant_id ${OWNER_JOIN}
-         WHERE o.tenant_id = ${tenantId} AND o.status <> 'cancelled' AND o.ordered_on BETWEEN $1::date AND $2::date
+         WHERE o.tenant_id = ${tenantId} AND o.status <> 'cancelled' AND o.ordered_on BETWEEN $1::date AND $2::date AND ${inWorkspaceCurrency}
          GROUP BY 1, 2 ORDER BY 1, 2`,
         from,
         to,
@@ -223,7 +237,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
     async customersBy({ by }) {
       const rows = await db.$queryRawUnsafe<Row[]>(
         `SELECT ${DIMENSION_SQL[by]} AS grp, COUNT(*) AS customers, COALESCE(SUM(c.lifetime_sales), 0) AS sales
-         FROM customers c ${OWNER_JOIN} WHERE c.tenant_id = ${tenantId}
+         FROM customers c ${OWNER_JOIN} WHERE c.tenant_id = ${tenantId} AND ${inWorkspaceCurrency}
          GROUP BY 1 ORDER BY 3 DESC, 1`,
       );
       return rows.map((row) => ({ group: String(row.grp), customers: Number(row.customers), lifetimeSales: Number(row.sales) }));

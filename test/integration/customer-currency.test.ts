@@ -101,6 +101,20 @@ describe.each(testTargets)("customer currencies on $name", (target) => {
     expect(shown).not.toContain("$1,550.00");
   });
 
+  test("money charts add only amounts in the workspace's currency and say which customers they leave out", async () => {
+    const source = await seeded();
+    for (const line of ["stats sales 12m", "stats ar", "stats customers"]) {
+      const chart = await app.text(source.admin, line);
+      expect(chart, line).toContain("Amounts in USD only; not included: 1 customer in CNY, 1 customer in KRW.");
+      expect(chart, line).not.toMatch(/33,000|1,250\.50|3,300,000|125,050/);
+    }
+    const sales = await app.text(source.admin, "stats sales 12m");
+    expect(sales).toContain("$99.99");
+    const korean = app.actor(`currency-${target.name}-${workspaces}`, "you", { timeZone: "UTC", locale: "ko" });
+    await app.rapport.runText({ actor: korean, text: "settings language ko" });
+    expect(await app.text(korean, "stats sales 12m")).toContain("USD 금액만 집계했습니다. 제외: CNY 거래처 1곳, KRW 거래처 1곳.");
+  });
+
   test("rows whose currency or sign contradicts the customer are row errors", async () => {
     const { tenantId } = await seeded();
     const badCustomers = await load(tenantId, "customers", ["name,currency,credit_limit", "Bad Code,XYZ,10", "Wrong Sign,CNY,₩500"].join("\n"));

@@ -8,7 +8,7 @@
  * the command word, a choice word of that command, a `key=` of a known field and the value of a
  * field with a fixed set of values. References (`#1`), names and free text stay as written.
  */
-import * as OpenCC from "opencc-js";
+import { toSimplifiedChinese } from "../text/normalize.js";
 import { commandName, VOCABULARY, type CommandWord, type VocabularySet } from "./vocabulary.js";
 import type { Locale } from "./locale.js";
 
@@ -41,18 +41,30 @@ const VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", 
  */
 const PREFERRED: Readonly<Record<Reader, Partial<Record<VocabularySet, Record<string, string>>>>> = {
   "zh-CN": { role: { manager: "销售经理" }, period: { overdue: "已逾期" } },
-  "zh-TW": { role: { manager: "業務主管" }, period: { overdue: "已逾期" } },
+  "zh-TW": {
+    role: { manager: "業務主管" },
+    period: { overdue: "已逾期" },
+    stage: { won: "成交" },
+    keyword: { next: "下次" },
+    exportKind: { overdue: "逾期" },
+    digestKind: { overdue: "逾期" },
+  },
   ko: { channel: { call: "전화", chat: "채팅" }, exportKind: { customers: "거래처" }, statsKind: { customers: "거래처" }, period: { overdue: "기한지남", week: "이번주" }, status: { active: "거래중" }, role: { rep: "영업담당자", manager: "영업관리자" } },
 };
 
-const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+const isHanWord = (spelling: string) => /\p{Script=Han}/u.test(spelling) && !/\s/.test(spelling);
 
-/** Whether a spelling belongs to the reader's script: Hangul for Korean, the right Chinese script for zh. */
-function writtenFor(reader: Reader, spelling: string): boolean {
-  if (reader === "ko") return /\p{Script=Hangul}/u.test(spelling);
-  if (!/\p{Script=Han}/u.test(spelling) || /\s/.test(spelling)) return false;
-  return reader === "zh-CN" ? toSimplified(spelling) === spelling : toTraditional(spelling) === spelling;
+/**
+ * The reader's spelling among a word list's: the first Hangul one for Korean; for Simplified
+ * Chinese the first with no Traditional character; for Traditional Chinese the first with one,
+ * else the first Chinese one (a word of characters both scripts share, such as 全部, is both).
+ */
+function spellingFor(reader: Reader, spellings: readonly string[]): string | undefined {
+  if (reader === "ko") return spellings.find((spelling) => /\p{Script=Hangul}/u.test(spelling) && !/\s/.test(spelling));
+  const han = spellings.filter(isHanWord);
+  const simplified = (spelling: string) => toSimplifiedChinese(spelling) === spelling;
+  if (reader === "zh-CN") return han.find(simplified);
+  return han.find((spelling) => !simplified(spelling)) ?? han[0];
 }
 
 const displayCache = new Map<string, string | null>();
@@ -65,7 +77,7 @@ export function displayWord(set: VocabularySet, canonical: string, reader: Reade
   const preferred = PREFERRED[reader][set]?.[canonical];
   const spellings = (VOCABULARY[set] as Readonly<Record<string, readonly string[]>>)[canonical] ?? [];
   // Korean phrases keep no space so a copied line stays one word per position.
-  const word = preferred ?? spellings.find((spelling) => writtenFor(reader, spelling) && !/\s/.test(spelling)) ?? null;
+  const word = preferred ?? spellingFor(reader, spellings) ?? null;
   displayCache.set(cacheKey, word);
   return word;
 }

@@ -7,6 +7,11 @@ import { Converter } from "opencc-js/t2cn";
 
 const traditionalToSimplified = Converter({ from: "t", to: "cn" });
 
+/** Traditional Chinese characters as Simplified ones (宏達 -> 宏达); anything else is returned as it is. */
+export function toSimplifiedChinese(text: string): string {
+  return traditionalToSimplified(text);
+}
+
 const HAN = /\p{Script=Han}/u;
 const HANGUL = /\p{Script=Hangul}/u;
 

@@ -22,6 +22,8 @@ export const reportsEn = {
   // stats
   "stats.badPeriod": "\"{period}\" is not a period. Use 30d, 12m, 2026 or 2026-03.",
   "stats.noData": "{title}: no data yet.",
+  "stats.otherCurrencies": "Amounts in {currency} only; not included: {list}.",
+  "stats.otherCurrency": "{customers, plural, one {# customer} other {# customers}} in {currency}",
   "stats.dimension": "{by, select, grade {grade} region {region} industry {industry} source {source} owner {owner} other {{by}}}",
   "stats.groupAll": "all",
   "stats.groupNone": "(none)",
@@ -79,6 +81,8 @@ export const reportsZhCN = {
 
   "stats.badPeriod": "“{period}”不是有效的时间段。请使用 30d、12m、2026 或 2026-03。",
   "stats.noData": "{title}：暂无数据。",
+  "stats.otherCurrencies": "仅统计以 {currency} 计价的金额；未计入：{list}。",
+  "stats.otherCurrency": "{customers, plural, other {{currency} 客户 # 家}}",
   "stats.dimension": "{by, select, grade {等级} region {区域} industry {行业} source {来源} owner {负责人} other {{by}}}",
   "stats.groupAll": "全部",
   "stats.groupNone": "（无）",
@@ -134,6 +138,8 @@ export const reportsZhTW = {
 
   "stats.badPeriod": "「{period}」不是有效的期間。請使用 30d、12m、2026 或 2026-03。",
   "stats.noData": "{title}：尚無資料。",
+  "stats.otherCurrencies": "僅統計以 {currency} 計價的金額；未計入：{list}。",
+  "stats.otherCurrency": "{customers, plural, other {{currency} 客戶 # 家}}",
   "stats.dimension": "{by, select, grade {等級} region {區域} industry {產業} source {來源} owner {負責人} other {{by}}}",
   "stats.groupAll": "全部",
   "stats.groupNone": "（無）",
@@ -189,6 +195,8 @@ export const reportsKo = {
 
   "stats.badPeriod": "“{period}”: 기간 형식이 아닙니다. 30d, 12m, 2026 또는 2026-03 형식으로 입력해 주십시오.",
   "stats.noData": "{title}: 아직 데이터가 없습니다.",
+  "stats.otherCurrencies": "{currency} 금액만 집계했습니다. 제외: {list}.",
+  "stats.otherCurrency": "{customers, plural, other {{currency} 거래처 #곳}}",
   "stats.dimension": "{by, select, grade {등급} region {지역} industry {업종} source {유입 경로} owner {담당자} other {{by}}}",
   "stats.groupAll": "전체",
   "stats.groupNone": "(없음)",
