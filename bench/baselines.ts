@@ -7,7 +7,7 @@
  */
 import Fuse from "fuse.js";
 import { buildSearchQuery } from "../src/core/text/search-keys.js";
-import { recordSearchStatements, type Statement } from "./floor.js";
+import type { RecordedFinds } from "./floor.js";
 import type { Sql } from "./db.js";
 import { summarize, timed, type Stats } from "./measure.js";
 import type { BenchQuery } from "./queries.js";
@@ -53,9 +53,7 @@ async function measureClasses(
   return results;
 }
 
-export async function floorBaseline(sql: Sql, tenantId: number, queries: BenchQuery[], passes: number, budgetMsPerClass: number): Promise<ClassStats[]> {
-  const recorded = new Map<string, Statement[]>();
-  for (const query of queries) recorded.set(query.text, await recordSearchStatements(sql, tenantId, query.text));
+export async function floorBaseline(sql: Sql, recorded: RecordedFinds, queries: BenchQuery[], passes: number, budgetMsPerClass: number): Promise<ClassStats[]> {
   return measureClasses(queries, passes, budgetMsPerClass, async (query) => {
     // The JS-side key building is part of the floor too (it is the same work Rapport does).
     buildSearchQuery(query.text);
@@ -102,11 +100,11 @@ export async function fuseBaseline(sql: Sql, tenantId: number, queries: BenchQue
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of every statement the first query of each class executes. */
-export async function explainClasses(sql: Sql, tenantId: number, queries: BenchQuery[]): Promise<Record<string, { query: string; plan: string }>> {
+export async function explainClasses(sql: Sql, recorded: RecordedFinds, queries: BenchQuery[]): Promise<Record<string, { query: string; plan: string }>> {
   const plans: Record<string, { query: string; plan: string }> = {};
   for (const [klass, group] of byClass(queries)) {
     const query = group[0]!;
-    const statements = await recordSearchStatements(sql, tenantId, query.text);
+    const statements = recorded.get(query.text) ?? [];
     if (!statements.length) continue;
     const parts: string[] = [];
     for (const statement of statements) {

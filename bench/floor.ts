@@ -36,6 +36,15 @@ export async function recordSearchStatements(sql: Sql, tenantId: number, text: s
   return statements;
 }
 
+/** The statements of every query's search, recorded once and shared by the floor, EXPLAIN and the concurrency runs. */
+export type RecordedFinds = ReadonlyMap<string, Statement[]>;
+
+export async function recordFinds(sql: Sql, tenantId: number, texts: readonly string[]): Promise<RecordedFinds> {
+  const recorded = new Map<string, Statement[]>();
+  for (const text of texts) if (!recorded.has(text)) recorded.set(text, await recordSearchStatements(sql, tenantId, text));
+  return recorded;
+}
+
 /** A parameter as an SQL literal; arrays as PostgreSQL array literals (typed by the statement's own casts). */
 function literal(value: unknown): string {
   if (value === null || value === undefined) return "NULL";

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { explainClasses, floorBaseline, fuseBaseline, naiveBaseline, type ClassStats, type FuseResult } from "./baselines.js";
 import { BENCH_DIR, openSql, postgresReachable, targetFor, withAdmin, type BenchDbKind, type BenchSize, type Sql } from "./db.js";
-import { pgbenchFloor, pgDriverFloor, recordSearchStatements, sessionFloor, type FloorRun, type Statement } from "./floor.js";
+import { pgbenchFloor, pgDriverFloor, recordFinds, sessionFloor, type FloorRun, type RecordedFinds } from "./floor.js";
 import { ANCHOR_DATE, ensureDataset, MAIN_TENANT, type DatasetInfo } from "./generate.js";
 import { measureImport, type ImportRate } from "./import-rate.js";
 import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
@@ -118,9 +118,8 @@ async function slackLoad(port: number, slack: import("../test/fakes/slack/fake-s
 }
 
 /** The floor runs at concurrency 32: pgbench and the pg driver on PostgreSQL, a single session on PGlite. */
-async function measureFloor(sql: Sql, target: DatabaseTarget, tenantId: number, queries: BenchQuery[], settings: Settings, quick: boolean): Promise<FloorRun[]> {
-  const finds: Statement[][] = [];
-  for (const query of queries) finds.push(await recordSearchStatements(sql, tenantId, query.text));
+async function measureFloor(sql: Sql, target: DatabaseTarget, recorded: RecordedFinds, queries: BenchQuery[], settings: Settings, quick: boolean): Promise<FloorRun[]> {
+  const finds = queries.map((query) => recorded.get(query.text) ?? []);
   const runs: FloorRun[] = [];
   if (target.kind === "postgres") {
     try {
@@ -231,14 +230,15 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
   let explain: RunResult["explain"];
   let floorRuns: FloorRun[] = [];
   try {
-    floor = await floorBaseline(sql, dataset.mainTenantId, queries, settings.searchPasses, settings.searchBudgetMs);
+    const recorded = await recordFinds(sql, dataset.mainTenantId, queries.map((query) => query.text));
+    floor = await floorBaseline(sql, recorded, queries, settings.searchPasses, settings.searchBudgetMs);
     log(`  floor main mix p50 ${mainStats(floor, MAIN_CLASSES).p50.toFixed(2)} ms`);
     naive = await naiveBaseline(sql, dataset.mainTenantId, mainQueries, settings.naiveBudgetMs);
     log(`  naive main mix p50 ${mainStats(naive, MAIN_CLASSES).p50.toFixed(2)} ms`);
     fuse = await fuseBaseline(sql, dataset.mainTenantId, mainQueries, settings.fuseBudgetMs);
     log(`  Fuse.js: load ${fuse.loadMs} ms, index ${fuse.indexMs} ms, search p50 ${mainStats(fuse.classes, MAIN_CLASSES).p50.toFixed(2)} ms`);
-    explain = await explainClasses(sql, dataset.mainTenantId, queries);
-    floorRuns = await measureFloor(sql, target, dataset.mainTenantId, mainQueries, settings, quick);
+    explain = await explainClasses(sql, recorded, queries);
+    floorRuns = await measureFloor(sql, target, recorded, mainQueries, settings, quick);
   } finally {
     await sql.close();
   }

@@ -1,18 +1,10 @@
 /** Every scenario through every surface's real adapter, against the real core on the demo data. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startConsoleDriver } from "./drivers/console.js";
-import { startDiscordDriver } from "./drivers/discord.js";
-import { startSlackDriver } from "./drivers/slack.js";
 import { scenarios, type Expectation } from "./scenarios.js";
 import { plain, type Driver, type Observation, type SurfaceName } from "./surface.js";
+import { SURFACES } from "./surfaces.js";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
-
-const surfaces: { surface: SurfaceName; start: () => Promise<Driver> }[] = [
-  { surface: "console", start: startConsoleDriver },
-  { surface: "slack", start: startSlackDriver },
-  { surface: "discord", start: startDiscordDriver },
-];
 
 function rows(driver: Driver, table: "interaction" | "customer"): Promise<number> {
   return table === "interaction"
@@ -43,7 +35,7 @@ async function check(driver: Driver, expected: Expectation, step: () => Promise<
   return seen;
 }
 
-describe.each(surfaces)("the $surface adapter keeps the contract", ({ surface, start }) => {
+describe.each(SURFACES)("the $surface adapter keeps the contract", ({ surface, start }) => {
   let driver: Driver;
   beforeAll(async () => {
     driver = await start();

@@ -7,17 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { commands } from "../../src/commands/index.js";
-import { startConsoleDriver } from "./drivers/console.js";
-import { startDiscordDriver } from "./drivers/discord.js";
-import { startSlackDriver } from "./drivers/slack.js";
 import { workspaceWords, englishLeftIn, scriptMismatch } from "./language-check.js";
 import type { Command, Driver, Observation, Persona, SurfaceName } from "./surface.js";
-
-const surfaces: { surface: SurfaceName; start: () => Promise<Driver> }[] = [
-  { surface: "console", start: startConsoleDriver },
-  { surface: "slack", start: startSlackDriver },
-  { surface: "discord", start: startDiscordDriver },
-];
+import { SURFACES } from "./surfaces.js";
 
 const LOCALES = ["zh-CN", "zh-TW", "ko"] as const;
 
@@ -63,7 +55,7 @@ function problemsIn(seen: Observation, locale: (typeof LOCALES)[number], run: Ru
   return [...englishLeftIn(shown, known).map((words) => `English: "${words}"`), ...scriptMismatch(shown, locale, known)];
 }
 
-describe.each(surfaces)("every command in every language on the $surface adapter", ({ surface, start }) => {
+describe.each(SURFACES)("every command in every language on the $surface adapter", ({ surface, start }) => {
   let driver: Driver;
   beforeAll(async () => {
     driver = await start();
