@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Reply } from "./reply.js";
 import type { CommandContext } from "./context.js";
+import type { Capability } from "./permissions.js";
 import { optionsSchema, parseWords, valueSchemas, type CommandOption, type OptionSpec, type OptionSpecs, type ValueSchemas } from "./command-options.js";
 
 export type { CommandOption, OptionKind, OptionSpec, OptionSpecs, TypedAs } from "./command-options.js";
@@ -32,6 +33,8 @@ export type CommandDefinition<Args = any> = {
   writes: boolean | ((args: Args) => boolean);
   /** Minimum role. Defaults to rep. */
   role?: "rep" | "manager" | "admin";
+  /** Desk work only some roles do (receipts, write-offs...): checked before the handler, like `role`. */
+  capability?: Capability;
   handler: (args: Args, ctx: CommandContext) => Promise<Reply>;
 };
 

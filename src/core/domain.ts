@@ -1,7 +1,12 @@
 /** Domain types shared by the core, the commands and the data layer. Money in minor units. */
 import type { CalendarDate } from "./dates.js";
 
-export const ROLES = ["admin", "manager", "rep"] as const;
+/**
+ * Admins, managers and reps rank in that order; finance (receipts, write-offs, receivable exports)
+ * and assistant (order entry, shipments, invoices) are desk roles beside rep: they see what a rep
+ * sees and may do their desk's work on any customer (see CAPABILITY_ROLES in permissions.ts).
+ */
+export const ROLES = ["admin", "manager", "finance", "assistant", "rep"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CUSTOMER_STATUSES = ["prospect", "active", "dormant", "lost"] as const;

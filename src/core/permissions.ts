@@ -10,7 +10,33 @@ import type { Customer, Member, Role } from "./domain.js";
 import { PermissionDenied } from "./errors.js";
 import type { Translate } from "./i18n/translator.js";
 
-const RANK: Record<Role, number> = { rep: 0, manager: 1, admin: 2 };
+// Finance and assistants rank with reps: their desk work is granted by capability, not rank.
+const RANK: Record<Role, number> = { rep: 0, assistant: 0, finance: 0, manager: 1, admin: 2 };
+
+/**
+ * Desk work that is not about owning a customer. Reps may enter orders for their own customers
+ * (assertCanEnterOrder); everything here is granted to whole roles.
+ */
+export const CAPABILITY_ROLES = {
+  /** order new / cancel, ship, invoice on any customer. */
+  orders: ["admin", "manager", "assistant"],
+  /** pay: receipts applied to invoices. */
+  receipts: ["admin", "manager", "finance"],
+  /** writeoff: closing what will not be paid. */
+  writeoffs: ["admin", "manager", "finance"],
+  /** Receivable and payment exports beyond one's own customers. */
+  receivablesExport: ["admin", "manager", "finance"],
+  /** merge and archive duplicates. */
+  merge: ["admin", "manager"],
+  /** Allowing an order over a customer's credit limit. */
+  creditOverride: ["admin", "manager"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITY_ROLES;
+
+export function can(member: Member, capability: Capability): boolean {
+  return (CAPABILITY_ROLES[capability] as readonly Role[]).includes(member.role);
+}
 
 export function hasRole(member: Member, minimum: Role): boolean {
   return RANK[member.role] >= RANK[minimum];

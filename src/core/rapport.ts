@@ -23,7 +23,7 @@ import { canonicalize, lookupWord, toHalfWidth, VOCABULARY, type VocabularySet }
 import { localizeTypedLine } from "./i18n/typed-line.js";
 import { localizeUsage } from "./i18n/usage-line.js";
 import { sliceCodePoints } from "./text/normalize.js";
-import { hasRole } from "./permissions.js";
+import { CAPABILITY_ROLES, can, hasRole, type Capability } from "./permissions.js";
 import { COMMAND_WORDS, commandName, createTranslator, isMessageKey, resolveLocale, type CommandWord, type Locale, type Translate } from "./i18n/index.js";
 import { localizeMessage } from "./i18n/localized-messages.js";
 import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
@@ -168,6 +168,11 @@ export function createRapport(options: RapportOptions): Rapport {
     return t("error.roleRequired", { role, command: localCommand(command, t.locale), whoAreAdmins: whoAreAdmins(t, platform) });
   }
 
+  function capabilityRequired(t: Translate, capability: Capability, command: string, platform: string): string {
+    const roles = new Intl.ListFormat(t.locale, { type: "disjunction" }).format(CAPABILITY_ROLES[capability].map((role) => t(`choice.${role}`)));
+    return t("error.capabilityRequired", { roles, command: localCommand(command, t.locale), whoAreAdmins: whoAreAdmins(t, platform) });
+  }
+
   function contextFor(actor: Actor, identity: Identity, store: Store, messageLink?: string): CommandContext {
     const now = clock();
     const timeZone = identity.member.timeZone;
@@ -211,6 +216,9 @@ export function createRapport(options: RapportOptions): Rapport {
       assertActive(identity.member, t);
       if (definition.role && !hasRole(identity.member, definition.role)) {
         throw new PermissionDenied(roleRequired(t, definition.role, definition.name, actor.platform));
+      }
+      if (definition.capability && !can(identity.member, definition.capability)) {
+        throw new PermissionDenied(capabilityRequired(t, definition.capability, definition.name, actor.platform));
       }
       const parsed = definition.schema.safeParse(rawArgs);
       if (!parsed.success) {

@@ -61,6 +61,7 @@ export const en = {
   "error.anArgumentMissing": "An argument is missing.",
   "error.withUsage": "{message} Usage: {usage}",
   "error.roleRequired": "Only {role, select, admin {admins} manager {managers} other {reps}} can use {command}. {whoAreAdmins}; ask one of them to change your role.",
+  "error.capabilityRequired": "Only the roles {roles} can use {command}. {whoAreAdmins}; ask one of them to change your role.",
   "error.accessClosed":
     "Your access to Rapport in this workspace was closed when your customers were handed over. If that is a mistake, ask an admin to reopen it (role @you rep).",
   "platform.admins.slack": "Slack workspace admins and owners, and whoever installed Rapport, are Rapport admins automatically",
@@ -251,6 +252,8 @@ export const en = {
   "choice.admin": "admin",
   "choice.manager": "manager",
   "choice.rep": "rep",
+  "choice.finance": "finance",
+  "choice.assistant": "sales assistant",
   "choice.customers": "customers",
   "choice.followups": "followups",
   "choice.orders": "orders",
