@@ -13,6 +13,7 @@ export const ordersCommand = defineCommand({
     customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference },
     page: pageOption,
   },
+  topic: "sales",
   writes: false,
   async handler({ customer: reference, page }, ctx) {
     const customer = await resolveCustomer(ctx, reference, (ref) => `orders ${ref}`);

@@ -11,6 +11,7 @@ export const overdueCommand = defineCommand({
   usage: "overdue [customer]",
   examples: ["overdue", "overdue acme"],
   options: { customer: { kind: "customer", description: "Only this customer", typed: "rest", schema: text("The customer", 200) } },
+  topic: "sales",
   writes: false,
   async handler(args, ctx) {
     const customer = args.customer ? await resolveCustomer(ctx, args.customer, (ref) => `overdue ${ref}`) : null;

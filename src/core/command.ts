@@ -33,6 +33,11 @@ export type CommandDefinition<Args = any> = {
   writes: boolean | ((args: Args) => boolean);
   /** Minimum role. Defaults to rep. */
   role?: "rep" | "manager" | "admin";
+  /**
+   * The desk a command belongs to. Discord allows 25 subcommands per command, so "sales" commands
+   * (orders, shipments, invoices, receipts) sit under their own top-level command there.
+   */
+  topic?: "sales";
   /** Desk work only some roles do (receipts, write-offs...): checked before the handler, like `role`. */
   capability?: Capability;
   handler: (args: Args, ctx: CommandContext) => Promise<Reply>;

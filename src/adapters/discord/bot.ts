@@ -8,7 +8,7 @@ import type { CommandDefinition } from "../../core/command.js";
 import { reply as replies, type Reply } from "../../core/reply.js";
 import type { RapportApi } from "../../core/service-api.js";
 import type { PlatformApiObserver } from "../../core/platform-api-events.js";
-import { buildDiscordCommands, CRM_COMMAND_NAME, LOG_CONTEXT_MENU_NAME } from "./commands/slash-commands.js";
+import { buildDiscordCommands, LOG_CONTEXT_MENU_NAME } from "./commands/slash-commands.js";
 import type { DiscordConfig } from "./config.js";
 import { handleAutocomplete } from "./handlers/autocomplete.js";
 import { handleButton } from "./handlers/button.js";
@@ -120,7 +120,7 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
       return;
     }
     if (interaction.isChatInputCommand()) {
-      if (interaction.commandName === CRM_COMMAND_NAME) await handleChatInput(interaction, ctx);
+      if (commandSet.topLevel.has(interaction.commandName)) await handleChatInput(interaction, ctx);
       else await answerNotice(interaction, ctx, replies.error("unknown_command", platformTranslator(interaction)("surface.unknownCommand")));
     } else if (interaction.isAutocomplete()) {
       await handleAutocomplete(interaction, ctx);

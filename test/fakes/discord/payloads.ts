@@ -3,6 +3,7 @@
  * Only what discord.js reads is filled in, but every required key is present.
  */
 import { snowflake } from "./snowflake.js";
+import { commands } from "../../../src/commands/index.js";
 
 export const PERMISSIONS = {
   /** View channel + send messages + read history: an ordinary member. */
@@ -161,16 +162,21 @@ function base(ctx: InteractionContext, type: number) {
 
 export type SlashOption = { name: string; type: number; value: string | number; focused?: boolean };
 
+/** The top-level command a registry command sits under on Discord (`/sales` for the sales desk). */
+function topLevelOf(subcommand: string): string {
+  return commands.find((command) => command.name === subcommand)?.topic === "sales" ? "sales" : "crm";
+}
+
 /** `/crm <subcommand> option:value ...` (type 2, data.type 1, options nested under the subcommand). */
 export function chatInputInteraction(
   ctx: InteractionContext,
-  input: { commandId?: string; subcommand: string; options?: SlashOption[] },
+  input: { commandId?: string; command?: string; subcommand: string; options?: SlashOption[] },
 ) {
   return {
     ...base(ctx, 2),
     data: {
       id: input.commandId ?? snowflake(),
-      name: "crm",
+      name: input.command ?? topLevelOf(input.subcommand),
       type: 1,
       guild_id: ctx.guild.id,
       options: [{ name: input.subcommand, type: 1, options: input.options ?? [] }],

@@ -32,16 +32,14 @@ const command = (name: string, options: CommandDefinition["options"] = []): Comm
 });
 
 describe("buildDiscordCommands", () => {
-  test("GIVEN the registry THEN one /crm command with a subcommand per command, plus the Log to CRM menu", () => {
+  test("GIVEN the registry THEN /crm and /sales with a subcommand per command, plus the Log to CRM menu", () => {
     const { body, subcommands, skipped } = buildDiscordCommands(commands);
     expect(skipped).toEqual([]);
-    expect(body.map((c) => [c.type, c.name])).toEqual([
-      [1, "crm"],
-      [3, "Log to CRM"],
-    ]);
+    const sales = commands.filter((c) => c.topic === "sales");
+    expect(body.map((c) => [c.type, c.name])).toEqual([[1, "crm"], ...(sales.length ? [[1, "sales"]] : []), [3, "Log to CRM"]]);
     const crm = body[0] as { options: { name: string }[] };
-    expect(crm.options.map((o) => o.name)).toEqual(commands.map((c) => c.name));
-    expect([...subcommands.keys()]).toEqual(commands.map((c) => c.name));
+    expect(crm.options.map((o) => o.name)).toEqual(commands.filter((c) => c.topic !== "sales").map((c) => c.name));
+    expect([...subcommands.keys()].sort()).toEqual(commands.map((c) => `${c.topic === "sales" ? "sales" : "crm"} ${c.name}`).sort());
     expect(english(crm.options.find((o) => o.name === "log"))).toEqual({
       type: 1,
       name: "log",
@@ -96,6 +94,17 @@ describe("buildDiscordCommands", () => {
     ]);
   });
 
+  test("GIVEN sales-desk commands THEN they sit under /sales, bound by top-level and subcommand name", () => {
+    const desk = (name: string) => ({ ...command(name, []), topic: "sales" as const });
+    const { body, subcommands, topLevel } = buildDiscordCommands([command("find", []), desk("pay"), desk("ship")]);
+    expect(body.map((c) => c.name)).toEqual(["crm", "sales"]);
+    expect((body[1] as { options: { name: string }[] }).options.map((o) => o.name)).toEqual(["pay", "ship"]);
+    expect([...topLevel]).toEqual(["crm", "sales"]);
+    expect(subcommands.get("sales pay")?.command.name).toBe("pay");
+    expect(subcommands.get("crm pay")).toBeUndefined();
+    expect(subcommands.get("crm find")?.command.name).toBe("find");
+  });
+
   test.each([
     ["Find", "find"],
     ["set follow-up", "set-follow-up"],
@@ -112,17 +121,22 @@ describe("localizations (zh-CN, zh-TW, ko)", () => {
   type Option = { name: string; description: string; choices?: Choice[] } & Localized;
   type Subcommand = Option & { options: Option[] };
   const { body } = buildDiscordCommands(commands);
-  const crm = body[0] as { description_localizations: Record<string, string>; options: Subcommand[] };
-  const menu = body[1] as { name_localizations: Record<string, string> };
+  type TopLevel = { type: number; name: string; description_localizations: Record<string, string>; options: Subcommand[] };
+  const topLevel = body.filter((c) => c.type === 1) as TopLevel[];
+  // Every subcommand of /crm and /sales: localized names must be unique within their own top-level command.
+  const crm = { options: topLevel.flatMap((command) => command.options) };
+  const menu = body.find((c) => c.type === 3) as { name_localizations: Record<string, string> };
   // Discord's rule for chat-input names: letters, numbers, - and _ (plus a few scripts), lowercase where a letter has case.
   const DISCORD_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
   const validName = (name: string) => DISCORD_NAME.test(name) && name === name.toLowerCase();
 
   test.each(DISCORD_LOCALES)("GIVEN %s THEN every subcommand, option and choice has a valid localized name and description", (locale) => {
-    expect(crm.description_localizations[locale]).toBeTruthy();
     expect(menu.name_localizations[locale]).toBeTruthy();
-    const subcommandNames = crm.options.map((sub) => sub.name_localizations?.[locale]);
-    expect(new Set(subcommandNames).size).toBe(crm.options.length);
+    for (const command of topLevel) {
+      expect({ command: command.name, described: Boolean(command.description_localizations[locale]) }).toEqual({ command: command.name, described: true });
+      const subcommandNames = command.options.map((sub) => sub.name_localizations?.[locale]);
+      expect(new Set(subcommandNames).size).toBe(command.options.length);
+    }
     for (const sub of crm.options) {
       expect({ sub: sub.name, valid: validName(sub.name_localizations?.[locale] ?? "") }).toEqual({ sub: sub.name, valid: true });
       expect(sub.description_localizations?.[locale]?.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 /**
- * Discord application commands, derived from the command registry (`api.commands`): one `/crm`
- * chat-input command with a subcommand per registry command, plus the "Log to CRM" message context
- * menu when the registry has a `log` command. Nothing here is hand-listed, so a new command appears
+ * Discord application commands, derived from the command registry (`api.commands`): one chat-input
+ * command per topic (`/crm`, and `/sales` for the sales desk) with a subcommand per registry command,
+ * plus the "Log to CRM" message context menu when the registry has a `log` command. Nothing here is hand-listed, so a new command appears
  * on Discord once `rapport discord register` runs again.
  */
 import type {
@@ -26,6 +26,17 @@ import {
 } from "../../../core/i18n/index.js";
 
 export const CRM_COMMAND_NAME = "crm";
+export const SALES_COMMAND_NAME = "sales";
+
+/** The top-level command a registry command sits under: Discord allows 25 subcommands per command. */
+function topLevelOf(command: CommandDefinition): string {
+  return command.topic === "sales" ? SALES_COMMAND_NAME : CRM_COMMAND_NAME;
+}
+
+/** The `subcommands` key of `/<command> <subcommand>`. */
+export function subcommandKey(command: string, subcommand: string): string {
+  return `${command} ${subcommand}`;
+}
 export const LOG_CONTEXT_MENU_NAME = LOG_FROM_MESSAGE_TITLE;
 
 const enum OptionType {
@@ -44,8 +55,10 @@ export type SubcommandBinding = {
 
 export type DiscordCommandSet = {
   body: RESTPostAPIApplicationCommandsJSONBody[];
-  /** Discord subcommand name -> registry command and option names. */
+  /** `subcommandKey(top-level, subcommand)` -> registry command and option names. */
   subcommands: Map<string, SubcommandBinding>;
+  /** The chat-input commands registered (`crm`, `sales`). */
+  topLevel: Set<string>;
   /** Registry commands or options left out because Discord's limits (25 per level) were reached. */
   skipped: string[];
 };
@@ -131,11 +144,14 @@ function toDiscordOption(option: CommandOption, command: string): APIApplication
 export function buildDiscordCommands(commands: readonly CommandDefinition[]): DiscordCommandSet {
   const subcommands = new Map<string, SubcommandBinding>();
   const skipped: string[] = [];
-  const subcommandOptions: APIApplicationCommandSubcommandOption[] = [];
+  const byTopLevel = new Map<string, APIApplicationCommandSubcommandOption[]>([[CRM_COMMAND_NAME, []]]);
 
   for (const command of commands) {
     const name = discordName(command.name);
-    if (subcommands.has(name) || subcommandOptions.length >= L.optionsPerCommand) {
+    const top = topLevelOf(command);
+    const subcommandOptions = byTopLevel.get(top) ?? [];
+    byTopLevel.set(top, subcommandOptions);
+    if (subcommands.has(subcommandKey(top, name)) || subcommandOptions.length >= L.optionsPerCommand) {
       skipped.push(command.name);
       continue;
     }
@@ -153,7 +169,7 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
       binding.options.set(discordOption.name, option);
       options.push(discordOption);
     }
-    subcommands.set(name, binding);
+    subcommands.set(subcommandKey(top, name), binding);
     const word = Object.hasOwn(COMMAND_WORDS, command.name) ? (command.name as CommandWord) : undefined;
     subcommandOptions.push({
       type: OptionType.Subcommand as 1,
@@ -167,19 +183,17 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
     });
   }
 
-  const body: RESTPostAPIApplicationCommandsJSONBody[] = [
-    {
-      type: 1,
-      name: CRM_COMMAND_NAME,
-      description: describe(createTranslator("en")("command.crm.summary")),
-      // The command word stays /crm everywhere, as on Slack; what it does is said in the reader's language.
-      description_localizations: localized(["command.crm.summary"], describe)!,
-      options: subcommandOptions,
-      // Guild installs, used inside servers only: a guild is a tenant.
-      contexts: [0],
-      integration_types: [0],
-    },
-  ];
+  const body: RESTPostAPIApplicationCommandsJSONBody[] = [...byTopLevel].map(([top, subcommandOptions]) => ({
+    type: 1 as const,
+    name: top,
+    description: describe(createTranslator("en")(`command.${top as "crm" | "sales"}.summary`)),
+    // The command words stay /crm and /sales everywhere, as on Slack; what they do is said in the reader's language.
+    description_localizations: localized([`command.${top}.summary`], describe)!,
+    options: subcommandOptions,
+    // Guild installs, used inside servers only: a guild is a tenant.
+    contexts: [0],
+    integration_types: [0],
+  }));
   if (commands.some((command) => command.name === LOG_COMMAND)) {
     body.push({
       type: 3,
@@ -190,5 +204,5 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
       integration_types: [0],
     });
   }
-  return { body, subcommands, skipped };
+  return { body, subcommands, topLevel: new Set(byTopLevel.keys()), skipped };
 }

@@ -11,6 +11,7 @@ import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 import { admit, type HandlerContext } from "../respond.js";
 import { choiceLabel } from "../../kit/form-options.js";
+import { subcommandKey } from "../commands/slash-commands.js";
 import { platformTranslator } from "../platform-locale.js";
 
 /** Choice names are customer and member names: neutralised (`neutralise` is for tests) and cut on grapheme boundaries. */
@@ -39,7 +40,7 @@ async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<
 export async function handleAutocomplete(interaction: AutocompleteInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const subcommand = interaction.options.getSubcommand(false);
-  const option = subcommand ? ctx.commandSet.subcommands.get(subcommand)?.options.get(focused.name) : undefined;
+  const option = subcommand ? ctx.commandSet.subcommands.get(subcommandKey(interaction.commandName, subcommand))?.options.get(focused.name) : undefined;
   const query = String(focused.value ?? "").slice(0, 100);
   let picked: PickerOption[] = [];
   const kind = option?.kind === "customer" || option?.kind === "order" || option?.kind === "member" ? option.kind : undefined;

@@ -1,15 +1,16 @@
-/** `/crm <subcommand> ...`: options back to registry arguments, run as the member, answered once. */
+/** `/crm <subcommand> ...` and `/sales <subcommand> ...`: options back to registry arguments, run as the member, answered once. */
 import type { ChatInputCommandInteraction } from "discord.js";
 import { reply } from "../../../core/reply.js";
 import { splitFields, tokenize } from "../../../core/tokenize.js";
 import { actorFromInteraction } from "../actor.js";
+import { subcommandKey } from "../commands/slash-commands.js";
 import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
 import { platformTranslator } from "../platform-locale.js";
 import { askTimeZoneOnce } from "../timezone-question.js";
 
 export async function handleChatInput(interaction: ChatInputCommandInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const subcommand = interaction.options.getSubcommand(false);
-  const binding = subcommand ? ctx.commandSet.subcommands.get(subcommand) : undefined;
+  const binding = subcommand ? ctx.commandSet.subcommands.get(subcommandKey(interaction.commandName, subcommand)) : undefined;
   const t = platformTranslator(interaction);
   if (!binding) {
     await answerNotice(interaction, ctx, reply.error("command_out_of_date", t("surface.commandOutOfDate")));

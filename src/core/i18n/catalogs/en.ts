@@ -126,6 +126,7 @@ export const en = {
 
   // Discord: /crm and its subcommands (descriptions at most 100 characters).
   "command.crm.summary": "Rapport CRM: customers, orders and follow-ups",
+  "command.sales.summary": "Rapport sales desk: orders, shipments, invoices and receipts",
   "command.find.summary": "Search customers by name, alias, contact, email or phone",
   "command.show.summary": "The customer file: key facts, contacts, recent contacts, open orders, money",
   "command.log.summary": "Log a call, email, meeting, visit, chat or note with a customer",

@@ -116,6 +116,7 @@ export const ko: Catalog = {
   "language.ko": "한국어",
 
   "command.crm.summary": "Rapport CRM: 거래처, 주문, 후속 연락",
+  "command.sales.summary": "Rapport 영업 관리: 주문, 출고, 청구서, 수금",
   "command.find.summary": "이름, 별칭, 담당자, 이메일 또는 전화번호로 거래처 검색",
   "command.show.summary": "거래처 정보: 주요 정보, 담당자, 최근 활동, 진행 중인 주문, 금액",
   "command.log.summary": "거래처와의 전화, 이메일, 미팅, 방문, 채팅 또는 메모 기록",

@@ -111,6 +111,7 @@ export const zhCN: Catalog = {
   "language.ko": "한국어",
 
   "command.crm.summary": "Rapport CRM：客户、订单和跟进",
+  "command.sales.summary": "Rapport 销售业务：订单、发货、账单和回款",
   "command.find.summary": "按名称、别名、联系人、邮箱或电话查找客户",
   "command.show.summary": "客户档案：基本信息、联系人、最近跟进、未完成订单和款项",
   "command.log.summary": "记录与客户的电话、邮件、会议、拜访、聊天或备注",

@@ -114,6 +114,7 @@ export const zhTW: Catalog = {
   "language.ko": "한국어",
 
   "command.crm.summary": "Rapport CRM：客戶、訂單和跟進",
+  "command.sales.summary": "Rapport 業務作業：訂單、出貨、帳單和收款",
   "command.find.summary": "依名稱、別名、聯絡人、Email 或電話查詢客戶",
   "command.show.summary": "客戶資料：基本資訊、聯絡人、最近聯繫、未結訂單和帳款",
   "command.log.summary": "記錄與客戶的電話、郵件、會議、拜訪、聊天或備註",
