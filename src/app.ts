@@ -6,6 +6,7 @@ import { openDatabase, targetFromEnv, type Database, type DatabaseTarget } from 
 import { createDirectory } from "./data/directory.js";
 import { answerBackupRequests } from "./data/backup-requests.js";
 import { createDigestStore } from "./data/digest-store.js";
+import { createReminderStore } from "./data/reminder-queries.js";
 import type { DigestService } from "./core/digests.js";
 import type { DigestStore } from "./core/digest-store.js";
 import type { DigestPoster } from "./core/digest-poster.js";
@@ -51,7 +52,7 @@ export async function createApp(options: {
       digests = service;
     },
     startDigests(digestOptions) {
-      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore });
+      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore, reminders: createReminderStore(database.prisma) });
       digests = started.service;
       return {
         ...started,

@@ -9,7 +9,7 @@ import type { ActivityRow, ChartDimension, ReportQueries } from "../core/reports
 import { addDaysTo, startOfDayIn, type CalendarDate } from "../core/dates.js";
 import { createTranslator, type Translate } from "../core/i18n/index.js";
 
-export const STATS_KINDS = ["ar", "sales", "customers", "activity"] as const;
+export const STATS_KINDS = ["ar", "sales", "customers", "activity", "pipeline"] as const;
 export type StatsKind = (typeof STATS_KINDS)[number];
 
 export type Period = { from: CalendarDate; to: CalendarDate; label: string; unit?: "d" | "m"; count?: number };

@@ -5,6 +5,7 @@ import { UserError } from "../core/errors.js";
 import { resolveMember } from "../core/resolve.js";
 import { activityChart, parsePeriod } from "../charts/stats-charts.js";
 import { chartReply } from "./stats.js";
+import { dealRateBlocks } from "./deal-rates.js";
 
 const EXAMPLE = "activity @alice 30d";
 const PERIOD = /^(\d{1,3}[dm]|\d{4}|\d{4}-\d{2})$/i;
@@ -18,6 +19,7 @@ export const activityCommand = defineCommand({
     member: { kind: "member", description: "Only this member (default: the whole team)", typed: "rest", schema: z.string().trim().min(1).max(100) },
     period: { kind: "text", description: "7d, 30d, 12m, 2026 or 2026-03 (default 30d)", typed: "anywhere", match: PERIOD, schema: z.string().trim().max(20) },
   },
+  topic: "team",
   writes: false,
   async handler(args, ctx) {
     const period = parsePeriod(args.period, ctx.today, "30d");
@@ -29,9 +31,12 @@ export const activityCommand = defineCommand({
     const member = args.member ? await resolveMember(ctx, args.member) : null;
     const chart = await activityChart(ctx.store.reports, { period, timeZone: ctx.timeZone, memberId: member?.id, t: ctx.t });
     if (member) chart.title = ctx.t("activity.memberTitle", { member: member.displayName, period: periodLabel });
-    if (chart.activity.every((row) => row.contacts === 0 && row.lostDeals === 0)) {
+    // Won / (won + lost) of the deals closed in the period, with the lost reasons ranked.
+    const deals = await dealRateBlocks(ctx, { from: period.from, to: period.to, ownerId: member?.id });
+    if (chart.activity.every((row) => row.contacts === 0 && row.lostDeals === 0) && !deals.length) {
       return reply.text(ctx.t("activity.noneTitle", { member: member?.displayName ?? "none", period: periodLabel }), ctx.t("activity.noneText"));
     }
-    return chartReply(ctx, chart, [], "activity.png");
+    const answer = await chartReply(ctx, chart, [], "activity.png");
+    return { ...answer, blocks: [...answer.blocks, ...deals] };
   },
 });

@@ -178,6 +178,7 @@ export const digestCommand = defineCommand({
     return { action };
   },
   // list and preview only read; add, remove and run (a post is a write too) claim the key.
+  topic: "team",
   writes: (args) => args.action !== "list" && args.action !== "preview",
   role: "manager",
   async handler(args, ctx) {

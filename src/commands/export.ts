@@ -6,7 +6,7 @@ import { readDateArgument } from "../core/date-input.js";
 import { resolveMember } from "../core/resolve.js";
 import { splitFields } from "../core/tokenize.js";
 import { PermissionDenied, UserError } from "../core/errors.js";
-import { hasRole } from "../core/permissions.js";
+import { can, hasRole } from "../core/permissions.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, tableToBuffer } from "../export/write-table.js";
 import { withHeadersIn } from "../export/headers.js";
 import { text } from "./shared/arguments.js";
@@ -62,6 +62,7 @@ export const exportCommand = defineCommand({
     }
     return args;
   },
+  topic: "team",
   writes: false,
   async handler(args, ctx) {
     const date = (field: "from" | "to") => {
@@ -112,6 +113,8 @@ export const exportCommand = defineCommand({
  */
 function exportOwner(t: Translate, member: Member, requested: Member | undefined, what: string, askedForAll: boolean): Member | undefined {
   if (hasRole(member, "manager")) return requested;
+  // Finance collects from every customer, so receivables leave with them whoever owns the customer.
+  if (what === "overdue" && can(member, "receivablesExport")) return requested;
   if (requested && requested.id !== member.id) {
     throw new PermissionDenied(t("export.repNotOthers", { what: t("export.kind", { what }), name: requested.displayName }));
   }

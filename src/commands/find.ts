@@ -17,6 +17,32 @@ export const findCommand = defineCommand({
   writes: false,
   async handler({ text: query, page }, ctx) {
     const { t } = ctx;
+    // `#id` opens that customer even when archived or merged, which text search leaves out.
+    const byId = /^#(\d{1,9})$/.exec(query.trim());
+    const exact = byId ? await ctx.store.customers.get(Number(byId[1])) : null;
+    if (exact) {
+      const owner = exact.ownerId === null ? null : await ctx.store.members.get(exact.ownerId);
+      const heading = t("heading.customersMatching", { query });
+      return reply.of(heading, [
+        {
+          type: "list",
+          title: heading,
+          items: [
+            {
+              title: `${exact.name}  #${exact.id}`,
+              detail: [
+                exact.archivedAt ? t("archive.isArchived", { customer: exact.name, id: String(exact.id) }) : t("customer.status", { status: exact.status }),
+                exact.city,
+                owner ? t("find.owner", { name: owner.displayName }) : t("owner.unassigned"),
+              ]
+                .filter(Boolean)
+                .join(" · "),
+              buttons: [{ label: t("button.show"), action: { kind: "run", command: `show #${exact.id}` } }],
+            },
+          ],
+        },
+      ]);
+    }
     // One extra row tells whether there is a next page without counting every match.
     const hits = await ctx.store.customers.search(query, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     if (hits.length === 0) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
@@ -5,10 +6,11 @@ import { readDateArgument, readsAsDate } from "../core/date-input.js";
 import { customerReference, dateText } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { dueLabel, quoted } from "./shared/format.js";
-import { auditCustomerChange } from "./shared/audit-customer.js";
+import { UNDO_WINDOW_MS } from "./log.js";
 
 const EXAMPLE = "followup acme next tuesday";
 
+/** A follow-up is a task with no text ("Follow up") for the customer's owner, or for whoever sets it on an unowned customer. */
 export const followupCommand = defineCommand({
   name: "followup",
   summary: "Set a customer's next follow-up date",
@@ -34,9 +36,14 @@ export const followupCommand = defineCommand({
     const date = readDateArgument(args.date, ctx, { field: "date", purpose: "follow-up", example: EXAMPLE, rerun: (iso) => `followup ${quoted(args.customer)} ${iso}` });
     const customer = await resolveCustomer(ctx, args.customer, (ref) => `followup ${ref} ${args.date}`);
     assertCanModifyCustomer(ctx.member, customer, ctx.t);
-    const { before, after } = await ctx.store.customers.update(customer.id, { nextFollowUp: date });
-    await auditCustomerChange(ctx, { before, after, fields: ["nextFollowUp"] });
+    const task = await ctx.store.tasks.create({ customerId: customer.id, assigneeId: customer.ownerId ?? ctx.member.id, createdById: ctx.member.id, dueOn: date, text: "" });
+    await ctx.store.audit.record(ctx.member.id, { action: "task.create", entity: "task", entityId: task.id, after: task });
+    const token = randomUUID();
+    await ctx.store.undo.create({ token, memberId: ctx.member.id, kind: "task.add", payload: { taskId: task.id }, expiresAt: new Date(ctx.now.getTime() + UNDO_WINDOW_MS) });
     const values = { customer: customer.name, due: dueLabel(ctx, date) };
-    return reply.text(ctx.t("followup.title", values), ctx.t("followup.text", values));
+    return reply.of(ctx.t("followup.title", values), [
+      { type: "text", text: ctx.t("followup.text", values) },
+      { type: "buttons", buttons: [{ label: ctx.t("button.undo"), style: "danger", action: { kind: "undo", token } }] },
+    ]);
   },
 });

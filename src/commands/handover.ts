@@ -22,6 +22,7 @@ export const handoverCommand = defineCommand({
     dry_run: { kind: "choice", description: "Only show what would move", choices: ["yes", "no"], typed: "flag", schema: yesNo },
     keep_active: { kind: "choice", description: "Keep the leaver's access (a change of territory, not a departure)", choices: ["yes", "no"], typed: "flag", schema: yesNo },
   },
+  topic: "team",
   writes: true,
   role: "manager",
   async handler(args, ctx) {

@@ -18,6 +18,17 @@ function summaryOf(definition: CommandSummary, ctx: CommandContext): string {
   return ctx.locale !== "en" && isMessageKey(key) ? ctx.t(key) : definition.summary;
 }
 
+/** Other languages show the reader's command word next to its usage in the reader's words. */
+function helpTable(definitions: readonly CommandSummary[], ctx: CommandContext): { columns: string[]; rows: string[][] } {
+  const { t } = ctx;
+  return ctx.locale === "en"
+    ? { columns: [t("help.columnCommand"), t("help.columnWhat")], rows: definitions.map((definition) => [definition.usage, definition.summary]) }
+    : {
+        columns: [t("help.columnCommand"), t("help.columnUsage"), t("help.columnWhat")],
+        rows: definitions.map((definition) => [localName(definition.name, ctx), localizeUsage(definition.usage, ctx.locale, t), summaryOf(definition, ctx)]),
+      };
+}
+
 export const helpCommand = defineCommand({
   name: "help",
   summary: "List the commands, or explain one",
@@ -39,17 +50,12 @@ export const helpCommand = defineCommand({
         { type: "list", title: t("help.examples"), items: definition.examples.map((example) => ({ title: localizeTypedLine(example, ctx.locale) })) },
       ]);
     }
-    // Other languages show the reader's command word next to its usage in the reader's words.
-    const table =
-      ctx.locale === "en"
-        ? { columns: [t("help.columnCommand"), t("help.columnWhat")], rows: ctx.commands.map((definition) => [definition.usage, definition.summary]) }
-        : {
-            columns: [t("help.columnCommand"), t("help.columnUsage"), t("help.columnWhat")],
-            rows: ctx.commands.map((definition) => [localName(definition.name, ctx), localizeUsage(definition.usage, ctx.locale, t), summaryOf(definition, ctx)]),
-          };
-    return reply.of(t("help.title"), [
-      { type: "table", title: t("help.title"), ...table },
-      { type: "text", text: t("help.naming"), tone: "muted" },
-    ]);
+    // One table per desk (as Discord groups them under /crm, /sales, /team), so each stays readable.
+    const desks = [undefined, "sales", "team"] as const;
+    const tables = desks
+      .map((desk) => ({ desk, definitions: ctx.commands.filter((definition) => definition.topic === desk) }))
+      .filter(({ definitions }) => definitions.length > 0)
+      .map(({ desk, definitions }) => ({ type: "table" as const, title: t("help.desk", { desk: desk ?? "crm" }), ...helpTable(definitions, ctx) }));
+    return reply.of(t("help.title"), [{ type: "text", text: t("help.title") }, ...tables, { type: "text", text: t("help.naming"), tone: "muted" }]);
   },
 });

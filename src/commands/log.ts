@@ -10,6 +10,7 @@ import { assertCanModifyCustomer } from "../core/permissions.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
 import { dueLabel, quoted } from "./shared/format.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
+import { sliceCodePoints } from "../core/text/normalize.js";
 
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
 const EXAMPLE = "log acme call Discussed Q1 pricing next friday outcome high-value";
@@ -64,7 +65,10 @@ export const logCommand = defineCommand({
           rerun: (date) => `log ${quoted(args.customer)} ${args.channel} ${args.summary} next ${date}${args.outcome ? ` outcome ${args.outcome}` : ""}`,
         })
       : null;
-    const customer = await resolveCustomer(ctx, args.customer, (ref) => `log ${ref} ${args.channel} ${args.summary}`);
+    // A picked customer re-runs the whole line: its next date and outcome too.
+    const customer = await resolveCustomer(ctx, args.customer, (ref) =>
+      `log ${ref} ${args.channel} ${args.summary}${args.next ? ` next ${args.next}` : ""}${args.outcome ? ` outcome ${args.outcome}` : ""}`,
+    );
     // Anyone may log a contact with any customer of the workspace, but moving the follow-up date
     // is a change to the customer, with the same rule as `followup`.
     if (nextFollowUp) assertCanModifyCustomer(ctx.member, customer, ctx.t);
@@ -78,10 +82,21 @@ export const logCommand = defineCommand({
       messageLink: args.link ?? ctx.messageLink ?? null,
       nextFollowUp,
     });
-    // Only a new follow-up date changes the customer's fields; otherwise the resolved row stands.
-    const { before, after } = nextFollowUp
-      ? await ctx.store.customers.update(customer.id, { nextFollowUp })
-      : { before: customer, after: customer };
+    // `next` adds a task (the customer's owner's, else the logger's) rather than replacing a date;
+    // the customer's next follow-up becomes the earliest open task's in the same transaction.
+    const before = customer;
+    if (nextFollowUp) {
+      const task = await ctx.store.tasks.create({
+        customerId: customer.id,
+        assigneeId: customer.ownerId ?? ctx.member.id,
+        createdById: ctx.member.id,
+        dueOn: nextFollowUp,
+        text: sliceCodePoints(args.summary, 200),
+        interactionId: interaction.id,
+      });
+      await ctx.store.audit.record(ctx.member.id, { action: "task.create", entity: "task", entityId: task.id, after: task });
+    }
+    const after = nextFollowUp ? ((await ctx.store.customers.get(customer.id)) ?? customer) : customer;
     // lastContactAt is maintained here rather than in the patch type: it is not user-editable.
     await ctx.store.customers.touchLastContact(customer.id, ctx.now);
     await ctx.store.audit.record(ctx.member.id, { action: "interaction.create", entity: "interaction", entityId: interaction.id, after: interaction });
@@ -105,7 +120,8 @@ export const logCommand = defineCommand({
         fields: [
           { label: ctx.t("log.summary"), value: args.summary },
           ...(args.outcome ? [{ label: ctx.t("log.outcome"), value: ctx.t(`choice.${args.outcome}`), inline: true }] : []),
-          { label: ctx.t("log.nextFollowUp"), value: dueLabel(ctx, after.nextFollowUp), inline: true },
+          // The follow-up just promised; without one, the customer's next (earliest open task).
+          { label: ctx.t("log.nextFollowUp"), value: dueLabel(ctx, nextFollowUp ?? after.nextFollowUp), inline: true },
         ],
         buttons: [
           { label: ctx.t("button.undo"), style: "danger", action: { kind: "undo", token } },

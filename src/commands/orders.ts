@@ -36,10 +36,17 @@ export const ordersCommand = defineCommand({
             order.orderedOn,
             t("order.status", { status: order.status }),
             money(ctx, order.total, customer.currency),
-            money(ctx, order.invoiced - order.paid, customer.currency),
+            money(ctx, order.invoiced - order.paid - order.writtenOff, customer.currency),
           ]),
         },
-        { type: "buttons", buttons: items.slice(0, 5).map((order) => ({ label: order.number, action: { kind: "run" as const, command: `order ${order.number}` } })) },
+        {
+          type: "buttons",
+          buttons: [
+            ...items.slice(0, 5).map((order) => ({ label: order.number, action: { kind: "run" as const, command: `order ${order.number}` } })),
+            // The order form, with its multi-line lines field, for this customer.
+            { label: t("orderEntry.newOrder"), style: "primary" as const, action: { kind: "form" as const, command: "order", prefill: { action: "new", customer: `#${customer.id}` } } },
+          ],
+        },
       ],
       { paging: paging((n) => `orders #${customer.id} page=${n}`, page, total, PAGE_SIZE) },
     );

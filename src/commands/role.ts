@@ -9,12 +9,13 @@ import { memberReference } from "./shared/arguments.js";
 export const roleCommand = defineCommand({
   name: "role",
   summary: "Set a member's role; also reopens the access of a member closed at a hand-over (admins only)",
-  usage: "role <member> <admin|manager|rep>",
-  examples: ["role @alice manager", "role @bob rep"],
+  usage: "role <member> <admin|manager|finance|assistant|rep>",
+  examples: ["role @alice manager", "role @dana finance", "role @bob rep"],
   options: {
     member: { kind: "member", description: "The member", required: true, typed: "rest", schema: memberReference },
     role: { kind: "choice", description: "The new role", required: true, choices: ROLES },
   },
+  topic: "team",
   writes: true,
   role: "admin",
   async handler(args, ctx) {

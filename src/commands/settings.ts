@@ -9,8 +9,10 @@ import { reply, type Field } from "../core/reply.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { localizeTypedLine, typedWord } from "../core/i18n/typed-line.js";
 import { localizeUsage } from "../core/i18n/usage-line.js";
+import { REMINDER_TIME } from "../core/reminders.js";
+import { QUOTE_PREFIX_EXAMPLE, readQuotePrefixWord, setQuotePrefix } from "./quote-settings.js";
 
-const SETTINGS = ["language", "timezone", "currency"] as const;
+const SETTINGS = ["language", "timezone", "currency", "reminders", "quote-prefix"] as const;
 type Setting = (typeof SETTINGS)[number];
 
 /** Typed to go back to following the platform (member) or the platform and RAPPORT_LOCALE (workspace). */
@@ -22,7 +24,7 @@ const USAGE = {
   workspaceUsage: "settings workspace language|timezone|currency <value>",
 };
 
-const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW" };
+const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW", reminders: "settings reminders off", "quote-prefix": QUOTE_PREFIX_EXAMPLE };
 
 /** The usage lines in the words the reader types. */
 function usagesFor(ctx: CommandContext): Record<keyof typeof USAGE, string> {
@@ -39,7 +41,7 @@ function languageName(ctx: CommandContext, locale: Locale): string {
 
 /** `settings [workspace] <language|timezone|currency> <value>`: "workspace" may lead, the value is one word. */
 function parseSettings(words: string[]): Record<string, unknown> {
-  const rest = [...words];
+  const rest = words.flatMap(readQuotePrefixWord);
   const args: Record<string, unknown> = {};
   if (rest[0]?.toLowerCase() === "workspace") {
     args.workspace = true;
@@ -61,8 +63,9 @@ function languageSource(ctx: CommandContext): Field["value"] {
   return ctx.t("settings.fromPlatform", { value: language });
 }
 
-function overview(ctx: CommandContext) {
+async function overview(ctx: CommandContext) {
   const { t } = ctx;
+  const reminders = await ctx.store.tasks.remindersOn(ctx.member.id);
   const workspaceLocale = localeFromTag(ctx.tenant.defaultLocale);
   const fields: Field[] = [
     { label: t("settings.yourLanguage"), value: languageSource(ctx), inline: true },
@@ -76,6 +79,7 @@ function overview(ctx: CommandContext) {
       value: workspaceLocale ? languageName(ctx, workspaceLocale) : t("settings.notSet", { value: typedWord("settingValue", "auto", ctx.locale) }),
       inline: true,
     },
+    { label: t("settings.reminders"), value: reminders ? t("settings.remindersOn", { time: REMINDER_TIME }) : t("settings.remindersOff"), inline: true },
     { label: t("settings.workspaceTimeZone"), value: ctx.tenant.timeZone, inline: true },
     { label: t("settings.workspaceCurrency"), value: ctx.tenant.currency, inline: true },
   ];
@@ -106,7 +110,20 @@ function readCurrency(ctx: CommandContext, value: string): string {
   return code;
 }
 
+/** `settings reminders on|off`: the member's morning reminder of tasks due (src/digests/reminders.ts). */
+async function setReminders(ctx: CommandContext, value: string) {
+  const on = ["on", "yes", "true"].includes(value.toLowerCase()) ? true : ["off", "no", "false"].includes(value.toLowerCase()) ? false : null;
+  if (on === null) {
+    throw new UserError("bad_argument", ctx.t("settings.remindersValue", { example: localizeTypedLine(EXAMPLES.reminders, ctx.locale) }), { example: EXAMPLES.reminders, field: "value" });
+  }
+  const { before, after } = await ctx.store.tasks.setReminders(ctx.member.id, on);
+  await ctx.store.audit.record(ctx.member.id, { action: "member.settings", entity: "member", entityId: ctx.member.id, before: { reminders: before }, after: { reminders: after } });
+  return reply.text(on ? ctx.t("settings.remindersSetOn", { time: REMINDER_TIME }) : ctx.t("settings.remindersSetOff", { command: localizeTypedLine("settings reminders on", ctx.locale) }));
+}
+
 async function setForMember(ctx: CommandContext, setting: Setting, value: string) {
+  if (setting === "reminders") return setReminders(ctx, value);
+  if (setting === "quote-prefix") return setForWorkspace(ctx, setting, value);
   if (setting === "currency") {
     const command = localizeTypedLine(`settings workspace currency ${HOME_CURRENCY[ctx.locale]}`, ctx.locale);
     throw new UserError("bad_argument", ctx.t("settings.currencyIsWorkspace", { command }), { example: EXAMPLES.currency });
@@ -129,11 +146,12 @@ async function setForMember(ctx: CommandContext, setting: Setting, value: string
   return reply.text(zone ? ctx.t("settings.timeZoneSet", { zone }) : ctx.t("settings.timeZoneAuto", { zone: after.timeZone }));
 }
 
-async function setForWorkspace(ctx: CommandContext, setting: Setting, value: string) {
+async function setForWorkspace(ctx: CommandContext, setting: Exclude<Setting, "reminders">, value: string) {
   if (!hasRole(ctx.member, "admin")) {
     const key = `platform.admins.${ctx.platform}`;
     throw new PermissionDenied(ctx.t("settings.workspaceAdminsOnly", { whoAreAdmins: ctx.t(isMessageKey(key) ? key : "platform.admins.unknown") }));
   }
+  if (setting === "quote-prefix") return setQuotePrefix(ctx, value);
   const changes =
     setting === "language"
       ? { defaultLocale: readLocale(ctx, value) }
@@ -154,10 +172,10 @@ async function setForWorkspace(ctx: CommandContext, setting: Setting, value: str
 export const settingsCommand = defineCommand({
   name: "settings",
   summary: "Your language and time zone; the workspace's language, time zone and currency (admins)",
-  usage: "settings [workspace] [language|timezone|currency <value>]",
-  examples: ["settings", "settings language zh-TW", "settings timezone Asia/Seoul", "settings workspace currency KRW"],
+  usage: "settings [workspace] [language|timezone|currency|reminders <value>]",
+  examples: ["settings", "settings language zh-TW", "settings timezone Asia/Seoul", "settings reminders off", "settings workspace currency KRW"],
   options: {
-    setting: { kind: "choice", description: "language, timezone or currency", choices: SETTINGS },
+    setting: { kind: "choice", description: "language, timezone, currency or reminders", choices: SETTINGS },
     value: { kind: "text", description: "The new value; auto goes back to the default", schema: z.string().trim().min(1).max(64).optional() },
     workspace: { kind: "flag", description: "Change the workspace default (admins)" },
   },
@@ -166,9 +184,9 @@ export const settingsCommand = defineCommand({
   async handler(args, ctx) {
     if (!args.setting) return overview(ctx);
     if (!args.value) {
-      const example = args.workspace && args.setting !== "currency" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
+      const example = args.workspace && args.setting !== "currency" && args.setting !== "reminders" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
       throw new UserError("bad_argument", ctx.t("settings.missingValue", { example: localizeTypedLine(example, ctx.locale) }), { example, field: "value" });
     }
-    return args.workspace ? setForWorkspace(ctx, args.setting, args.value) : setForMember(ctx, args.setting, args.value);
+    return args.workspace && args.setting !== "reminders" ? setForWorkspace(ctx, args.setting, args.value) : setForMember(ctx, args.setting, args.value);
   },
 });

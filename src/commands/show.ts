@@ -4,6 +4,8 @@ import { resolveCustomer } from "../core/resolve.js";
 import { customerReference } from "./shared/arguments.js";
 import { customerCard } from "./shared/customer-card.js";
 import { localTime, money } from "./shared/format.js";
+import { contactReach } from "./contact-view.js";
+import { openDealsBlock } from "./deal-view.js";
 
 export const showCommand = defineCommand({
   name: "show",
@@ -42,7 +44,7 @@ export const showCommand = defineCommand({
           const named = contact.title ? t("show.contactWithTitle", { name: contact.name, title: contact.title }) : contact.name;
           return {
             title: contact.isPrimary ? t("show.primaryContact", { contact: named }) : named,
-            detail: [contact.phone, contact.email].filter(Boolean).join(" · ") || undefined,
+            detail: contactReach(t, contact),
           };
         }),
       });
@@ -70,6 +72,8 @@ export const showCommand = defineCommand({
         rows: profile.openOrders.map((order) => [order.number, order.orderedOn, t("order.status", { status: order.status }), money(ctx, order.total, c.currency)]),
       });
     }
+    const deals = await openDealsBlock(ctx, c.id);
+    if (deals) blocks.push(deals);
     if (c.notes) blocks.push({ type: "text", text: t("show.notes", { notes: c.notes }) });
     return reply.of(c.name, blocks);
   },

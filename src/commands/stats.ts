@@ -9,6 +9,8 @@ import { renderSpec } from "../charts/render-chart.js";
 import { money } from "./shared/format.js";
 import type { CommandContext } from "../core/context.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
+import { pipelineChart } from "../charts/pipeline-chart.js";
+import { stageLabel } from "./deal-view.js";
 
 const EXAMPLE = "stats sales 12m";
 
@@ -43,6 +45,7 @@ export const statsCommand = defineCommand({
     period: { kind: "text", description: "30d, 12m, 2026 or 2026-03", schema: z.string().trim().max(20) },
     by: { kind: "choice", description: "Split by", choices: CHART_DIMENSIONS, typed: "named", schema: z.enum(CHART_DIMENSIONS, { error: englishOf("stats.opt.byOneOf", { choices: CHART_DIMENSIONS.join(", ") }) }) },
   },
+  topic: "team",
   writes: false,
   async handler(args, ctx) {
     const digits = minorUnitDigits(ctx.tenant.currency);
@@ -63,6 +66,13 @@ export const statsCommand = defineCommand({
         return chartReply(ctx, await customersChart(reports, { by: args.by ?? "grade", currencyDigits: digits, t: ctx.t }), [2], "customers.png");
       case "activity":
         return chartReply(ctx, await activityChart(reports, { period: period("30d"), timeZone: ctx.timeZone, t: ctx.t }), [], "activity.png");
+      case "pipeline": {
+        // The funnel of open deals by stage; deals in other currencies are counted, not drawn.
+        const chart = await pipelineChart(ctx.store.deals, { currencyDigits: digits, label: (stage) => stageLabel(ctx, stage), t: ctx.t });
+        const answer = await chartReply(ctx, chart, [2, 3], "pipeline.png");
+        if (!chart.otherCurrencyDeals) return answer;
+        return { ...answer, blocks: [...answer.blocks, { type: "text", tone: "muted", text: ctx.t("stats.pipeline.otherCurrencies", { count: chart.otherCurrencyDeals }) }] };
+      }
     }
   },
 });

@@ -2,6 +2,9 @@ import type { z } from "zod";
 import type { Reply } from "./reply.js";
 import type { CommandContext } from "./context.js";
 import type { Capability } from "./permissions.js";
+import type { CommandTopic } from "./command-topic.js";
+
+export type { CommandTopic } from "./command-topic.js";
 import { optionsSchema, parseWords, valueSchemas, type CommandOption, type OptionSpec, type OptionSpecs, type ValueSchemas } from "./command-options.js";
 
 export type { CommandOption, OptionKind, OptionSpec, OptionSpecs, TypedAs } from "./command-options.js";
@@ -33,11 +36,8 @@ export type CommandDefinition<Args = any> = {
   writes: boolean | ((args: Args) => boolean);
   /** Minimum role. Defaults to rep. */
   role?: "rep" | "manager" | "admin";
-  /**
-   * The desk a command belongs to. Discord allows 25 subcommands per command, so "sales" commands
-   * (orders, shipments, invoices, receipts) sit under their own top-level command there.
-   */
-  topic?: "sales";
+  /** The desk (see CommandTopic): Discord's /crm, /sales or /team, and help's tables. */
+  topic?: CommandTopic;
   /** Desk work only some roles do (receipts, write-offs...): checked before the handler, like `role`. */
   capability?: Capability;
   handler: (args: Args, ctx: CommandContext) => Promise<Reply>;

@@ -5,6 +5,7 @@ import type { PlatformId } from "./actor.js";
 import type { ActingChannels } from "./channel-refs.js";
 import type { Store } from "./store.js";
 import type { Locale, Translate } from "./i18n/index.js";
+import type { CommandTopic } from "./command-topic.js";
 
 /** Everything a command handler gets besides its arguments. Time comes from an injected clock. */
 export type CommandContext = {
@@ -30,4 +31,4 @@ export type CommandContext = {
 };
 
 /** What `help` reads of each registered command; every CommandDefinition fits it. */
-export type CommandSummary = { name: string; summary: string; usage: string; examples: readonly string[] };
+export type CommandSummary = { name: string; summary: string; usage: string; examples: readonly string[]; topic?: CommandTopic };

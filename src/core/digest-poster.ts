@@ -14,4 +14,10 @@ export type DigestPoster = {
   post(channelRef: string, reply: Reply, options: TenantContext & { idempotencyMarker: string }): Promise<{ messageId: string }>;
   findPosted(channelRef: string, idempotencyMarker: string, context: TenantContext): Promise<string | null>;
   delete(channelRef: string, messageId: string, context: TenantContext): Promise<void>;
+  /**
+   * A direct message to one member (the morning task reminder). `userRef` is the member's platform
+   * user id with the platform's prefix: "slack:U123", "discord:123456789", "console:local".
+   * Absent on surfaces that cannot message a person.
+   */
+  postDirect?(userRef: string, reply: Reply, context: TenantContext): Promise<{ messageId: string }>;
 };

@@ -8,6 +8,7 @@ import type { AgeingBucket, AgeingBuckets } from "./domain.js";
 import type { DigestKind, RunState } from "./digests.js";
 import type { Store } from "./store.js";
 import type { Locale } from "./i18n/locale.js";
+import type { ExpiringQuote } from "./quotes.js";
 
 export type DigestSubscription = {
   id: number;
@@ -124,7 +125,8 @@ export type DigestQueries = {
 
 export type MemberRef = { id: number; externalId: string; displayName: string };
 
-export type FollowUpItem = { customerId: number; customerName: string; nextFollowUp: CalendarDate };
+/** One open task (`nextFollowUp` is its due date); `text` empty for a plain follow-up. Without `taskId`: a customer's follow-up date. */
+export type FollowUpItem = { customerId: number; customerName: string; nextFollowUp: CalendarDate; taskId?: number; text?: string };
 export type FollowUpOwner = { owner: MemberRef | null; overdue: number; today: number; week: number; items: FollowUpItem[] };
 export type FollowUpsData = {
   /** Sunday ending the week of `today`. */
@@ -133,6 +135,8 @@ export type FollowUpsData = {
   /** Owners with the most due today + overdue first; each with its most urgent items. */
   owners: FollowUpOwner[];
   ownerCount: number;
+  /** Open quotes whose validity ends within EXPIRY_WARNING_DAYS (core/quotes.ts), soonest first. */
+  expiringQuotes?: ExpiringQuote[];
 };
 
 export type Debtor = {
@@ -200,4 +204,15 @@ export type PipelineData = {
   lost: number;
   signed: { month: PeriodCount; quarter: PeriodCount; year: PeriodCount };
   members: MemberActivity[];
+  /** The deal pipeline: open deals by stage, deals won and lost in the week, lost reasons ranked. */
+  deals?: PipelineDeals;
+};
+
+/** Amounts per currency (null: the workspace's), since amounts in different currencies do not add up. */
+export type PipelineDeals = {
+  /** Open deals per stage and currency, in the workspace's stage order; `name` null: a built-in stage. */
+  open: { stage: string; name: string | null; currency: string | null; count: number; amount: number; weighted: number }[];
+  won: { currency: string | null; count: number; amount: number }[];
+  lost: number;
+  reasons: { reason: string; count: number }[];
 };

@@ -81,6 +81,12 @@ export type Customer = {
   predictedNextAt: CalendarDate | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Hidden from find, lists, digests and stats (archive, merge); still reachable by #id. */
+  archivedAt?: Date | null;
+  /** The customer this duplicate was merged into. */
+  mergedIntoId?: number | null;
+  /** Days from invoice to due date (`terms=`); null: the workspace default of 30. */
+  paymentTermsDays?: number | null;
 };
 
 /** The customer fields a person may set with `new` and `edit` (what `field=value` accepts). */
@@ -100,6 +106,7 @@ export const EDITABLE_CUSTOMER_FIELDS = [
   "email",
   "website",
   "credit_limit",
+  "terms",
   "currency",
   "notes",
 ] as const;
@@ -109,9 +116,10 @@ export type EditableCustomerField = (typeof EDITABLE_CUSTOMER_FIELDS)[number];
 export type CustomerPatch = Partial<Pick<Customer, CustomerPatchField>>;
 type CustomerPatchField =
   | "name" | "aliases" | "status" | "stage" | "grade" | "type" | "industry" | "source" | "region" | "city"
-  | "address" | "phone" | "email" | "website" | "creditLimit" | "currency" | "notes" | "ownerId" | "nextFollowUp";
+  | "address" | "phone" | "email" | "website" | "creditLimit" | "currency" | "notes" | "ownerId" | "nextFollowUp"
+  | "paymentTermsDays";
 
-export type Contact = { id: number; name: string; title: string | null; phone: string | null; email: string | null; isPrimary: boolean };
+export type Contact = { id: number; name: string; title: string | null; phone: string | null; email: string | null; isPrimary: boolean; wechat?: string | null; kakao?: string | null; line?: string | null };
 
 export type Interaction = {
   id: number;
@@ -143,6 +151,8 @@ export type Order = {
   shipments: Shipment[];
   invoiced: number;
   paid: number;
+  /** Invoiced amounts closed by write-offs: neither paid nor open. */
+  writtenOff: number;
 };
 
 export type CustomerHit = {
@@ -175,6 +185,8 @@ export type CustomerProfile = {
   receivables: ReceivableSummary;
   grossMargin: number | null;
   churnRisk: boolean;
+  /** The kept customer's name when this one was merged into it. */
+  mergedIntoName?: string | null;
 };
 
 /** `creditLimitCurrency` is the customer's currency (null: the tenant's), in which its limit, balance and buckets are. */

@@ -5,11 +5,12 @@
 import type { CustomerPatch } from "./domain.js";
 import type { MessageKey } from "./i18n/catalogs/index.js";
 
-export const IMPORT_KINDS = ["customers", "contacts", "orders", "invoices", "payments"] as const;
+export const IMPORT_KINDS = ["customers", "contacts", "orders", "invoices", "payments", "quotes", "deals"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** A validated customer row: the editable customer fields plus the import's own keys. */
-export type CustomerRow = Required<Omit<CustomerPatch, "ownerId" | "currency">> & {
+// Payment terms are set with `terms=` in chat; imports leave them as they are.
+export type CustomerRow = Required<Omit<CustomerPatch, "ownerId" | "currency" | "paymentTermsDays">> & {
   externalId: string | null;
   owner: string | null;
   /** ISO 4217 code from the file's currency column; null: the workspace's (credit limit read in it). */
@@ -76,7 +77,39 @@ export type PaymentRow = {
   invoiceNumber: string | null;
 };
 
-export type RowOf = { customers: CustomerRow; contacts: ContactRow; orders: OrderRow; invoices: InvoiceRow; payments: PaymentRow };
+/** One line of a quote: rows with the same quote number are one quote (its header read from the first row). */
+export type QuoteImportRow = {
+  externalId: string | null;
+  number: string;
+  customer: string;
+  issuedOn: string;
+  validUntil: string | null;
+  status: string;
+  taxRateBp: number;
+  terms: string | null;
+  currency: string | null;
+  sku: string;
+  description: string | null;
+  quantity: number;
+  unitPrice: ImportAmount;
+  discountBp: number;
+};
+
+/** One deal; the stage is read against the workspace's stages when it is written. */
+export type DealImportRow = {
+  externalId: string | null;
+  customer: string;
+  title: string;
+  amount: ImportAmount | null;
+  currency: string | null;
+  stage: string | null;
+  probability: number | null;
+  closeOn: string | null;
+  owner: string | null;
+  lostReason: string | null;
+};
+
+export type RowOf = { customers: CustomerRow; contacts: ContactRow; orders: OrderRow; invoices: InvoiceRow; payments: PaymentRow; quotes: QuoteImportRow; deals: DealImportRow };
 
 /** A row with its line in the file. */
 export type Lined<T> = { line: number; row: T };

@@ -25,7 +25,7 @@ export type ExportFilters = {
 export type ExportCell = string | number | null;
 export type ExportTable = { columns: string[]; rows: AsyncIterable<ExportCell[]> };
 
-export const CHART_DIMENSIONS = ["grade", "region", "industry", "source", "owner"] as const;
+export const CHART_DIMENSIONS = ["grade", "region", "city", "type", "industry", "source", "owner"] as const;
 export type ChartDimension = (typeof CHART_DIMENSIONS)[number];
 
 export type ActivityRow = {

@@ -21,6 +21,13 @@ import type {
 } from "./domain.js";
 import type { Reply } from "./reply.js";
 import type { ReportQueries, TeamQueries } from "./reports.js";
+import type { TaskQueries } from "./task-store.js";
+import type { QuoteQueries } from "./quote-store.js";
+import type { OrderEntryQueries } from "./order-entry.js";
+import type { LedgerQueries } from "./ledger.js";
+import type { ContactQueries } from "./contact-store.js";
+import type { MergeQueries } from "./merge-store.js";
+import type { DealQueries } from "./deal-store.js";
 
 export type Page<T> = { items: T[]; total: number };
 
@@ -60,14 +67,28 @@ export type Store = {
     listForCustomer(customerId: number, options: { limit: number; offset: number }): Promise<Page<Order>>;
     pick(query: string, limit: number): Promise<{ number: string; customerName: string; status: string }[]>;
   };
+  /** Order entry: new orders, cancellations, shipments and invoices (src/data/order-entry-queries.ts). */
+  orderEntry: OrderEntryQueries;
   receivables: {
     /** `byCurrency`: the totals per customer currency (null: the workspace's), since amounts in different currencies do not add up. */
     ageing(options: { today: CalendarDate; customerId?: number; limit: number }): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number; byCurrency?: { currency: string | null; totals: AgeingRow["buckets"]; total: number }[] }>;
   };
   /** Export tables and chart/activity aggregates (src/data/report-queries.ts). */
   reports: ReportQueries;
+  /** Receipts and write-offs (src/data/ledger-queries.ts). */
+  ledger: LedgerQueries;
   /** Member hand-over (src/data/team-queries.ts). */
   team: TeamQueries;
+  /** Contact persons (src/data/contact-queries.ts). */
+  contacts: ContactQueries;
+  /** Merging and archiving duplicates (src/data/merge-queries.ts). */
+  merges: MergeQueries;
+  /** Many open tasks per customer (src/data/task-queries.ts). */
+  tasks: TaskQueries;
+  /** Quotes and their numbering (src/data/quote-queries.ts). */
+  quotes: QuoteQueries;
+  /** Deals, their stages and history (src/data/deal-queries.ts). */
+  deals: DealQueries;
   followUps: {
     list(options: { from?: CalendarDate; to: CalendarDate; ownerId?: number; limit: number; offset: number }): Promise<Page<FollowUpRow>>;
   };

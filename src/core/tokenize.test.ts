@@ -19,3 +19,11 @@ test("splitFields separates key=value words", () => {
     fields: { grade: "A", region: "East" },
   });
 });
+
+test("GIVEN a phone typed with spaces after phone= THEN the digit groups stay in the phone", () => {
+  expect(splitFields(["广州南方化工", "phone=+86", "138", "0013", "8000", "city=广州"])).toEqual({
+    words: ["广州南方化工"],
+    fields: { phone: "+86 138 0013 8000", city: "广州" },
+  });
+  expect(splitFields(["Lee", "phone=031-200-1114", "primary"])).toEqual({ words: ["Lee", "primary"], fields: { phone: "031-200-1114" } });
+});

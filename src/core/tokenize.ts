@@ -1,3 +1,5 @@
+import { continuesPhone } from "./text/phone-check.js";
+
 /**
  * Splits a command line into words. Double or single quotes group words ("Acme Corp"); smart
  * quotes typed by phones count as quotes too. `key=value` pairs stay one word.
@@ -32,14 +34,29 @@ export function tokenize(line: string): string[] {
   return words;
 }
 
-/** Splits trailing `key=value` words off: `["acme", "grade=A"]` -> words ["acme"], fields {grade: "A"}. */
+/** Fields whose value may be typed with spaces, unquoted: `phone=+86 138 0013 8000`. */
+const PHONE_KEYS = new Set(["phone", "tel", "mobile"]);
+
+/**
+ * Splits trailing `key=value` words off: `["acme", "grade=A"]` -> words ["acme"], fields {grade: "A"}.
+ * Digit groups right after a phone field belong to the number, not to the words around it.
+ */
 export function splitFields(words: string[]): { words: string[]; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const rest: string[] = [];
+  let phoneKey: string | null = null;
   for (const word of words) {
     const match = /^([a-zA-Z_][\w-]*)=(.*)$/s.exec(word);
-    if (match) fields[match[1]!.toLowerCase()] = match[2]!;
-    else rest.push(word);
+    if (match) {
+      const key = match[1]!.toLowerCase();
+      fields[key] = match[2]!;
+      phoneKey = PHONE_KEYS.has(key) && match[2] !== "" ? key : null;
+    } else if (phoneKey && continuesPhone(word)) {
+      fields[phoneKey] = `${fields[phoneKey]} ${word}`;
+    } else {
+      phoneKey = null;
+      rest.push(word);
+    }
   }
   return { words: rest, fields };
 }

@@ -16,7 +16,7 @@ export async function loadCustomerProfile(
 ): Promise<CustomerProfile | null> {
   const row = await db.customer.findFirst({
     where: { id: customerId, tenantId },
-    include: { contacts: { orderBy: [{ isPrimary: "desc" }, { name: "asc" }] } },
+    include: { contacts: { where: { removedAt: null }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }] } },
   });
   if (!row) return null;
   const customer = toCustomer(row);
@@ -56,6 +56,9 @@ export async function loadCustomerProfile(
       phone: contact.phone,
       email: contact.email,
       isPrimary: contact.isPrimary,
+      wechat: contact.wechat,
+      kakao: contact.kakao,
+      line: contact.line,
     })),
     recentInteractions: interactions.map((item) => toInteraction({ ...item, loggedByName: loggerNames.get(item.loggedById) })),
     openOrders: openOrders.map((order) => ({
@@ -74,5 +77,6 @@ export async function loadCustomerProfile(
         ? money(costed._sum.total) - money(costed._sum.totalCost)
         : null,
     churnRisk: isChurnRisk(customer, today),
+    mergedIntoName: row.mergedIntoId ? ((await db.customer.findFirst({ where: { id: row.mergedIntoId, tenantId }, select: { name: true } }))?.name ?? null) : null,
   };
 }

@@ -51,7 +51,7 @@ function prefixStatement(tenantId: number, query: SearchQuery, wanted: number): 
     sql: `WITH candidates AS (
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
-       WHERE c.tenant_id = ${tenant} AND c.search_name LIKE ${prefix} || '%'
+       WHERE c.tenant_id = ${tenant} AND c.search_name LIKE ${prefix} || '%' AND c.archived_at IS NULL
        ORDER BY c.search_name USING ~<~
        LIMIT ${cap}
      )
@@ -131,7 +131,7 @@ function rankedStatement(
     sql: `WITH candidates AS (
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
-       WHERE c.tenant_id = ${tenant} AND (${condition})
+       WHERE c.tenant_id = ${tenant} AND (${condition}) AND c.archived_at IS NULL
        LIMIT ${cap}
      )
      SELECT ${SELECT_HIT}, ${score} AS score

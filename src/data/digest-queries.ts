@@ -1,23 +1,26 @@
 /**
  * The tenant-bound queries behind the digests. Each is index-backed and costs in proportion to
  * what is due, not to the size of the tables:
- *  - follow-ups: counts from customers (tenant_id, next_follow_up) INCLUDE (owner_id, status),
- *    index-only up to the end of the week; each listed owner's first items from
- *    (tenant_id, owner_id, next_follow_up);
+ *  - follow-ups: open tasks from (tenant_id, done_at, due_on) up to the end of the week, joined
+ *    to their customers; each listed assignee's first tasks from (tenant_id, assignee_id, done_at, due_on);
  *  - overdue: open invoices from the partial index (tenant_id, customer_id) INCLUDE (due_on,
- *    amount, paid) WHERE status = 'open', index-only, merged with customers that have a credit
+ *    amount, paid, written_off) WHERE status = 'open', index-only, merged with customers that have a credit
  *    limit ((tenant_id, id) INCLUDE (credit_limit)) for the limit breaches;
  *  - churn: rankings index-only on customers (tenant_id, predicted_next_at | last_order_at)
  *    INCLUDE (the filtered and sorted columns), (tenant_id, updated_at) for lost deals;
  *  - pipeline: ranges on customers (tenant_id, created_at | updated_at | first_order_at) and
  *    interactions (tenant_id, occurred_at) over the week and the compared periods.
  * Only the top rows are materialised; counts are aggregates over the same ranges. The indexes are
- * in prisma/migrations/20261124000000_receivable_digest_indexes and 20261124000100_followup_churn_digest_indexes.
+ * in prisma/migrations/20261124000000_receivable_digest_indexes and 20261124000100_followup_churn_digest_indexes;
+ * the open amount of an invoice is amount - paid - written_off (20261127170000_ledger_open_invoice_index).
  */
 import type { DbClient } from "./client-types.js";
+import { createQuoteQueries } from "./quote-queries.js";
+import { EXPIRY_WARNING_DAYS } from "../core/quotes.js";
 import { addDaysTo, endOfWeek, type CalendarDate } from "../core/dates.js";
 import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../core/domain.js";
 import type { ChurnItem, DigestQueries, MemberRef, PipelineData } from "../core/digest-store.js";
+import { pipelineDeals } from "./deal-digest.js";
 
 /** Churn windows (days). */
 export const SILENT_FROM_DAYS = 180;
@@ -41,14 +44,16 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
 
   return {
     async followUps({ today, limits }) {
+      // Open tasks, by assignee: several tasks of one customer are several lines.
       const weekEnd = endOfWeek(today);
-      const due = `FROM customers c WHERE c.tenant_id = $1 AND c.next_follow_up <= $3::date AND c.status <> 'lost'`;
+      const open = `FROM tasks t JOIN customers c ON c.id = t.customer_id
+        WHERE t.tenant_id = $1 AND t.done_at IS NULL AND c.archived_at IS NULL AND c.status <> 'lost'`;
       const counts = await query<{ owner_id: number | null; overdue: bigint; today: bigint; week: bigint }>(
-        `SELECT c.owner_id,
-           COUNT(*) FILTER (WHERE c.next_follow_up < $2::date) AS overdue,
-           COUNT(*) FILTER (WHERE c.next_follow_up = $2::date) AS today,
-           COUNT(*) FILTER (WHERE c.next_follow_up > $2::date) AS week
-         ${due} GROUP BY c.owner_id`,
+        `SELECT t.assignee_id AS owner_id,
+           COUNT(*) FILTER (WHERE t.due_on < $2::date) AS overdue,
+           COUNT(*) FILTER (WHERE t.due_on = $2::date) AS today,
+           COUNT(*) FILTER (WHERE t.due_on > $2::date) AS week
+         ${open} AND t.due_on <= $3::date GROUP BY t.assignee_id`,
         today,
         weekEnd,
       );
@@ -56,19 +61,18 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
         .map((row) => ({ ownerId: row.owner_id, overdue: Number(row.overdue), today: Number(row.today), week: Number(row.week) }))
         .sort((a, b) => b.today + b.overdue - (a.today + a.overdue) || b.week - a.week || (a.ownerId ?? Infinity) - (b.ownerId ?? Infinity));
       const top = owners.slice(0, limits.owners);
-      // Each listed owner's most urgent items, read in (owner, date) index order: a few rows per
-      // owner rather than every customer the top owners have due this week.
+      // Each listed assignee's most urgent tasks, read in (assignee, date) index order: a few rows
+      // per assignee rather than every task the top assignees have due this week.
       const mostUrgent = (owner: string) =>
-        `SELECT c.id, c.name, c.owner_id, c.next_follow_up FROM customers c
-         WHERE c.tenant_id = $1 AND ${owner} AND c.next_follow_up <= $2::date AND c.status <> 'lost'
-         ORDER BY c.next_follow_up, c.name, c.id LIMIT $5`;
+        `SELECT t.id AS task_id, t.text, c.id, c.name, t.assignee_id AS owner_id, t.due_on ${open} AND ${owner} AND t.due_on <= $2::date
+         ORDER BY t.due_on, c.name, t.id LIMIT $5`;
       const items = top.length
-        ? await query<{ id: number; name: string; owner_id: number | null; due: string }>(
-            `SELECT id, name, owner_id, to_char(next_follow_up, 'YYYY-MM-DD') AS due FROM (
-               SELECT urgent.* FROM unnest($3::int[]) AS listed(owner_id) CROSS JOIN LATERAL (${mostUrgent("c.owner_id = listed.owner_id")}) urgent
+        ? await query<{ task_id: number; text: string; id: number; name: string; owner_id: number | null; due: string }>(
+            `SELECT task_id, text, id, name, owner_id, to_char(due_on, 'YYYY-MM-DD') AS due FROM (
+               SELECT urgent.* FROM unnest($3::int[]) AS listed(owner_id) CROSS JOIN LATERAL (${mostUrgent("t.assignee_id = listed.owner_id")}) urgent
                UNION ALL
-               SELECT unowned.* FROM (${mostUrgent("c.owner_id IS NULL")}) unowned WHERE $4::boolean
-             ) items ORDER BY due, name, id`,
+               SELECT unowned.* FROM (${mostUrgent("t.assignee_id IS NULL")}) unowned WHERE $4::boolean
+             ) items ORDER BY due, name, task_id`,
             weekEnd,
             top.map((owner) => owner.ownerId).filter((id): id is number => id !== null),
             top.some((owner) => owner.ownerId === null),
@@ -76,8 +80,10 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
           )
         : [];
       const refs = await members(top.map((owner) => owner.ownerId));
+      const expiringQuotes = await createQuoteQueries(prisma, tenantId).expiring({ from: today, to: addDaysTo(today, EXPIRY_WARNING_DAYS), limit: limits.itemsPerOwner });
       return {
         weekEnd,
+        expiringQuotes,
         totals: owners.reduce((sum, owner) => ({ overdue: sum.overdue + owner.overdue, today: sum.today + owner.today, week: sum.week + owner.week }), { overdue: 0, today: 0, week: 0 }),
         ownerCount: owners.length,
         owners: top.map((owner) => ({
@@ -85,33 +91,35 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
           overdue: owner.overdue,
           today: owner.today,
           week: owner.week,
-          items: items.filter((item) => item.owner_id === owner.ownerId).map((item) => ({ customerId: item.id, customerName: item.name, nextFollowUp: item.due })),
+          items: items
+            .filter((item) => item.owner_id === owner.ownerId)
+            .map((item) => ({ customerId: item.id, customerName: item.name, nextFollowUp: item.due, taskId: item.task_id, text: item.text })),
         })),
       };
     },
 
     async overdue({ today, limits }) {
       const sums = `
-        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
-        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
-        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
-        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
-        COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
+        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
+        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
+        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
+        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
+        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
       type Sums = { b0: bigint; b31: bigint; b61: bigint; b91: bigint; b181: bigint };
       const buckets = (row: Sums): AgeingBuckets => ({ "0-30": Number(row.b0), "31-60": Number(row.b31), "61-90": Number(row.b61), "91-180": Number(row.b91), ">180": Number(row.b181) });
-      const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid`;
+      const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid + i.written_off`;
       const [totalsRow] = await query<Sums & { customers: bigint }>(`SELECT COUNT(DISTINCT i.customer_id) AS customers, ${sums} ${overdueRange}`, today);
       // Amounts of different currencies never add up: one set of sums per customer currency.
       const currencyRows = await query<Sums & { currency: string }>(
         `SELECT COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency, ${sums}
          FROM invoices i JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid + i.written_off
          GROUP BY 1 ORDER BY 1`,
         today,
       );
       const debtorRows = await query<{ customer_id: number; overdue: bigint }>(
-        `SELECT i.customer_id, SUM(i.amount - i.paid) AS overdue ${overdueRange}
-         GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid) DESC, i.customer_id LIMIT $3`,
+        `SELECT i.customer_id, SUM(i.amount - i.paid - i.written_off) AS overdue ${overdueRange}
+         GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid - i.written_off) DESC, i.customer_id LIMIT $3`,
         today,
         limits.items,
       );
@@ -126,16 +134,16 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       // pick a parallel plan that grouped all open invoices once per worker.
       const overLimitRows = await query<{ id: number; credit_limit: bigint; balance: bigint; total: bigint }>(
         `SELECT id, credit_limit, balance, COUNT(*) OVER () AS total FROM (
-           SELECT c.id, c.credit_limit, SUM(i.amount - i.paid) AS balance
+           SELECT c.id, c.credit_limit, SUM(i.amount - i.paid - i.written_off) AS balance
            FROM customers c JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
-           WHERE c.tenant_id = $1 AND c.credit_limit IS NOT NULL
-           GROUP BY c.id, c.credit_limit HAVING SUM(i.amount - i.paid) > c.credit_limit) over_limit
+           WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.credit_limit IS NOT NULL
+           GROUP BY c.id, c.credit_limit HAVING SUM(i.amount - i.paid - i.written_off) > c.credit_limit) over_limit
          ORDER BY balance - credit_limit DESC, id LIMIT $2`,
         limits.items,
       );
       // Names and owners of the listed customers; balances (due or not) of the shown debtors: open invoices only.
       const details = await query<{ id: number; name: string; owner_id: number | null; credit_limit: bigint | null; balance: bigint; currency: string }>(
-        `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid), 0) AS balance, COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency
+        `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid - i.written_off), 0) AS balance, COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency
          FROM customers c LEFT JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
          WHERE c.tenant_id = $1 AND c.id = ANY($2::int[]) GROUP BY c.id`,
         [...new Set([...debtorIds, ...overLimitRows.map((row) => row.id)])],
@@ -189,7 +197,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       const pastDueFrom = addDaysTo(today, -PAST_DUE_WINDOW_DAYS);
       const pastDue = await query<Row>(
         largest(
-          `c.tenant_id = $1 AND c.predicted_next_at < $2::date AND c.predicted_next_at >= $3::date
+          `c.tenant_id = $1 AND c.archived_at IS NULL AND c.predicted_next_at < $2::date AND c.predicted_next_at >= $3::date
            AND c.order_count >= 2 AND c.status <> 'lost'`,
           "$4",
         ),
@@ -200,7 +208,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       // Silent customers not already listed as late to reorder.
       const silent = await query<Row>(
         largest(
-          `c.tenant_id = $1 AND c.last_order_at < $2::date AND c.last_order_at >= $3::date AND c.status <> 'lost'
+          `c.tenant_id = $1 AND c.archived_at IS NULL AND c.last_order_at < $2::date AND c.last_order_at >= $3::date AND c.status <> 'lost'
            AND NOT (c.order_count >= 2 AND c.predicted_next_at < $4::date AND c.predicted_next_at >= $5::date)`,
           "$6",
         ),
@@ -213,7 +221,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       const lost = await query<{ id: number; name: string; owner_id: number | null; lost_on: string; total: bigint }>(
         `SELECT c.id, c.name, c.owner_id, to_char(c.updated_at, 'YYYY-MM-DD') AS lost_on, COUNT(*) OVER () AS total
          FROM customers c
-         WHERE c.tenant_id = $1 AND c.updated_at >= ${utc(2)} AND (c.status = 'lost' OR c.stage = 'lost')
+         WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.updated_at >= ${utc(2)} AND (c.status = 'lost' OR c.stage = 'lost')
          ORDER BY c.updated_at DESC, c.id LIMIT $3`,
         new Date(now.getTime() - LOST_WINDOW_DAYS * 86_400_000).toISOString(),
         limits.items,
@@ -245,11 +253,11 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       const until = untilInstant.toISOString();
       const [week] = await query<{ created: bigint; updated: bigint; won: bigint; lost: bigint }>(
         `SELECT
-           (SELECT COUNT(*) FROM customers c WHERE c.tenant_id = $1 AND c.created_at >= ${utc(2)} AND c.created_at <= ${utc(3)}) AS created,
+           (SELECT COUNT(*) FROM customers c WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.created_at >= ${utc(2)} AND c.created_at <= ${utc(3)}) AS created,
            COUNT(*) FILTER (WHERE c.created_at < ${utc(2)}) AS updated,
            COUNT(*) FILTER (WHERE c.stage = 'won') AS won,
            COUNT(*) FILTER (WHERE c.status = 'lost' OR c.stage = 'lost') AS lost
-         FROM customers c WHERE c.tenant_id = $1 AND c.updated_at >= ${utc(2)} AND c.updated_at <= ${utc(3)}`,
+         FROM customers c WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.updated_at >= ${utc(2)} AND c.updated_at <= ${utc(3)}`,
         since,
         until,
       );
@@ -275,7 +283,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       }
       const [signed] = await query<Record<string, bigint>>(
         `SELECT ${filters.map((filter, index) => `${filter} AS s${index}`).join(", ")}
-         FROM customers c WHERE c.tenant_id = $1 AND c.first_order_at >= $12::date AND c.first_order_at <= $3::date`,
+         FROM customers c WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.first_order_at >= $12::date AND c.first_order_at <= $3::date`,
         ...signedParams,
       );
       const count = (index: number) => Number(signed?.[`s${index}`] ?? 0);
@@ -290,7 +298,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
       const deals = await query<{ member_id: number; won: bigint; lost: bigint }>(
         `SELECT c.owner_id AS member_id, COUNT(*) FILTER (WHERE c.stage = 'won') AS won,
            COUNT(*) FILTER (WHERE c.status = 'lost' OR c.stage = 'lost') AS lost
-         FROM customers c WHERE c.tenant_id = $1 AND c.updated_at >= ${utc(2)} AND c.updated_at <= ${utc(3)} AND c.owner_id IS NOT NULL
+         FROM customers c WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.updated_at >= ${utc(2)} AND c.updated_at <= ${utc(3)} AND c.owner_id IS NOT NULL
            AND (c.stage IN ('won', 'lost') OR c.status = 'lost')
          GROUP BY c.owner_id`,
         since,
@@ -326,6 +334,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
           year: { current: count(4), previous: count(5) },
         },
         members: [...byMember.values()].sort((a, b) => b.contacts - a.contacts || a.member.displayName.localeCompare(b.member.displayName)),
+        deals: await pipelineDeals(prisma, tenantId, { from, to: today }),
       };
     },
   };

@@ -5,6 +5,9 @@
 import type { ImportBatches, ImportKind, ImportSink, Lined, RowOf, WriteCounts } from "../core/import-sink.js";
 import type { Database } from "./database.js";
 import type { SqlRunner } from "./sql-runner.js";
+import { RECONCILE_FOLLOW_UPS_SQL } from "./task-queries.js";
+import { writeQuotes } from "./quote-import.js";
+import { writeDeals } from "./deal-import.js";
 import {
   createCurrencyLookup,
   createCustomerResolver,
@@ -42,7 +45,12 @@ export function createImportSink(database: Pick<Database, "prisma" | "transactio
         const [tenant] = await db.query<{ currency: string }>(`SELECT currency FROM tenants WHERE id = $1`, [tenantId]);
         const currencies = createCurrencyLookup(db, tenantId, tenant!.currency);
         const context = { fields, ownerOf, resolve, currencies, unknownOwners: new Set<string>(), linesReplaced: new Set<string>(), onIssue, onWarning };
-        return work(batchesFor(kind, db, tenantId, context));
+        const result = await work(batchesFor(kind, db, tenantId, context));
+        // Imported follow-up dates become open tasks, in the same transaction.
+        if (kind === "customers" && fields.has("nextFollowUp")) {
+          for (const sql of RECONCILE_FOLLOW_UPS_SQL) await db.query(sql, [tenantId, null]);
+        }
+        return result;
       });
     },
 
@@ -72,6 +80,10 @@ function batchesFor<K extends ImportKind>(kind: K, db: SqlRunner, tenantId: numb
           return () => writeInvoices(db, tenantId, batch as Lined<RowOf["invoices"]>[], context);
         case "payments":
           return () => writePayments(db, tenantId, batch as Lined<RowOf["payments"]>[], context);
+        case "quotes":
+          return () => writeQuotes(db, tenantId, batch as Lined<RowOf["quotes"]>[], context);
+        case "deals":
+          return () => writeDeals(db, tenantId, batch as Lined<RowOf["deals"]>[], context);
       }
       throw new Error(`Unknown import kind ${String(kind)}`);
     },

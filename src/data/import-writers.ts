@@ -305,7 +305,7 @@ export function createCurrencyLookup(db: SqlRunner, tenantId: number, tenantCurr
 }
 
 type CurrencyLookup = ReturnType<typeof createCurrencyLookup>;
-type AmountContext = { resolve: Resolver; currencies: CurrencyLookup; onIssue: (issue: LateIssue) => void };
+export type AmountContext = { resolve: Resolver; currencies: CurrencyLookup; onIssue: (issue: LateIssue) => void };
 
 async function withCustomers<T extends { customer: string }>(
   batch: Lined<T>[],
@@ -333,7 +333,7 @@ class AmountRejected extends Error {
 }
 
 /** Minor units of an amount cell in the row's customer currency. */
-function minorOf(field: string, amount: ImportAmount, currency: string): number {
+export function minorOf(field: string, amount: ImportAmount, currency: string): number {
   const result = amountToMinor(field, amount, currency);
   if ("problem" in result) throw new AmountRejected(result.problem);
   return result.minor;
@@ -344,7 +344,7 @@ function minorOf(field: string, amount: ImportAmount, currency: string): number 
  * A row whose currency column names another currency, or whose amount cannot be that currency
  * (₩ on a CNY customer, decimals on a KRW one), is reported and skipped.
  */
-async function withCustomerAmounts<T extends { customer: string; currency: string | null }, U>(
+export async function withCustomerAmounts<T extends { customer: string; currency: string | null }, U>(
   batch: Lined<T>[],
   context: AmountContext,
   convert: (row: T, currency: string) => U,
@@ -571,8 +571,8 @@ export async function writeInvoices(
   const changed = ["external_id", "customer_id", "order_id", "issued_on", "due_on", "amount", "paid", "status"];
   const result = await db.query<{ inserted: boolean }>(
     `INSERT INTO invoices (tenant_id, number, external_id, customer_id, order_id, issued_on, due_on, amount, paid, status) VALUES ${tuples.join(",")}
-     ON CONFLICT (tenant_id, number) DO UPDATE SET ${changed.map((name) => `${name} = EXCLUDED.${name}`).join(",")}
-     WHERE (${changed.map((name) => `invoices.${name}`).join(",")}) IS DISTINCT FROM (${changed.map((name) => `EXCLUDED.${name}`).join(",")})
+     ON CONFLICT (tenant_id, number) DO UPDATE SET ${changed.map((name) => `${name} = ${name === "status" ? SETTLED_STATUS : `EXCLUDED.${name}`}`).join(",")}
+     WHERE (${changed.map((name) => `invoices.${name}`).join(",")}) IS DISTINCT FROM (${changed.map((name) => (name === "status" ? SETTLED_STATUS : `EXCLUDED.${name}`)).join(",")})
      RETURNING (xmax = 0) AS inserted`,
     params.values,
   );
@@ -613,6 +613,9 @@ export async function writePayments(
   return { inserted: inserted.length, updated: 0, unchanged: rows.length - inserted.length };
 }
 
+/** An updated invoice's status: write-offs recorded in Rapport still count towards settling it. */
+const SETTLED_STATUS = `CASE WHEN EXCLUDED.paid >= EXCLUDED.amount THEN 'paid' WHEN EXCLUDED.paid + invoices.written_off >= EXCLUDED.amount THEN 'written-off' ELSE 'open' END`;
+
 /** Applies a new payment to the named invoice first, then to the customer's oldest open invoices (as recordPayment does). */
 async function allocatePayment(
   db: SqlRunner,
@@ -620,8 +623,8 @@ async function allocatePayment(
   payment: { paymentId: number; customerId: number; amount: number; invoiceNumber: string | null },
 ): Promise<void> {
   const open = await db.query<{ id: number; outstanding: bigint }>(
-    `SELECT id, amount - paid AS outstanding FROM invoices
-     WHERE tenant_id = ${tenantId} AND customer_id = $1 AND status = 'open' AND amount > paid
+    `SELECT id, amount - paid - written_off AS outstanding FROM invoices
+     WHERE tenant_id = ${tenantId} AND customer_id = $1 AND status = 'open' AND amount > paid + written_off
      ORDER BY (number = $2::text) DESC NULLS LAST, due_on, id`,
     [payment.customerId, payment.invoiceNumber],
   );
@@ -633,7 +636,8 @@ async function allocatePayment(
     remaining -= applied;
     await db.query(`INSERT INTO payment_allocations (payment_id, invoice_id, amount) VALUES ($1, $2, $3::bigint)`, [payment.paymentId, invoice.id, String(applied)]);
     await db.query(
-      `UPDATE invoices SET paid = paid + $2::bigint, status = CASE WHEN paid + $2::bigint >= amount THEN 'paid' ELSE 'open' END WHERE id = $1`,
+      `UPDATE invoices SET paid = paid + $2::bigint,
+         status = CASE WHEN paid + $2::bigint >= amount THEN 'paid' WHEN paid + written_off + $2::bigint >= amount THEN 'written-off' ELSE 'open' END WHERE id = $1`,
       [invoice.id, String(applied)],
     );
   }

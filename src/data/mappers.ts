@@ -53,6 +53,9 @@ export function toCustomer(row: Db.Customer): Customer {
     predictedNextAt: fromDbDate(row.predictedNextAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    archivedAt: row.archivedAt,
+    mergedIntoId: row.mergedIntoId,
+    paymentTermsDays: row.paymentTermsDays,
   };
 }
 

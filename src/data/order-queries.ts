@@ -20,12 +20,12 @@ async function invoiceTotals(db: DbClient, tenantId: number, orderIds: number[])
   const sums = await db.invoice.groupBy({
     by: ["orderId"],
     where: { tenantId, orderId: { in: orderIds }, status: { not: "void" } },
-    _sum: { amount: true, paid: true },
+    _sum: { amount: true, paid: true, writtenOff: true },
   });
-  return new Map(sums.map((sum) => [sum.orderId, { invoiced: money(sum._sum.amount), paid: money(sum._sum.paid) }]));
+  return new Map(sums.map((sum) => [sum.orderId, { invoiced: money(sum._sum.amount), paid: money(sum._sum.paid), writtenOff: money(sum._sum.writtenOff) }]));
 }
 
-function toOrder(row: OrderRow, totals: { invoiced: number; paid: number } | undefined): Order {
+function toOrder(row: OrderRow, totals: { invoiced: number; paid: number; writtenOff: number } | undefined): Order {
   return {
     id: row.id,
     number: row.number,
@@ -45,6 +45,7 @@ function toOrder(row: OrderRow, totals: { invoiced: number; paid: number } | und
     shipments: row.shipments.map((shipment) => ({ ...shipment, shippedOn: fromDbDate(shipment.shippedOn) })),
     invoiced: totals?.invoiced ?? 0,
     paid: totals?.paid ?? 0,
+    writtenOff: totals?.writtenOff ?? 0,
   };
 }
 

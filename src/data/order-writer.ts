@@ -6,6 +6,7 @@ import type { CalendarDate } from "../core/dates.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, money, toDbDate } from "./mappers.js";
 import { computePurchaseStats } from "./purchase-stats.js";
+import { invoiceStatus } from "../core/ledger.js";
 
 export type NewOrder = {
   number: string;
@@ -119,13 +120,14 @@ export async function recordPayment(
   });
   for (const invoice of open) {
     if (remaining <= 0) break;
-    const outstanding = money(invoice.amount) - money(invoice.paid);
+    const outstanding = money(invoice.amount) - money(invoice.paid) - money(invoice.writtenOff);
+    if (outstanding <= 0) continue;
     const applied = Math.min(outstanding, remaining);
     remaining -= applied;
     await db.paymentAllocation.create({ data: { paymentId: row.id, invoiceId: invoice.id, amount: BigInt(applied) } });
     await db.invoice.update({
       where: { id: invoice.id },
-      data: { paid: { increment: BigInt(applied) }, status: applied === outstanding ? "paid" : "open" },
+      data: { paid: { increment: BigInt(applied) }, status: invoiceStatus({ amount: money(invoice.amount), paid: money(invoice.paid) + applied, writtenOff: money(invoice.writtenOff) }) },
     });
   }
   return row.id;

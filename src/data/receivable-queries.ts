@@ -21,12 +21,12 @@ type AgeingSqlRow = {
 };
 
 const BUCKET_SUMS = `
-  SUM(i.amount - i.paid) AS balance,
-  COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
-  COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
-  COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
-  COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
-  COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
+  SUM(i.amount - i.paid - i.written_off) AS balance,
+  COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
+  COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
+  COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
+  COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
+  COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
 
 function buckets(row: Pick<AgeingSqlRow, "b0" | "b31" | "b61" | "b91" | "b181">): AgeingBuckets {
   return {
@@ -42,6 +42,9 @@ export function overdueOf(bucketValues: AgeingBuckets): number {
   return Object.values(bucketValues).reduce((sum, value) => sum + value, 0);
 }
 
+/** The workspace's receivables leave out archived customers (a customer's own stay on its card). */
+const ACTIVE_CUSTOMERS_ONLY = "AND NOT EXISTS (SELECT 1 FROM customers ac WHERE ac.id = i.customer_id AND ac.archived_at IS NOT NULL)";
+
 export function createReceivableQueries(db: DbClient, tenantId: number): Store["receivables"] {
   return {
     async ageing({ today, customerId, limit }) {
@@ -52,12 +55,13 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
       const rows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
         `SELECT i.customer_id, c.name AS customer_name, c.credit_limit, c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid ${customerFilter}
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerFilter}
+           ${customerId === undefined ? "AND c.archived_at IS NULL" : ""}
          GROUP BY i.customer_id, c.name, c.credit_limit, c.currency
-         HAVING SUM(i.amount - i.paid) FILTER (WHERE i.due_on <= $2::date) > 0
-             OR (c.credit_limit IS NOT NULL AND SUM(i.amount - i.paid) > c.credit_limit)
+         HAVING SUM(i.amount - i.paid - i.written_off) FILTER (WHERE i.due_on <= $2::date) > 0
+             OR (c.credit_limit IS NOT NULL AND SUM(i.amount - i.paid - i.written_off) > c.credit_limit)
              ${customerId === undefined ? "" : "OR TRUE"}
-         ORDER BY SUM(i.amount - i.paid) FILTER (WHERE i.due_on <= $2::date) DESC NULLS LAST, c.name
+         ORDER BY SUM(i.amount - i.paid - i.written_off) FILTER (WHERE i.due_on <= $2::date) DESC NULLS LAST, c.name
          LIMIT $3`,
         ...params,
       );
@@ -66,14 +70,14 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
       const [totalsRow] = await db.$queryRawUnsafe<(AgeingSqlRow & { customer_count: bigint })[]>(
         `SELECT COUNT(DISTINCT i.customer_id) FILTER (WHERE i.due_on <= $2::date) AS customer_count, ${BUCKET_SUMS}
          FROM invoices i
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}`,
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? ACTIVE_CUSTOMERS_ONLY : "AND i.customer_id = $4 AND $3::int IS NULL"}`,
         ...totalsParams,
       );
       const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
       const currencyRows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
         `SELECT c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "AND c.archived_at IS NULL" : "AND i.customer_id = $4 AND $3::int IS NULL"}
          GROUP BY c.currency ORDER BY c.currency NULLS FIRST`,
         ...totalsParams,
       );

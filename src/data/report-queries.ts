@@ -16,6 +16,8 @@ const DIMENSION_SQL: Record<ChartDimension, string> = {
   industry: "COALESCE(NULLIF(c.industry, ''), '(none)')",
   source: "COALESCE(NULLIF(c.source, ''), '(none)')",
   owner: "COALESCE(m.display_name, '(unowned)')",
+  city: "COALESCE(NULLIF(c.city, ''), '(none)')",
+  type: "COALESCE(NULLIF(c.type, ''), '(none)')",
 };
 const OWNER_JOIN = "LEFT JOIN members m ON m.id = c.owner_id AND m.tenant_id = c.tenant_id";
 
@@ -28,7 +30,8 @@ class Sql {
 }
 
 function customerFilters(sql: Sql, filters: ExportFilters): string {
-  const where: string[] = [];
+  // Archived and merged customers are out of every export; their rows moved or are kept for the record.
+  const where: string[] = ["c.archived_at IS NULL"];
   if (filters.ownerId !== undefined) where.push(`c.owner_id = ${sql.add(filters.ownerId, "int")}`);
   for (const field of ["status", "grade", "region", "industry", "source"] as const) {
     const value = filters[field];
@@ -131,15 +134,15 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
           const today = sql.add(filters.today, "date");
           return `SELECT * FROM (
               SELECT c.id, c.name, c.external_id, m.display_name AS owner_name, c.credit_limit, ${CURRENCY_SQL} AS row_currency,
-                SUM(i.amount - i.paid) AS balance,
-                COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on >= 0), 0) AS overdue,
-                COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on BETWEEN 0 AND 30), 0) AS b0,
-                COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on BETWEEN 31 AND 60), 0) AS b31,
-                COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on BETWEEN 61 AND 90), 0) AS b61,
-                COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on BETWEEN 91 AND 180), 0) AS b91,
-                COALESCE(SUM(i.amount - i.paid) FILTER (WHERE ${today} - i.due_on > 180), 0) AS b181
+                SUM(i.amount - i.paid - i.written_off) AS balance,
+                COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE ${today} - i.due_on >= 0), 0) AS overdue,
+                COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE ${today} - i.due_on BETWEEN 0 AND 30), 0) AS b0,
+                COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE ${today} - i.due_on BETWEEN 31 AND 60), 0) AS b31,
+                COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE ${today} - i.due_on BETWEEN 61 AND 90), 0) AS b61,
+                COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE ${today} - i.due_on BETWEEN 91 AND 180), 0) AS b91,
+                COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE ${today} - i.due_on > 180), 0) AS b181
               FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id ${OWNER_JOIN}
-              WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid${customerFilters(sql, filters)}
+              WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid + i.written_off${customerFilters(sql, filters)}
               GROUP BY c.id, c.name, c.external_id, m.display_name, c.credit_limit, c.currency) t
             WHERE t.overdue > 0${after ? ` AND t.id > ${sql.add(after.id, "int")}` : ""}
             ORDER BY t.id`;
@@ -172,11 +175,12 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
           if (filters.from) where.push(`o.ordered_on >= ${sql.add(filters.from, "date")}`);
           if (filters.to) where.push(`o.ordered_on <= ${sql.add(filters.to, "date")}`);
           if (filters.status) where.push(`o.status = ${sql.add(filters.status.toLowerCase(), "text")}`);
-          if (filters.ownerId !== undefined) where.push(`o.owner_id = ${sql.add(filters.ownerId, "int")}`);
+          // An order belongs to its customer's owner (orders.owner_id is not kept).
+          if (filters.ownerId !== undefined) where.push(`c.owner_id = ${sql.add(filters.ownerId, "int")}`);
           if (after) where.push(`(o.ordered_on, o.id) > (${sql.add(day(after.ordered_on as Date), "date")}, ${sql.add(after.id, "int")})`);
           return `SELECT o.id, o.number, o.external_id, o.ordered_on, o.status, o.total, o.total_cost, ${CURRENCY_SQL} AS row_currency, c.name AS customer_name, c.external_id AS customer_external_id, m.display_name AS owner_name
             FROM orders o JOIN customers c ON c.id = o.customer_id AND c.tenant_id = o.tenant_id
-            LEFT JOIN members m ON m.id = o.owner_id AND m.tenant_id = o.tenant_id
+            LEFT JOIN members m ON m.id = c.owner_id AND m.tenant_id = c.tenant_id
             WHERE o.tenant_id = ${tenantId}${where.map((clause) => ` AND ${clause}`).join("")}
             ORDER BY o.ordered_on, o.id`;
         }),
@@ -203,14 +207,14 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
       const group = by ? DIMENSION_SQL[by] : "'all'";
       const rows = await db.$queryRawUnsafe<Row[]>(
         `SELECT ${group} AS grp,
-           COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on < 0), 0) AS not_due,
-           COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
-           COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
-           COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
-           COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
-           COALESCE(SUM(i.amount - i.paid) FILTER (WHERE $1::date - i.due_on > 180), 0) AS b181
+           COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $1::date - i.due_on < 0), 0) AS not_due,
+           COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $1::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
+           COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $1::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
+           COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $1::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
+           COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $1::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
+           COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $1::date - i.due_on > 180), 0) AS b181
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id ${OWNER_JOIN}
-         WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid AND ${inWorkspaceCurrency}
+         WHERE i.tenant_id = ${tenantId} AND i.status = 'open' AND i.amount > i.paid + i.written_off AND ${inWorkspaceCurrency} AND c.archived_at IS NULL
          GROUP BY 1 ORDER BY 1`,
         today,
       );
@@ -226,7 +230,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
       const rows = await db.$queryRawUnsafe<Row[]>(
         `SELECT to_char(o.ordered_on, 'YYYY-MM') AS month, ${group} AS grp, SUM(o.total) AS total, COUNT(*) AS orders
          FROM orders o JOIN customers c ON c.id = o.customer_id AND c.tenant_id = o.tenant_id ${OWNER_JOIN}
-         WHERE o.tenant_id = ${tenantId} AND o.status <> 'cancelled' AND o.ordered_on BETWEEN $1::date AND $2::date AND ${inWorkspaceCurrency}
+         WHERE o.tenant_id = ${tenantId} AND o.status <> 'cancelled' AND o.ordered_on BETWEEN $1::date AND $2::date AND ${inWorkspaceCurrency} AND c.archived_at IS NULL
          GROUP BY 1, 2 ORDER BY 1, 2`,
         from,
         to,
@@ -237,7 +241,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
     async customersBy({ by }) {
       const rows = await db.$queryRawUnsafe<Row[]>(
         `SELECT ${DIMENSION_SQL[by]} AS grp, COUNT(*) AS customers, COALESCE(SUM(c.lifetime_sales), 0) AS sales
-         FROM customers c ${OWNER_JOIN} WHERE c.tenant_id = ${tenantId} AND ${inWorkspaceCurrency}
+         FROM customers c ${OWNER_JOIN} WHERE c.tenant_id = ${tenantId} AND ${inWorkspaceCurrency} AND c.archived_at IS NULL
          GROUP BY 1 ORDER BY 3 DESC, 1`,
       );
       return rows.map((row) => ({ group: String(row.grp), customers: Number(row.customers), lifetimeSales: Number(row.sales) }));
@@ -254,7 +258,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
            (SELECT COUNT(DISTINCT a.entity_id) FROM audit_events a JOIN customers lc ON lc.id::text = a.entity_id AND lc.tenant_id = a.tenant_id
               WHERE a.tenant_id = ${tenantId} AND a.entity = 'customer' AND a.at >= $1 AND a.at < $2
                 AND a.after->>'status' = 'lost' AND COALESCE(a.before->>'status', '') <> 'lost' AND lc.owner_id = m.id) AS lost,
-           (SELECT COUNT(*) FROM customers oc WHERE oc.tenant_id = ${tenantId} AND oc.owner_id = m.id) AS owned
+           (SELECT COUNT(*) FROM customers oc WHERE oc.tenant_id = ${tenantId} AND oc.owner_id = m.id AND oc.archived_at IS NULL) AS owned
          FROM members m
          LEFT JOIN interactions i ON i.logged_by_id = m.id AND i.tenant_id = m.tenant_id AND NOT i.undone AND i.occurred_at >= $1 AND i.occurred_at < $2
          WHERE m.tenant_id = ${tenantId} AND (m.active OR i.id IS NOT NULL) ${memberFilter}

@@ -28,7 +28,7 @@ export async function rederiveSearchKeys(db: SqlRunner, version = SEARCH_KEYS_VE
     const rows = await db.query<Row>(
       `SELECT c.id, c.name, c.aliases, c.email, c.phone, c.website,
               COALESCE((SELECT json_agg(json_build_object('name', k.name, 'email', k.email, 'phone', k.phone) ORDER BY k.id)
-                        FROM contacts k WHERE k.customer_id = c.id), '[]') AS contacts
+                        FROM contacts k WHERE k.customer_id = c.id AND k.removed_at IS NULL), '[]') AS contacts
        FROM customers c
        WHERE c.search_keys_version < $1 AND c.id > $2
        ORDER BY c.id

@@ -6,11 +6,11 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Store } from "../core/store.js";
 import type { Customer, CustomerPatch, Tenant } from "../core/domain.js";
-import { buildSearchKeys } from "../core/text/search-keys.js";
 import type { DbClient } from "./client-types.js";
 import { searchCustomers } from "./customer-search.js";
 import { auditSnapshot, toCustomer, toDbDate, toInteraction, toMember, toTenant } from "./mappers.js";
 import { createOrderQueries } from "./order-queries.js";
+import { createOrderEntryQueries } from "./order-entry-queries.js";
 import { createReceivableQueries } from "./receivable-queries.js";
 import { loadCustomerProfile } from "./customer-profile.js";
 import { NotFound } from "../core/errors.js";
@@ -18,6 +18,13 @@ import type { Reply } from "../core/reply.js";
 import type { Role } from "../core/domain.js";
 import { createReportQueries } from "./report-queries.js";
 import { createTeamQueries } from "./team-queries.js";
+import { createTaskQueries, moveOwnersTasks, reconcileFollowUps } from "./task-queries.js";
+import { createQuoteQueries } from "./quote-queries.js";
+import { createLedgerQueries } from "./ledger-queries.js";
+import { createContactQueries } from "./contact-queries.js";
+import { refreshSearchKeys } from "./search-keys-refresh.js";
+import { createMergeQueries } from "./merge-queries.js";
+import { createDealQueries } from "./deal-queries.js";
 
 function patchToData(patch: CustomerPatch): Record<string, unknown> {
   const data: Record<string, unknown> = { ...patch };
@@ -26,16 +33,7 @@ function patchToData(patch: CustomerPatch): Record<string, unknown> {
   return data;
 }
 
-/** Recomputes the customer's search keys from its name, aliases, contacts, email and phones. */
-export async function refreshSearchKeys(db: DbClient, tenantId: number, customerId: number): Promise<void> {
-  const customer = await db.customer.findFirst({
-    where: { id: customerId, tenantId },
-    include: { contacts: { select: { name: true, email: true, phone: true } } },
-  });
-  if (!customer) return;
-  const keys = buildSearchKeys(customer);
-  await db.customer.update({ where: { id: customerId }, data: keys });
-}
+export { refreshSearchKeys };
 
 const clients = new WeakMap<Store, DbClient>();
 
@@ -84,6 +82,8 @@ export function createStore(
           data: { ...(patchToData(rest) as object), name, ownerId, tenantId },
         });
         await refreshSearchKeys(db, tenantId, row.id);
+        // A follow-up date is an open task; the column is derived from the tasks.
+        if (rest.nextFollowUp) await reconcileFollowUps(db, tenantId, row.id);
         return requireCustomer(row.id);
       },
       async update(id, patch) {
@@ -92,6 +92,8 @@ export function createStore(
         if ("name" in patch || "aliases" in patch || "email" in patch || "phone" in patch || "website" in patch) {
           await refreshSearchKeys(db, tenantId, id);
         }
+        if ("nextFollowUp" in patch) await reconcileFollowUps(db, tenantId, id);
+        if ("ownerId" in patch) await moveOwnersTasks(db, tenantId, id, before.ownerId, patch.ownerId ?? null);
         return { before, after: await requireCustomer(id) };
       },
       countOwnedBy: (memberId) => db.customer.count({ where: { tenantId, ownerId: memberId } }),
@@ -135,16 +137,24 @@ export function createStore(
     },
 
     orders: createOrderQueries(db, tenantId),
+    orderEntry: createOrderEntryQueries(db, tenantId),
     receivables: createReceivableQueries(db, tenantId),
+    ledger: createLedgerQueries(db, tenantId),
     reports: createReportQueries(db, tenantId, tenant.currency),
     team: createTeamQueries(db, tenantId, clock),
+    contacts: createContactQueries(db, tenantId),
+    merges: createMergeQueries(db, tenantId),
 
+    tasks: createTaskQueries(db, tenantId),
+    quotes: createQuoteQueries(db, tenantId),
+    deals: createDealQueries(db, tenantId),
     followUps: {
       async list({ from, to, ownerId, limit, offset }) {
         const where = {
           tenantId,
           nextFollowUp: { lte: toDbDate(to), ...(from ? { gte: toDbDate(from) } : {}) },
           status: { not: "lost" },
+          archivedAt: null,
           ...(ownerId !== undefined ? { ownerId } : {}),
         };
         const [rows, total] = await Promise.all([

@@ -15,30 +15,42 @@ import type { Logger } from "../core/logger.js";
 import type { DigestPoster } from "./poster.js";
 import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from "./scheduler.js";
 import { createDigestService, type DigestService } from "./service.js";
+import type { ReminderStore } from "../core/reminders.js";
+import { createReminderScheduler, type ReminderScheduler } from "./reminders.js";
 
 export { buildDigest, type BuildDigestInput } from "./build.js";
 export { createDigestScheduler, postWithRetries, idempotencyMarker, type DigestScheduler, type SchedulerOptions, type TickResult } from "./scheduler.js";
 export { createDigestService, type DigestService } from "./service.js";
+export { createReminderScheduler, type ReminderScheduler, type ReminderTickResult } from "./reminders.js";
 export { PostError, toPostError, channelPlatform, type DigestPoster, type CanPostResult } from "./poster.js";
 export { createRoutingPoster } from "./routing-poster.js";
 export { createRecordingPoster, type RecordingPoster, type Fault } from "./recording-poster.js";
 export { mention, plain, renderMentions, mentionedIds, mentionsAsNames, MENTION_PATTERN } from "./mention.js";
 export { DIGEST_KINDS, type DigestKind } from "../core/digests.js";
 
-/** Creates the `digest` command's service and starts the per-minute scheduler. */
-export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger } & Partial<SchedulerOptions>): {
+/**
+ * Creates the `digest` command's service and starts the per-minute scheduler; with `reminders`,
+ * also the members' morning task reminders (src/digests/reminders.ts), on the same poster.
+ */
+export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger; reminders?: ReminderStore } & Partial<SchedulerOptions>): {
   scheduler: DigestScheduler;
+  reminders: ReminderScheduler | null;
   service: DigestService;
   stop(): Promise<void>;
 } {
   const service = createDigestService({ store: options.store, poster: options.poster, logger: options.logger, defaultLocale: options.defaultLocale });
   const scheduler = createDigestScheduler(options);
   scheduler.start();
+  const reminders = options.reminders
+    ? createReminderScheduler({ store: options.reminders, poster: options.poster, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale })
+    : null;
+  reminders?.start();
   return {
     scheduler,
+    reminders,
     service,
     async stop() {
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), reminders?.stop()]);
     },
   };
 }

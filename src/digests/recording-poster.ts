@@ -29,7 +29,9 @@ export type RecordingPoster = DigestPoster & {
   readonly posts: RecordedPost[];
   /** Posts withdrawn through `delete`, in the order they were deleted. */
   readonly deleted: RecordedPost[];
-  /** Faults consumed one per post call, in order. */
+  /** Direct messages (`postDirect`): `channelRef` is the user ref, `marker` empty. */
+  readonly directs: RecordedPost[];
+  /** Faults consumed one per post or direct message, in order. */
   failNextPosts(...faults: Fault[]): void;
   /** Fault decided per call (return undefined to succeed). */
   faultWith(decide: ((call: { channelRef: string; marker: string; attempt: number }) => Fault | undefined) | null): void;
@@ -43,6 +45,7 @@ export function createRecordingPoster(options: { clock?: () => number } = {}): R
   const clock = options.clock ?? (() => Date.now());
   const posts: RecordedPost[] = [];
   const deleted: RecordedPost[] = [];
+  const directs: RecordedPost[] = [];
   const queued: Fault[] = [];
   let decide: ((call: { channelRef: string; marker: string; attempt: number }) => Fault | undefined) | null = null;
   let failingFinds = 0;
@@ -60,6 +63,7 @@ export function createRecordingPoster(options: { clock?: () => number } = {}): R
   return {
     posts,
     deleted,
+    directs,
     channels,
     calls,
     failNextPosts: (...faults) => void queued.push(...faults),
@@ -98,6 +102,15 @@ export function createRecordingPoster(options: { clock?: () => number } = {}): R
         case "fatal":
           throw PostError.fatal(fault.code, `fatal: ${fault.code}`);
       }
+    },
+    async postDirect(userRef, reply, { tenantExternalId }) {
+      const fault = queued.shift();
+      if (fault?.kind === "rate-limit") throw PostError.rateLimited(fault.retryAfterMs);
+      if (fault?.kind === "server-error") throw PostError.server(fault.status ?? 503);
+      if (fault?.kind === "fatal") throw PostError.fatal(fault.code, `fatal: ${fault.code}`);
+      const messageId = `d${++sequence}`;
+      directs.push({ channelRef: userRef, marker: "", messageId, reply, at: clock(), tenantExternalId });
+      return { messageId };
     },
     async findPosted(channelRef, marker) {
       calls.findPosted++;

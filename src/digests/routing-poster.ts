@@ -5,6 +5,7 @@
  */
 import type { PlatformId } from "../core/platform.js";
 import { channelPlatform, PostError, type DigestPoster } from "./poster.js";
+import { englishOf } from "../core/i18n/localized-messages.js";
 
 export function createRoutingPoster(posters: Readonly<Record<PlatformId, DigestPoster | undefined>>): DigestPoster {
   const pick = (channelRef: string): DigestPoster => {
@@ -24,5 +25,10 @@ export function createRoutingPoster(posters: Readonly<Record<PlatformId, DigestP
     post: (channelRef, reply, options) => pick(channelRef).post(channelRef, reply, options),
     findPosted: (channelRef, marker, context) => pick(channelRef).findPosted(channelRef, marker, context),
     delete: (channelRef, messageId, context) => pick(channelRef).delete(channelRef, messageId, context),
+    async postDirect(userRef, reply, context) {
+      const poster = pick(userRef);
+      if (!poster.postDirect) throw PostError.fatal("no_direct_messages", englishOf("posters.noDirectMessages", { platform: channelPlatform(userRef) }));
+      return poster.postDirect(userRef, reply, context);
+    },
   };
 }

@@ -84,6 +84,35 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     reference: ["reference", "Reference", "Memo"],
     invoiceNumber: ["invoice", "invoice_number", "Invoice Number"],
   },
+  deals: {
+    externalId: ["external_id", "id", "Record ID", "Deal ID", "Opportunity ID", "Deal - ID"],
+    customer: ["customer", "customer_id", "customer_external_id", "Associated Company", "Account Name", "Account ID", "Organization - Name", "Deal - Organization", "Company name"],
+    title: ["title", "name", "Deal Name", "Opportunity Name", "Deal - Title"],
+    amount: ["amount", "Amount", "Deal - Value", "Value"],
+    currency: ["currency", "Currency", "Currency code", "Deal - Currency"],
+    stage: ["stage", "Deal Stage", "Stage", "Deal - Stage", "Pipeline stage"],
+    probability: ["probability", "Probability", "Probability (%)", "Deal probability", "Deal - Probability"],
+    closeOn: ["close", "close_on", "Close Date", "Expected close date", "Deal - Expected close date"],
+    owner: ["owner", "Deal owner", "Opportunity Owner", "Deal - Owner", "Owner"],
+    lostReason: ["lost_reason", "Closed Lost Reason", "Loss Reason", "Deal - Lost reason"],
+  },
+  // One row per quote line: rows with the same quote number are one quote.
+  quotes: {
+    externalId: ["external_id", "id", "Quote ID", "Record ID"],
+    number: ["number", "quote_number", "Quote Number", "Quote No"],
+    customer: ["customer", "customer_id", "customer_external_id", "Account Name", "Company name", "Associated Company", "Organization - Name"],
+    issuedOn: ["issued_on", "date", "Quote Date", "Issue Date", "Created Date"],
+    validUntil: ["valid_until", "Expiration Date", "Valid Until", "Quote Expiration Date"],
+    status: ["status", "Quote Status"],
+    taxRate: ["tax_rate", "tax", "Tax Rate", "Tax %"],
+    terms: ["terms", "payment_terms", "Payment Terms"],
+    currency: ["currency", "Currency", "Currency code"],
+    sku: ["sku", "SKU", "Product Code", "Item", "Line Item - SKU", "Product"],
+    description: ["description", "Product Name", "Line Item - Name", "Line description"],
+    quantity: ["quantity", "qty", "Quantity", "Line Item - Quantity"],
+    unitPrice: ["unit_price", "Unit Price", "Price", "Sales Price", "Line Item - Unit price"],
+    discount: ["discount", "Discount", "Discount %", "Line Item - Discount"],
+  },
 };
 
 export function fieldsOf(kind: ImportKind): string[] {

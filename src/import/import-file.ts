@@ -65,6 +65,8 @@ const REQUIRED: Record<ImportKind, string[][]> = {
   orders: [["number"], ["customer"], ["orderedOn"], ["total", "unitPrice"]],
   invoices: [["number"], ["customer"], ["issuedOn"], ["amount"]],
   payments: [["customer"], ["amount"], ["receivedOn"]],
+  quotes: [["number"], ["customer"], ["issuedOn"], ["sku"], ["unitPrice"]],
+  deals: [["customer"], ["title"]],
 };
 
 export async function importFile(input: {

@@ -6,7 +6,8 @@
  */
 import type { CustomerPatch } from "../core/domain.js";
 import { CUSTOMER_STATUSES, PIPELINE_STAGES, type CustomerStatus } from "../core/domain.js";
-import type { ContactRow, CustomerRow, ImportAmount, ImportKind, InvoiceRow, OrderLineRow, OrderRow, PaymentRow, RowOf } from "../core/import-sink.js";
+import type { ContactRow, CustomerRow, DealImportRow, ImportAmount, ImportKind, InvoiceRow, OrderLineRow, OrderRow, PaymentRow, QuoteImportRow, RowOf } from "../core/import-sink.js";
+import { QUOTE_STATUSES, readPercent } from "../core/quotes.js";
 import { amountToMinor, compareDecimals, currencyOfCell, decimalOfCell } from "../core/money/amount-cell.js";
 import { DateReader } from "./import-dates.js";
 import { RowError } from "./row-error.js";
@@ -257,6 +258,55 @@ export function validateRow<K extends ImportKind>(
         method,
         reference: optional(cells, "reference", 200),
         invoiceNumber: optional(cells, "invoiceNumber", 100),
+      };
+      return row as RowOf[K];
+    }
+    case "deals": {
+      const rawProbability = cells("probability").trim().replace(/%$/, "");
+      const probability = rawProbability === "" ? null : Number(rawProbability);
+      if (probability !== null && !(Number.isInteger(probability) && probability >= 0 && probability <= 100)) {
+        throw new RowError("import.row.notOneOf", { field: "probability", value: rawProbability, choices: "0 - 100" });
+      }
+      const row: DealImportRow = {
+        externalId,
+        customer: required(cells, "customer", 200),
+        title: required(cells, "title", 200),
+        amount: amountCell(cells, "amount", { required: false }),
+        currency: currencyColumn(cells),
+        stage: optional(cells, "stage", 60),
+        probability,
+        closeOn: calendarDate(cells, "closeOn", { required: false }, dates),
+        owner: optional(cells, "owner", 200),
+        lostReason: optional(cells, "lostReason", 60),
+      };
+      return row as RowOf[K];
+    }
+    case "quotes": {
+      const quoteStatus = (cells("status").trim() || "draft").toLowerCase();
+      if (!(QUOTE_STATUSES as readonly string[]).includes(quoteStatus)) throw new RowError("import.row.notOneOf", { field: "status", value: quoteStatus, choices: QUOTE_STATUSES.join(", ") });
+      const percent = (field: string) => {
+        const raw = cells(field).trim();
+        if (!raw) return 0;
+        const read = readPercent(raw);
+        if (read === null) throw new RowError("import.row.notOneOf", { field, value: raw, choices: "0% - 100%" });
+        return read;
+      };
+      const line = orderLine(cells);
+      const row: QuoteImportRow = {
+        externalId,
+        number: required(cells, "number", 100),
+        customer: required(cells, "customer", 200),
+        issuedOn: calendarDate(cells, "issuedOn", { required: true }, dates)!,
+        validUntil: calendarDate(cells, "validUntil", { required: false }, dates),
+        status: quoteStatus,
+        taxRateBp: percent("taxRate"),
+        terms: optional(cells, "terms", 200),
+        currency: currencyColumn(cells),
+        sku: line.sku,
+        description: line.description,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        discountBp: percent("discount"),
       };
       return row as RowOf[K];
     }

@@ -7,7 +7,7 @@
  * Layers, lowest first (an import may only point to its own layer or one it lists):
  *   core       src/core/                       core
  *   data       src/data/                       core, generated
- *   service    src/{digests,import,export,charts}/   core, other services
+ *   service    src/{digests,import,export,charts,documents}/   core, other services
  *   commands   src/commands/                   core, services
  *   adapter    src/adapters/<name>/            core, services, commands, src/adapters/kit/; a
  *                                              platform's folder never another platform's
@@ -42,7 +42,7 @@ export type Violation =
   | { kind: "file-cycle"; files: FilePath[]; message: string }
   | { kind: "folder-cycle"; folders: string[]; message: string };
 
-const SERVICES = ["digests", "import", "export", "charts"];
+const SERVICES = ["digests", "import", "export", "charts", "documents"];
 const ROOT_FILES = ["src/cli.ts", "src/app.ts", "src/config.ts", "src/logging.ts", "src/platforms.ts"];
 const ROOT_FOLDERS = ["src/cli/", "src/ops/"];
 /** Adapter folders every adapter may use; every other folder under src/adapters/ is one platform's. */

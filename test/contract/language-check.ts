@@ -6,13 +6,14 @@ import * as OpenCC from "opencc-js";
 import type { Driver } from "./surface.js";
 
 /** Tables whose text a reply may quote back (names, cities, SKUs, notes). */
-const DATA_TABLES = ["members", "customers", "contacts", "interactions", "orders", "order_lines", "shipments", "invoices", "payments"];
+// tenants: the workspace's own name signs letters (dunning).
+const DATA_TABLES = ["tenants", "members", "customers", "contacts", "interactions", "orders", "order_lines", "shipments", "invoices", "payments", "deals", "tasks"];
 
 /**
  * Columns holding a fixed vocabulary, which a reply must show translated, or derived search keys.
  * Values of these columns are not allowed to pass as "data".
  */
-const VOCABULARY_COLUMN = /^(status|stage|channel|outcome|role|kind|locale|currency|search_.*|idempotency_key)$/;
+const VOCABULARY_COLUMN = /^(status|stage|channel|outcome|role|kind|locale|lost_reason|currency|search_.*|idempotency_key)$/;
 
 /** Names and standards that stay as they are in every language. */
 const UNIVERSAL = new Set(

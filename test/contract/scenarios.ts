@@ -71,6 +71,13 @@ export const scenarios: Scenario[] = [
     expect: { title: "Order SO-1031: closed", says: ["Order SO-1031", "closed", "$12,500.00", "WID-100", "JD01461201"], error: false },
   },
   {
+    name: "order new over the credit limit: the warning names limit, exposure and excess; Allow over limit enters it",
+    as: "admin",
+    command: { line: "order new huaqiang WID-100 2 450; WID-200 1 90", command: "order", options: { action: "new", customer: "huaqiang", lines: "WID-100 2 450; WID-200 1 90" } },
+    expect: { says: ["over its credit limit", "limit $5,000.00", "$1,190.00 over"], buttons: ["Allow over limit"], error: true },
+    then: { press: "Allow over limit", expect: { title: /^Order SO-\d+ entered for 深圳华强电子有限公司$/, says: ["$990.00", "Allowed over the credit limit"], error: false } },
+  },
+  {
     name: "orders: the customer's orders",
     command: { line: "orders acme", command: "orders", options: { customer: "acme" } },
     expect: { says: ["Orders of Acme Corp", "SO-1035", "confirmed"], error: false },
@@ -85,6 +92,18 @@ export const scenarios: Scenario[] = [
     as: "admin",
     command: { line: "followup initech someday", command: "followup", options: { customer: "initech", date: "someday" } },
     expect: { says: ['I could not read "someday" as a date', "Example: ", "followup acme next tuesday"], error: true, ephemeral: true, code: "bad_date", writes: { table: "interaction", delta: 0 } },
+  },
+  {
+    name: "task add: a task of one's own, with Undo",
+    as: "admin",
+    command: { line: "task add initech 2026-12-04 Contract probe task", command: "task", options: { action: "add", customer: "initech", date: "2026-12-04", text: "Contract probe task" } },
+    expect: { title: /^Task #\d+ added for Initech LLC: Contract probe task$/, says: ["2026-12-04"], buttons: ["Undo"], error: false },
+  },
+  {
+    name: "tasks: the team's week, grouped, with Done and Snooze",
+    as: "admin",
+    command: { line: "tasks week all", command: "tasks", options: { when: "week", who: "all" } },
+    expect: { says: ["Team tasks: week (with overdue)", "Overdue", "Due today", "Müller GmbH"], buttons: ["Done", "Snooze 1 day"], error: false },
   },
   {
     name: "overdue: receivables and credit-limit breaches",

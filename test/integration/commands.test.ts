@@ -60,8 +60,11 @@ describe.each(testTargets)("commands on $name", (target) => {
     app.clock.now = FIXED_NOW;
     expect(reply.isError).toBeFalsy();
     expect(await interactionsOf("삼성전자")).toBe(before + 1);
+    // `next` adds a task; the customer's date stays the earliest open one (tomorrow's from the demo).
+    const task = await app.database.prisma.task.findFirstOrThrow({ where: { tenantId, customer: { name: "삼성전자" }, text: "견적 확인" } });
+    expect(task.dueOn.toISOString().slice(0, 10)).toBe("2026-11-25");
     const customer = await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name: "삼성전자" } });
-    expect(customer.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-11-25");
+    expect(customer.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-11-24");
     const audit = await app.database.prisma.auditEvent.findFirst({ where: { tenantId, action: "interaction.create" }, orderBy: { id: "desc" } });
     expect(audit?.after).toMatchObject({ summary: "견적 확인", channel: "call", outcome: "high-value" });
 
@@ -75,6 +78,7 @@ describe.each(testTargets)("commands on $name", (target) => {
     expect(await interactionsOf("삼성전자")).toBe(before);
     const restored = await app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name: "삼성전자" } });
     expect(restored.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-11-24");
+    expect(await app.database.prisma.task.findUnique({ where: { id: task.id } })).toBeNull();
     expect((await app.rapport.undo({ actor: seoul, token })).isError).toBe(true);
   });
 

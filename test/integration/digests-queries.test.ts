@@ -135,6 +135,7 @@ describe.each(testTargets)("digest queries on $name", (target) => {
 
   describe("follow-ups", () => {
     const ids: Record<string, number> = {};
+    const taskIds: Record<string, number> = {};
 
     beforeAll(async () => {
       const rows: [string, number | null, CalendarDate, string?][] = [
@@ -151,16 +152,20 @@ describe.each(testTargets)("digest queries on $name", (target) => {
       for (const [name, owner, nextFollowUp, status] of rows) {
         const ownerId = owner === null ? null : [alice, bob][owner]!.id;
         ids[name] = (await database.prisma.customer.create({ data: { tenantId, name, ownerId, nextFollowUp: date(nextFollowUp), status: status ?? "active" } })).id;
+        // The follow-up is an open task of the owner's (the customer's date is derived from it).
+        taskIds[name] = (await database.prisma.task.create({ data: { tenantId, customerId: ids[name]!, assigneeId: ownerId, dueOn: date(nextFollowUp) } })).id;
       }
-      await database.prisma.customer.create({ data: { tenantId: neighbourId, name: "Neighbour Due", nextFollowUp: date(TODAY) } });
+      const neighbour = await database.prisma.customer.create({ data: { tenantId: neighbourId, name: "Neighbour Due", nextFollowUp: date(TODAY) } });
+      await database.prisma.task.create({ data: { tenantId: neighbourId, customerId: neighbour.id, dueOn: date(TODAY) } });
     });
 
-    const item = (name: string, nextFollowUp: CalendarDate) => ({ customerId: ids[name], customerName: name, nextFollowUp });
+    const item = (name: string, nextFollowUp: CalendarDate) => ({ customerId: ids[name], customerName: name, nextFollowUp, taskId: taskIds[name], text: "" });
 
     test("GIVEN three owners THEN counts, owner order and each listed owner's most urgent items are exact", async () => {
       const data = await createDigestQueries(database.prisma, tenantId).followUps({ today: TODAY, limits: limits(5, 2, 2) });
       expect(data).toEqual({
         weekEnd: "2026-11-29",
+        expiringQuotes: [],
         totals: { overdue: 3, today: 2, week: 2 },
         ownerCount: 3,
         owners: [

@@ -33,6 +33,8 @@ describe.each(testTargets)("team on $name", (target) => {
     const make = async (name: string, ownerId: number | null, followUp?: string) => {
       const row = await db.customer.create({ data: { tenantId, name, ownerId, nextFollowUp: followUp ? new Date(`${followUp}T00:00:00Z`) : null } });
       await refreshSearchKeys(db, tenantId, row.id); // every customer write refreshes its search keys
+      // A follow-up date is the owner's open task.
+      if (followUp) await db.task.create({ data: { tenantId, customerId: row.id, assigneeId: ownerId, dueOn: new Date(`${followUp}T00:00:00Z`) } });
       return row;
     };
     const acme = await make("Acme Corp", bobId, "2026-11-25");
@@ -65,20 +67,26 @@ describe.each(testTargets)("team on $name", (target) => {
     const db = app.database.prisma;
     expect(await db.customer.count({ where: { tenantId, ownerId: bobId } })).toBe(0);
     expect(await db.customer.count({ where: { tenantId, ownerId: aliceId } })).toBe(3);
-    const orders = await db.order.findMany({ where: { tenantId }, orderBy: { number: "asc" }, select: { number: true, ownerId: true } });
+    // An order belongs to its customer's owner: the open order moved with Acme.
+    const orders = await db.order.findMany({ where: { tenantId }, orderBy: { number: "asc" }, select: { number: true, customer: { select: { ownerId: true } } } });
     expect(orders).toEqual([
-      { number: "SO-CLOSED", ownerId: bobId },
-      { number: "SO-OPEN", ownerId: aliceId },
+      { number: "SO-CLOSED", customer: { ownerId: aliceId } },
+      { number: "SO-OPEN", customer: { ownerId: aliceId } },
     ]);
+    const moved = await db.auditEvent.findFirstOrThrow({ where: { tenantId, action: "order.handover" } });
+    expect(moved.before).toMatchObject({ orders: ["SO-OPEN"] });
     const audits = await db.auditEvent.findMany({ where: { tenantId, action: "customer.handover" } });
     expect(audits).toHaveLength(2);
     expect(audits[0]!.after).toEqual({ ownerId: aliceId });
     expect(await db.auditEvent.count({ where: { tenantId, action: "order.handover" } })).toBe(1);
-    // The follow-up date lives on the customer, so it moved with it.
+    // The leaver's open tasks moved to the new owner; the customer's follow-up date stays.
     expect(await db.customer.findFirst({ where: { tenantId, name: "Acme Corp" }, select: { ownerId: true, nextFollowUp: true } })).toEqual({
       ownerId: aliceId,
       nextFollowUp: new Date("2026-11-25T00:00:00Z"),
     });
+    expect(await db.task.count({ where: { tenantId, assigneeId: bobId, doneAt: null } })).toBe(0);
+    expect(await db.task.count({ where: { tenantId, assigneeId: aliceId, doneAt: null } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { tenantId, action: "task.handover" } })).toBe(1);
 
     // The leaver's access is closed in the same transaction: no commands, not in pickers, cannot be given customers.
     expect(JSON.stringify(reply.blocks)).toContain("Bob Jones's access is closed");

@@ -33,6 +33,12 @@ async function customer(app: TestApp, tenantId: number, name: string) {
   return app.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name } });
 }
 
+/** Due dates of the customer's open tasks (a follow-up date is a task; the customer's date is the earliest). */
+async function openTaskDates(app: TestApp, tenantId: number, name: string): Promise<string[]> {
+  const tasks = await app.database.prisma.task.findMany({ where: { tenantId, customer: { name }, doneAt: null } });
+  return tasks.map((task) => dateOf(task.dueOn)!);
+}
+
 async function lastInteraction(app: TestApp, tenantId: number, name: string) {
   return app.database.prisma.interaction.findFirstOrThrow({ where: { tenantId, customer: { name } }, orderBy: { id: "desc" } });
 }
@@ -54,7 +60,7 @@ const ROWS: Row[] = [
   // followups: period and scope words
   { line: "followups 今天", who: "bob", says: ["Your follow-ups: today", "Globex Corporation", "Müller GmbH"] },
   { line: "跟進 逾期", who: "bob", says: ["Your follow-ups: overdue", "Müller GmbH"], never: ["Globex"] },
-  { line: "跟进 本周 全部", says: ["Team follow-ups: week", "上海宏达贸易有限公司", "삼성전자"] },
+  { line: "跟进 本周 全部", says: ["Team follow-ups: week", "Müller GmbH", "삼성전자"] },
   { line: "후속연락 이번 주 전체", says: ["Team follow-ups: week"] },
   { line: "팔로업 내일 전체", says: ["Team follow-ups: tomorrow", "삼성전자"], never: ["Acme"] },
   // log: channel words, keywords in any order, dates in the member's zone
@@ -63,7 +69,7 @@ const ROWS: Row[] = [
     who: "minji",
     says: ["Logged call with 삼성전자", "2026-11-25 (tomorrow)"],
     wrote: async (app, tenantId) => {
-      expect(dateOf((await customer(app, tenantId, "삼성전자")).nextFollowUp)).toBe("2026-11-25");
+      expect(await openTaskDates(app, tenantId, "삼성전자")).toContain("2026-11-25");
       expect(await lastInteraction(app, tenantId, "삼성전자")).toMatchObject({ channel: "call", summary: "견적서 보냄" });
     },
   },
@@ -78,7 +84,7 @@ const ROWS: Row[] = [
     says: ["Logged call with Acme Corp", "effective", "2026-11-24 (tomorrow)"],
     wrote: async (app, tenantId) => {
       expect(await lastInteraction(app, tenantId, "Acme Corp")).toMatchObject({ channel: "call", outcome: "effective", summary: "谈了价格" });
-      expect(dateOf((await customer(app, tenantId, "Acme Corp")).nextFollowUp)).toBe("2026-11-24");
+      expect(await openTaskDates(app, tenantId, "Acme Corp")).toContain("2026-11-24");
     },
   },
   {
@@ -102,7 +108,7 @@ const ROWS: Row[] = [
     wrote: async (app, tenantId) => expect(await lastInteraction(app, tenantId, "上海宏达贸易有限公司")).toMatchObject({ summary: "他说 下次 再谈", nextFollowUp: null }),
   },
   // followup: dates in four languages
-  { line: "设跟进 acme 12月5日", says: ["Next follow-up with Acme Corp: 2026-12-05"], wrote: async (app, tenantId) => expect(dateOf((await customer(app, tenantId, "Acme Corp")).nextFollowUp)).toBe("2026-12-05") },
+  { line: "设跟进 acme 12月5日", says: ["Next follow-up with Acme Corp: 2026-12-05"], wrote: async (app, tenantId) => expect(await openTaskDates(app, tenantId, "Acme Corp")).toContain("2026-12-05") },
   { line: "設定跟進 宏達電子 2026年12月8日", says: ["2026-12-08"] },
   { line: "팔로업설정 삼성 다음 주 금요일", who: "minji", says: ["Next follow-up with 삼성전자: 2026-12-04"] },
   { line: "followup acme 모레", says: ["2026-11-25"] },
@@ -183,7 +189,7 @@ describe.each(testTargets)("commands typed in Chinese and Korean on $name", (tar
     const before = await app.database.prisma.interaction.count({ where: { tenantId } });
     expect((await app.rapport.runText({ actor: actors.admin, text: commands[1]! })).isError).toBeFalsy();
     expect(await app.database.prisma.interaction.count({ where: { tenantId } })).toBe(before + 1);
-    expect(dateOf((await customer(app, tenantId, "삼성전자")).nextFollowUp)).toBe("2027-12-05");
+    expect(await openTaskDates(app, tenantId, "삼성전자")).toContain("2027-12-05");
   });
 
   test("a follow-up date in the past is questioned; keeping it sets it", async () => {
@@ -200,7 +206,7 @@ describe.each(testTargets)("commands typed in Chinese and Korean on $name", (tar
     const logged = await app.rapport.runArgs({ actor: actors.admin, command: "log", args: { customer: "＃1", channel: "電話", summary: "報價", next: "下週一", outcome: "高價值" } });
     expect(logged.isError, renderText(logged)).toBeFalsy();
     expect(await lastInteraction(app, tenantId, "Acme Corp")).toMatchObject({ channel: "call", outcome: "high-value", summary: "報價" });
-    expect(dateOf((await customer(app, tenantId, "Acme Corp")).nextFollowUp)).toBe("2026-11-30");
+    expect(await openTaskDates(app, tenantId, "Acme Corp")).toContain("2026-11-30");
     const edited = await app.rapport.runArgs({ actor: actors.admin, command: "edit", args: { customer: "#1", fields: { 状态: "休眠", 等级: "A" } } });
     expect(edited.isError, renderText(edited)).toBeFalsy();
     expect(await customer(app, tenantId, "Acme Corp")).toMatchObject({ status: "dormant", grade: "A" });

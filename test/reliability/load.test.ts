@@ -104,8 +104,10 @@ describe("12. load on PostgreSQL through Slack HTTP", () => {
     const counts = new Map<Op, number>();
     const ackedLogs = new Set<string>();
     let ackedUpdates = 0;
+    let ackedFollowUps = 0;
     let ackedWrites = 0;
-    const lastState = new Map<number, { notes?: string; followUp?: string }>();
+    /** Per customer: the last acknowledged notes, and every acknowledged follow-up date (each is an open task). */
+    const lastState = new Map<number, { notes?: string; followUps?: Set<string> }>();
     const deadline = Date.now() + DURATION_MS;
     const started = performance.now();
 
@@ -150,7 +152,7 @@ describe("12. load on PostgreSQL through Slack HTTP", () => {
             ackedWrites += 1;
             const state = lastState.get(customerId) ?? {};
             if (op === "log") ackedLogs.add(marker);
-            if (op === "followup") (ackedUpdates += 1), (state.followUp = `2027-01-${day}`);
+            if (op === "followup") (ackedFollowUps += 1), (state.followUps = new Set([...(state.followUps ?? []), `2027-01-${day}`]));
             if (op === "edit") (ackedUpdates += 1), (state.notes = marker);
             lastState.set(customerId, state);
           } catch (error) {
@@ -169,14 +171,18 @@ describe("12. load on PostgreSQL through Slack HTTP", () => {
     const lostLogs = [...ackedLogs].filter((marker) => !logged.has(marker)).length;
     const extraLogs = logged.size - ackedLogs.size + lostLogs;
     const auditedUpdates = await prisma.auditEvent.count({ where: { tenantId, action: "customer.update", actorId: { in: loadMemberIds } } });
+    const auditedFollowUps = await prisma.auditEvent.count({ where: { tenantId, action: "task.create", actorId: { in: loadMemberIds } } });
     const keys = await prisma.idempotencyRecord.count({ where: { tenantId, key: { startsWith: `slack:${TENANT}:trigger:load-` } } });
     let staleFinals = 0;
     for (const [customerId, state] of lastState) {
-      const row = await prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
+      const row = await prisma.customer.findUniqueOrThrow({ where: { id: customerId }, include: { tasks: { where: { doneAt: null } } } });
       if (state.notes !== undefined && row.notes !== state.notes) staleFinals += 1;
-      if (state.followUp !== undefined && row.nextFollowUp?.toISOString().slice(0, 10) !== state.followUp) staleFinals += 1;
+      const due = row.tasks.map((task) => task.dueOn.toISOString().slice(0, 10)).sort();
+      for (const date of state.followUps ?? []) if (!due.includes(date)) staleFinals += 1;
+      // The customer's next follow-up is its earliest open task.
+      if ((row.nextFollowUp?.toISOString().slice(0, 10) ?? null) !== (due[0] ?? null)) staleFinals += 1;
     }
-    const lost = lostLogs + Math.max(0, ackedUpdates - auditedUpdates) + Math.max(0, ackedWrites - keys) + staleFinals;
+    const lost = lostLogs + Math.max(0, ackedUpdates - auditedUpdates) + Math.max(0, ackedFollowUps - auditedFollowUps) + Math.max(0, ackedWrites - keys) + staleFinals;
     const operations = latencies.length;
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);

@@ -53,6 +53,13 @@ export function createConsolePoster(options: { output: Writable; now?: () => Dat
       if (!posted.has(key)) posted.set(key, messageId);
       return { messageId };
     },
+    async postDirect(userRef, reply, { tenantExternalId }) {
+      if (options.tenant !== undefined && tenantExternalId !== options.tenant) throw PostError.fatal("channel_refused", englishOf("posters.console.onlyConsole"));
+      const messageId = `console-${now().getTime()}-${++sequence}`;
+      // The console has one person: a direct message is printed like a digest, addressed to them.
+      options.output.write(`--- ${now().toISOString()} ${userRef} ${messageId}\n${mentionsAsNames(renderText(flattenControls(reply)))}\n`);
+      return { messageId };
+    },
     async findPosted(channelRef, marker) {
       return posted.get(`${channelRef} ${marker}`) ?? null;
     },

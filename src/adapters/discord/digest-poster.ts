@@ -256,6 +256,23 @@ export function createDiscordDigestPoster(input: DiscordDigestPosterInput): Dige
       }
     },
 
+    async postDirect(userRef, reply: Reply) {
+      const userId = /^discord:(\d{15,25})$/.exec(userRef)?.[1];
+      if (!userId) throw PostError.fatal("bad_user_ref", `Not a Discord user ref: ${userRef}`);
+      const message = renderReply({ ...reply, visibility: "channel" }, codec);
+      try {
+        // The bot's DM channel with the user (created on first use, the same one afterwards), then the message.
+        const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+        const body: RESTPostAPIChannelMessageJSONBody = { embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } };
+        const sent = (await rest.post(Routes.channelMessages(dm.id), { body })) as APIMessage;
+        return { messageId: sent.id };
+      } catch (error) {
+        const failure = toDiscordPostError(error);
+        logger.warn({ err: failure, code: failure.code, userRef }, "discord direct message failed");
+        throw failure;
+      }
+    },
+
     async findPosted(channelRef, marker, { tenantExternalId }) {
       const channelId = parseChannelRef(channelRef);
       if (!channelId) throw PostError.fatal("channel_not_found", `Not a Discord channel ref: ${channelRef}`);

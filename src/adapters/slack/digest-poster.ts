@@ -175,6 +175,23 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       throw new PostError("history_too_long", `More than ${maxHistoryPages * 200} messages in ${channelRef} within the search window: cannot tell whether the digest was posted.`, { retryable: true, maybePosted: true });
     },
 
+    async postDirect(userRef, reply, { tenantExternalId }) {
+      // chat.postMessage with a user id as the channel opens (or reuses) the bot's DM with them.
+      const user = /^slack:([UW][A-Z0-9]{2,})$/.exec(userRef)?.[1];
+      if (!user) throw PostError.fatal("bad_user_ref", `${userRef} is not a Slack user reference (slack:U0123ABCD).`);
+      const token = await tokenFor(userRef, tenantExternalId);
+      const message = renderDigest(reply);
+      try {
+        const result = await client(token).chat.postMessage({ channel: user, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+        if (!result.ts) throw PostError.lostResponse();
+        return { messageId: result.ts };
+      } catch (error) {
+        const mapped = toSlackPostError(error);
+        logger.warn({ err: error, userRef, code: mapped.code, retryable: mapped.retryable }, "Sending a direct message failed");
+        throw mapped;
+      }
+    },
+
     async delete(channelRef, messageId, { tenantExternalId }) {
       const channel = requireChannel(channelRef);
       const token = await tokenFor(channelRef, tenantExternalId);

@@ -16,6 +16,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-
  */
 export const FORM_LABELS: Readonly<Record<string, MessageKey>> = {
   "The customer": "forms.label.customer",
+  "The contact": "forms.label.contact",
   "The member": "forms.label.member",
   "The date": "forms.label.date",
   "Search text": "forms.label.searchText",
@@ -26,6 +27,12 @@ export const FORM_LABELS: Readonly<Record<string, MessageKey>> = {
   "The to date": "forms.label.toDate",
   "The order number": "forms.label.orderNumber",
   "The customer name": "forms.label.customerName",
+  "The amount": "forms.label.amount",
+  "The invoice number": "forms.label.invoiceNumber",
+  "The reason": "forms.label.reason",
+  "The customer or invoice": "forms.label.customerOrInvoice",
+  "The reference": "forms.label.reference",
+  "The task": "forms.label.task",
   name: "forms.label.name",
 };
 

@@ -14,6 +14,16 @@ export function customerButtons(customerId: number, t: Translate): Button[] {
   ];
 }
 
+/** An archived customer still opens by #id; the card says so, and where a merged one went. */
+function archivedNote(t: Translate, profile: CustomerProfile): string | null {
+  const { customer } = profile;
+  if (!customer.archivedAt) return null;
+  const archived = t("archive.isArchived", { customer: customer.name, id: String(customer.id) });
+  return customer.mergedIntoId && profile.mergedIntoName
+    ? `${archived} ${t("archive.mergedInto", { into: profile.mergedIntoName, id: String(customer.mergedIntoId) })}`
+    : archived;
+}
+
 export function customerCard(ctx: CommandContext, profile: CustomerProfile): Block {
   const { t } = ctx;
   const { customer, receivables } = profile;
@@ -42,12 +52,15 @@ export function customerCard(ctx: CommandContext, profile: CustomerProfile): Blo
     fields.push({ label: t("card.creditLimit"), value: over ? t("card.creditExceeded", { amount: limit }) : limit, inline: true });
   }
   if (customer.currency && customer.currency !== ctx.tenant.currency) fields.push({ label: t("card.currency"), value: customer.currency, inline: true });
+  if (customer.paymentTermsDays !== null && customer.paymentTermsDays !== undefined) {
+    fields.push({ label: t("invoice.termsLabel"), value: t("invoice.terms", { days: customer.paymentTermsDays }), inline: true });
+  }
   return {
     type: "card",
     title: `${customer.name}  #${customer.id}`,
     subtitle: classification || undefined,
     fields,
-    text: profile.churnRisk ? t("card.churnRisk", { expected: customer.predictedNextAt, last: customer.lastOrderAt }) : undefined,
+    text: [archivedNote(t, profile), profile.churnRisk ? t("card.churnRisk", { expected: customer.predictedNextAt, last: customer.lastOrderAt }) : null].filter(Boolean).join("\n") || undefined,
     buttons: customerButtons(customer.id, t),
   };
 }

@@ -9,6 +9,7 @@ import { UserError } from "../../core/errors.js";
 import { createTranslator, type Locale, type Translate } from "../../core/i18n/index.js";
 import { typedChoiceList, typedWord } from "../../core/i18n/typed-line.js";
 import { text } from "./arguments.js";
+import { isPhoneNumber } from "../../core/text/phone-check.js";
 
 const ENGLISH = createTranslator("en");
 
@@ -16,12 +17,20 @@ const FIELD_ALIASES: Record<string, string> = {
   province: "region",
   creditlimit: "credit_limit",
   "credit-limit": "credit_limit",
+  payment_terms: "terms",
   alias: "aliases",
   tel: "phone",
   mail: "email",
   url: "website",
   note: "notes",
 };
+
+/** Local forms as well as international ones: (03)5555-1234, 031-200-1114, +86 138 0013 8000 (see phone-check.ts). */
+export const phoneRule = z
+  .union([z.literal(""), z.string().trim().refine(isPhoneNumber, ENGLISH("fields.phone"))])
+  .transform((value) => (value ? value.normalize("NFKC") : null));
+
+export const emailRule = z.union([z.literal(""), z.email(ENGLISH("fields.email")).max(200)]).transform((value) => value || null);
 
 const optionalText = (label: string, max: number) => z.union([z.literal(""), text(label, max)]).transform((value) => value || null);
 
@@ -37,8 +46,8 @@ const FIELD_RULES = {
   region: optionalText("region", 100),
   city: optionalText("city", 100),
   address: optionalText("address", 300),
-  phone: z.union([z.literal(""), z.string().trim().regex(/^[+\d][\d\s()\-.\/x]{2,40}$/, ENGLISH("fields.phone"))]).transform((value) => value || null),
-  email: z.union([z.literal(""), z.email(ENGLISH("fields.email")).max(200)]).transform((value) => value || null),
+  phone: phoneRule,
+  email: emailRule,
   website: z.union([z.literal(""), z.string().trim().max(200).regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, ENGLISH("fields.website"))]).transform((value) => value || null),
   credit_limit: z.string(),
   notes: optionalText("notes", 3000),
@@ -92,6 +101,14 @@ export function parseCustomerFields(fields: Record<string, string>, reading: Fie
       continue;
     }
     if (key === "currency") continue;
+    if (key === "terms") {
+      // Payment terms in days (`terms=30`, `terms=30天`, `terms=30일`); empty goes back to the workspace default.
+      const days = /^(\d{1,3})\s*(d|days?|天|日|일)?$/i.exec(rawValue.trim().normalize("NFKC"));
+      if (rawValue.trim() === "") patch.paymentTermsDays = null;
+      else if (days && Number(days[1]) <= 365) patch.paymentTermsDays = Number(days[1]);
+      else problems.push(t("fields.terms"));
+      continue;
+    }
     if (key === "credit_limit") {
       if (rawValue.trim() === "") patch.creditLimit = null;
       else {

@@ -17,10 +17,11 @@ function canonical(line: string, locale: (typeof LOCALES)[number]): string[] {
   const words = canonicalize(tokenize(line), { locale });
   const weekdays = words[0] === "digest" ? readWeekdays(words.at(-1)!) : null;
   if (weekdays) return [...words.slice(0, -1), `weekdays ${weekdays.join(",")}`];
-  const dateAt = words[0] === "log" ? words.lastIndexOf("next") + 1 : words[0] === "followup" ? 2 : 0;
+  const taskDate = words[0] === "task" && (words[1] === "add" || words[1] === "snooze");
+  const dateAt = words[0] === "log" ? words.lastIndexOf("next") + 1 : words[0] === "followup" ? 2 : taskDate ? 3 : 0;
   if (dateAt <= 0 || dateAt >= words.length) return words;
-  // log's `outcome <value>` comes after the date.
-  const dateEnd = words[0] === "log" && words.includes("outcome", dateAt) ? words.lastIndexOf("outcome") : words.length;
+  // log's `outcome <value>` comes after the date; task add's text does (its examples' dates are one word).
+  const dateEnd = words[0] === "log" && words.includes("outcome", dateAt) ? words.lastIndexOf("outcome") : words[1] === "add" && taskDate ? dateAt + 1 : words.length;
   const phrase = words.slice(dateAt, dateEnd).join(" ");
   const reading = readDate(phrase, { now: NOW, timeZone: "Asia/Seoul", locale });
   return [...words.slice(0, dateAt), reading.kind === "date" ? reading.date.toString() : `unreadable: ${phrase}`, ...words.slice(dateEnd)];

@@ -18,6 +18,8 @@ type Reader = Exclude<Locale, "en">;
 const CHOICE_SETS: Readonly<Partial<Record<CommandWord, readonly VocabularySet[]>>> = {
   log: ["channel", "outcome", "keyword"],
   followups: ["period", "scope"],
+  task: ["taskAction", "period", "scope"],
+  tasks: ["period", "scope"],
   export: ["exportKind", "exportFormat", "scope"],
   stats: ["statsKind", "by", "dimension"],
   digest: ["digestAction", "digestKind", "scope"],
@@ -25,6 +27,17 @@ const CHOICE_SETS: Readonly<Partial<Record<CommandWord, readonly VocabularySet[]
   role: ["role"],
   handover: ["flag"],
   help: ["command"],
+  contact: ["contactAction", "record"],
+  new: ["record"],
+  merge: ["record"],
+  archive: ["record"],
+  dunning: ["dunningAction"],
+  pay: ["paymentMethod"],
+  deal: ["dealAction", "lostReason"],
+  deals: ["scope", "closing"],
+  forecast: ["forecastPeriod", "scope"],
+  quote: ["quoteAction"],
+  order: ["orderAction"],
 };
 
 /** The vocabulary sets whose words `command` reads as choices (for usage lines and examples). */
@@ -33,7 +46,7 @@ export function choiceSetsOf(command: CommandWord): readonly VocabularySet[] {
 }
 
 /** Fields whose values come from a fixed list, shown in the reader's words too. */
-const VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", stage: "stage" };
+const VALUE_SETS: Readonly<Record<string, VocabularySet>> = { status: "status", stage: "stage", method: "paymentMethod" };
 
 /**
  * The GLOSSARY's preferred term where the first spelling of the reader's script in the word list
@@ -48,8 +61,14 @@ const PREFERRED: Readonly<Record<Reader, Partial<Record<VocabularySet, Record<st
     keyword: { next: "下次" },
     exportKind: { overdue: "逾期" },
     digestKind: { overdue: "逾期" },
+    contactAction: { add: "新增" },
+    dealAction: { new: "新增", show: "查看", won: "成交" },
+    closing: { "this-month": "本月", quarter: "本季" },
+    forecastPeriod: { month: "本月", quarter: "本季" },
+    // 原因 is the plain word both scripts share; 失單原因 is only a deal's lost reason.
+    field: { reason: "原因" },
   },
-  ko: { channel: { call: "전화", chat: "채팅" }, exportKind: { customers: "거래처" }, statsKind: { customers: "거래처" }, period: { overdue: "기한지남", week: "이번주" }, status: { active: "거래중" }, role: { rep: "영업담당자", manager: "영업관리자" } },
+  ko: { channel: { call: "전화", chat: "채팅" }, exportKind: { customers: "거래처" }, statsKind: { customers: "거래처" }, period: { overdue: "기한지남", week: "이번주" }, status: { active: "거래중" }, role: { rep: "영업담당자", manager: "영업관리자" }, forecastPeriod: { month: "이번달", quarter: "이번분기" } },
 };
 
 const isHanWord = (spelling: string) => /\p{Script=Han}/u.test(spelling) && !/\s/.test(spelling);

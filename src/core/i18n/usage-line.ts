@@ -13,6 +13,7 @@ import type { Locale } from "./locale.js";
 /** Placeholder spellings in usage lines -> their catalog key suffix. */
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
   customer: "customer",
+  contact: "contact",
   text: "text",
   date: "date",
   DATE: "date",
@@ -24,6 +25,7 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   kind: "kind",
   channel: "channel",
   summary: "summary",
+  "what to do": "todo",
   "from member": "fromMember",
   "to member": "toMember",
   command: "command",
@@ -32,6 +34,13 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   "time zone": "timeZone",
   "Area/City": "areaCity",
   "HH:MM": "time",
+  invoice: "invoice",
+  amount: "amount",
+  lines: "lines",
+  "quote number": "quoteNumber",
+  reason: "reason",
+  why: "why",
+  "SKU qty": "skuQty",
 };
 
 /** Period forms (`7d`, `12m`) as the reader types them; `canonicalize` reads them back. */
@@ -80,7 +89,7 @@ function alternatives(text: string, reader: Reader): string {
 /** `key=value`: a known field's word for the key (or the placeholder's), the value as alternatives or a placeholder. */
 function assignment(key: string, value: string, reader: Reader): string {
   const shownKey = Object.hasOwn(VOCABULARY.field, key) ? typedWord("field", key, reader.locale) : (placeholder(key, reader) ?? key);
-  const valueSet: VocabularySet | null = key === "status" || key === "stage" ? key : null;
+  const valueSet: VocabularySet | null = key === "status" || key === "stage" ? key : key === "method" ? "paymentMethod" : null;
   const shownValue = value
     .split("|")
     .map((part) => (valueSet && Object.hasOwn(VOCABULARY[valueSet], part) ? typedWord(valueSet, part, reader.locale) : (placeholder(part, reader) ?? part)))

@@ -43,7 +43,7 @@ const cases: [string, string][] = [
   ["跟进 今天", "followups today"],
   ["待跟進 本週 全部", "followups week all"],
   ["팔로업 이번 주 전체", "followups week all"],
-  ["할 일 이번주 내 것", "followups week mine"],
+  ["할 일 이번주 내 것", "task week mine"],
   ["followups 今天", "followups today"],
   ["跟进 所有 逾期", "followups all overdue"],
   ["팔로업 기한 지남 @김민지", "followups overdue @김민지"],

@@ -39,9 +39,9 @@ export const COMMAND_WORDS = {
   log: ["记录", "記錄", "紀錄", "기록", "활동기록", "활동 기록"],
   order: ["订单", "訂單", "주문"],
   orders: ["订单列表", "訂單列表", "주문목록", "주문 목록", "주문내역", "주문 내역"],
-  followups: ["跟进", "待跟进", "跟進", "待跟進", "待办", "待辦", "팔로업", "후속연락", "후속 연락", "할일", "할 일"],
+  followups: ["跟进", "待跟进", "跟進", "待跟進", "팔로업", "후속연락", "후속 연락"],
   followup: ["设跟进", "设置跟进", "設跟進", "設定跟進", "팔로업설정", "팔로업 설정", "후속연락설정", "후속 연락 설정"],
-  overdue: ["逾期", "应收", "應收", "应收账款", "應收帳款", "逾期账款", "逾期帳款", "催款", "연체", "미수금", "매출채권"],
+  overdue: ["逾期", "应收", "應收", "应收账款", "應收帳款", "逾期账款", "逾期帳款", "연체", "미수금", "매출채권"],
   new: ["新建", "新增", "新客户", "新客戶", "신규", "등록"],
   edit: ["修改", "编辑", "編輯", "更改", "수정", "편집", "변경"],
   assign: ["分配", "指派", "分派", "배정", "할당"],
@@ -54,6 +54,21 @@ export const COMMAND_WORDS = {
   // GLOSSARY: digest = 每日简报 / 每日摘要 / 요약 알림 (要約 is Japanese, so it is not listed).
   digest: ["简报", "每日简报", "摘要", "每日摘要", "요약알림", "요약 알림", "요약", "다이제스트"],
   settings: ["设置", "設定", "설정"],
+  task: ["待办", "待辦", "任务", "任務", "할일", "할 일"],
+  tasks: ["待办列表", "待辦列表", "待办事项", "待辦事項", "任务列表", "任務列表", "할일목록", "할 일 목록", "할일 목록"],
+  contact: ["联系人", "聯絡人", "담당자", "연락처"],
+  contacts: ["联系人列表", "聯絡人列表", "담당자목록", "담당자 목록", "연락처목록", "연락처 목록"],
+  merge: ["合并", "合併", "병합", "통합"],
+  archive: ["归档", "歸檔", "封存", "보관"],
+  pay: ["回款", "收款", "登记回款", "登記收款", "수금", "입금"],
+  writeoff: ["核销", "坏账核销", "冲销", "沖銷", "呆帳沖銷", "대손처리", "대손 처리", "대손"],
+  dunning: ["催款", "催款函", "催款通知", "催收", "수금독촉", "수금 독촉", "독촉장", "독촉"],
+  deal: ["商机", "商機", "영업기회", "영업 기회"],
+  deals: ["商机列表", "商機列表", "영업기회목록", "영업기회 목록"],
+  forecast: ["销售预测", "銷售預測", "预测", "預測", "매출예측", "매출 예측"],
+  ship: ["发货", "出货", "出貨", "發貨", "출고", "출하"],
+  invoice: ["开票", "開票", "开账单", "開帳單", "開立帳單", "청구", "청구서발행", "청구서 발행"],
+  quote: ["报价单", "報價單", "报价", "報價", "견적서", "견적"],
 } as const satisfies WordList;
 
 export type CommandWord = keyof typeof COMMAND_WORDS;
@@ -68,16 +83,34 @@ export const COMMAND_NAMES: Readonly<Record<Exclude<Locale, "en">, Record<Comman
     find: "查找", show: "查看", log: "记录", order: "订单", orders: "订单列表", followups: "跟进", followup: "设跟进",
     overdue: "逾期", new: "新建", edit: "修改", assign: "分配", role: "角色", help: "帮助", export: "导出",
     stats: "统计", handover: "交接", activity: "活动", digest: "简报", settings: "设置",
+    task: "待办", tasks: "待办列表",
+    contact: "联系人", contacts: "联系人列表", merge: "合并", archive: "归档",
+    pay: "回款", writeoff: "核销", dunning: "催款",
+    deal: "商机", deals: "商机列表", forecast: "销售预测",
+    ship: "发货", invoice: "开票",
+    quote: "报价单",
   },
   "zh-TW": {
     find: "查詢", show: "查看", log: "記錄", order: "訂單", orders: "訂單列表", followups: "跟進", followup: "設定跟進",
     overdue: "逾期", new: "新增", edit: "編輯", assign: "指派", role: "角色", help: "說明", export: "匯出",
     stats: "統計", handover: "交接", activity: "活動", digest: "摘要", settings: "設定",
+    task: "待辦", tasks: "待辦列表",
+    contact: "聯絡人", contacts: "聯絡人列表", merge: "合併", archive: "封存",
+    pay: "收款", writeoff: "沖銷", dunning: "催款",
+    deal: "商機", deals: "商機列表", forecast: "銷售預測",
+    ship: "出貨", invoice: "開立帳單",
+    quote: "報價單",
   },
   ko: {
     find: "검색", show: "보기", log: "기록", order: "주문", orders: "주문목록", followups: "후속연락", followup: "후속연락설정",
     overdue: "미수금", new: "신규", edit: "수정", assign: "배정", role: "권한", help: "도움말", export: "내보내기",
     stats: "통계", handover: "인수인계", activity: "활동", digest: "요약알림", settings: "설정",
+    task: "할일", tasks: "할일목록",
+    contact: "담당자", contacts: "담당자목록", merge: "병합", archive: "보관",
+    pay: "수금", writeoff: "대손처리", dunning: "수금독촉",
+    deal: "영업기회", deals: "영업기회목록", forecast: "매출예측",
+    ship: "출고", invoice: "청구서발행",
+    quote: "견적서",
   },
 };
 
@@ -166,6 +199,31 @@ export const FIELD_WORDS = {
   to: ["结束", "結束", "截止", "종료", "까지"],
   language: ["语言", "語言", "언어"],
   link: ["链接", "連結", "링크"],
+  method: ["收款方式", "付款方式", "支付方式", "方式", "입금방법", "결제방법", "방법"],
+  ref: ["参考号", "參考號", "流水号", "流水號", "单号", "單號", "참조번호", "참조"],
+  reason: ["原因", "理由", "事由", "사유", "丢单原因", "失單原因", "실주사유"],
+  // A contact person's job title (contact's title=; `title` itself is a deal's heading).
+  position: ["职务", "職務", "职位", "職位", "직함", "직책"],
+  wechat: ["微信", "微信号", "微信號", "위챗"],
+  kakao: ["카카오톡", "카카오", "카톡"],
+  line: ["라인", "賴"],
+  customer: ["客户", "客戶", "거래처", "고객"],
+  // Deal fields (deal new / edit, deals).
+  title: ["标题", "標題", "제목"],
+  amount: ["金额", "金額", "금액"],
+  close: ["预计成交日", "預計成交日", "成交日期", "예상마감일", "마감일"],
+  probability: ["成交概率", "成交機率", "概率", "機率", "수주확률", "확률"],
+  owner: ["负责人", "負責人", "담당자"],
+  closing: ["预计成交", "預計成交", "마감시기"],
+  // Shipments and invoices (ship, invoice) and payment terms (new, edit).
+  carrier: ["承运商", "承運商", "物流公司", "货运公司", "貨運公司", "운송사", "택배사"],
+  tracking: ["运单号", "運單號", "快递单号", "貨運單號", "송장번호", "운송장번호"],
+  warehouse: ["仓库", "倉庫", "发货仓", "出貨倉", "창고"],
+  due: ["到期日", "到期", "付款期限", "만기일", "만기", "지급기일"],
+  terms: ["账期", "帳期", "付款条件", "付款條件", "결제조건", "결제 조건", "결제기한"],
+  // Quotes (quote new).
+  tax: ["税率", "稅率", "税", "稅", "세율", "부가세"],
+  valid: ["有效期", "有效期至", "效期", "유효기간"],
 } as const satisfies WordList;
 
 export type FieldWord = keyof typeof FIELD_WORDS;
@@ -186,7 +244,7 @@ export const LANGUAGE_WORDS = {
 
 export const EXPORT_KIND_WORDS = {
   customers: ["客户", "客戶", "고객", "거래처"],
-  overdue: ["逾期", "应收账款", "應收帳款", "应收", "應收", "미수금", "연체"],
+  overdue: ["逾期", "应收账款", "應收帳款", "应收", "應收", "미수금", "연체", "receivables", "ar"],
   followups: ["跟进", "跟進", "待跟进", "待跟進", "후속연락", "팔로업"],
   orders: ["订单", "訂單", "주문"],
 } as const satisfies WordList;
@@ -201,11 +259,14 @@ export const STATS_KIND_WORDS = {
   sales: ["销售", "銷售", "销售额", "銷售額", "业绩", "業績", "매출"],
   customers: ["客户", "客戶", "고객", "거래처"],
   activity: ["活动", "活動", "跟进", "跟進", "활동"],
+  pipeline: ["销售漏斗", "銷售漏斗", "漏斗", "파이프라인"],
 } as const satisfies WordList;
 
 export const DIMENSION_WORDS = {
   grade: ["等级", "等級", "등급"],
-  region: ["区域", "區域", "地区", "地區", "지역"],
+  region: ["区域", "區域", "地区", "地區", "지역", "province", "省份", "省", "시도"],
+  city: ["城市", "도시"],
+  type: ["类型", "類型", "客户类型", "客戶類型", "유형", "거래처유형"],
   industry: ["行业", "產業", "行業", "업종"],
   source: ["来源", "來源", "유입경로", "출처"],
   owner: ["负责人", "負責人", "담당자"],
@@ -233,17 +294,108 @@ export const SETTINGS_WORDS = {
   timezone: ["时区", "時區", "시간대", "타임존"],
   workspace: ["工作区", "工作區", "团队", "團隊", "워크스페이스"],
   currency: ["币种", "币别", "幣別", "货币", "貨幣", "통화", "화폐"],
+  reminders: ["提醒", "早间提醒", "早晨提醒", "每日提醒", "알림", "아침알림", "아침 알림", "리마인더"],
 } as const satisfies WordList;
 
 /** A setting's value that goes back to the default (settings.ts also reads `default` and `reset`). */
 export const SETTING_VALUE_WORDS = {
   auto: ["自动", "自動", "默认", "默認", "預設", "자동", "기본값"],
+  on: ["开启", "開啟", "开", "開", "打开", "打開", "켜기", "켬"],
+  off: ["关闭", "關閉", "关", "關", "끄기", "끔"],
+} as const satisfies WordList;
+
+/** How a receipt came in (pay's method=). */
+export const PAYMENT_METHOD_WORDS = {
+  bank: ["银行转账", "銀行轉帳", "银行", "銀行", "转账", "轉帳", "电汇", "電匯", "계좌이체", "은행", "이체", "송금"],
+  card: ["刷卡", "信用卡", "카드", "신용카드"],
+  cash: ["现金", "現金", "현금"],
+  check: ["支票", "수표", "cheque"],
+  other: ["其他", "기타"],
+} as const satisfies WordList;
+
+/** dunning's sub-action: the reminder went out. */
+export const DUNNING_ACTION_WORDS = {
+  sent: ["已发送", "已發送", "已寄出", "已发出", "發送", "发送", "발송완료", "발송"],
+} as const satisfies WordList;
+
+/** contact's sub-action. */
+export const CONTACT_ACTION_WORDS = {
+  add: ["添加", "新增", "增加", "추가", "등록"],
+  edit: ["修改", "编辑", "編輯", "수정", "편집"],
+  remove: ["删除", "刪除", "移除", "삭제"],
+  restore: ["恢复", "恢復", "还原", "還原", "복원", "복구"],
+} as const satisfies WordList;
+
+/** Bare words of contact, new, merge and archive: `primary`, `anyway`, `into`, `undo`. */
+export const RECORD_WORDS = {
+  primary: ["主要联系人", "主要聯絡人", "主要", "대표담당자", "대표", "주담당자"],
+  anyway: ["仍然创建", "仍然建立", "照样创建", "照樣建立", "그래도등록", "강제등록"],
+  into: ["并入", "合并到", "併入", "合併到", "병합대상", "으로"],
+  undo: ["撤销", "復原", "撤銷", "复原", "取消归档", "取消封存", "보관해제", "실행취소", "취소"],
 } as const satisfies WordList;
 
 /** handover's switches, as each reader types them. */
+/** deal's sub-actions. */
+export const DEAL_ACTION_WORDS = {
+  new: ["新建", "新增", "신규", "등록"],
+  show: ["查看", "顯示", "보기", "조회"],
+  edit: ["修改", "编辑", "編輯", "수정", "편집"],
+  stage: ["推进", "推進", "阶段", "階段", "단계"],
+  won: ["赢单", "成交", "수주"],
+  lost: ["丢单", "失單", "실주"],
+  stages: ["阶段列表", "階段列表", "단계목록", "단계 목록"],
+  set: ["设置", "設定", "설정"],
+} as const satisfies WordList;
+
+/** Why a deal was lost (deal lost reason=). */
+export const LOST_REASON_WORDS = {
+  price: ["价格", "價格", "가격"],
+  competitor: ["竞争对手", "競爭對手", "竞品", "競品", "경쟁사"],
+  "no-budget": ["没有预算", "沒有預算", "无预算", "無預算", "예산없음", "예산 없음"],
+  timing: ["时机", "時機", "시기", "타이밍"],
+  other: ["其他", "기타"],
+} as const satisfies WordList;
+
+/** deals' closing windows. */
+export const CLOSING_WORDS = {
+  "this-month": ["本月", "这个月", "這個月", "이번달", "이번 달"],
+  "next-month": ["下个月", "下個月", "下月", "다음달", "다음 달"],
+  quarter: ["本季度", "本季", "季度", "이번분기", "이번 분기", "분기"],
+} as const satisfies WordList;
+
+/** forecast's period. */
+export const FORECAST_PERIOD_WORDS = {
+  month: ["月度", "本月", "월간", "이번달", "이번 달"],
+  quarter: ["季度", "本季度", "本季", "분기", "이번분기", "이번 분기"],
+} as const satisfies WordList;
+
 export const FLAG_WORDS = {
   "--dry-run": ["--预览", "--預覽", "--미리보기"],
   "--keep-active": ["--保留权限", "--保留權限", "--권한유지"],
+} as const satisfies WordList;
+
+/** order's actions, and the word that allows an order over the credit limit. */
+export const ORDER_ACTION_WORDS = {
+  new: ["新增", "新建", "下单", "신규", "등록"],
+  cancel: ["取消", "취소"],
+  override: ["超额放行", "超額核准", "超额", "超額", "한도초과승인", "한도초과"],
+} as const satisfies WordList;
+
+/** task's sub-actions (`task add`, `task done`, `task snooze`, `task list`). */
+export const TASK_ACTION_WORDS = {
+  add: ["新增", "添加", "增加", "추가", "등록"],
+  done: ["完成", "已完成", "办完", "완료", "끝"],
+  snooze: ["推迟", "延後", "延期", "改期", "미루기", "연기"],
+  list: ["列表", "清单", "清單", "목록"],
+} as const satisfies WordList;
+
+/** quote's sub-actions (a bare number shows that quote). */
+export const QUOTE_ACTION_WORDS = {
+  new: ["新建", "新增", "신규", "작성"],
+  send: ["发送", "發送", "寄出", "발송", "전송"],
+  accept: ["接受", "确认成交", "수락", "승인"],
+  reject: ["拒绝", "拒絕", "婉拒", "거절", "반려"],
+  expiring: ["即将过期", "即將到期", "만료예정", "만료 예정"],
 } as const satisfies WordList;
 
 export const VOCABULARY = {
@@ -269,6 +421,17 @@ export const VOCABULARY = {
   settings: SETTINGS_WORDS,
   settingValue: SETTING_VALUE_WORDS,
   flag: FLAG_WORDS,
+  taskAction: TASK_ACTION_WORDS,
+  paymentMethod: PAYMENT_METHOD_WORDS,
+  dunningAction: DUNNING_ACTION_WORDS,
+  contactAction: CONTACT_ACTION_WORDS,
+  record: RECORD_WORDS,
+  dealAction: DEAL_ACTION_WORDS,
+  lostReason: LOST_REASON_WORDS,
+  closing: CLOSING_WORDS,
+  forecastPeriod: FORECAST_PERIOD_WORDS,
+  orderAction: ORDER_ACTION_WORDS,
+  quoteAction: QUOTE_ACTION_WORDS,
 } as const;
 
 export type VocabularySet = keyof typeof VOCABULARY;
@@ -366,7 +529,7 @@ function field(word: string, fields: readonly FieldWord[]): string | null {
 }
 
 /** Fields whose value is a reference, number, date or address: folded to half-width. */
-const STRUCTURED_FIELDS: ReadonlySet<FieldWord> = new Set(["phone", "email", "website", "credit_limit", "page", "from", "to", "link"]);
+const STRUCTURED_FIELDS: ReadonlySet<FieldWord> = new Set(["phone", "email", "website", "credit_limit", "page", "from", "to", "link", "ref"]);
 
 function fieldValue(key: FieldWord, value: string): string {
   switch (key) {
@@ -380,6 +543,8 @@ function fieldValue(key: FieldWord, value: string): string {
       return lookupWord("language", value) ?? toHalfWidth(value);
     case "grade":
       return grade(value);
+    case "method":
+      return lookupWord("paymentMethod", value) ?? toHalfWidth(value).toLowerCase();
     default:
       // Names, notes and addresses are stored as typed.
       return STRUCTURED_FIELDS.has(key) ? toHalfWidth(value) : value;
@@ -416,17 +581,57 @@ function options(fields: readonly FieldWord[], sets: readonly VocabularySet[] = 
   };
 }
 
+/** order [new|cancel] ...: the action word first, `override` anywhere, reason= as a field; the rest folded like references. */
+const orderGrammar: Grammar = (args) =>
+  args.map((word, index) => {
+    const action = lookupWord("orderAction", word);
+    if (action && (index === 0 ? action !== "override" : action === "override")) return action;
+    return field(word, ["reason"]) ?? toHalfWidth(word);
+  });
+
+/** quote [new|send|accept|reject] ...: the action first; tax=, valid=, terms=, reason= as fields; lines and terms as typed. */
+const quoteGrammar: Grammar = (args) =>
+  args.map((word, index) => {
+    if (index === 0) {
+      const action = lookupWord("quoteAction", word);
+      if (action) return action;
+    }
+    return field(word, ["tax", "valid", "terms", "reason"]) ?? (index <= 1 ? toHalfWidth(word) : word);
+  });
+
 /** find's query is free text as typed (search folds it itself); only page= is translated. */
 const findGrammar: Grammar = (args) => args.map((word) => field(word, ["page"]) ?? word);
 
 const CUSTOMER_FIELDS: readonly FieldWord[] = [
   "name", "aliases", "status", "stage", "grade", "type", "industry", "source", "region", "city",
-  "address", "phone", "email", "website", "credit_limit", "notes", "currency",
+  "address", "phone", "email", "website", "credit_limit", "notes", "currency", "terms",
 ];
 
 /** new <name...> field=value...: the name (and any word that is not a known field) is free text, kept as typed. */
 const newGrammar: Grammar = (args) => {
-  return args.map((word) => field(word, CUSTOMER_FIELDS) ?? word);
+  // A trailing 仍然创建 / 그래도등록 confirms a name the duplicate check warned about.
+  const anyway = args.length > 1 && lookupWord("record", args[args.length - 1]!) === "anyway";
+  const words = args.slice(0, anyway ? -1 : undefined).map((word) => field(word, CUSTOMER_FIELDS) ?? word);
+  return anyway ? [...words, "anyway"] : words;
+};
+
+const CONTACT_FIELDS: readonly FieldWord[] = ["name", "title", "position", "phone", "email", "wechat", "kakao", "line", "customer"];
+
+/** contact <action> <customer|contact> [name] field=value... [primary]: names stay as typed. */
+const contactGrammar: Grammar = (args) => {
+  if (args.length === 0) return [];
+  const action = lookupWord("contactAction", args[0]!) ?? toHalfWidth(args[0]!);
+  const rest = args.slice(1).map((word) => field(word, CONTACT_FIELDS) ?? (lookupWord("record", word) === "primary" ? "primary" : word));
+  return [action, ...rest];
+};
+
+/** merge <customer> into <customer>. */
+const mergeGrammar: Grammar = (args) => args.map((word) => (lookupWord("record", word) === "into" ? "into" : toHalfWidth(word)));
+
+/** archive <customer> [undo]. */
+const archiveGrammar: Grammar = (args) => {
+  const undo = args.length > 1 && lookupWord("record", args[args.length - 1]!) === "undo";
+  return undo ? [...args.slice(0, -1).map(toHalfWidth), "undo"] : args.map(toHalfWidth);
 };
 
 /** edit <customer...> field=value...: the customer is a reference, fields as for new. */
@@ -665,11 +870,74 @@ const logGrammar: Grammar = (args, context) => {
   ];
 };
 
+const DEAL_FIELDS: readonly FieldWord[] = ["title", "amount", "stage", "close", "probability", "owner", "reason", "page"];
+
+/** A deal field; reason's value in the reader's words read back as the canonical reason. */
+function dealField(word: string): string | null {
+  const translated = field(word, DEAL_FIELDS);
+  if (translated === null || !translated.startsWith("reason=")) return translated;
+  const value = translated.slice("reason=".length);
+  return `reason=${lookupWord("lostReason", value) ?? value}`;
+}
+
+/**
+ * deal <action> ...: the action first (a bare number shows that deal); `stage` takes a stage word;
+ * `stages set` takes `stage:probability` pairs whose built-in stage words are translated. Titles,
+ * notes and custom stage names stay as typed.
+ */
+const dealGrammar: Grammar = (args) => {
+  if (args.length === 0) return [];
+  const action = lookupWord("dealAction", args[0]!);
+  if (!action) return args.map((word) => dealField(word) ?? toHalfWidth(word));
+  const rest = args.slice(1);
+  if (action === "stage") {
+    return [action, ...rest.map((word, index) => (index === 0 ? toHalfWidth(word) : (lookupWord("stage", word) ?? dealField(word) ?? word)))];
+  }
+  if (action === "stages") {
+    return [
+      action,
+      ...rest.map((word, index) => {
+        if (index === 0 && lookupWord("dealAction", word) === "set") return "set";
+        const pair = /^(.+?)[:：](.*)$/.exec(word);
+        return pair ? `${lookupWord("stage", pair[1]!) ?? pair[1]}:${toHalfWidth(pair[2]!)}` : word;
+      }),
+    ];
+  }
+  if (action === "new") return [action, ...rest.map((word) => dealField(word) ?? word)];
+  return [action, ...rest.map((word, index) => dealField(word) ?? (index === 0 ? toHalfWidth(word) : word))];
+};
+
+/** deals [mine|all|@member] [this-month|next-month|quarter] [stage=] [closing=]. */
+const dealsGrammar: Grammar = (args) =>
+  args.map((word) => {
+    const translated = field(word, ["stage", "closing", "page"]);
+    if (translated?.startsWith("closing=")) {
+      const value = translated.slice("closing=".length);
+      return `closing=${lookupWord("closing", value) ?? value}`;
+    }
+    return translated ?? lookupWord("scope", word) ?? lookupWord("closing", word) ?? toHalfWidth(word);
+  });
+
+/**
+ * task [add|done|snooze|list] ...: the action word; add keeps its customer, date and text as typed
+ * (the command finds the date among them), done and snooze fold their number and date, and a line
+ * without an action is the list (`待办 本周 全部`).
+ */
+const taskListWords = options(["page"], ["period", "scope"]);
+const taskGrammar: Grammar = (args, context) => {
+  const action = args.length ? matchPhrase(args, 0, ["taskAction"]) : null;
+  if (!action) return taskListWords(args, context);
+  const rest = args.slice(action.length);
+  if (action.canonical === "list") return ["list", ...taskListWords(rest, context)];
+  if (action.canonical === "add") return ["add", ...rest];
+  return [action.canonical, ...rest.map(toHalfWidth)];
+};
+
 const GRAMMARS: Record<CommandWord, Grammar> = {
   find: findGrammar,
   show: options([]),
   log: logGrammar,
-  order: options([]),
+  order: orderGrammar,
   orders: options(["page"]),
   followups: options(["page"], ["period", "scope"]),
   followup: options([]),
@@ -685,4 +953,19 @@ const GRAMMARS: Record<CommandWord, Grammar> = {
   activity: activityGrammar,
   digest: digestGrammar,
   settings: settingsGrammar,
+  task: taskGrammar,
+  tasks: options(["page"], ["period", "scope"]),
+  contact: contactGrammar,
+  contacts: options([]),
+  merge: mergeGrammar,
+  archive: archiveGrammar,
+  pay: options(["method", "ref"]),
+  writeoff: options(["reason"]),
+  dunning: options([], ["dunningAction"]),
+  deal: dealGrammar,
+  deals: dealsGrammar,
+  forecast: options([], ["forecastPeriod", "scope"]),
+  ship: options(["carrier", "tracking", "warehouse"]),
+  invoice: options(["due"]),
+  quote: quoteGrammar,
 };

@@ -8,6 +8,12 @@ import { addDaysTo, type CalendarDate } from "../../core/dates.js";
 import { buildSearchKeys } from "../../core/text/search-keys.js";
 import { toDbDate } from "../mappers.js";
 import { createInvoice, createOrder, recordPayment } from "../order-writer.js";
+import { loadDemoOrderEntry } from "./demo-orders.js";
+import { loadDemoContacts } from "./demo-contacts.js";
+import { loadDemoTasks } from "./demo-tasks.js";
+import { loadDemoLedger } from "./demo-ledger.js";
+import { loadDemoQuotes } from "./demo-quotes.js";
+import { loadDemoDeals } from "./demo-deals.js";
 
 export const DEMO_LABEL = "DEMO";
 
@@ -170,6 +176,12 @@ export async function loadDemoData(prisma: PrismaClient, tenantId: number, today
           lines: { create: [{ sku: "WID-200", description: "Widget, heavy duty", quantity: 300, unitPrice: 40_000n }] },
         },
       });
+      await loadDemoOrderEntry(tx, tenantId, ids);
+      await loadDemoContacts(tx, tenantId, ids, members, DEMO_LABEL);
+      await loadDemoTasks(tx, tenantId, ids, members, today);
+      await loadDemoLedger(tx, tenantId, ids, members, today);
+      await loadDemoDeals(tx, tenantId, ids, members, today);
+      await loadDemoQuotes(tx, tenantId, ids, members, today);
       return CUSTOMERS.length;
     },
     { timeout: 60_000 },

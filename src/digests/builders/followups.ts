@@ -6,7 +6,9 @@
 import { addDaysTo } from "../../core/dates.js";
 import { reply, type Block, type Button } from "../../core/reply.js";
 import { customerLabel, day, moreLine, ownerLabel, relative, say } from "./format.js";
+import { plain } from "../mention.js";
 import type { BuiltDigest, DigestContext, FollowUpItem, FollowUpsData } from "./types.js";
+import { expiringQuoteBlocks } from "./expiring-quotes.js";
 
 /** Platforms limit buttons per message (Discord: 25); this many items carry buttons. */
 export const FOLLOWUP_ITEMS_WITH_BUTTONS = 10;
@@ -15,14 +17,20 @@ function buttonsFor(ctx: DigestContext, item: FollowUpItem): Button[] {
   const snoozeTo = addDaysTo(item.nextFollowUp > ctx.today ? item.nextFollowUp : ctx.today, 1);
   return [
     { label: say(ctx, "digest.button.logCall"), action: { kind: "form", command: "log", prefill: { customer: `#${item.customerId}`, channel: "call" } } },
-    { label: say(ctx, "digest.button.snooze"), action: { kind: "run", command: `followup #${item.customerId} ${snoozeTo}` } },
+    { label: say(ctx, "digest.button.snooze"), action: { kind: "run", command: item.taskId ? `task snooze ${item.taskId} ${snoozeTo}` : `followup #${item.customerId} ${snoozeTo}` } },
   ];
+}
+
+/** The line of one item: the customer, and what to do when the task says more than "follow up". */
+function itemTitle(item: FollowUpItem): string {
+  return item.text ? `${customerLabel(item)} · ${plain(item.text)}` : customerLabel(item);
 }
 
 export function buildFollowUpsDigest(data: FollowUpsData, ctx: DigestContext): BuiltDigest {
   const { overdue, today, week } = data.totals;
   const title = say(ctx, "digest.followups.title", { date: day(ctx, ctx.today) });
-  if (overdue + today + week === 0) {
+  const quotes = expiringQuoteBlocks(data.expiringQuotes ?? [], ctx);
+  if (overdue + today + week === 0 && !quotes.length) {
     return { empty: true, reply: reply.of(title, [{ type: "text", text: say(ctx, "digest.followups.empty") }], { visibility: "channel" }) };
   }
   const blocks: Block[] = [
@@ -41,7 +49,7 @@ export function buildFollowUpsDigest(data: FollowUpsData, ctx: DigestContext): B
       items: group.items.map((item) => {
         const urgent = item.nextFollowUp <= ctx.today && buttoned < FOLLOWUP_ITEMS_WITH_BUTTONS;
         if (urgent) buttoned++;
-        return { title: customerLabel(item), detail: say(ctx, "digest.followups.due", { date: day(ctx, item.nextFollowUp), relative: relative(ctx, ctx.today, item.nextFollowUp) }), ...(urgent ? { buttons: buttonsFor(ctx, item) } : {}) };
+        return { title: itemTitle(item), detail: say(ctx, "digest.followups.due", { date: day(ctx, item.nextFollowUp), relative: relative(ctx, ctx.today, item.nextFollowUp) }), ...(urgent ? { buttons: buttonsFor(ctx, item) } : {}) };
       }),
     });
     if (total > shown) {
@@ -50,5 +58,6 @@ export function buildFollowUpsDigest(data: FollowUpsData, ctx: DigestContext): B
   }
   const hiddenOwners = data.ownerCount - data.owners.length;
   if (hiddenOwners > 0) blocks.push({ type: "text", tone: "muted", text: say(ctx, "digest.followups.moreOwners", { count: hiddenOwners }) });
+  blocks.push(...quotes);
   return { empty: false, reply: reply.of(say(ctx, "digest.followups.headline", { title, today, overdue }), blocks, { visibility: "channel" }) };
 }

@@ -5,8 +5,46 @@
  */
 import { reply, type Block } from "../../core/reply.js";
 import { plain } from "../mention.js";
-import { day, percent, say } from "./format.js";
+import { day, money, percent, say } from "./format.js";
 import type { BuiltDigest, DigestContext, PeriodCount, PipelineData } from "./types.js";
+import type { PipelineDeals } from "../../core/digest-store.js";
+
+const BUILT_IN_STAGES = new Set(["lead", "qualified", "proposal", "negotiation", "won", "lost"]);
+
+/** Open deals by stage, the week's wins and losses, and the lost reasons ranked. */
+function dealBlocks(deals: PipelineDeals, ctx: DigestContext): Block[] {
+  const blocks: Block[] = [];
+  const amount = (minor: number, currency: string | null) => money(ctx, minor, currency ?? ctx.currency);
+  if (deals.open.length) {
+    blocks.push({
+      type: "table",
+      title: say(ctx, "digest.pipeline.openByStage"),
+      columns: (["colStage", "colDeals", "colOpen", "colWeighted"] as const).map((column) => say(ctx, `digest.pipeline.${column}`)),
+      align: ["left", "right", "right", "right"],
+      rows: deals.open.map((row) => [
+        row.name ?? (BUILT_IN_STAGES.has(row.stage) ? say(ctx, `deal.stage.${row.stage as "lead"}`) : row.stage),
+        String(row.count),
+        amount(row.amount, row.currency),
+        amount(row.weighted, row.currency),
+      ]),
+    });
+  }
+  const wonCount = deals.won.reduce((sum, row) => sum + row.count, 0);
+  if (wonCount + deals.lost > 0) {
+    const wonAmount = deals.won.map((row) => amount(row.amount, row.currency)).join(" + ") || amount(0, null);
+    blocks.push({ type: "text", text: say(ctx, "digest.pipeline.dealsWeek", { won: wonCount, amount: wonAmount, lost: deals.lost, rate: percent(wonCount, wonCount + deals.lost) }) });
+  }
+  if (deals.reasons.length) {
+    blocks.push({
+      type: "table",
+      title: say(ctx, "digest.pipeline.lostReasons"),
+      columns: [say(ctx, "digest.pipeline.colReason"), say(ctx, "digest.pipeline.colDeals")],
+      align: ["left", "right"],
+      rows: deals.reasons.map((row) => [say(ctx, `deal.reason.${row.reason as "price"}`), String(row.count)]),
+    });
+  }
+  return blocks;
+}
 
 function trend(ctx: DigestContext, { current, previous }: PeriodCount): string {
   if (previous === 0) return current === 0 ? "0" : say(ctx, "digest.pipeline.trendNone", { current });
@@ -20,7 +58,8 @@ export function buildPipelineDigest(data: PipelineData, ctx: DigestContext): Bui
   const title = say(ctx, "digest.pipeline.title", { from: day(ctx, data.from), to: day(ctx, data.to) });
   const signedAny = data.signed.month.current + data.signed.quarter.current + data.signed.year.current;
   const activity = data.members.reduce((sum, member) => sum + member.contacts + member.won + member.lost, 0);
-  if (data.newCustomers + data.updated + data.won + data.lost + signedAny + activity === 0) {
+  const dealCount = data.deals ? data.deals.open.length + data.deals.won.length + data.deals.lost : 0;
+  if (data.newCustomers + data.updated + data.won + data.lost + signedAny + activity + dealCount === 0) {
     return { empty: true, reply: reply.of(title, [{ type: "text", text: say(ctx, "digest.pipeline.empty") }], { visibility: "channel" }) };
   }
   const blocks: Block[] = [
@@ -57,6 +96,7 @@ export function buildPipelineDigest(data: PipelineData, ctx: DigestContext): Bui
       blocks.push({ type: "text", tone: "muted", text: say(ctx, "digest.pipeline.moreMembers", { count: data.members.length - shown.length }) });
     }
   }
+  if (data.deals) blocks.push(...dealBlocks(data.deals, ctx));
   blocks.push({ type: "text", tone: "muted", text: say(ctx, "digest.pipeline.legend") });
   return { empty: false, reply: reply.of(title, blocks, { visibility: "channel" }) };
 }

@@ -81,6 +81,50 @@ describe("every registry command as a /crm subcommand", () => {
     },
     { sub: "order", options: [opt("number", "SO-1030")], expect: (data) => expect(data.embeds[0].title).toBe("Order SO-1030: closed") },
     {
+      sub: "deal",
+      as: "admin",
+      options: [opt("action", "new"), opt("customer", "lumiere"), opt("title", "Terrace heaters"), opt("amount", "4,500"), opt("stage", "proposal"), opt("close", "2026-12-18")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toMatch(/^Deal #\d+ created for Café Lumière SARL: Terrace heaters$/);
+        const deal = await h.prisma.deal.findFirstOrThrow({ where: { tenantId: h.tenantA.id, title: "Terrace heaters" } });
+        expect(deal).toMatchObject({ amount: 450_000n, stage: "proposal", status: "open" });
+        expect(await h.prisma.dealEvent.count({ where: { dealId: deal.id, kind: "created" } })).toBe(1);
+        expect(data.components.flatMap((r: any) => r.components.map((c: any) => c.label))).toEqual(expect.arrayContaining(["Won", "Customer"]));
+      },
+    },
+    {
+      sub: "deals",
+      options: [opt("who", "all"), opt("closing", "quarter")],
+      expect: (data) => expect(data.embeds[0].title).toMatch(/^Team deals closing this quarter: \d+$/),
+    },
+    {
+      sub: "forecast",
+      as: "admin",
+      options: [opt("period", "quarter")],
+      expect: (data) => expect(embedText(data)).toContain("Weighted"),
+    },
+    {
+      sub: "ship",
+      as: "admin",
+      options: [opt("number", "SO-1035"), opt("lines", "WID-100 5"), opt("carrier", "DHL")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toBe("Order SO-1035 shipped to Acme Corp");
+        expect(embedText(data)).toContain("Delivery notice: order SO-1035 for Acme Corp");
+        const shipment = await h.prisma.shipment.findFirstOrThrow({ where: { order: { tenantId: h.tenantA.id, number: "SO-1035" } }, include: { lines: true } });
+        expect(shipment).toMatchObject({ carrier: "DHL", lines: [expect.objectContaining({ sku: "WID-100", quantity: 5 })] });
+      },
+    },
+    {
+      sub: "invoice",
+      as: "admin",
+      options: [opt("number", "SO-1035"), opt("amount", "100")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toMatch(/^Invoice INV-\d+ for order SO-1035$/);
+        const number = /INV-\d+/.exec(data.embeds[0].title)![0];
+        expect(await h.prisma.invoice.findFirstOrThrow({ where: { tenantId: h.tenantA.id, number } })).toMatchObject({ amount: 10_000n, status: "open" });
+      },
+    },
+    {
       sub: "orders",
       options: [opt("customer", "acme")],
       expect: (data) => {
@@ -95,11 +139,40 @@ describe("every registry command as a /crm subcommand", () => {
       options: [opt("customer", "globex"), opt("date", "2026-12-01")],
       expect: async (data) => {
         expect(data.embeds[0].title).toMatch(/Globex Corporation/);
-        const globex = await h.prisma.customer.findFirstOrThrow({ where: { tenantId: h.tenantA.id, name: "Globex Corporation" } });
-        expect(globex.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-12-01");
+        // A follow-up is an open task; the customer's date stays the earliest (today's, from the demo).
+        const task = await h.prisma.task.findFirstOrThrow({ where: { tenantId: h.tenantA.id, customer: { name: "Globex Corporation" }, dueOn: new Date("2026-12-01T00:00:00Z") } });
+        expect(task).toMatchObject({ text: "", doneAt: null });
       },
     },
+    {
+      sub: "task",
+      as: "admin",
+      options: [opt("action", "add"), opt("customer", "globex"), opt("date", "2026-11-27"), opt("text", "Send the contract draft")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toMatch(/^Task #\d+ added for Globex Corporation: Send the contract draft$/);
+        expect(await h.prisma.task.count({ where: { tenantId: h.tenantA.id, text: "Send the contract draft", doneAt: null } })).toBe(1);
+      },
+    },
+    { sub: "tasks", as: "admin", options: [opt("when", "week"), opt("who", "all")], expect: (data) => expect(data.embeds[0].title).toBe("Team tasks: week (with overdue)") },
     { sub: "overdue", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Overdue receivables: $33,500.00") },
+    {
+      sub: "pay",
+      as: "admin",
+      options: [opt("customer_or_invoice", "INV-5018"), opt("amount", "250"), opt("method", "cash")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toBe("Receipt of $250.00 from 深圳华强电子有限公司 recorded");
+        expect(data.components.flatMap((r: any) => r.components.map((c: any) => c.label))).toEqual(expect.arrayContaining(["Undo", "Show customer"]));
+        const invoice = await h.prisma.invoice.findFirstOrThrow({ where: { tenantId: h.tenantA.id, number: "INV-5018" } });
+        expect(invoice.paid).toBe(25_000n);
+      },
+    },
+    {
+      sub: "writeoff",
+      as: "admin",
+      options: [opt("invoice", "INV-5017"), opt("amount", "1"), opt("reason", "Bank charges")],
+      expect: (data) => expect(data.embeds[0].title).toBe("Wrote off $1.00 of invoice INV-5017 (深圳华强电子有限公司)"),
+    },
+    { sub: "dunning", as: "admin", options: [opt("customer", "initech")], expect: (data) => expect(data.embeds[0].title).toBe("Payment reminder for Initech LLC: $6,000.00 overdue") },
     {
       sub: "new",
       options: [opt("name", "Zeta Widgets"), opt("fields", "city=Lyon grade=B")],
@@ -123,10 +196,11 @@ describe("every registry command as a /crm subcommand", () => {
       as: "admin",
       options: [opt("what", "customers"), opt("format", "csv")],
       expect: (data, call) => {
-        expect(data.embeds[0].title).toBe("Exported 11 customers rows");
+        // The 10 demo customers, the demo duplicate pair (seed/demo-contacts.ts) and Zeta Widgets from `new` above.
+        expect(data.embeds[0].title).toBe("Exported 13 customers rows");
         expect(call.files.map((f) => f.name)).toEqual(["customers-2026-11-23.csv"]);
         expect(call.files[0]!.data.toString("utf8")).toContain("Acme Corp");
-        expect(data.attachments).toEqual([{ id: "0", description: "customers export, 11 rows (CSV)" }]);
+        expect(data.attachments).toEqual([{ id: "0", description: "customers export, 13 rows (CSV)" }]);
       },
     },
     {
@@ -152,6 +226,47 @@ describe("every registry command as a /crm subcommand", () => {
     } },
     { sub: "digest", as: "admin", options: [opt("action", "list")], expect: (data) => expect(data.embeds[0].title).toMatch(/^Digests are not set up on this Rapport server/) },
     { sub: "settings", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Settings") },
+    {
+      sub: "contact",
+      as: "admin",
+      options: [opt("action", "add"), opt("customer", "initech"), opt("name", "Peter Gibbons"), opt("fields", "title=Engineer kakao=peter.g"), { name: "primary", type: 5, value: true as unknown as string }],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toBe("Added Peter Gibbons to Initech LLC");
+        expect(embedText({ embeds: data.embeds })).toContain("peter.g");
+        const row = await h.prisma.contact.findFirstOrThrow({ where: { tenantId: h.tenantA.id, name: "Peter Gibbons" } });
+        expect(row).toMatchObject({ title: "Engineer", kakao: "peter.g", isPrimary: true });
+      },
+    },
+    {
+      sub: "contacts",
+      options: [opt("customer", "acme")],
+      expect: (data) => {
+        expect(data.embeds[0].title).toBe("Contacts at Acme Corp");
+        expect(data.components.flatMap((r: any) => r.components.map((c: any) => c.label))).toEqual(expect.arrayContaining(["Add contact", "Make primary: Jane Doe, CFO  #2"]));
+      },
+    },
+    {
+      sub: "merge",
+      as: "admin",
+      options: [opt("duplicate", "远航物流"), opt("into", "北京远航物流有限公司")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toBe("Merged 远航物流 into 北京远航物流有限公司");
+        const duplicate = await h.prisma.customer.findFirstOrThrow({ where: { tenantId: h.tenantA.id, name: "远航物流" } });
+        expect(duplicate.mergedIntoId).toBe(await customerId(h.tenantA.id, "北京远航物流有限公司"));
+        expect(data.components.flatMap((r: any) => r.components.map((c: any) => c.label))).toContain("Undo");
+      },
+    },
+    {
+      sub: "archive",
+      as: "admin",
+      options: [opt("customer", "현대상사")],
+      expect: async (data) => {
+        expect(data.embeds[0].title).toBe("Archived 현대상사");
+        const row = await h.prisma.customer.findFirstOrThrow({ where: { tenantId: h.tenantA.id, name: "현대상사" } });
+        expect(row.archivedAt).not.toBeNull();
+        await h.prisma.customer.update({ where: { id: row.id }, data: { archivedAt: null } });
+      },
+    },
     { sub: "help", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Rapport commands") },
   ];
 
@@ -173,6 +288,20 @@ describe("every registry command as a /crm subcommand", () => {
     expect(data.flags).toBe(64);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     await check(data, call);
+  });
+});
+
+describe("order new under /sales", () => {
+  test("an order with lines typed in the lines option; a rep may not enter one for another rep's customer", async () => {
+    const { data } = await run(h.admin, "order", [opt("action", "new"), opt("customer", "lumiere"), opt("lines", "WID-100 2 450; WID-200 1 90")]);
+    expect(data.embeds[0].title).toMatch(/^Order SO-\d+ entered for Café Lumière SARL$/);
+    const number = /SO-\d+/.exec(data.embeds[0].title)![0];
+    const row = await h.prisma.order.findFirstOrThrow({ where: { tenantId: h.tenantA.id, number }, include: { lines: true } });
+    expect(row.total).toBe(99_000n);
+    const before = await h.prisma.order.count({ where: { tenantId: h.tenantA.id } });
+    const refused = await run(h.member, "order", [opt("action", "new"), opt("customer", "acme"), opt("lines", "WID-100 1 10")]);
+    expect(embedText(refused.data)).toContain("another rep's customer");
+    expect(await h.prisma.order.count({ where: { tenantId: h.tenantA.id } })).toBe(before);
   });
 });
 
@@ -214,6 +343,24 @@ describe("autocomplete from the real database", () => {
 });
 
 describe("Log to CRM on the real database", () => {
+  test("/sales pay records a receipt; its Undo button takes it back; a rep is refused", async () => {
+    const paidOf = async () => (await h.prisma.invoice.findFirstOrThrow({ where: { tenantId: h.tenantA.id, number: "INV-5011" } })).paid;
+    const before = await paidOf();
+    const { interaction, data } = await run(h.admin, "pay", [opt("customer_or_invoice", "INV-5011"), opt("amount", "500"), opt("ref", "TT-DISCORD")]);
+    expect(data.embeds[0].title).toBe("Receipt of $500.00 from 上海宏达贸易有限公司 recorded");
+    expect(await paidOf()).toBe(before + 50_000n);
+    const message = original(interaction.id);
+    const undo = h.fake.dispatchInteraction(buttonInteraction(h.admin, { customId: button(message, "Undo"), message, ephemeral: true }));
+    const undone = await h.callback(undo);
+    expect(undone.body.type).toBe(7);
+    expect(undone.body.data.embeds[0].title).toBe("Receipt undone");
+    expect(await paidOf()).toBe(before);
+    expect((await h.prisma.payment.findFirstOrThrow({ where: { tenantId: h.tenantA.id, reference: "TT-DISCORD" } })).undoneAt).not.toBeNull();
+    const refused = await run(h.member, "pay", [opt("customer_or_invoice", "INV-5011"), opt("amount", "500")]);
+    expect(embedText(refused.call.body)).toContain("pay");
+    expect(await paidOf()).toBe(before);
+  });
+
   test("menu -> modal -> submit writes one interaction with the message link; Undo takes it back", async () => {
     const target = { id: snowflake(), channelId: h.fake.guild.channelId, content: "삼성 wants 300 units by March", author: { id: "600000000000000001", username: "buyer" } };
     const menu = h.fake.dispatchInteraction(messageContextInteraction(h.member, { commandName: "Log to CRM", message: target }));

@@ -15,13 +15,14 @@ describe("rapport discord register", () => {
   test("should PUT the registry-derived commands globally", async () => {
     const result = await registerDiscordCommands({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, commands: commands });
     expect(result.scope).toBe("global");
-    expect(result.registered.map((c) => c.name)).toEqual(["crm", "sales", "Log to CRM"]);
+    expect(result.registered.map((c) => c.name)).toEqual(["crm", "sales", "team", "Log to CRM"]);
     const put = fake.calls.find((c) => c.method === "PUT" && c.path === `/applications/${fake.applicationId}/commands`)!;
     expect(put.authorization).toBe(`Bot ${fake.token}`);
     expect(put.body).toEqual(buildDiscordCommands(commands).body);
     const subcommandsOf = (index: number) => put.body[index].options.map((o: { name: string }) => o.name);
-    expect(subcommandsOf(0)).toEqual(commands.filter((c) => c.topic !== "sales").map((c) => c.name));
+    expect(subcommandsOf(0)).toEqual(commands.filter((c) => !c.topic).map((c) => c.name));
     expect(subcommandsOf(1)).toEqual(commands.filter((c) => c.topic === "sales").map((c) => c.name));
+    expect(subcommandsOf(2)).toEqual(commands.filter((c) => c.topic === "team").map((c) => c.name));
   });
 
   test("should PUT per guild with --guild, surviving a 429 with retry_after", async () => {
@@ -34,7 +35,7 @@ describe("rapport discord register", () => {
       commands: commands,
     });
     expect(result.scope).toEqual({ guildId: fake.guild.id });
-    expect(fake.guildCommands.get(fake.guild.id)?.map((c) => c.name)).toEqual(["crm", "sales", "Log to CRM"]);
+    expect(fake.guildCommands.get(fake.guild.id)?.map((c) => c.name)).toEqual(["crm", "sales", "team", "Log to CRM"]);
     const puts = fake.calls.filter((c) => c.method === "PUT" && c.path.includes("/guilds/"));
     expect(puts.map((c) => c.status)).toEqual([429, 200]);
   });

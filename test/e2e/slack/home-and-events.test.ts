@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appHomeOpened, eventCallback } from "../../fakes/slack/payloads.js";
 import { PAT, startHarness, type Harness } from "./harness.js";
+import { HOME_SECTIONS } from "../../../src/adapters/slack/listeners/events/app-home-opened.js";
 
 describe("events", () => {
   let h: Harness;
@@ -17,8 +18,9 @@ describe("events", () => {
     const view = publish!.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe("home");
     expect(view.blocks.length).toBeLessThanOrEqual(100);
-    expect(JSON.stringify(view)).toContain("Follow-ups due today");
-    expect(h.api.callsOf("runText").map((call) => call.text).sort()).toEqual(["followups overdue", "followups today", "overdue"]);
+    expect(JSON.stringify(view)).toContain("Your tasks");
+    expect(h.api.callsOf("runText").map((call) => call.text).sort()).toEqual(HOME_SECTIONS.map((section) => section.command).sort());
+    expect(h.api.callsOf("runText").map((call) => call.text)).toContain("tasks week");
   });
 
   test("should handle a retried event delivery once", async () => {

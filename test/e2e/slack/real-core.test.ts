@@ -149,16 +149,17 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       const body = await run(PAT, "followups today all");
       const text = readable(body);
       expect(text).toContain("Team follow-ups: today (with overdue)");
-      expect(text).toContain("현대상사  #6*\n2026-11-13 (10 days overdue)");
-      expect(text).toContain("*Acme Corp  #1*\n2026-11-23 (today) · Alice Martin");
+      expect(text).toMatch(/\*Follow up · 현대상사\*\n#\d+ · 2026-11-13 \(10 days overdue\)/);
+      expect(text).toMatch(/\*Follow up · Acme Corp\*\n#\d+ · 2026-11-23 \(today\) · Alice Martin/);
       expect(text).not.toContain("上海宏达贸易有限公司"); // due in two days
     });
 
     test("followup: sets a date and the database agrees", async () => {
       const body = await run(PAT, "followup initech 2026-12-05");
       expect(body.text).toBe("Next follow-up with Initech LLC: 2026-12-05 (in 12 days)");
-      const initech = await core.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name: "Initech LLC" } });
-      expect(initech.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-12-05");
+      // A follow-up is an open task; the customer's date stays its earliest (yesterday's, from the demo).
+      const task = await core.database.prisma.task.findFirstOrThrow({ where: { tenantId, customer: { name: "Initech LLC" }, doneAt: null }, orderBy: { id: "desc" } });
+      expect(task.dueOn.toISOString().slice(0, 10)).toBe("2026-12-05");
     });
 
     test("overdue: ageing buckets and credit-limit breaches (> escaped in mrkdwn)", async () => {
@@ -168,6 +169,57 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       expect(text).toContain("0-30    31-60      61-90  91-180       &gt;180       Total");
       expect(text).toContain("*Over credit limit*");
       expect(text).toContain("balance $42,000.00 exceeds limit $30,000.00");
+    });
+
+    test("pay: a receipt applied to the invoice, with an Undo button that restores it; reps are refused", async () => {
+      const invoice = () => core.database.prisma.invoice.findFirstOrThrow({ where: { tenantId, number: "INV-5018" } });
+      const body = await run(PAT, "pay INV-5018 1,000.50 method=check ref=CHK-77");
+      expect(body.text).toBe("Receipt of $1,000.50 from 深圳华强电子有限公司 recorded");
+      const text = readable(body);
+      expect(text).toContain("applied to 1 invoice");
+      expect(text).toContain("INV-5018");
+      expect((await invoice()).paid).toBe(100_050n);
+      const payment = await core.database.prisma.payment.findFirstOrThrow({ where: { tenantId, reference: "CHK-77" } });
+      expect(payment.method).toBe("check");
+      const undo = buttonsOf(body).find((button) => button.action_id.startsWith("rapport:undo:"))!;
+      expect(undo).toBeDefined();
+      await h.interact(blockAction(PAT, { actionId: undo.action_id, value: undo.value, responseUrl: h.slack.responseUrl("undo-pay") }));
+      const [undone] = await h.slack.waitForResponses("undo-pay");
+      expect(undone!.body.text).toBe("Receipt undone");
+      expect((await invoice()).paid).toBe(0n);
+      expect((await core.database.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).undoneAt).not.toBeNull();
+      const refused = await run(SAM, "pay INV-5018 10");
+      expect(String(refused.text)).toContain("pay");
+      expect((await invoice()).paid).toBe(0n);
+    });
+
+    test("deal new: a deal for the admin's customer with its history row; stage and won from the card's button", async () => {
+      const body = await run(PAT, "deal new lumiere Espresso machines amount=2,400 stage=qualified close=2026-12-20");
+      expect(body.text).toMatch(/^Deal #\d+ created for Café Lumière SARL: Espresso machines$/);
+      const deal = await core.database.prisma.deal.findFirstOrThrow({ where: { tenantId, title: "Espresso machines" } });
+      expect(deal).toMatchObject({ amount: 240_000n, stage: "qualified", status: "open" });
+      expect(readable(body)).toContain("$2,400.00");
+      const moved = await run(PAT, `deal stage ${deal.id} negotiation`);
+      expect(moved.text).toBe(`Deal #${deal.id} moved to Negotiation`);
+      const won = buttonsOf(moved).find((button) => (button as unknown as { text: { text: string } }).text.text === "Won")!;
+      expect(won).toBeDefined();
+      await h.interact(blockAction(PAT, { actionId: won.action_id, value: won.value, responseUrl: h.slack.responseUrl("deal-won") }));
+      const [done] = await h.slack.waitForResponses("deal-won");
+      expect(done!.body.text).toBe(`Deal #${deal.id} won: Espresso machines`);
+      const kinds = await core.database.prisma.dealEvent.findMany({ where: { dealId: deal.id }, orderBy: { id: "asc" }, select: { kind: true } });
+      expect(kinds.map((event) => event.kind)).toEqual(["created", "stage", "won"]);
+      const refused = await run(SAM, `deal lost ${deal.id} reason=price`);
+      expect(String(refused.text)).toContain(`Deal #${deal.id} is Pat's`);
+    });
+
+    test("App Home shows the member's open pipeline: count, open and weighted amounts, closing this month", async () => {
+      await run(PAT, "deal new lumiere Terrace heaters amount=3,000 stage=proposal close=2026-11-28");
+      await h.event(eventCallback(PAT, appHomeOpened(PAT)));
+      const [publish] = await h.slack.waitForCalls("views.publish");
+      const view = JSON.stringify(publish!.args.view);
+      expect(view).toContain("Your pipeline");
+      expect(view).toContain("1 deal: $3,000.00, weighted $1,500.00");
+      expect(view).toContain("Closing this month: 1 deal: $3,000.00, weighted $1,500.00");
     });
 
     test("new, edit, assign: create, change and hand over a customer", async () => {
@@ -182,6 +234,40 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       const row = await core.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name: "Northwind Traders" } });
       const owner = await core.database.prisma.member.findUniqueOrThrow({ where: { id: row.ownerId! } });
       expect({ city: row.city, region: row.region, grade: row.grade, owner: owner.externalId }).toEqual({ city: "Portland", region: "Oregon", grade: "B", owner: "bob" });
+    });
+
+    test("contact add: a contact with a spaced phone and WeChat, listed with buttons by contacts", async () => {
+      const body = await run(PAT, "contact add globex Lisa Wong title=Buyer phone=+1 619 555 0142 wechat=lisa_w primary");
+      expect(body.text).toBe("Added Lisa Wong to Globex Corporation");
+      expect(readable(body)).toContain("*WeChat*\nlisa_w");
+      const row = await core.database.prisma.contact.findFirstOrThrow({ where: { tenantId, name: "Lisa Wong" } });
+      expect(row).toMatchObject({ phone: "+1 619 555 0142", wechat: "lisa_w", isPrimary: true });
+      const list = await run(PAT, "contacts globex");
+      expect(readable(list)).toContain("Lisa Wong, Buyer (primary)");
+      expect(buttonsOf(list).map((button) => button.value)).toContain(`contact remove #${row.id}`);
+    });
+
+    test("new warns about a duplicate with Open and Create anyway; merge moves it back with an Undo button", async () => {
+      const warned = await run(PAT, "new 远航物流有限公司 city=北京");
+      expect(warned.text).toBe("远航物流有限公司 may already exist");
+      const values = buttonsOf(warned).map((button) => button.value);
+      const [kept, duplicate] = await Promise.all(
+        ["北京远航物流有限公司", "远航物流"].map((name) => core.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name } })),
+      );
+      expect(values).toEqual(expect.arrayContaining([`show #${duplicate!.id}`, "new 远航物流有限公司 city=北京 anyway"]));
+      const anyway = buttonsOf(warned).find((button) => button.value.endsWith(" anyway"))!;
+      await h.interact(blockAction(PAT, { actionId: anyway.action_id, value: anyway.value, responseUrl: h.slack.responseUrl("anyway") }));
+      const [created] = await h.slack.waitForResponses("anyway");
+      expect(created!.body.text).toBe("Created 远航物流有限公司");
+
+      const merged = await run(PAT, `merge #${duplicate!.id} into #${kept!.id}`);
+      expect(merged.text).toBe("Merged 远航物流 into 北京远航物流有限公司");
+      expect((await core.database.prisma.customer.findUniqueOrThrow({ where: { id: duplicate!.id } })).mergedIntoId).toBe(kept!.id);
+      const undo = buttonsOf(merged).find((button) => button.action_id.startsWith("rapport:undo:"))!;
+      await h.interact(blockAction(PAT, { actionId: undo.action_id, value: undo.value, responseUrl: h.slack.responseUrl("undo-merge") }));
+      await h.slack.waitForResponses("undo-merge");
+      expect((await core.database.prisma.customer.findUniqueOrThrow({ where: { id: duplicate!.id } })).mergedIntoId).toBeNull();
+      expect(String((await run(SAM, `merge #${duplicate!.id} into #${kept!.id}`)).text)).toContain("merge");
     });
 
     test("role: the workspace admin sets roles; a plain member may not", async () => {
@@ -206,6 +292,57 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       expect(body.response_type).toBe("ephemeral");
       expect(String(body.text)).toContain('There is no command "fnd". Did you mean find?');
       expect(readable(body)).toContain("Example: /crm find acme");
+    });
+  });
+
+  describe("order entry: /crm order new, ship, invoice and the order form", () => {
+    const lumiereRef = async () => `#${(await core.database.prisma.customer.findFirstOrThrow({ where: { tenantId, name: "Café Lumière SARL" } })).id}`;
+
+    test("order new typed with lines, then a partial shipment and an invoice", async () => {
+      const body = await run(PAT, "order new lumiere WID-100 2 450; WID-200 1 90 spare part");
+      expect(String(body.text)).toMatch(/^Order SO-\d+ entered for Café Lumière SARL$/);
+      const number = /SO-\d+/.exec(String(body.text))![0];
+      expect(readable(body)).toContain("*Total*\n$990.00");
+      expect(buttonsOf(body).some((button) => button.action_id.startsWith("rapport:undo:"))).toBe(true);
+      const row = await core.database.prisma.order.findFirstOrThrow({ where: { tenantId, number }, include: { lines: true } });
+      expect(row.lines.map((line) => [line.sku, line.quantity, line.unitPrice])).toEqual([["WID-100", 2, 45_000n], ["WID-200", 1, 9_000n]]);
+
+      const shipped = await run(PAT, `ship ${number} WID-100 1 carrier=DHL`);
+      expect(readable(shipped)).toContain(`Delivery notice: order ${number} for Café Lumière SARL left 2026-11-23.`);
+      expect(readable(shipped)).toContain("Still to ship: WID-100 × 1, WID-200 × 1.");
+      const invoiced = await run(PAT, `invoice ${number}`);
+      expect(String(invoiced.text)).toMatch(new RegExp(`^Invoice INV-\\d+ for order ${number}$`));
+      expect(readable(invoiced)).toContain("*Due*\n2026-12-23");
+    });
+
+    test("the order form has a multi-line lines field, and submitting it enters the order", async () => {
+      const order = core.rapport.commands.find((command) => command.name === "order")!;
+      const modal = buildCommandModal(order, { prefill: { action: "new" }, metadata: { channelId: "C0SALES" } });
+      const linesBlock = modal.blocks.find((block) => "block_id" in block && block.block_id === "opt:lines") as { element: Record<string, unknown> } | undefined;
+      expect(linesBlock?.element).toMatchObject({ type: "plain_text_input", multiline: true });
+      const before = await core.database.prisma.order.count({ where: { tenantId } });
+      const view = { ...modal, id: "V0ORDER", hash: "h-order" };
+      const res = await h.interact(
+        viewSubmission(PAT, view as unknown as Record<string, unknown>, {
+          "opt:action": { value: { type: "static_select", selected_option: { value: "new" } } },
+          "opt:customer": { "pick:customer": { type: "external_select", selected_option: { value: await lumiereRef() } } },
+          "opt:lines": { value: { type: "plain_text_input", value: "WID-100 3 450\nWID-200 1 90 spare part" } },
+        }),
+      );
+      expect(res.status).toBe(200);
+      const [confirmation] = await h.slack.waitForCalls("chat.postEphemeral");
+      expect(confirmation!.args).toMatchObject({ channel: "C0SALES", user: "U0PAT" });
+      expect(String(confirmation!.args.text)).toMatch(/^Order SO-\d+ entered for Café Lumière SARL$/);
+      expect(await core.database.prisma.order.count({ where: { tenantId } })).toBe(before + 1);
+      const row = await core.database.prisma.order.findFirstOrThrow({ where: { tenantId }, orderBy: { id: "desc" }, include: { lines: { orderBy: { id: "asc" } } } });
+      expect(row.lines.map((line) => [line.sku, line.quantity, line.description])).toEqual([["WID-100", 3, null], ["WID-200", 1, "spare part"]]);
+    });
+
+    test("a member without order rights is refused and nothing is written", async () => {
+      const before = await core.database.prisma.order.count({ where: { tenantId } });
+      const body = await run(SAM, "order new acme WID-100 1 10");
+      expect(String(body.text)).toContain("another rep's customer");
+      expect(await core.database.prisma.order.count({ where: { tenantId } })).toBe(before);
     });
   });
 
@@ -329,7 +466,7 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       await sleep(300);
       expect(h.slack.callsOf("views.publish")).toHaveLength(1);
       const text = JSON.stringify(publish!.args.view);
-      expect(text).toContain("Follow-ups due today");
+      expect(text).toContain("Your tasks");
       expect(text).toContain("Overdue receivables");
     });
   });
@@ -346,6 +483,8 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       // Data that arrived by import, not by chat: straight into the tables.
       await core.database.prisma.contact.create({ data: { tenantId, customerId: evilId, name: "<@U123> <!channel>", title: "<https://evil.example|acme.com>", isPrimary: true } });
       await core.database.prisma.customer.update({ where: { id: evilId }, data: { notes: HOSTILE.join(" "), nextFollowUp: new Date(`${TODAY}T00:00:00Z`) } });
+      const pat = await core.database.prisma.member.findFirstOrThrow({ where: { tenantId, externalId: PAT.userId } });
+      await core.database.prisma.task.create({ data: { tenantId, customerId: evilId, assigneeId: pat.id, dueOn: new Date(`${TODAY}T00:00:00Z`), text: HOSTILE.join(" ") } });
       await core.rapport.runText({ actor, text: `log #${evilId} note ${HOSTILE.join(" ")}` });
     });
 

@@ -419,6 +419,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     }
     if (method === "GET" && path === "/gateway") return reply(200, { url: gatewayUrl });
     if (method === "GET" && path === "/users/@me") return reply(200, apiUser(botUser));
+    if (method === "POST" && path === "/users/@me/channels") {
+      // The bot's DM channel with a user: created on first use, the same one afterwards.
+      const recipient = String(body?.recipient_id ?? "");
+      if (!/^\d{15,25}$/.test(recipient)) return reply(400, { message: "Invalid Form Body", code: 50035 });
+      const existing = [...channels.values()].find((channel) => channel.type === 1 && channel.name === `dm-${recipient}`);
+      const dm = existing ?? { id: snowflake(), guildId: guild.id, name: `dm-${recipient}`, type: 1, overwrites: [] };
+      channels.set(dm.id, dm);
+      return reply(200, { id: dm.id, type: 1, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: "0" }] });
+    }
     if ((m = path.match(/^\/applications\/(\d+)\/commands$/))) {
       if (m[1] !== applicationId) return reply(403, { message: "Missing Access", code: 50001 });
       if (method === "GET") return reply(200, globalCommands);
@@ -704,6 +713,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     channels,
     roles,
     botRoles,
+    /** The bot's DM channel with a user (POST /users/@me/channels), once opened. */
+    directChannel(userId: string): FakeChannel | undefined {
+      return [...channels.values()].find((channel) => channel.type === 1 && channel.name === `dm-${userId}`);
+    },
     /** A channel (default: a text channel in the fake's guild, no overwrites). */
     addChannel(channel: Partial<FakeChannel> & { id?: string }): FakeChannel {
       const created: FakeChannel = { id: channel.id ?? snowflake(), guildId: guild.id, name: "channel", type: 0, overwrites: [], ...channel };

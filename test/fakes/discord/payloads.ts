@@ -162,9 +162,9 @@ function base(ctx: InteractionContext, type: number) {
 
 export type SlashOption = { name: string; type: number; value: string | number; focused?: boolean };
 
-/** The top-level command a registry command sits under on Discord (`/sales` for the sales desk). */
+/** The top-level command a registry command sits under on Discord (`/sales`, `/team` for those desks). */
 function topLevelOf(subcommand: string): string {
-  return commands.find((command) => command.name === subcommand)?.topic === "sales" ? "sales" : "crm";
+  return commands.find((command) => command.name === subcommand)?.topic ?? "crm";
 }
 
 /** `/crm <subcommand> option:value ...` (type 2, data.type 1, options nested under the subcommand). */

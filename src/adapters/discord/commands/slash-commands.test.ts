@@ -32,14 +32,15 @@ const command = (name: string, options: CommandDefinition["options"] = []): Comm
 });
 
 describe("buildDiscordCommands", () => {
-  test("GIVEN the registry THEN /crm and /sales with a subcommand per command, plus the Log to CRM menu", () => {
+  test("GIVEN the registry THEN /crm, /sales and /team with a subcommand per command, plus the Log to CRM menu", () => {
     const { body, subcommands, skipped } = buildDiscordCommands(commands);
     expect(skipped).toEqual([]);
-    const sales = commands.filter((c) => c.topic === "sales");
-    expect(body.map((c) => [c.type, c.name])).toEqual([[1, "crm"], ...(sales.length ? [[1, "sales"]] : []), [3, "Log to CRM"]]);
+    expect(body.map((c) => [c.type, c.name])).toEqual([[1, "crm"], [1, "sales"], [1, "team"], [3, "Log to CRM"]]);
+    for (const top of body.filter((c) => c.type === 1) as { name: string; options: { name: string }[] }[]) {
+      expect(top.options.map((o) => o.name)).toEqual(commands.filter((c) => (c.topic ?? "crm") === top.name).map((c) => c.name));
+    }
     const crm = body[0] as { options: { name: string }[] };
-    expect(crm.options.map((o) => o.name)).toEqual(commands.filter((c) => c.topic !== "sales").map((c) => c.name));
-    expect([...subcommands.keys()].sort()).toEqual(commands.map((c) => `${c.topic === "sales" ? "sales" : "crm"} ${c.name}`).sort());
+    expect([...subcommands.keys()].sort()).toEqual(commands.map((c) => `${c.topic ?? "crm"} ${c.name}`).sort());
     expect(english(crm.options.find((o) => o.name === "log"))).toEqual({
       type: 1,
       name: "log",
@@ -246,9 +247,10 @@ function combinedLength(node: unknown, locale: string | null): number {
 }
 
 describe("Discord's combined character limit", () => {
-  test.each([null, ...DISCORD_LOCALES])("GIVEN the registry THEN /crm stays within 4,000 characters in %s", (locale) => {
+  test.each([null, ...DISCORD_LOCALES])("GIVEN the registry THEN /crm, /sales and /team each stay within 4,000 characters in %s", (locale) => {
     const { body } = buildDiscordCommands(commands);
-    const crm = body.find((definition) => definition.name === "crm")!;
-    expect(combinedLength(crm, locale)).toBeLessThanOrEqual(COMBINED_LIMIT);
+    const sizes = body.filter((definition) => definition.type === 1).map((definition) => [definition.name, combinedLength(definition, locale)] as const);
+    expect(sizes.map(([name]) => name)).toEqual(["crm", "sales", "team"]);
+    for (const [name, size] of sizes) expect({ name, within: size <= COMBINED_LIMIT }).toEqual({ name, within: true });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Discord application commands, derived from the command registry (`api.commands`): one chat-input
- * command per topic (`/crm`, and `/sales` for the sales desk) with a subcommand per registry command,
+ * command per desk (`/crm`, `/sales`, `/team`: CommandDefinition.topic) with a subcommand per registry command,
  * plus the "Log to CRM" message context menu when the registry has a `log` command. Nothing here is hand-listed, so a new command appears
  * on Discord once `rapport discord register` runs again.
  */
@@ -26,11 +26,12 @@ import {
 } from "../../../core/i18n/index.js";
 
 export const CRM_COMMAND_NAME = "crm";
-export const SALES_COMMAND_NAME = "sales";
+/** The top-level commands, one per desk (CommandDefinition.topic), in the order Discord lists them. */
+const TOP_LEVEL_NAMES = [CRM_COMMAND_NAME, "sales", "team"] as const;
 
 /** The top-level command a registry command sits under: Discord allows 25 subcommands per command. */
-function topLevelOf(command: CommandDefinition): string {
-  return command.topic === "sales" ? SALES_COMMAND_NAME : CRM_COMMAND_NAME;
+export function topLevelOf(command: Pick<CommandDefinition, "topic">): (typeof TOP_LEVEL_NAMES)[number] {
+  return command.topic ?? CRM_COMMAND_NAME;
 }
 
 /** The `subcommands` key of `/<command> <subcommand>`. */
@@ -144,13 +145,13 @@ function toDiscordOption(option: CommandOption, command: string): APIApplication
 export function buildDiscordCommands(commands: readonly CommandDefinition[]): DiscordCommandSet {
   const subcommands = new Map<string, SubcommandBinding>();
   const skipped: string[] = [];
-  const byTopLevel = new Map<string, APIApplicationCommandSubcommandOption[]>([[CRM_COMMAND_NAME, []]]);
+  const byTopLevel = new Map<string, APIApplicationCommandSubcommandOption[]>();
+  for (const top of TOP_LEVEL_NAMES) if (top === CRM_COMMAND_NAME || commands.some((command) => topLevelOf(command) === top)) byTopLevel.set(top, []);
 
   for (const command of commands) {
     const name = discordName(command.name);
     const top = topLevelOf(command);
-    const subcommandOptions = byTopLevel.get(top) ?? [];
-    byTopLevel.set(top, subcommandOptions);
+    const subcommandOptions = byTopLevel.get(top)!;
     if (subcommands.has(subcommandKey(top, name)) || subcommandOptions.length >= L.optionsPerCommand) {
       skipped.push(command.name);
       continue;
@@ -186,8 +187,8 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
   const body: RESTPostAPIApplicationCommandsJSONBody[] = [...byTopLevel].map(([top, subcommandOptions]) => ({
     type: 1 as const,
     name: top,
-    description: describe(createTranslator("en")(`command.${top as "crm" | "sales"}.summary`)),
-    // The command words stay /crm and /sales everywhere, as on Slack; what they do is said in the reader's language.
+    description: describe(createTranslator("en")(`command.${top as (typeof TOP_LEVEL_NAMES)[number]}.summary`)),
+    // The command words stay /crm, /sales and /team everywhere, as on Slack; what they do is said in the reader's language.
     description_localizations: localized([`command.${top}.summary`], describe)!,
     options: subcommandOptions,
     // Guild installs, used inside servers only: a guild is a tenant.

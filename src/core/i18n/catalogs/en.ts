@@ -7,6 +7,8 @@
  * An apostrophe quotes syntax in ICU, so English text avoids contractions ("do not", not "don't").
  */
 import { customersEn } from "./commands/customers.js";
+import { orderEntryEn } from "./commands/order-entry.js";
+import { quotesEn } from "./commands/quotes.js";
 import { contactsEn } from "./commands/contacts.js";
 import { digestsEn } from "./commands/digests.js";
 import { reportsEn } from "./commands/reports.js";
@@ -19,6 +21,10 @@ import { operationsEn } from "./commands/operations.js";
 import { postersEn } from "./commands/posters.js";
 import { backupEn } from "./commands/backup.js";
 import { surfacesEn } from "./commands/surfaces.js";
+import { recordsEn } from "./commands/records.js";
+import { ledgerEn } from "./commands/ledger.js";
+import { tasksEn } from "./commands/tasks.js";
+import { dealsEn } from "./commands/deals.js";
 
 export const en = {
   // Buttons: short, verb first.
@@ -84,6 +90,7 @@ export const en = {
 
   // help
   "help.title": "Rapport commands",
+  "help.desk": "{desk, select, sales {Sales desk: orders, receivables, deals, quotes} team {Team desk: reports, digests, roles} other {Customers, contacts and tasks}}",
   "help.columnCommand": "Command",
   "help.columnUsage": "Usage",
   "help.columnWhat": "What it does",
@@ -127,10 +134,11 @@ export const en = {
   // Discord: /crm and its subcommands (descriptions at most 100 characters).
   "command.crm.summary": "Rapport CRM: customers, orders and follow-ups",
   "command.sales.summary": "Rapport sales desk: orders, shipments, invoices and receipts",
+  "command.team.summary": "Rapport team desk: reports, charts, exports, digests, roles and hand-over",
   "command.find.summary": "Search customers by name, alias, contact, email or phone",
   "command.show.summary": "The customer file: key facts, contacts, recent contacts, open orders, money",
   "command.log.summary": "Log a call, email, meeting, visit, chat or note with a customer",
-  "command.order.summary": "Status of one order: lines, shipments, invoiced and paid",
+  "command.order.summary": "Show an order, enter a new one with its lines, or cancel one",
   "command.orders.summary": "A customer's orders, newest first",
   "command.followups.summary": "Customers due for contact: today (with overdue), tomorrow, this week, or overdue",
   "command.followup.summary": "Set a customer's next follow-up date",
@@ -281,6 +289,8 @@ export const en = {
   "choice.timezone": "timezone",
   "choice.currency": "currency",
   ...customersEn,
+  ...orderEntryEn,
+  ...quotesEn,
   ...contactsEn,
   ...digestsEn,
   ...reportsEn,
@@ -293,6 +303,10 @@ export const en = {
   ...postersEn,
   ...backupEn,
   ...surfacesEn,
+  ...recordsEn,
+  ...ledgerEn,
+  ...tasksEn,
+  ...dealsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.js";
 import { customersKo } from "./commands/customers.js";
+import { orderEntryKo } from "./commands/order-entry.js";
+import { quotesKo } from "./commands/quotes.js";
 import { contactsKo } from "./commands/contacts.js";
 import { digestsKo } from "./commands/digests.js";
 import { reportsKo } from "./commands/reports.js";
@@ -12,6 +14,10 @@ import { operationsKo } from "./commands/operations.js";
 import { postersKo } from "./commands/posters.js";
 import { backupKo } from "./commands/backup.js";
 import { surfacesKo } from "./commands/surfaces.js";
+import { recordsKo } from "./commands/records.js";
+import { ledgerKo } from "./commands/ledger.js";
+import { tasksKo } from "./commands/tasks.js";
+import { dealsKo } from "./commands/deals.js";
 
 
 /**
@@ -77,6 +83,7 @@ export const ko: Catalog = {
   "paging.footer": "{page}/{pages} 페이지 · {count, plural, other {총 {total}건}}",
 
   "help.title": "Rapport 명령어",
+  "help.desk": "{desk, select, sales {영업 관리: 주문, 미수금, 영업 기회, 견적서} team {팀 관리: 보고서, 요약 알림, 역할} other {거래처, 담당자, 할 일}}",
   "help.columnCommand": "명령어",
   "help.columnUsage": "사용법",
   "help.columnWhat": "기능",
@@ -117,10 +124,11 @@ export const ko: Catalog = {
 
   "command.crm.summary": "Rapport CRM: 거래처, 주문, 후속 연락",
   "command.sales.summary": "Rapport 영업 관리: 주문, 출고, 청구서, 수금",
+  "command.team.summary": "Rapport 팀 관리: 보고서, 차트, 내보내기, 요약 알림, 역할, 인수인계",
   "command.find.summary": "이름, 별칭, 담당자, 이메일 또는 전화번호로 거래처 검색",
   "command.show.summary": "거래처 정보: 주요 정보, 담당자, 최근 활동, 진행 중인 주문, 금액",
   "command.log.summary": "거래처와의 전화, 이메일, 미팅, 방문, 채팅 또는 메모 기록",
-  "command.order.summary": "주문 한 건의 상태: 품목, 출고, 청구, 수금",
+  "command.order.summary": "주문 조회, 품목과 함께 새 주문 등록, 주문 취소",
   "command.orders.summary": "거래처의 주문 목록 (최신순)",
   "command.followups.summary": "연락할 거래처: 오늘(연체 포함), 내일, 이번 주 또는 기한 지남",
   "command.followup.summary": "거래처의 다음 연락 날짜 설정",
@@ -271,6 +279,8 @@ export const ko: Catalog = {
   "choice.timezone": "시간대",
   "choice.currency": "통화",
   ...customersKo,
+  ...orderEntryKo,
+  ...quotesKo,
   ...contactsKo,
   ...digestsKo,
   ...reportsKo,
@@ -283,4 +293,8 @@ export const ko: Catalog = {
   ...postersKo,
   ...backupKo,
   ...surfacesKo,
+  ...recordsKo,
+  ...ledgerKo,
+  ...tasksKo,
+  ...dealsKo,
 };

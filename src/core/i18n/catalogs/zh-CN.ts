@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.js";
 import { customersZhCN } from "./commands/customers.js";
+import { orderEntryZhCN } from "./commands/order-entry.js";
+import { quotesZhCN } from "./commands/quotes.js";
 import { contactsZhCN } from "./commands/contacts.js";
 import { digestsZhCN } from "./commands/digests.js";
 import { reportsZhCN } from "./commands/reports.js";
@@ -12,6 +14,10 @@ import { operationsZhCN } from "./commands/operations.js";
 import { postersZhCN } from "./commands/posters.js";
 import { backupZhCN } from "./commands/backup.js";
 import { surfacesZhCN } from "./commands/surfaces.js";
+import { recordsZhCN } from "./commands/records.js";
+import { ledgerZhCN } from "./commands/ledger.js";
+import { tasksZhCN } from "./commands/tasks.js";
+import { dealsZhCN } from "./commands/deals.js";
 
 
 /** Simplified Chinese, as used in mainland China (GLOSSARY.md: 客户, 跟进, 应收账款; “” quotes). */
@@ -72,6 +78,7 @@ export const zhCN: Catalog = {
   "paging.footer": "第 {page} 页，共 {pages} 页 · {count, plural, other {共 {total} 项}}",
 
   "help.title": "Rapport 命令",
+  "help.desk": "{desk, select, sales {销售业务：订单、应收账款、商机、报价单} team {团队管理：报表、每日简报、角色} other {客户、联系人和待办}}",
   "help.columnCommand": "命令",
   "help.columnUsage": "用法",
   "help.columnWhat": "用途",
@@ -112,10 +119,11 @@ export const zhCN: Catalog = {
 
   "command.crm.summary": "Rapport CRM：客户、订单和跟进",
   "command.sales.summary": "Rapport 销售业务：订单、发货、账单和回款",
+  "command.team.summary": "Rapport 团队管理：报表、图表、导出、每日简报、角色和交接",
   "command.find.summary": "按名称、别名、联系人、邮箱或电话查找客户",
   "command.show.summary": "客户档案：基本信息、联系人、最近跟进、未完成订单和款项",
   "command.log.summary": "记录与客户的电话、邮件、会议、拜访、聊天或备注",
-  "command.order.summary": "查看一张订单的状态：明细、发货、开票和回款",
+  "command.order.summary": "查看订单状态、录入新订单及明细，或取消订单",
   "command.orders.summary": "客户的订单，最新的在前",
   "command.followups.summary": "待跟进的客户：今天（含逾期）、明天、本周或已逾期",
   "command.followup.summary": "设置客户的下次跟进日期",
@@ -266,6 +274,8 @@ export const zhCN: Catalog = {
   "choice.timezone": "时区",
   "choice.currency": "货币",
   ...customersZhCN,
+  ...orderEntryZhCN,
+  ...quotesZhCN,
   ...contactsZhCN,
   ...digestsZhCN,
   ...reportsZhCN,
@@ -278,4 +288,8 @@ export const zhCN: Catalog = {
   ...postersZhCN,
   ...backupZhCN,
   ...surfacesZhCN,
+  ...recordsZhCN,
+  ...ledgerZhCN,
+  ...tasksZhCN,
+  ...dealsZhCN,
 };

@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.js";
 import { customersZhTW } from "./commands/customers.js";
+import { orderEntryZhTW } from "./commands/order-entry.js";
+import { quotesZhTW } from "./commands/quotes.js";
 import { contactsZhTW } from "./commands/contacts.js";
 import { digestsZhTW } from "./commands/digests.js";
 import { reportsZhTW } from "./commands/reports.js";
@@ -12,6 +14,10 @@ import { operationsZhTW } from "./commands/operations.js";
 import { postersZhTW } from "./commands/posters.js";
 import { backupZhTW } from "./commands/backup.js";
 import { surfacesZhTW } from "./commands/surfaces.js";
+import { recordsZhTW } from "./commands/records.js";
+import { ledgerZhTW } from "./commands/ledger.js";
+import { tasksZhTW } from "./commands/tasks.js";
+import { dealsZhTW } from "./commands/deals.js";
 
 
 /**
@@ -75,6 +81,7 @@ export const zhTW: Catalog = {
   "paging.footer": "第 {page} 頁，共 {pages} 頁 · {count, plural, other {共 {total} 筆}}",
 
   "help.title": "Rapport 指令",
+  "help.desk": "{desk, select, sales {業務作業：訂單、應收帳款、商機、報價單} team {團隊管理：報表、每日摘要、角色} other {客戶、聯絡人和待辦}}",
   "help.columnCommand": "指令",
   "help.columnUsage": "用法",
   "help.columnWhat": "用途",
@@ -115,10 +122,11 @@ export const zhTW: Catalog = {
 
   "command.crm.summary": "Rapport CRM：客戶、訂單和跟進",
   "command.sales.summary": "Rapport 業務作業：訂單、出貨、帳單和收款",
+  "command.team.summary": "Rapport 團隊管理：報表、圖表、匯出、每日摘要、角色和交接",
   "command.find.summary": "依名稱、別名、聯絡人、Email 或電話查詢客戶",
   "command.show.summary": "客戶資料：基本資訊、聯絡人、最近聯繫、未結訂單和帳款",
   "command.log.summary": "記錄與客戶的電話、郵件、會議、拜訪、聊天或備註",
-  "command.order.summary": "查看一張訂單的狀態：明細、出貨、開票和收款",
+  "command.order.summary": "查看訂單狀態、建立新訂單及明細，或取消訂單",
   "command.orders.summary": "客戶的訂單，最新的在前",
   "command.followups.summary": "待跟進的客戶：今天（含逾期）、明天、本週或已逾期",
   "command.followup.summary": "設定客戶的下次跟進日期",
@@ -269,6 +277,8 @@ export const zhTW: Catalog = {
   "choice.timezone": "時區",
   "choice.currency": "幣別",
   ...customersZhTW,
+  ...orderEntryZhTW,
+  ...quotesZhTW,
   ...contactsZhTW,
   ...digestsZhTW,
   ...reportsZhTW,
@@ -281,4 +291,8 @@ export const zhTW: Catalog = {
   ...postersZhTW,
   ...backupZhTW,
   ...surfacesZhTW,
+  ...recordsZhTW,
+  ...ledgerZhTW,
+  ...tasksZhTW,
+  ...dealsZhTW,
 };

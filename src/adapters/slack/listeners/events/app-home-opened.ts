@@ -12,9 +12,12 @@ import { identityFrom } from "../identity.js";
 
 /** Headings are catalog keys, shown in the language the sections' replies come in. */
 export const HOME_SECTIONS: readonly { heading: MessageKey; command: string }[] = [
-  { heading: "home.followupsToday", command: "followups today" },
-  { heading: "home.followupsOverdue", command: "followups overdue" },
+  // One workbench: overdue, due today and the rest of this week, grouped, with Done and Snooze.
+  { heading: "home.tasks", command: "tasks week" },
   { heading: "home.overduePayments", command: "overdue" },
+  { heading: "home.expiringQuotes", command: "quote expiring" },
+  // The member's open pipeline in four figures: count, open, weighted, closing this month.
+  { heading: "home.pipeline", command: "deals mine --summary" },
 ];
 
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {

@@ -69,7 +69,7 @@ export const filesEn = {
   "import.date.notReal": "{field} \"{value}\" is not a real date",
   "import.date.assumed": "\"{value}\" could be month/day or day/month and nothing in the file decides; dates like it were read as month/day/year. If the file writes day/month, import it again with --date-order dmy.",
   // The import summary, one line on stdout.
-  "import.kind": "{kind, select, customers {customers} contacts {contacts} orders {orders} invoices {invoices} payments {payments} other {{kind}}}",
+  "import.kind": "{kind, select, customers {customers} contacts {contacts} orders {orders} invoices {invoices} payments {payments} quotes {quotes} other {{kind}}}",
   "import.summary.committed": "Imported {rows} {kind} rows: {inserted} new, {updated} updated, {unchanged} unchanged, {invalid} invalid{warnings} ({seconds} s, {rate} rows/s).",
   "import.summary.dryRun": "Dry run: would import {rows} {kind} rows: {inserted} new, {updated} updated, {unchanged} unchanged, {invalid} invalid{warnings} ({seconds} s, {rate} rows/s).",
   "import.summary.nothing": "Nothing imported from {rows} {kind} rows: {count, plural, one {{invalid} invalid row} other {{invalid} invalid rows}}; fix them or use --skip-invalid{warnings} ({seconds} s, {rate} rows/s).",
@@ -170,7 +170,7 @@ export const filesZhCN = {
   "import.date.notReal": "{field}“{value}”不是有效日期",
   "import.date.assumed": "“{value}”既可能是月/日也可能是日/月，文件中没有可判断的依据；此类日期已按月/日/年读取。如果文件按日/月书写，请加上 --date-order dmy 重新导入。",
   // The import summary, one line on stdout.
-  "import.kind": "{kind, select, customers {客户} contacts {联系人} orders {订单} invoices {账单} payments {回款} other {{kind}}}",
+  "import.kind": "{kind, select, customers {客户} contacts {联系人} orders {订单} invoices {账单} payments {回款} quotes {报价单} other {{kind}}}",
   "import.summary.committed": "已导入 {rows} 行{kind}数据：新增 {inserted}，更新 {updated}，未变 {unchanged}，无效 {invalid}{warnings}（{seconds} 秒，每秒 {rate} 行）。",
   "import.summary.dryRun": "试运行：将导入 {rows} 行{kind}数据：新增 {inserted}，更新 {updated}，未变 {unchanged}，无效 {invalid}{warnings}（{seconds} 秒，每秒 {rate} 行）。",
   "import.summary.nothing": "{rows} 行{kind}数据均未导入：{count, plural, other {{invalid} 行无效}}；请修正后重试，或使用 --skip-invalid{warnings}（{seconds} 秒，每秒 {rate} 行）。",
@@ -269,7 +269,7 @@ export const filesZhTW = {
   "import.date.notReal": "{field}「{value}」不是有效日期",
   "import.date.assumed": "「{value}」可能是月/日也可能是日/月，檔案中沒有可判斷的依據；此類日期已按月/日/年讀取。如果檔案按日/月書寫，請加上 --date-order dmy 重新匯入。",
   // The import summary, one line on stdout.
-  "import.kind": "{kind, select, customers {客戶} contacts {聯絡人} orders {訂單} invoices {帳單} payments {收款} other {{kind}}}",
+  "import.kind": "{kind, select, customers {客戶} contacts {聯絡人} orders {訂單} invoices {帳單} payments {收款} quotes {報價單} other {{kind}}}",
   "import.summary.committed": "已匯入 {rows} 筆{kind}資料：新增 {inserted}，更新 {updated}，未變更 {unchanged}，無效 {invalid}{warnings}（{seconds} 秒，每秒 {rate} 筆）。",
   "import.summary.dryRun": "試執行：將匯入 {rows} 筆{kind}資料：新增 {inserted}，更新 {updated}，未變更 {unchanged}，無效 {invalid}{warnings}（{seconds} 秒，每秒 {rate} 筆）。",
   "import.summary.nothing": "{rows} 筆{kind}資料均未匯入：{count, plural, other {{invalid} 筆無效}}；請修正後重試，或使用 --skip-invalid{warnings}（{seconds} 秒，每秒 {rate} 筆）。",
@@ -368,7 +368,7 @@ export const filesKo = {
   "import.date.notReal": "{field} “{value}”: 존재하지 않는 날짜입니다.",
   "import.date.assumed": "“{value}”: 월/일인지 일/월인지 파일에서 판단할 수 없어 월/일/연도로 읽었습니다. 파일이 일/월 순서라면 --date-order dmy 옵션으로 다시 가져와 주십시오.",
   // The import summary, one line on stdout.
-  "import.kind": "{kind, select, customers {거래처} contacts {담당자} orders {주문} invoices {청구서} payments {수금} other {{kind}}}",
+  "import.kind": "{kind, select, customers {거래처} contacts {담당자} orders {주문} invoices {청구서} payments {수금} quotes {견적서} other {{kind}}}",
   "import.summary.committed": "{kind} {rows}행을 가져왔습니다: 신규 {inserted}, 수정 {updated}, 변경 없음 {unchanged}, 오류 {invalid}{warnings} ({seconds}초, 초당 {rate}행).",
   "import.summary.dryRun": "시험 실행: {kind} {rows}행을 가져올 예정입니다: 신규 {inserted}, 수정 {updated}, 변경 없음 {unchanged}, 오류 {invalid}{warnings} ({seconds}초, 초당 {rate}행).",
   "import.summary.nothing": "{kind} {rows}행 중 가져온 행이 없습니다: {count, plural, other {오류 {invalid}행}}. 오류를 수정하거나 --skip-invalid 옵션을 사용해 주십시오{warnings} ({seconds}초, 초당 {rate}행).",

@@ -17,7 +17,7 @@ export const formsEn = {
   "forms.label.customerName": "The customer name",
   "forms.label.name": "name",
   "forms.field":
-    "{field, select, customer {customer} member {member} role {role} date {date} summary {summary} channel {channel} kind {kind} text {text} name {name} number {number} value {value} what {what} other {{field}}}",
+    "{field, select, customer {customer} member {member} role {role} date {date} summary {summary} channel {channel} kind {kind} text {text} name {name} number {number} value {value} what {what} amount {amount} invoice {invoice} reason {reason} method {method} ref {ref} customer_or_invoice {customer or invoice} other {{field}}}",
 
   // Validation messages.
   "forms.missing": "{label} is missing.",
@@ -60,7 +60,7 @@ export const formsZhCN = {
   "forms.label.customerName": "客户名称",
   "forms.label.name": "名称",
   "forms.field":
-    "{field, select, customer {客户} member {成员} role {角色} date {日期} summary {摘要} channel {频道} kind {类型} text {内容} name {名称} number {编号} value {值} what {导出内容} other {{field}}}",
+    "{field, select, customer {客户} member {成员} role {角色} date {日期} summary {摘要} channel {频道} kind {类型} text {内容} name {名称} number {编号} value {值} what {导出内容} amount {金额} invoice {账单} reason {原因} method {收款方式} ref {参考号} customer_or_invoice {客户或账单} other {{field}}}",
 
   "forms.missing": "缺少{label}。",
   "forms.tooLong": "{label}太长（最多 {max} 个字符）。",
@@ -99,7 +99,7 @@ export const formsZhTW = {
   "forms.label.customerName": "客戶名稱",
   "forms.label.name": "名稱",
   "forms.field":
-    "{field, select, customer {客戶} member {成員} role {角色} date {日期} summary {摘要} channel {頻道} kind {類型} text {內容} name {名稱} number {編號} value {值} what {匯出內容} other {{field}}}",
+    "{field, select, customer {客戶} member {成員} role {角色} date {日期} summary {摘要} channel {頻道} kind {類型} text {內容} name {名稱} number {編號} value {值} what {匯出內容} amount {金額} invoice {帳單} reason {原因} method {收款方式} ref {參考號} customer_or_invoice {客戶或帳單} other {{field}}}",
 
   "forms.missing": "缺少{label}。",
   "forms.tooLong": "{label}過長（最多 {max} 個字元）。",
@@ -138,7 +138,7 @@ export const formsKo = {
   "forms.label.customerName": "거래처명",
   "forms.label.name": "이름",
   "forms.field":
-    "{field, select, customer {거래처} member {멤버} role {역할} date {날짜} summary {요약} channel {채널} kind {종류} text {내용} name {이름} number {번호} value {값} what {내보낼 항목} other {{field}}}",
+    "{field, select, customer {거래처} member {멤버} role {역할} date {날짜} summary {요약} channel {채널} kind {종류} text {내용} name {이름} number {번호} value {값} what {내보낼 항목} amount {금액} invoice {청구서} reason {사유} method {입금방법} ref {참조번호} customer_or_invoice {거래처 또는 청구서} other {{field}}}",
 
   "forms.missing": "{label}: 입력해 주십시오.",
   "forms.tooLong": "{label}: 너무 깁니다 (최대 {max}자).",

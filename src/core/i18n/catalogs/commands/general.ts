@@ -64,7 +64,7 @@ export const generalEn = {
   "digests.file.outside": "{path} is outside the directories digests may write to. {allowed}",
   "digests.file.notRegular": "{path} is not a regular file (a link or a directory). {allowed}",
   // A customer field as the edit reply names it; English writes it as typed after edit.
-  "customer.fieldLabel": "{field, select, name {name} aliases {aliases} status {status} stage {stage} grade {grade} type {type} industry {industry} source {source} region {region} city {city} address {address} phone {phone} email {email} website {website} creditLimit {credit_limit} currency {currency} notes {notes} ownerId {owner} nextFollowUp {next_follow_up} other {{field}}}",
+  "customer.fieldLabel": "{field, select, name {name} aliases {aliases} status {status} stage {stage} grade {grade} type {type} industry {industry} source {source} region {region} city {city} address {address} phone {phone} email {email} website {website} creditLimit {credit_limit} paymentTermsDays {terms} currency {currency} notes {notes} ownerId {owner} nextFollowUp {next_follow_up} other {{field}}}",
 } as const;
 
 type Keys = Record<keyof typeof generalEn, string>;
@@ -129,7 +129,7 @@ export const generalZhCN = {
   "digests.file.outside": "{path} 不在简报可写入的目录中。{allowed}",
   "digests.file.notRegular": "{path} 不是普通文件（是链接或目录）。{allowed}",
   // A customer field as the edit reply names it; English writes it as typed after edit.
-  "customer.fieldLabel": "{field, select, name {名称} aliases {别名} status {状态} stage {阶段} grade {等级} type {类型} industry {行业} source {来源} region {区域} city {城市} address {地址} phone {电话} email {邮箱} website {网站} creditLimit {信用额度} currency {币种} notes {备注} ownerId {负责人} nextFollowUp {下次跟进} other {{field}}}",
+  "customer.fieldLabel": "{field, select, name {名称} aliases {别名} status {状态} stage {阶段} grade {等级} type {类型} industry {行业} source {来源} region {区域} city {城市} address {地址} phone {电话} email {邮箱} website {网站} creditLimit {信用额度} paymentTermsDays {账期} currency {币种} notes {备注} ownerId {负责人} nextFollowUp {下次跟进} other {{field}}}",
 } satisfies Keys;
 
 export const generalZhTW = {
@@ -192,7 +192,7 @@ export const generalZhTW = {
   "digests.file.outside": "{path} 不在摘要可寫入的目錄中。{allowed}",
   "digests.file.notRegular": "{path} 不是一般檔案（是連結或目錄）。{allowed}",
   // A customer field as the edit reply names it; English writes it as typed after edit.
-  "customer.fieldLabel": "{field, select, name {名稱} aliases {別名} status {狀態} stage {階段} grade {等級} type {類型} industry {產業} source {來源} region {區域} city {城市} address {地址} phone {電話} email {電子郵件} website {網站} creditLimit {信用額度} currency {幣別} notes {備註} ownerId {負責人} nextFollowUp {下次跟進} other {{field}}}",
+  "customer.fieldLabel": "{field, select, name {名稱} aliases {別名} status {狀態} stage {階段} grade {等級} type {類型} industry {產業} source {來源} region {區域} city {城市} address {地址} phone {電話} email {電子郵件} website {網站} creditLimit {信用額度} paymentTermsDays {帳期} currency {幣別} notes {備註} ownerId {負責人} nextFollowUp {下次跟進} other {{field}}}",
 } satisfies Keys;
 
 export const generalKo = {
@@ -255,5 +255,5 @@ export const generalKo = {
   "digests.file.outside": "{path}: 요약 알림이 쓸 수 있는 디렉터리 밖에 있습니다. {allowed}",
   "digests.file.notRegular": "{path}: 일반 파일이 아닙니다(링크 또는 디렉터리). {allowed}",
   // A customer field as the edit reply names it; English writes it as typed after edit.
-  "customer.fieldLabel": "{field, select, name {거래처명} aliases {별칭} status {상태} stage {단계} grade {등급} type {유형} industry {업종} source {유입 경로} region {지역} city {도시} address {주소} phone {전화번호} email {이메일} website {웹사이트} creditLimit {여신 한도} currency {통화} notes {메모} ownerId {담당자} nextFollowUp {다음 후속 연락} other {{field}}}",
+  "customer.fieldLabel": "{field, select, name {거래처명} aliases {별칭} status {상태} stage {단계} grade {등급} type {유형} industry {업종} source {유입 경로} region {지역} city {도시} address {주소} phone {전화번호} email {이메일} website {웹사이트} creditLimit {여신 한도} paymentTermsDays {결제 조건} currency {통화} notes {메모} ownerId {담당자} nextFollowUp {다음 후속 연락} other {{field}}}",
 } satisfies Keys;

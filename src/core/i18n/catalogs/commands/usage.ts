@@ -23,6 +23,9 @@ export const usageEn = {
   "usage.placeholder.timeZone": "time zone",
   "usage.placeholder.areaCity": "Area/City",
   "usage.placeholder.time": "HH:MM",
+  "usage.placeholder.invoice": "invoice number",
+  "usage.placeholder.why": "why",
+  "usage.placeholder.amount": "amount",
 } as const;
 
 type Keys = Record<keyof typeof usageEn, string>;
@@ -47,6 +50,9 @@ export const usageZhCN = {
   "usage.placeholder.timeZone": "时区",
   "usage.placeholder.areaCity": "时区，如 Asia/Shanghai",
   "usage.placeholder.time": "时：分",
+  "usage.placeholder.invoice": "账单号",
+  "usage.placeholder.why": "无法收回的原因",
+  "usage.placeholder.amount": "金额",
 } satisfies Keys;
 
 export const usageZhTW = {
@@ -69,6 +75,9 @@ export const usageZhTW = {
   "usage.placeholder.timeZone": "時區",
   "usage.placeholder.areaCity": "時區，如 Asia/Taipei",
   "usage.placeholder.time": "時：分",
+  "usage.placeholder.invoice": "帳單號碼",
+  "usage.placeholder.why": "無法收回的原因",
+  "usage.placeholder.amount": "金額",
 } satisfies Keys;
 
 export const usageKo = {
@@ -91,4 +100,7 @@ export const usageKo = {
   "usage.placeholder.timeZone": "시간대",
   "usage.placeholder.areaCity": "시간대(예: Asia/Seoul)",
   "usage.placeholder.time": "시:분",
+  "usage.placeholder.invoice": "청구서 번호",
+  "usage.placeholder.why": "회수 불가 사유",
+  "usage.placeholder.amount": "금액",
 } satisfies Keys;

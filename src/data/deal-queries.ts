@@ -1,0 +1,297 @@
+/**
+ * The deals section of the Store. Sums run in SQL grouped by stage (and owner, currency, status);
+ * the stage's probability is applied here to the deals that have none of their own, since a
+ * workspace without its own stage rows uses the default list, which lives in code.
+ */
+import { NotFound } from "../core/errors.js";
+import {
+  DEFAULT_STAGES,
+  effectiveProbability,
+  type CurrencyTotal,
+  type Deal,
+  type DealEvent,
+  type DealEventKind,
+  type DealFilter,
+  type DealQueries,
+  type DealStage,
+  type DealStatus,
+  type ForecastGroup,
+  type LostReason,
+  type StageKind,
+} from "../core/deal-store.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { DbClient } from "./client-types.js";
+import { fromDbDate, toDbDate } from "./mappers.js";
+
+type DealRecord = Prisma.DealGetPayload<{ include: { customer: { select: { name: true; ownerId: true } } } }>;
+
+const withCustomer = { customer: { select: { name: true, ownerId: true } } } as const;
+
+function toDeal(row: DealRecord, names: Map<number, string>): Deal {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    customerName: row.customer.name,
+    customerOwnerId: row.customer.ownerId,
+    ownerId: row.ownerId,
+    ownerName: row.ownerId === null ? null : (names.get(row.ownerId) ?? null),
+    title: row.title,
+    amount: Number(row.amount),
+    currency: row.currency,
+    stage: row.stage,
+    probability: row.probability,
+    closeOn: fromDbDate(row.closeOn),
+    status: row.status as DealStatus,
+    lostReason: row.lostReason as LostReason | null,
+    lostNote: row.lostNote,
+    stageChangedAt: row.stageChangedAt,
+    closedOn: fromDbDate(row.closedOn),
+    createdAt: row.createdAt,
+  };
+}
+
+/** Parameters and SQL conditions for a filter; `$1` is the tenant. */
+function conditions(filter: DealFilter): { sql: string; params: unknown[] } {
+  const parts = ["d.tenant_id = $1"];
+  const params: unknown[] = [];
+  const add = (sql: (at: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(sql(`$${params.length + 1}`));
+  };
+  if (filter.status) add((at) => `d.status = ${at}`, filter.status);
+  if (filter.ownerId !== undefined) add((at) => `d.owner_id = ${at}`, filter.ownerId);
+  if (filter.stage) add((at) => `d.stage = ${at}`, filter.stage);
+  if (filter.customerId !== undefined) add((at) => `d.customer_id = ${at}`, filter.customerId);
+  if (filter.closeFrom) add((at) => `d.close_on >= ${at}::date`, filter.closeFrom);
+  if (filter.closeTo) add((at) => `d.close_on <= ${at}::date`, filter.closeTo);
+  return { sql: parts.join(" AND "), params };
+}
+
+export type SumRow = { stage: string; currency: string | null; status: string; count: bigint; amount: bigint | null; explicit: bigint | null; unset: bigint | null };
+
+/** The probability-weighted sum of a group: deals with their own probability, then the rest at the stage's. */
+export function weightedOf(row: SumRow, stages: readonly DealStage[]): number {
+  const stageProbability = effectiveProbability({ probability: null, stage: row.stage, status: row.status as DealStatus }, stages);
+  if (row.status !== "open") return Number(row.amount ?? 0) * (stageProbability / 100);
+  return Math.round(Number(row.explicit ?? 0) / 100 + (Number(row.unset ?? 0) * stageProbability) / 100);
+}
+
+export const SUMS = `COUNT(*) AS count, SUM(d.amount) AS amount,
+  SUM(d.amount * d.probability) FILTER (WHERE d.probability IS NOT NULL) AS explicit,
+  SUM(d.amount) FILTER (WHERE d.probability IS NULL) AS unset`;
+
+export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
+  async function memberNames(ids: (number | null)[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!wanted.length) return new Map();
+    const rows = await db.member.findMany({ where: { tenantId, id: { in: wanted } }, select: { id: true, displayName: true } });
+    return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
+  async function toDeals(rows: DealRecord[]): Promise<Deal[]> {
+    const names = await memberNames(rows.map((row) => row.ownerId));
+    return rows.map((row) => toDeal(row, names));
+  }
+
+  async function require(id: number): Promise<Deal> {
+    const row = await db.deal.findFirst({ where: { id, tenantId }, include: withCustomer });
+    if (!row) throw new NotFound(`No deal #${id} in this workspace.`);
+    return (await toDeals([row]))[0]!;
+  }
+
+  async function stages(): Promise<DealStage[]> {
+    const rows = await db.dealStage.findMany({ where: { tenantId }, orderBy: { position: "asc" } });
+    if (!rows.length) return DEFAULT_STAGES.map((stage) => ({ ...stage }));
+    return rows.map((row) => ({ key: row.key, name: row.name, position: row.position, probability: row.probability, kind: row.kind as StageKind }));
+  }
+
+  return {
+    stages,
+
+    async replaceStages(list) {
+      await db.dealStage.deleteMany({ where: { tenantId } });
+      await db.dealStage.createMany({
+        data: list.map((stage) => ({ tenantId, key: stage.key, name: stage.name, position: stage.position, probability: stage.probability, kind: stage.kind })),
+      });
+    },
+
+    async moveStage(from, to, at) {
+      const rows = await db.deal.findMany({ where: { tenantId, stage: from }, select: { id: true } });
+      await db.deal.updateMany({ where: { tenantId, stage: from }, data: { stage: to, stageChangedAt: at } });
+      return rows.map((row) => row.id);
+    },
+
+    async countByStage() {
+      const rows = await db.deal.groupBy({ by: ["stage"], where: { tenantId }, _count: { _all: true } });
+      return new Map(rows.map((row) => [row.stage, row._count._all]));
+    },
+
+    async get(id) {
+      const row = await db.deal.findFirst({ where: { id, tenantId }, include: withCustomer });
+      return row ? (await toDeals([row]))[0]! : null;
+    },
+
+    async create(input) {
+      const row = await db.deal.create({
+        data: {
+          tenantId,
+          customerId: input.customerId,
+          ownerId: input.ownerId,
+          createdById: input.createdById,
+          title: input.title,
+          amount: BigInt(input.amount),
+          currency: input.currency,
+          stage: input.stage,
+          probability: input.probability,
+          closeOn: input.closeOn ? toDbDate(input.closeOn) : null,
+          status: input.status,
+          closedOn: input.closedOn ? toDbDate(input.closedOn) : null,
+          stageChangedAt: input.at,
+          createdAt: input.at,
+          externalId: input.externalId ?? null,
+        },
+        include: withCustomer,
+      });
+      return (await toDeals([row]))[0]!;
+    },
+
+    async update(id, patch) {
+      const before = await require(id);
+      const data: Prisma.DealUncheckedUpdateInput = {};
+      if (patch.title !== undefined) data.title = patch.title;
+      if (patch.amount !== undefined) data.amount = BigInt(patch.amount);
+      if (patch.stage !== undefined) data.stage = patch.stage;
+      if (patch.probability !== undefined) data.probability = patch.probability;
+      if (patch.closeOn !== undefined) data.closeOn = patch.closeOn ? toDbDate(patch.closeOn) : null;
+      if (patch.ownerId !== undefined) data.ownerId = patch.ownerId;
+      if (patch.status !== undefined) data.status = patch.status;
+      if (patch.lostReason !== undefined) data.lostReason = patch.lostReason;
+      if (patch.lostNote !== undefined) data.lostNote = patch.lostNote;
+      if (patch.stageChangedAt !== undefined) data.stageChangedAt = patch.stageChangedAt;
+      if (patch.closedOn !== undefined) data.closedOn = patch.closedOn ? toDbDate(patch.closedOn) : null;
+      await db.deal.updateMany({ where: { id, tenantId }, data: data as Prisma.DealUpdateManyMutationInput });
+      return { before, after: await require(id) };
+    },
+
+    async remove(id) {
+      await db.deal.deleteMany({ where: { id, tenantId } });
+    },
+
+    async recordEvent(input) {
+      await db.dealEvent.create({
+        data: {
+          tenantId,
+          dealId: input.dealId,
+          actorId: input.actorId,
+          kind: input.kind,
+          fromStage: input.fromStage ?? null,
+          toStage: input.toStage ?? null,
+          detail: (input.detail ?? undefined) as Prisma.InputJsonValue | undefined,
+        },
+      });
+    },
+
+    async events(dealId, limit) {
+      const rows = await db.dealEvent.findMany({ where: { tenantId, dealId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
+      const names = await memberNames(rows.map((row) => row.actorId));
+      return rows.map(
+        (row): DealEvent => ({
+          id: row.id,
+          actorId: row.actorId,
+          actorName: row.actorId === null ? null : (names.get(row.actorId) ?? null),
+          at: row.at,
+          kind: row.kind as DealEventKind,
+          fromStage: row.fromStage,
+          toStage: row.toStage,
+          detail: (row.detail as Record<string, unknown> | null) ?? null,
+        }),
+      );
+    },
+
+    async list(filter) {
+      const where = conditions(filter);
+      const ids = await db.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT d.id FROM deals d WHERE ${where.sql} ORDER BY d.close_on ASC NULLS LAST, d.id ASC LIMIT ${Math.max(1, filter.limit)} OFFSET ${Math.max(0, filter.offset)}`,
+        tenantId,
+        ...where.params,
+      );
+      const sums = await db.$queryRawUnsafe<SumRow[]>(
+        `SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`,
+        tenantId,
+        ...where.params,
+      );
+      const rows = ids.length ? await db.deal.findMany({ where: { tenantId, id: { in: ids.map((row) => row.id) } }, include: withCustomer }) : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const items = await toDeals(ids.map((row) => byId.get(row.id)!).filter(Boolean));
+      const list = await stages();
+      const totals = new Map<string | null, CurrencyTotal>();
+      for (const row of sums) {
+        const total = totals.get(row.currency) ?? { currency: row.currency, count: 0, amount: 0, weighted: 0 };
+        total.count += Number(row.count);
+        total.amount += Number(row.amount ?? 0);
+        total.weighted += weightedOf(row, list);
+        totals.set(row.currency, total);
+      }
+      return { items, total: [...totals.values()].reduce((sum, row) => sum + row.count, 0), totals: [...totals.values()] };
+    },
+
+    async forecast({ closeFrom, closeTo, closedFrom, closedTo, ownerId }) {
+      const params: unknown[] = [closeFrom, closeTo, closedFrom, closedTo];
+      let owner = "";
+      if (ownerId !== undefined) {
+        params.push(ownerId);
+        owner = ` AND d.owner_id = $6`;
+      }
+      const rows = await db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
+        `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM deals d
+         WHERE d.tenant_id = $1${owner} AND (
+           (d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date)
+           OR (d.status <> 'open' AND d.closed_on BETWEEN $4::date AND $5::date))
+         GROUP BY d.owner_id, d.stage, d.currency, d.status`,
+        tenantId,
+        ...params,
+      );
+      const list = await stages();
+      const names = await memberNames(rows.map((row) => row.owner_id));
+      return rows.map(
+        (row): ForecastGroup => ({
+          ownerId: row.owner_id,
+          ownerName: row.owner_id === null ? null : (names.get(row.owner_id) ?? null),
+          stage: row.stage,
+          currency: row.currency,
+          status: row.status as DealStatus,
+          count: Number(row.count),
+          amount: Number(row.amount ?? 0),
+          weighted: weightedOf(row, list),
+        }),
+      );
+    },
+
+    async outcomes({ from, to, ownerId }) {
+      const where: Prisma.DealWhereInput = { tenantId, status: { in: ["won", "lost"] }, closedOn: { gte: toDbDate(from), lte: toDbDate(to) } };
+      if (ownerId !== undefined) where.ownerId = ownerId;
+      const rows = await db.deal.groupBy({ by: ["status", "lostReason"], where, _count: { _all: true } });
+      let won = 0;
+      let lost = 0;
+      const reasons = new Map<string, number>();
+      for (const row of rows) {
+        if (row.status === "won") won += row._count._all;
+        else {
+          lost += row._count._all;
+          const reason = row.lostReason ?? "other";
+          reasons.set(reason, (reasons.get(reason) ?? 0) + row._count._all);
+        }
+      }
+      return {
+        won,
+        lost,
+        reasons: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+      };
+    },
+
+    async quotesOf(dealId) {
+      const rows = await db.quote.findMany({ where: { tenantId, dealId }, orderBy: [{ issuedOn: "desc" }, { id: "desc" }], take: 10 });
+      return rows.map((row) => ({ number: row.number, status: row.status, total: Number(row.total), validUntil: fromDbDate(row.validUntil) }));
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Receipts and write-offs against invoices, always within one tenant. Every change of an invoice's
+ * paid or written_off is one conditional UPDATE that also sets its status, so a receipt and a
+ * write-off arriving together cannot take an invoice below zero.
+ */
+import type { CalendarDate } from "../core/dates.js";
+import type { Allocation, LedgerInvoice, LedgerQueries } from "../core/ledger.js";
+import type { DbClient } from "./client-types.js";
+import { fromDbDate, money, toDbDate } from "./mappers.js";
+
+type InvoiceRow = {
+  id: number;
+  number: string;
+  customerId: number;
+  issuedOn: Date;
+  dueOn: Date;
+  amount: bigint;
+  paid: bigint;
+  writtenOff: bigint;
+  status: string;
+};
+
+function toLedgerInvoice(row: InvoiceRow): LedgerInvoice {
+  return {
+    id: row.id,
+    number: row.number,
+    customerId: row.customerId,
+    issuedOn: fromDbDate(row.issuedOn),
+    dueOn: fromDbDate(row.dueOn),
+    amount: money(row.amount),
+    paid: money(row.paid),
+    writtenOff: money(row.writtenOff),
+    status: row.status,
+  };
+}
+
+/** The status an invoice's figures give; a voided invoice stays void. */
+const STATUS_SQL = `CASE WHEN status = 'void' THEN 'void'
+  WHEN paid >= amount THEN 'paid'
+  WHEN paid + written_off >= amount THEN 'written-off'
+  ELSE 'open' END`;
+
+export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueries {
+  const invoicesById = async (ids: number[]) =>
+    (await db.invoice.findMany({ where: { tenantId, id: { in: ids } }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] })).map(toLedgerInvoice);
+
+  /** Adds `delta` (may be negative) to paid or written_off, and sets the status; false when it would overpay. */
+  const shift = async (invoiceId: number, column: "paid" | "written_off", delta: number): Promise<boolean> => {
+    const changed = await db.$executeRawUnsafe(
+      `UPDATE invoices SET ${column} = ${column} + $3::bigint WHERE id = $1 AND tenant_id = $2
+         AND ${column} + $3::bigint >= 0
+         AND ($3::bigint <= 0 OR (status = 'open' AND amount - paid - written_off >= $3::bigint))`,
+      invoiceId,
+      tenantId,
+      String(delta),
+    );
+    if (changed !== 1) return false;
+    await db.$executeRawUnsafe(`UPDATE invoices SET status = ${STATUS_SQL} WHERE id = $1 AND tenant_id = $2`, invoiceId, tenantId);
+    return true;
+  };
+
+  return {
+    async invoiceByNumber(number) {
+      const row = await db.invoice.findFirst({ where: { tenantId, number: { equals: number.trim(), mode: "insensitive" } } });
+      return row ? toLedgerInvoice(row) : null;
+    },
+
+    async pickInvoices(prefix, limit) {
+      const rows = await db.invoice.findMany({
+        where: { tenantId, number: { contains: prefix.trim(), mode: "insensitive" } },
+        orderBy: { issuedOn: "desc" },
+        take: limit,
+        select: { number: true },
+      });
+      return rows.map((row) => row.number);
+    },
+
+    async openInvoices(customerId) {
+      const rows = await db.invoice.findMany({ where: { tenantId, customerId, status: "open" }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] });
+      return rows.map(toLedgerInvoice).filter((invoice) => invoice.amount > invoice.paid + invoice.writtenOff);
+    },
+
+    async recordReceipt(input) {
+      const payment = await db.payment.create({
+        data: {
+          tenantId,
+          customerId: input.customerId,
+          amount: BigInt(input.amount),
+          receivedOn: toDbDate(input.receivedOn),
+          method: input.method,
+          reference: input.reference,
+          recordedById: input.recordedById,
+        },
+      });
+      for (const allocation of input.allocations) {
+        if (!(await shift(allocation.invoiceId, "paid", allocation.amount))) return null;
+        await db.paymentAllocation.create({ data: { paymentId: payment.id, invoiceId: allocation.invoiceId, amount: BigInt(allocation.amount) } });
+      }
+      return { paymentId: payment.id, invoices: await invoicesById(input.allocations.map((allocation) => allocation.invoiceId)) };
+    },
+
+    async undoReceipt(paymentId, now) {
+      const payment = await db.payment.findFirst({
+        where: { id: paymentId, tenantId, undoneAt: null },
+        include: { allocations: { include: { invoice: { select: { number: true } } }, orderBy: { id: "asc" } } },
+      });
+      if (!payment) return null;
+      const allocations: Allocation[] = payment.allocations.map((allocation) => ({
+        invoiceId: allocation.invoiceId,
+        number: allocation.invoice.number,
+        amount: money(allocation.amount),
+      }));
+      for (const allocation of allocations) await shift(allocation.invoiceId, "paid", -allocation.amount);
+      await db.paymentAllocation.deleteMany({ where: { paymentId } });
+      await db.payment.update({ where: { id: paymentId }, data: { undoneAt: now } });
+      return { customerId: payment.customerId, amount: money(payment.amount), receivedOn: fromDbDate(payment.receivedOn), allocations };
+    },
+
+    async recordWriteOff(input) {
+      if (!(await shift(input.invoiceId, "written_off", input.amount))) return null;
+      const row = await db.writeOff.create({
+        data: {
+          tenantId,
+          invoiceId: input.invoiceId,
+          customerId: input.customerId,
+          amount: BigInt(input.amount),
+          reason: input.reason,
+          recordedById: input.recordedById,
+          recordedAt: input.at,
+        },
+      });
+      const [invoice] = await invoicesById([input.invoiceId]);
+      return { writeOffId: row.id, invoice: invoice! };
+    },
+
+    async undoWriteOff(writeOffId, now) {
+      const row = await db.writeOff.findFirst({ where: { id: writeOffId, tenantId, undoneAt: null }, include: { invoice: { select: { number: true } } } });
+      if (!row) return null;
+      await shift(row.invoiceId, "written_off", -money(row.amount));
+      await db.writeOff.update({ where: { id: writeOffId }, data: { undoneAt: now } });
+      return { customerId: row.customerId, invoiceNumber: row.invoice.number, amount: money(row.amount) };
+    },
+
+    async overdueInvoices(customerId, today: CalendarDate) {
+      const rows = await db.invoice.findMany({
+        where: { tenantId, customerId, status: "open", dueOn: { lte: toDbDate(today) } },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toLedgerInvoice).filter((invoice) => invoice.amount > invoice.paid + invoice.writtenOff);
+    },
+  };
+}
