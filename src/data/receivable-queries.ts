@@ -42,9 +42,7 @@ export function overdueOf(bucketValues: AgeingBuckets): number {
   return Object.values(bucketValues).reduce((sum, value) => sum + value, 0);
 }
 
-/** The workspace's receivables leave out archived customers (a customer's own stay on its card). */
-const ACTIVE_CUSTOMERS_ONLY = "AND NOT EXISTS (SELECT 1 FROM customers ac WHERE ac.id = i.customer_id AND ac.archived_at IS NOT NULL)";
-
+/** Archived customers stay in the receivables: archiving hides a customer, never money it owes. */
 export function createReceivableQueries(db: DbClient, tenantId: number): Store["receivables"] {
   return {
     async ageing({ today, customerId, limit }) {
@@ -56,7 +54,6 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
         `SELECT i.customer_id, c.name AS customer_name, c.credit_limit, c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
          WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerFilter}
-           ${customerId === undefined ? "AND c.archived_at IS NULL" : ""}
          GROUP BY i.customer_id, c.name, c.credit_limit, c.currency
          HAVING SUM(i.amount - i.paid - i.written_off) FILTER (WHERE i.due_on <= $2::date) > 0
              OR (c.credit_limit IS NOT NULL AND SUM(i.amount - i.paid - i.written_off) > c.credit_limit)
@@ -70,14 +67,14 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
       const [totalsRow] = await db.$queryRawUnsafe<(AgeingSqlRow & { customer_count: bigint })[]>(
         `SELECT COUNT(DISTINCT i.customer_id) FILTER (WHERE i.due_on <= $2::date) AS customer_count, ${BUCKET_SUMS}
          FROM invoices i
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? ACTIVE_CUSTOMERS_ONLY : "AND i.customer_id = $4 AND $3::int IS NULL"}`,
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}`,
         ...totalsParams,
       );
       const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
       const currencyRows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
         `SELECT c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "AND c.archived_at IS NULL" : "AND i.customer_id = $4 AND $3::int IS NULL"}
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}
          GROUP BY c.currency ORDER BY c.currency NULLS FIRST`,
         ...totalsParams,
       );

@@ -71,9 +71,9 @@ describe("rapport migrate-to-postgres / migrate-from-postgres", () => {
     const to = await runCli(["migrate-to-postgres", url], "", env());
     expect(to.code).toBe(0);
     const rows = reportRows(to.stdout);
-    expect(rows.map((row) => row[0])).toEqual(expect.arrayContaining(["tenants", "customers", "orders", "audit_events"]));
+    expect(rows.map((row) => row[0])).toEqual(expect.arrayContaining(["tenants", "customers", "orders", "audit_events", "tasks", "deals", "write_offs"]));
     expect(rows.every((row) => row[1] === row[2] && row[3] === row[4] && row[5] === "ok")).toBe(true);
-    expect(rows.find((row) => row[0] === "customers")![1]).toBe("11");
+    expect(rows.find((row) => row[0] === "customers")![1]).toBe("13");
     expect(to.stdout).toContain(`Set DATABASE_URL=${url}`);
     expect(to.stdout).toContain("Keep RAPPORT_SECRET_KEY");
     expect(to.stdout).toContain(`${dataDir} (RAPPORT_DATA_DIR) is no longer used; keep it as a backup`);

@@ -268,6 +268,15 @@ describe("every registry command as a /crm subcommand", () => {
       },
     },
     { sub: "help", options: [], expect: (data) => expect(data.embeds[0].title).toBe("Rapport commands") },
+    {
+      sub: "quote",
+      options: [opt("action", "expiring")],
+      expect: (data) => {
+        expect(data.embeds[0].title).toBe("Quotes expiring soon");
+        // This harness seeds no quotes: the empty state is said, not an empty embed (quotes.test.ts covers the rest).
+        expect(data.embeds[0].description).toContain("No open quote expires in the next 3 days.");
+      },
+    },
   ];
 
   test("the adapter loads and serves with the chart libraries in the same process", async () => {
