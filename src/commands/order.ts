@@ -137,7 +137,7 @@ async function enterOrder(args: { customer?: string; lines?: string; override: b
     number,
     orderedOn: ctx.today,
     createdById: ctx.member.id,
-    channelRef: null,
+    channelRef: ctx.channelRef ?? null,
     creditOverrideById: over ? ctx.member.id : null,
     lines: read,
   });

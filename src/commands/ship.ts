@@ -3,7 +3,8 @@
  *
  * Examples: `ship SO-1043`, `ship SO-1043 WID-100 40; WID-200 2 carrier=DHL tracking=JD0146`.
  * Records a shipment (partial shipments allowed; without lines everything not shipped yet) and
- * refuses more than ordered. The reply carries the delivery notice; its Share button posts it in the channel.
+ * refuses more than ordered. The reply carries the delivery notice, and the channel the order was
+ * entered in gets it too when the shipment is recorded elsewhere.
  */
 import { defineCommand } from "../core/command.js";
 import type { CommandContext } from "../core/context.js";
@@ -93,15 +94,17 @@ export const shipCommand = defineCommand({
       ...(shipment.warehouse ? [{ label: t("ship.warehouse"), value: shipment.warehouse, inline: true }] : []),
     ];
     const title = t("ship.title", { number: state.number, customer: customer.name });
-    // The core does not know which channel a command came from: the delivery notice is this reply,
-    // which its Share button posts into the channel (without the Undo button).
+    const notice = `${t("ship.notice", { number: state.number, customer: customer.name, date: ctx.today })} ${allShipped ? t("ship.allShipped") : t("ship.remaining", { items: remaining.join(", ") })}`;
+    // The order's channel hears of the shipment when it is shipped from elsewhere (posted after commit).
+    const orderChannel = state.channelRef && state.channelRef !== ctx.channelRef && ctx.announce ? state.channelRef : null;
+    if (orderChannel) ctx.announce!(orderChannel, reply.of(notice, [{ type: "card", title, text: notice, fields }]));
     return reply.of(
       title,
       [
         {
           type: "card",
           title,
-          text: `${t("ship.notice", { number: state.number, customer: customer.name, date: ctx.today })} ${allShipped ? t("ship.allShipped") : t("ship.remaining", { items: remaining.join(", ") })}`,
+          text: orderChannel ? `${notice}\n${t("ship.noticePosted", { channel: ctx.channels.format(orderChannel) })}` : notice,
           fields,
           buttons: [
             { label: t("button.undo"), style: "danger", action: { kind: "undo", token } },

@@ -15,6 +15,8 @@ export type Actor = {
   tenantName?: string;
   /** Slack user id, Discord user id, or a console handle. */
   userExternalId: string;
+  /** The channel the command came from ("slack:C0123"), where the surface knows it: an order remembers it for shipment notices. */
+  channelRef?: string;
   profile?: {
     displayName?: string;
     email?: string;

@@ -6,6 +6,7 @@ import type { ActingChannels } from "./channel-refs.js";
 import type { Store } from "./store.js";
 import type { Locale, Translate } from "./i18n/index.js";
 import type { CommandTopic } from "./command-topic.js";
+import type { Reply } from "./reply.js";
 
 /** Everything a command handler gets besides its arguments. Time comes from an injected clock. */
 export type CommandContext = {
@@ -15,6 +16,13 @@ export type CommandContext = {
   platform: PlatformId;
   /** Channel references as typed on `platform` (digest destinations). */
   channels: ActingChannels;
+  /** The channel the command came from ("slack:C0123"), where the surface says. */
+  channelRef?: string;
+  /**
+   * Posts `reply` in a channel once this command's transaction has committed (a notice never goes
+   * out for a write that rolled back). Null where no poster is set up (the command says so instead).
+   */
+  announce: ((channelRef: string, reply: Reply) => void) | null;
   now: Date;
   /** The acting member's calendar date, in their time zone. */
   today: CalendarDate;

@@ -66,4 +66,6 @@ export type DigestService = {
   runNow(input: { tenantId: number; id: number; now: Date; t?: Translate }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
   /** The same service on the connection of `store`, so a command's reads and writes join its transaction. */
   within(store: Store): DigestService;
+  /** Posts one message in a channel of the workspace (a delivery notice), once, with the digests' retries. */
+  announce(input: { tenantExternalId: string; channelRef: string; reply: Reply; marker: string }): Promise<void>;
 };

@@ -173,7 +173,9 @@ export function createRapport(options: RapportOptions): Rapport {
     return t("error.capabilityRequired", { roles, command: localCommand(command, t.locale), whoAreAdmins: whoAreAdmins(t, platform) });
   }
 
-  function contextFor(actor: Actor, identity: Identity, store: Store, messageLink?: string): CommandContext {
+  type Notice = { channelRef: string; reply: Reply };
+
+  function contextFor(actor: Actor, identity: Identity, store: Store, messageLink: string | undefined, notices: Notice[]): CommandContext {
     const now = clock();
     const timeZone = identity.member.timeZone;
     return {
@@ -190,7 +192,20 @@ export function createRapport(options: RapportOptions): Rapport {
       messageLink,
       commands,
       digests: options.digests?.()?.within(store) ?? null,
+      ...(actor.channelRef ? { channelRef: actor.channelRef } : {}),
+      announce: options.digests?.() ? (channelRef, reply) => notices.push({ channelRef, reply }) : null,
     };
+  }
+
+  /** Posts what a command announced, after its transaction committed; a failed post never fails the command. */
+  function postNotices(notices: Notice[], tenant: Tenant, marker: string, log: Logger): void {
+    const service = options.digests?.();
+    if (!service) return;
+    notices.forEach((notice, index) => {
+      service
+        .announce({ tenantExternalId: tenant.externalId, channelRef: notice.channelRef, reply: notice.reply, marker: `${marker}:${index}` })
+        .catch((error: unknown) => log.warn({ err: error, channelRef: notice.channelRef }, "could not post a channel notice"));
+    });
   }
 
   /** Runs a handler: reads directly, writes inside one transaction guarded by the idempotency key. */
@@ -225,16 +240,19 @@ export function createRapport(options: RapportOptions): Rapport {
         const { message, field } = formatIssues(parsed.error, t);
         throw new UserError("bad_argument", t("error.withUsage", { message, usage: localizeUsage(definition.usage, t.locale, t) }), { field });
       }
-      if (!writesWith(definition, parsed.data)) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink));
-      return await identity.store.transaction(async (store) => {
+      const notices: Notice[] = [];
+      if (!writesWith(definition, parsed.data)) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink, notices));
+      const written = await identity.store.transaction(async (store) => {
         if (idempotencyKey) {
           const earlier = await store.idempotency.claim(idempotencyKey);
           if (earlier) return earlier;
         }
-        const result = await definition.handler(parsed.data, contextFor(actor, identity, store, messageLink));
+        const result = await definition.handler(parsed.data, contextFor(actor, identity, store, messageLink, notices));
         if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
         return result;
       });
+      postNotices(notices, identity.tenant, idempotencyKey ?? randomBytes(8).toString("hex"), log);
+      return written;
     } catch (error) {
       if (error instanceof PermissionDenied) {
         // Recorded outside the (rolled back) transaction so denied attempts stay visible.

@@ -60,6 +60,28 @@ export function createDigestService(options: {
 
   return {
     within: (commandStore: Store) => createDigestService({ ...options, store: store.within(commandStore) }),
+    async announce({ tenantExternalId, channelRef, reply, marker }) {
+      // The marker lets a post that may have gone through be found instead of posted twice.
+      const outcome = await postWithRetries({
+        poster,
+        channelRef,
+        tenantExternalId,
+        reply,
+        marker,
+        retry,
+        sleep,
+        beforeAttempt: async () => true,
+        checkPosted: async () => {
+          try {
+            const messageId = await poster.findPosted(channelRef, marker, { tenantExternalId });
+            return messageId ? { kind: "posted", messageId } : { kind: "absent" };
+          } catch (error) {
+            return { kind: "unknown", error: String(error) };
+          }
+        },
+      });
+      if (outcome.kind !== "posted") logger.warn({ channelRef, outcome }, "a channel notice was not posted");
+    },
     async add(input) {
       const t = input.t ?? ENGLISH;
       const platform = channelPlatform(input.channelRef);

@@ -40,6 +40,7 @@ export function consoleActor(handle: string, timeZone?: string, locale?: string)
     tenantExternalId: CONSOLE_TENANT,
     tenantName: "Console",
     userExternalId: handle,
+    channelRef: "console:stdout",
     ...(Object.keys(profile).length ? { profile } : {}),
   };
 }

@@ -14,6 +14,7 @@ export function actorFromInteraction(interaction: BaseInteraction & { guildId: s
     tenantExternalId: interaction.guildId,
     ...(interaction.guild?.name ? { tenantName: interaction.guild.name } : {}),
     userExternalId: interaction.user.id,
+    ...(interaction.channelId ? { channelRef: `discord:${interaction.channelId}` } : {}),
     profile: {
       displayName,
       ...(interaction.locale ? { locale: interaction.locale } : {}),

@@ -307,6 +307,8 @@ describe("order new under /sales", () => {
     const number = /SO-\d+/.exec(data.embeds[0].title)![0];
     const row = await h.prisma.order.findFirstOrThrow({ where: { tenantId: h.tenantA.id, number }, include: { lines: true } });
     expect(row.total).toBe(99_000n);
+    // The channel it was entered in, for the delivery notice of a shipment recorded elsewhere.
+    expect(row.channelRef).toMatch(/^discord:\d+$/);
     const before = await h.prisma.order.count({ where: { tenantId: h.tenantA.id } });
     const refused = await run(h.member, "order", [opt("action", "new"), opt("customer", "acme"), opt("lines", "WID-100 1 10")]);
     expect(embedText(refused.data)).toContain("another rep's customer");

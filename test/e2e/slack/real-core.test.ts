@@ -306,6 +306,8 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       expect(buttonsOf(body).some((button) => button.action_id.startsWith("rapport:undo:"))).toBe(true);
       const row = await core.database.prisma.order.findFirstOrThrow({ where: { tenantId, number }, include: { lines: true } });
       expect(row.lines.map((line) => [line.sku, line.quantity, line.unitPrice])).toEqual([["WID-100", 2, 45_000n], ["WID-200", 1, 9_000n]]);
+      // The channel it was entered in, for the delivery notice of a shipment recorded elsewhere.
+      expect(row.channelRef).toMatch(/^slack:C\w+$/);
 
       const shipped = await run(PAT, `ship ${number} WID-100 1 carrier=DHL`);
       expect(readable(shipped)).toContain(`Delivery notice: order ${number} for Café Lumière SARL left 2026-11-23.`);
@@ -336,6 +338,7 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
       expect(await core.database.prisma.order.count({ where: { tenantId } })).toBe(before + 1);
       const row = await core.database.prisma.order.findFirstOrThrow({ where: { tenantId }, orderBy: { id: "desc" }, include: { lines: { orderBy: { id: "asc" } } } });
       expect(row.lines.map((line) => [line.sku, line.quantity, line.description])).toEqual([["WID-100", 3, null], ["WID-200", 1, "spare part"]]);
+      expect(row.channelRef).toBe("slack:C0SALES");
     });
 
     test("a member without order rights is refused and nothing is written", async () => {

@@ -15,7 +15,8 @@ export function registerRunButton(app: App, deps: SlackDeps): void {
     const { identity, target, triggerId } = pressed(body, context, respond, false);
     await ackAndRunAdmitted(deps, { ack, identity, target, listener: "button:run" }, async () => {
       const actor = await deps.actors.resolve(client, identity);
-      const reply = await deps.api.runText({ actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
+      const channelRef = body.channel?.id ? `slack:${body.channel.id}` : undefined;
+      const reply = await deps.api.runText({ actor: channelRef ? { ...actor, channelRef } : actor, text: decoded.command, idempotencyKey: `slack:${identity.teamId}:trigger:${triggerId}` });
       await deliver(deps, { ...target, deliveryKey: `trigger:${triggerId}` }, reply);
     });
   });

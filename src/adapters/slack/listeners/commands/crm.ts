@@ -42,7 +42,7 @@ export function registerCrmCommand(app: App, deps: SlackDeps): void {
     await afterAck(deps, target, { listener: "/crm", teamId: identity.teamId, userId: identity.userId }, () =>
       // The slot covers the answer's delivery too: what is held in memory is bounded by admission.
       admitted.ticket.run(async () => {
-        const actor = await deps.actors.resolve(client, identity);
+        const actor = { ...(await deps.actors.resolve(client, identity)), channelRef: `slack:${command.channel_id}` };
         const reply = await deps.api.runText({ actor, text: text || "help", idempotencyKey: `slack:${identity.teamId}:trigger:${command.trigger_id}` });
         await deliver(deps, target, reply);
       }),

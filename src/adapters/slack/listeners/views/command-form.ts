@@ -55,7 +55,8 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
     const { value: running, created } = deps.inFlight.getOrCreate(idempotencyKey, async () => {
       const work = async () => {
         const actor = await deps.actors.resolve(client, identity);
-        return deps.api.runArgs({ actor, command: command.name, args, idempotencyKey });
+        const channelRef = metadata.channelId ? `slack:${metadata.channelId}` : undefined;
+        return deps.api.runArgs({ actor: channelRef ? { ...actor, channelRef } : actor, command: command.name, args, idempotencyKey });
       };
       return ticket ? ticket.run(work) : work();
     });

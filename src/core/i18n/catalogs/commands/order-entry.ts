@@ -70,6 +70,7 @@ export const orderEntryEn = {
 
   "ship.title": "Order {number} shipped to {customer}",
   "ship.notice": "Delivery notice: order {number} for {customer} left {date}.",
+  "ship.noticePosted": "The delivery notice was also posted in {channel}, where the order was entered.",
   "ship.shippedLines": "Shipped",
   "ship.carrier": "Carrier",
   "ship.tracking": "Tracking",
@@ -171,6 +172,7 @@ export const orderEntryZhCN = {
 
   "ship.title": "订单 {number} 已向{customer}发货",
   "ship.notice": "发货通知：{customer}的订单 {number} 已于 {date} 发出。",
+  "ship.noticePosted": "发货通知也已发到录入该订单的频道 {channel}。",
   "ship.shippedLines": "本次发货",
   "ship.carrier": "承运商",
   "ship.tracking": "运单号",
@@ -270,6 +272,7 @@ export const orderEntryZhTW = {
 
   "ship.title": "訂單 {number} 已出貨給{customer}",
   "ship.notice": "出貨通知：{customer}的訂單 {number} 已於 {date} 出貨。",
+  "ship.noticePosted": "出貨通知也已發到建立此訂單的頻道 {channel}。",
   "ship.shippedLines": "本次出貨",
   "ship.carrier": "貨運公司",
   "ship.tracking": "貨運單號",
@@ -369,6 +372,7 @@ export const orderEntryKo = {
 
   "ship.title": "주문 {number}을(를) {customer}에 출고했습니다",
   "ship.notice": "출고 알림: {customer}의 주문 {number}이(가) {date}에 출고되었습니다.",
+  "ship.noticePosted": "출고 알림을 주문이 등록된 채널 {channel}에도 게시했습니다.",
   "ship.shippedLines": "이번 출고",
   "ship.carrier": "운송사",
   "ship.tracking": "송장번호",
