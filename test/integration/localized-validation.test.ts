@@ -19,21 +19,21 @@ const EXPECTED: Record<Exclude<Locale, "en">, Expectations> = {
     missingCustomer: "缺少客户。",
     badPage: "页码必须是数字，例如 page=2",
     wholePage: "页码必须是整数，例如 page=2",
-    missingRole: "角色必须是以下之一：管理员、销售经理、销售。",
+    missingRole: "角色必须是以下之一：管理员、销售经理、财务、销售助理、销售。",
     home: ["我的 Rapport 工作台", "新建客户", "今天到期的跟进", "逾期应收账款"],
   },
   "zh-TW": {
     missingCustomer: "缺少客戶。",
     badPage: "頁碼必須是數字，例如 page=2",
     wholePage: "頁碼必須是整數，例如 page=2",
-    missingRole: "角色必須是下列其中之一：管理員、業務主管、業務。",
+    missingRole: "角色必須是下列其中之一：管理員、業務主管、財務、業務助理、業務。",
     home: ["我的 Rapport 工作台", "新增客戶", "今天到期的跟進", "逾期應收帳款"],
   },
   ko: {
     missingCustomer: "거래처: 입력해 주십시오.",
     badPage: "페이지: 숫자로 입력해 주십시오. 예: page=2",
     wholePage: "페이지: 정수로 입력해 주십시오. 예: page=2",
-    missingRole: "역할: 관리자, 영업관리자, 영업담당자 중 하나를 입력해 주십시오.",
+    missingRole: "역할: 관리자, 영업관리자, 재무, 영업지원, 영업담당자 중 하나를 입력해 주십시오.",
     home: ["내 Rapport 작업 공간", "거래처 등록", "오늘 할 후속 연락", "연체 미수금"],
   },
 };
@@ -75,6 +75,6 @@ describe("argument validation in the reader's language (pglite)", () => {
     const actor = app.actor("team-validation-en", "you", { timeZone: "UTC" });
     expect(await app.text(actor, "show")).toContain("The customer is missing.");
     expect(await app.text(actor, "orders acme page=x")).toContain("page must be a number, e.g. page=2");
-    expect(await app.text(actor, "role me")).toContain("The role must be one of admin, manager, rep.");
+    expect(await app.text(actor, "role me")).toContain("The role must be one of admin, manager, finance, assistant, rep.");
   });
 });

@@ -172,7 +172,7 @@ export const ROLE_WORDS = {
   manager: ["经理", "經理", "主管", "销售经理", "業務主管", "매니저", "팀장", "영업관리자", "영업 관리자"],
   rep: ["销售", "业务员", "業務", "業務代表", "销售代表", "영업", "영업사원", "영업담당자", "영업 담당자"],
   finance: ["财务", "財務", "會計", "会计", "재무", "경리"],
-  assistant: ["销售助理", "銷售助理", "助理", "業務助理", "영업지원", "영업 지원", "영업 보조"],
+  assistant: ["销售助理", "業務助理", "銷售助理", "助理", "영업지원", "영업 지원", "영업 보조"],
 } as const satisfies WordList;
 
 /** Field names for `key=value` (new, edit, export filters, page=, digest language=...). */
