@@ -56,6 +56,7 @@ export const helpCommand = defineCommand({
       .map((desk) => ({ desk, definitions: ctx.commands.filter((definition) => definition.topic === desk) }))
       .filter(({ definitions }) => definitions.length > 0)
       .map(({ desk, definitions }) => ({ type: "table" as const, title: t("help.desk", { desk: desk ?? "crm" }), ...helpTable(definitions, ctx) }));
-    return reply.of(t("help.title"), [{ type: "text", text: t("help.title") }, ...tables, { type: "text", text: t("help.naming"), tone: "muted" }]);
+    // The naming hint leads: a reply whose first block has no title is headed by the reply's own title.
+    return reply.of(t("help.title"), [{ type: "text", text: t("help.naming"), tone: "muted" }, ...tables]);
   },
 });
