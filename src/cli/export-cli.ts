@@ -1,7 +1,7 @@
 /**
- * `rapport export <customers|overdue|followups|orders> [--format csv|xlsx] [--out FILE] [filters]`.
+ * `rapport export <customers|overdue|followups|orders|deals|quotes> [--format csv|xlsx] [--out FILE] [filters]`.
  * Writes to standard output unless --out is given; the row count goes to stderr.
- * Filters: --owner <member>, --status, --grade, --region, --industry, --source, --from/--to (dates).
+ * Filters: --owner <member>, --status, --stage (deals), --grade, --region, --industry, --source, --from/--to (dates).
  * `--locale ko` (default RAPPORT_LOCALE, else English) writes the headers and messages in that
  * language; English headers are the import field names.
  */
@@ -17,9 +17,10 @@ import { todayIn } from "../core/dates.js";
 import { EXPORT_FORMATS, writeTable, type ExportFormat } from "../export/write-table.js";
 import { withHeadersIn } from "../export/headers.js";
 import { cliTranslator } from "./cli-locale.js";
+import { lookupWord } from "../core/i18n/vocabulary.js";
 
 const EXPORT_SYNTAX = `rapport export <${EXPORT_KINDS.join("|")}> [--format csv|xlsx] [--out FILE] [--tenant platform:workspace] [--locale en|zh-CN|zh-TW|ko]
-       [--owner NAME] [--status S] [--grade G] [--region R] [--industry I] [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`;
+       [--owner NAME] [--status S] [--stage S] [--grade G] [--region R] [--industry I] [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,6 +33,7 @@ export async function runExportCli(args: string[], config: Config): Promise<numb
       tenant: { type: "string" },
       owner: { type: "string" },
       status: { type: "string" },
+      stage: { type: "string" },
       grade: { type: "string" },
       region: { type: "string" },
       industry: { type: "string" },
@@ -70,6 +72,8 @@ export async function runExportCli(args: string[], config: Config): Promise<numb
       today: todayIn(config.RAPPORT_TIME_ZONE ?? tenant.timeZone, new Date()),
       ownerId,
       status: values.status,
+      // A stage word in any language reads as its key; a custom stage's name is matched by the query.
+      stage: values.stage ? (lookupWord("stage", values.stage) ?? values.stage) : undefined,
       grade: values.grade,
       region: values.region,
       industry: values.industry,

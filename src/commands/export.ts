@@ -14,11 +14,13 @@ import type { Member } from "../core/domain.js";
 import type { Translate } from "../core/i18n/index.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { typedWord } from "../core/i18n/typed-line.js";
+import { readStage } from "./deal-input.js";
+import { stageLabel } from "./deal-view.js";
 
-const EXAMPLE = "export customers xlsx region=East status=active";
+const EXAMPLE = "export customers xlsx grade=A status=active";
 /** The same filters as `rapport export` (src/cli/export-cli.ts), written field=value in chat. */
 const TEXT_FILTERS = ["status", "grade", "region", "industry", "source"] as const;
-const FILTER_FIELDS = [...TEXT_FILTERS, "owner", "from", "to"];
+const FILTER_FIELDS = [...TEXT_FILTERS, "stage", "owner", "from", "to"];
 
 function filterOption(name: (typeof TEXT_FILTERS)[number], max: number) {
   return { kind: "text", description: englishOf(`option.${name}.description`), schema: text(name, max) } as const;
@@ -26,20 +28,21 @@ function filterOption(name: (typeof TEXT_FILTERS)[number], max: number) {
 
 export const exportCommand = defineCommand({
   name: "export",
-  summary: "Download customers, overdue receivables, follow-ups or orders as CSV or XLSX",
-  usage: `export <${EXPORT_KINDS.join("|")}> [csv|xlsx] [mine|@member] [status=|grade=|region=|industry=|source=...] [from=DATE] [to=DATE]`,
-  examples: [EXAMPLE, "export overdue mine", "export orders csv from=2026-01-01 to=2026-06-30"],
+  summary: "Download customers, overdue receivables, follow-ups, orders, deals or quotes as CSV or XLSX",
+  usage: `export <${EXPORT_KINDS.join("|")}> [csv|xlsx] [mine|@member] [status=|stage=|grade=|region=|industry=|source=...] [from=DATE] [to=DATE]`,
+  examples: [EXAMPLE, "export overdue mine", "export orders csv from=2026-01-01 to=2026-06-30", "export deals xlsx stage=proposal", "export quotes mine status=sent"],
   options: {
     what: { kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS, schema: z.enum(EXPORT_KINDS, { error: englishOf("export.opt.whatMissing", { kinds: EXPORT_KINDS.join(", ") }) }) },
     format: { kind: "choice", description: "File format (default csv)", choices: EXPORT_FORMATS, schema: z.enum(EXPORT_FORMATS, { error: englishOf("export.opt.format") }).default("csv") },
     owner: { kind: "member", description: "Only this owner's (mine or a member; default everyone's)", schema: text("The owner", 100) },
-    status: filterOption("status", 60),
+    status: { kind: "text", description: englishOf("option.export.status.description"), schema: text("status", 60) },
+    stage: { kind: "text", description: englishOf("option.export.stage.description"), schema: text("stage", 60) },
     grade: filterOption("grade", 60),
     region: filterOption("region", 100),
     industry: filterOption("industry", 100),
     source: filterOption("source", 100),
-    from: { kind: "date", description: "orders: ordered on or after; followups: due on or after", schema: text("The from date", 60) },
-    to: { kind: "date", description: "orders: ordered on or before; followups: due on or before", schema: text("The to date", 60) },
+    from: { kind: "date", description: "orders: ordered on or after; followups: due on or after; deals: created; quotes: issued", schema: text("The from date", 60) },
+    to: { kind: "date", description: "orders: ordered on or before; followups: due on or before; deals: created; quotes: issued", schema: text("The to date", 60) },
   },
   parseText(words) {
     const { words: rest, fields } = splitFields(words);
@@ -82,13 +85,20 @@ export const exportCommand = defineCommand({
     const owner = exportOwner(ctx.t, ctx.member, requested, args.what, args.owner === "all");
     const filters: ExportFilters = { today: ctx.today, ownerId: owner?.id, from: date("from"), to: date("to") };
     for (const field of TEXT_FILTERS) if (args[field]) filters[field] = args[field];
+    // A stage is read as `deals stage=` reads it (typed words in any language, custom stage names).
+    if (args.stage && args.what !== "deals") {
+      throw new UserError("bad_argument", ctx.t("export.opt.notAFilter", { key: "stage", filters: FILTER_FIELDS.filter((field) => field !== "stage").join(", ") }), { example: EXAMPLE });
+    }
+    const stage = args.stage ? readStage(ctx, args.stage, await ctx.store.deals.stages(), "export deals stage=proposal") : undefined;
+    if (stage) filters.stage = stage.key;
     const table = withHeadersIn(ctx.store.reports.exportTable(args.what, filters), ctx.locale);
     const { data, rows } = await tableToBuffer(table, args.format, { sheetName: ctx.t("export.kind", { what: args.what }) });
     const filename = `${args.what}-${ctx.today}.${args.format}`;
-    const applied = [owner ? `owner ${owner.displayName}` : null, ...TEXT_FILTERS.map((field) => (args[field] ? `${field} ${args[field]}` : null)), filters.from ? `from ${filters.from}` : null, filters.to ? `to ${filters.to}` : null].filter(Boolean);
+    const applied = [owner ? `owner ${owner.displayName}` : null, ...TEXT_FILTERS.map((field) => (args[field] ? `${field} ${args[field]}` : null)), filters.stage ? `stage ${filters.stage}` : null, filters.from ? `from ${filters.from}` : null, filters.to ? `to ${filters.to}` : null].filter(Boolean);
     const shown = [
       owner ? ctx.t("export.filter.owner", { name: owner.displayName }) : null,
       ...TEXT_FILTERS.map((field) => (args[field] ? ctx.t("export.filter.field", { field, value: args[field] }) : null)),
+      stage ? ctx.t("export.filter.field", { field: "stage", value: stageLabel(ctx, stage) }) : null,
       filters.from ? ctx.t("export.filter.from", { date: filters.from }) : null,
       filters.to ? ctx.t("export.filter.to", { date: filters.to }) : null,
     ].filter(Boolean);

@@ -105,6 +105,8 @@ export type DealImportRow = {
   stage: string | null;
   probability: number | null;
   closeOn: string | null;
+  /** When a won or lost deal closed (Rapport's own export writes it apart from the expected close). */
+  closedOn: string | null;
   owner: string | null;
   lostReason: string | null;
 };

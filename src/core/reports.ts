@@ -5,7 +5,7 @@
 import type { CalendarDate } from "./dates.js";
 import type { AgeingBuckets } from "./domain.js";
 
-export const EXPORT_KINDS = ["customers", "overdue", "followups", "orders"] as const;
+export const EXPORT_KINDS = ["customers", "overdue", "followups", "orders", "deals", "quotes"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export type ExportFilters = {
@@ -16,7 +16,9 @@ export type ExportFilters = {
   region?: string;
   industry?: string;
   source?: string;
-  /** orders: ordered on or after; followups: due on or after. */
+  /** deals: a stage key of the workspace (the command resolves typed words and names to it). */
+  stage?: string;
+  /** orders: ordered on or after; followups: due on or after; deals: created; quotes: issued. */
   from?: CalendarDate;
   /** orders: ordered on or before; followups: due on or before (default: today + 7 days). */
   to?: CalendarDate;

@@ -56,10 +56,11 @@ export async function writeDeals(db: SqlRunner, tenantId: number, batch: Lined<D
         await customerCurrency(db, tenantId, customerId),
         stage.key,
         row.probability,
-        closed ? null : row.closeOn,
+        // A closed deal read from a CRM's single "Close Date" closed on that date; Rapport's own export keeps both.
+        closed && !row.closedOn ? null : row.closeOn,
         stage.kind,
         lostReason,
-        closed ? row.closeOn : null,
+        closed ? (row.closedOn ?? row.closeOn) : null,
         row.externalId,
       ],
     );

@@ -6,6 +6,7 @@ import type { ChartDimension, ExportCell, ExportFilters, ExportKind, ExportTable
 import { addDaysTo } from "../core/dates.js";
 import { minorUnitDigits } from "../core/money.js";
 import type { DbClient } from "./client-types.js";
+import { dealQuoteExporters } from "./deal-quote-export.js";
 
 const PAGE = 2000;
 
@@ -90,6 +91,7 @@ export function createReportQueries(db: DbClient, tenantId: number, currency: st
   }
 
   const exporters: Record<ExportKind, (filters: ExportFilters) => ExportTable> = {
+    ...dealQuoteExporters({ tenantId, currencySql: CURRENCY_SQL, pages: (build) => pages(build), table, amountIn, customerFilters }),
     customers: (filters) =>
       table(
         ["external_id", "id", "name", "aliases", "status", "stage", "grade", "type", "industry", "source", "region", "city", "address", "phone", "email", "website", "owner", "credit_limit", "next_follow_up", "notes", "order_count", "lifetime_sales", "last_order_at", "created_at", "currency"],

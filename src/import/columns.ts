@@ -93,6 +93,7 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     stage: ["stage", "Deal Stage", "Stage", "Deal - Stage", "Pipeline stage"],
     probability: ["probability", "Probability", "Probability (%)", "Deal probability", "Deal - Probability"],
     closeOn: ["close", "close_on", "Close Date", "Expected close date", "Deal - Expected close date"],
+    closedOn: ["closed_on", "Closed date", "Deal - Deal closed on"],
     owner: ["owner", "Deal owner", "Opportunity Owner", "Deal - Owner", "Owner"],
     lostReason: ["lost_reason", "Closed Lost Reason", "Loss Reason", "Deal - Lost reason"],
   },

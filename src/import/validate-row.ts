@@ -276,6 +276,7 @@ export function validateRow<K extends ImportKind>(
         stage: optional(cells, "stage", 60),
         probability,
         closeOn: calendarDate(cells, "closeOn", { required: false }, dates),
+        closedOn: calendarDate(cells, "closedOn", { required: false }, dates),
         owner: optional(cells, "owner", 200),
         lostReason: optional(cells, "lostReason", 60),
       };

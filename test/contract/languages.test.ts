@@ -57,6 +57,8 @@ const RUNS: Run[] = [
   { as: "admin", command: { line: "activity", command: "activity" } },
   { as: "admin", command: { line: "stats sales 12m", command: "stats", options: { kind: "sales", period: "12m" } } },
   { as: "admin", command: { line: "export customers", command: "export", options: { what: "customers" } } },
+  { as: "admin", command: { line: "export deals xlsx stage=proposal", command: "export", options: { what: "deals", format: "xlsx", stage: "proposal" } } },
+  { as: "rep", command: { line: "export quotes all", command: "export", options: { what: "quotes", owner: "all" } }, error: true },
   { as: "admin", command: { line: "digest list", command: "digest", options: { action: "list" } }, error: "either" },
   { as: "admin", command: { line: "settings", command: "settings" } },
   { as: "admin", command: { line: "contacts acme", command: "contacts", options: { customer: "acme" } } },

@@ -247,6 +247,8 @@ export const EXPORT_KIND_WORDS = {
   overdue: ["逾期", "应收账款", "應收帳款", "应收", "應收", "미수금", "연체", "receivables", "ar"],
   followups: ["跟进", "跟進", "待跟进", "待跟進", "후속연락", "팔로업"],
   orders: ["订单", "訂單", "주문"],
+  deals: ["商机", "商機", "영업기회", "영업 기회"],
+  quotes: ["报价单", "報價單", "报价", "報價", "견적서", "견적"],
 } as const satisfies WordList;
 
 export const EXPORT_FORMAT_WORDS = {
@@ -654,7 +656,7 @@ const helpGrammar: Grammar = (args) => {
 };
 
 /** export <kind> [format] [mine|all|@member] [filters]. */
-const exportFilters = options(["status", "grade", "region", "industry", "source", "from", "to"], ["exportFormat", "scope"]);
+const exportFilters = options(["status", "stage", "grade", "region", "industry", "source", "from", "to"], ["exportFormat", "scope"]);
 const exportGrammar: Grammar = (args, context) => {
   const kind = args.length > 0 ? lookupWord("exportKind", args[0]!) : null;
   // Without a known kind first, every word is read as a filter or option; export reports what is missing.

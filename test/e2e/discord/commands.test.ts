@@ -48,6 +48,7 @@ describe("/crm commands through the real discord.js Client", () => {
         tenantExternalId: h.fake.guild.id,
         tenantName: "Acme Sales",
         userExternalId: h.member.actor.user.id,
+        channelRef: `discord:${h.fake.guild.channelId}`,
         profile: { displayName: "Ana Rep", isPlatformAdmin: false, locale: "en-US", workspaceLocale: "en-US" },
       },
       command: "find",

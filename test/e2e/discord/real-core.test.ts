@@ -204,6 +204,18 @@ describe("every registry command as a /crm subcommand", () => {
       },
     },
     {
+      sub: "export",
+      as: "admin",
+      options: [opt("what", "quotes"), opt("format", "csv"), opt("status", "sent")],
+      expect: (data, call) => {
+        // The demo's sent quotes: QT-2001 (one line), Q-2026-0002 (two lines), Q-2026-0003 (one line).
+        expect(data.embeds[0].title).toBe("Exported 4 quote rows (status sent)");
+        expect(call.files.map((f) => f.name)).toEqual(["quotes-2026-11-23.csv"]);
+        expect(call.files[0]!.data.toString("utf8").split("\n")[0]).toContain("quote_number,external_id,customer");
+        expect(data.attachments).toEqual([{ id: "0", description: "quote export, 4 rows (CSV) (status sent)" }]);
+      },
+    },
+    {
       sub: "stats",
       options: [opt("kind", "sales"), opt("period", "12m")],
       expect: (data, call) => {
@@ -287,7 +299,8 @@ describe("every registry command as a /crm subcommand", () => {
 
 
   test("the table covers every command in the registry", () => {
-    expect(cases.map((c) => c.sub).sort()).toEqual(commands.map((c) => c.name).sort());
+    // A command may have more than one case (export: customers and quotes).
+    expect([...new Set(cases.map((c) => c.sub))].sort()).toEqual(commands.map((c) => c.name).sort());
   });
 
   test.each(cases)("/crm $sub", async ({ sub, as, options, expect: check }) => {

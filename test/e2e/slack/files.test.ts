@@ -103,6 +103,31 @@ describe("Slack uploads the files a reply carries (real core, fake Slack)", () =
     expect(names).toContain("Acme Corp");
   });
 
+  test("/crm export deals and quotes: one row per deal and per quote line, in the DM", async () => {
+    await run(PAT, "export deals stage=proposal");
+    const [deals] = await h.slack.waitForSharedFiles(1);
+    expect(deals).toMatchObject({ channelId: PAT_DM, filename: `deals-${TODAY}.csv`, initialComment: "Exported 2 deals rows (stage Proposal)" });
+    expect(csvRows(deals!.data).map((row) => [row.title, row.customer, row.stage])).toEqual([
+      ["Q1 volume agreement", "Acme Corp", "proposal"],
+      ["電子零件年度報價", "台灣宏達電子股份有限公司", "proposal"],
+    ]);
+    h.slack.reset();
+    await run(PAT, "export quotes xlsx");
+    const [quotes] = await h.slack.waitForSharedFiles(1);
+    expect(quotes).toMatchObject({ channelId: PAT_DM, filename: `quotes-${TODAY}.xlsx` });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(quotes!.data as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["quote_number", "external_id"]);
+    const numbers: string[] = [];
+    sheet.eachRow((row, number) => {
+      if (number > 1) numbers.push(String(row.getCell(1).value));
+    });
+    // The demo's six quotes, one row per line (two of them have two lines).
+    expect(numbers).toHaveLength(8);
+    expect(new Set(numbers).size).toBe(6);
+  });
+
   test("/crm stats ar: the PNG chart in the DM with its alt text, and the text summary in the reply", async () => {
     const body = await run(PAT, "stats ar");
     expect(readable(body)).toContain("Receivables by days past due");

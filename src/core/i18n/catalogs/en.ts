@@ -14,6 +14,7 @@ import { digestsEn } from "./commands/digests.js";
 import { reportsEn } from "./commands/reports.js";
 import { formsEn } from "./commands/forms.js";
 import { filesEn } from "./commands/files.js";
+import { dealQuoteExportEn } from "./commands/deal-quote-export.js";
 import { currencyEn } from "./commands/currency.js";
 import { generalEn } from "./commands/general.js";
 import { usageEn } from "./commands/usage.js";
@@ -147,7 +148,7 @@ export const en = {
   "command.edit.summary": "Change customer fields",
   "command.assign.summary": "Give a customer to another owner",
   "command.role.summary": "Set a member's role, or reopen a member's access (admins only)",
-  "command.export.summary": "Download customers, overdue receivables, follow-ups or orders as CSV or XLSX",
+  "command.export.summary": "Download customers, overdue receivables, follow-ups, orders, deals or quotes as CSV or XLSX",
   "command.stats.summary": "Charts: receivable ageing, monthly sales, customers by class, member activity",
   "command.handover.summary": "Move a leaving member's customers, follow-ups and orders to another member (managers)",
   "command.activity.summary": "Contacts logged, outcomes and success rate per member and for the team",
@@ -296,6 +297,7 @@ export const en = {
   ...reportsEn,
   ...formsEn,
   ...filesEn,
+  ...dealQuoteExportEn,
   ...currencyEn,
   ...generalEn,
   ...usageEn,

@@ -7,6 +7,7 @@ import { digestsKo } from "./commands/digests.js";
 import { reportsKo } from "./commands/reports.js";
 import { formsKo } from "./commands/forms.js";
 import { filesKo } from "./commands/files.js";
+import { dealQuoteExportKo } from "./commands/deal-quote-export.js";
 import { currencyKo } from "./commands/currency.js";
 import { generalKo } from "./commands/general.js";
 import { usageKo } from "./commands/usage.js";
@@ -137,7 +138,7 @@ export const ko: Catalog = {
   "command.edit.summary": "거래처 정보 수정",
   "command.assign.summary": "거래처를 다른 담당자에게 배정",
   "command.role.summary": "멤버 역할 설정 또는 접근 권한 재개 (관리자 전용)",
-  "command.export.summary": "거래처, 연체 미수금, 후속 연락, 주문을 CSV 또는 XLSX로 내보내기",
+  "command.export.summary": "거래처, 연체 미수금, 후속 연락, 주문, 영업 기회, 견적서를 CSV 또는 XLSX로 내보내기",
   "command.stats.summary": "차트: 채권 연령, 월별 매출, 거래처 분류, 멤버 활동",
   "command.handover.summary": "퇴사하는 멤버의 거래처, 후속 연락, 주문을 다른 멤버에게 인계 (영업 관리자)",
   "command.activity.summary": "멤버별·팀 전체 활동 기록, 결과, 수주율",
@@ -198,9 +199,9 @@ export const ko: Catalog = {
   "option.source.name": "유입경로",
   "option.source.description": "이 유입 경로의 거래처만",
   "option.from.name": "시작일",
-  "option.from.description": "주문은 주문일, 후속 연락은 예정일 기준 시작일",
+  "option.from.description": "주문은 주문일, 후속 연락은 예정일, 영업 기회는 등록일, 견적서는 발행일 기준 시작일",
   "option.to.name": "종료일",
-  "option.to.description": "주문은 주문일, 후속 연락은 예정일 기준 종료일",
+  "option.to.description": "주문은 주문일, 후속 연락은 예정일, 영업 기회는 등록일, 견적서는 발행일 기준 종료일",
   "option.handover.from.name": "인계자",
   "option.handover.from.description": "퇴사 또는 이동하는 멤버",
   "option.handover.to.name": "인수자",
@@ -286,6 +287,7 @@ export const ko: Catalog = {
   ...reportsKo,
   ...formsKo,
   ...filesKo,
+  ...dealQuoteExportKo,
   ...currencyKo,
   ...generalKo,
   ...usageKo,

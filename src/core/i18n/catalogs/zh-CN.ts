@@ -7,6 +7,7 @@ import { digestsZhCN } from "./commands/digests.js";
 import { reportsZhCN } from "./commands/reports.js";
 import { formsZhCN } from "./commands/forms.js";
 import { filesZhCN } from "./commands/files.js";
+import { dealQuoteExportZhCN } from "./commands/deal-quote-export.js";
 import { currencyZhCN } from "./commands/currency.js";
 import { generalZhCN } from "./commands/general.js";
 import { usageZhCN } from "./commands/usage.js";
@@ -132,7 +133,7 @@ export const zhCN: Catalog = {
   "command.edit.summary": "修改客户信息",
   "command.assign.summary": "把客户转给其他负责人",
   "command.role.summary": "设置成员角色，或重新开通成员的访问权限（仅管理员）",
-  "command.export.summary": "以 CSV 或 XLSX 导出客户、逾期应收账款、跟进或订单",
+  "command.export.summary": "以 CSV 或 XLSX 导出客户、逾期应收账款、跟进、订单、商机或报价单",
   "command.stats.summary": "图表：应收账龄、月度销售额、客户分类、成员活动",
   "command.handover.summary": "把离职成员的客户、跟进和订单交接给其他成员（销售经理）",
   "command.activity.summary": "每位成员和团队的跟进记录、结果和赢单率",
@@ -193,9 +194,9 @@ export const zhCN: Catalog = {
   "option.source.name": "来源",
   "option.source.description": "只看此来源的客户",
   "option.from.name": "起始日期",
-  "option.from.description": "订单按下单日、跟进按到期日，从此日起",
+  "option.from.description": "订单按下单日、跟进按到期日、商机按创建日、报价单按报价日，从此日起",
   "option.to.name": "截止日期",
-  "option.to.description": "订单按下单日、跟进按到期日，截至此日",
+  "option.to.description": "订单按下单日、跟进按到期日、商机按创建日、报价单按报价日，截至此日",
   "option.handover.from.name": "交出人",
   "option.handover.from.description": "离职或调岗的成员",
   "option.handover.to.name": "接手人",
@@ -281,6 +282,7 @@ export const zhCN: Catalog = {
   ...reportsZhCN,
   ...formsZhCN,
   ...filesZhCN,
+  ...dealQuoteExportZhCN,
   ...currencyZhCN,
   ...generalZhCN,
   ...usageZhCN,

@@ -7,6 +7,7 @@ import { digestsZhTW } from "./commands/digests.js";
 import { reportsZhTW } from "./commands/reports.js";
 import { formsZhTW } from "./commands/forms.js";
 import { filesZhTW } from "./commands/files.js";
+import { dealQuoteExportZhTW } from "./commands/deal-quote-export.js";
 import { currencyZhTW } from "./commands/currency.js";
 import { generalZhTW } from "./commands/general.js";
 import { usageZhTW } from "./commands/usage.js";
@@ -135,7 +136,7 @@ export const zhTW: Catalog = {
   "command.edit.summary": "編輯客戶資料",
   "command.assign.summary": "把客戶指派給其他負責人",
   "command.role.summary": "設定成員角色，或重新開通成員的存取權限（僅限管理員）",
-  "command.export.summary": "以 CSV 或 XLSX 匯出客戶、逾期應收帳款、跟進或訂單",
+  "command.export.summary": "以 CSV 或 XLSX 匯出客戶、逾期應收帳款、跟進、訂單、商機或報價單",
   "command.stats.summary": "圖表：應收帳齡、每月銷售額、客戶分類、成員活動",
   "command.handover.summary": "把離職成員的客戶、跟進和訂單交接給其他成員（業務主管）",
   "command.activity.summary": "每位成員和團隊的跟進紀錄、結果和成交率",
@@ -196,9 +197,9 @@ export const zhTW: Catalog = {
   "option.source.name": "來源",
   "option.source.description": "只看此來源的客戶",
   "option.from.name": "起始日期",
-  "option.from.description": "訂單依下單日、跟進依到期日，從此日起",
+  "option.from.description": "訂單依下單日、跟進依到期日、商機依建立日、報價單依報價日，從此日起",
   "option.to.name": "截止日期",
-  "option.to.description": "訂單依下單日、跟進依到期日，截至此日",
+  "option.to.description": "訂單依下單日、跟進依到期日、商機依建立日、報價單依報價日，截至此日",
   "option.handover.from.name": "交出人",
   "option.handover.from.description": "離職或調動的成員",
   "option.handover.to.name": "接手人",
@@ -284,6 +285,7 @@ export const zhTW: Catalog = {
   ...reportsZhTW,
   ...formsZhTW,
   ...filesZhTW,
+  ...dealQuoteExportZhTW,
   ...currencyZhTW,
   ...generalZhTW,
   ...usageZhTW,

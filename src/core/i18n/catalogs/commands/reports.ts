@@ -5,7 +5,7 @@
  */
 export const reportsEn = {
   // export
-  "export.kind": "{what, select, customers {customers} overdue {overdue} followups {followups} orders {orders} other {{what}}}",
+  "export.kind": "{what, select, customers {customers} overdue {overdue} followups {followups} orders {orders} deals {deals} quotes {quote} other {{what}}}",
   "export.title": "{count, plural, one {Exported {rows} {what} row{scope}} other {Exported {rows} {what} rows{scope}}}",
   "export.text": "{filename}: {rows} rows{scope}, {kb} KB.",
   "export.scopedNote": " Reps export their own customers; a manager or admin can export everyone's.",
@@ -13,7 +13,7 @@ export const reportsEn = {
   "export.scope": " ({filters})",
   "export.separator": ", ",
   "export.filter.owner": "owner {name}",
-  "export.filter.field": "{field, select, status {status} grade {grade} region {region} city {city} type {type} industry {industry} source {source} other {{field}}} {value}",
+  "export.filter.field": "{field, select, status {status} stage {stage} grade {grade} region {region} city {city} type {type} industry {industry} source {source} other {{field}}} {value}",
   "export.filter.from": "from {date}",
   "export.filter.to": "to {date}",
   "export.repNotOthers": "Reps can export only their own {what}, not {name}'s. Try: export {what} mine (or ask a manager).",
@@ -65,7 +65,7 @@ export const reportsEn = {
 type Keys = Record<keyof typeof reportsEn, string>;
 
 export const reportsZhCN = {
-  "export.kind": "{what, select, customers {客户} overdue {应收账款} followups {跟进} orders {订单} other {{what}}}",
+  "export.kind": "{what, select, customers {客户} overdue {应收账款} followups {跟进} orders {订单} deals {商机} quotes {报价单明细} other {{what}}}",
   "export.title": "{count, plural, other {已导出 {rows} 行{what}数据{scope}}}",
   "export.text": "{filename}：{rows} 行{scope}，{kb} KB。",
   "export.scopedNote": "销售只能导出自己的客户；销售经理或管理员可以导出所有人的。",
@@ -73,7 +73,7 @@ export const reportsZhCN = {
   "export.scope": "（{filters}）",
   "export.separator": "，",
   "export.filter.owner": "负责人 {name}",
-  "export.filter.field": "{field, select, status {状态} grade {等级} region {区域} city {城市} type {类型} industry {行业} source {来源} other {{field}}} {value}",
+  "export.filter.field": "{field, select, status {状态} stage {阶段} grade {等级} region {区域} city {城市} type {类型} industry {行业} source {来源} other {{field}}} {value}",
   "export.filter.from": "自 {date}",
   "export.filter.to": "至 {date}",
   "export.repNotOthers": "销售只能导出自己的{what}，不能导出 {name} 的。请试试：导出 {what} 我的（或请销售经理导出）。",
@@ -122,7 +122,7 @@ export const reportsZhCN = {
 } satisfies Keys;
 
 export const reportsZhTW = {
-  "export.kind": "{what, select, customers {客戶} overdue {應收帳款} followups {跟進} orders {訂單} other {{what}}}",
+  "export.kind": "{what, select, customers {客戶} overdue {應收帳款} followups {跟進} orders {訂單} deals {商機} quotes {報價單明細} other {{what}}}",
   "export.title": "{count, plural, other {已匯出 {rows} 筆{what}資料{scope}}}",
   "export.text": "{filename}：{rows} 筆{scope}，{kb} KB。",
   "export.scopedNote": "業務只能匯出自己的客戶；業務主管或管理員可以匯出所有人的。",
@@ -130,7 +130,7 @@ export const reportsZhTW = {
   "export.scope": "（{filters}）",
   "export.separator": "，",
   "export.filter.owner": "負責人 {name}",
-  "export.filter.field": "{field, select, status {狀態} grade {等級} region {區域} city {城市} type {類型} industry {產業} source {來源} other {{field}}} {value}",
+  "export.filter.field": "{field, select, status {狀態} stage {階段} grade {等級} region {區域} city {城市} type {類型} industry {產業} source {來源} other {{field}}} {value}",
   "export.filter.from": "自 {date}",
   "export.filter.to": "至 {date}",
   "export.repNotOthers": "業務只能匯出自己的{what}，不能匯出 {name} 的。請試試：匯出 {what} 我的（或請業務主管匯出）。",
@@ -179,7 +179,7 @@ export const reportsZhTW = {
 } satisfies Keys;
 
 export const reportsKo = {
-  "export.kind": "{what, select, customers {거래처} overdue {미수금} followups {후속 연락} orders {주문} other {{what}}}",
+  "export.kind": "{what, select, customers {거래처} overdue {미수금} followups {후속 연락} orders {주문} deals {영업 기회} quotes {견적서 품목} other {{what}}}",
   "export.title": "{count, plural, other {{what} {rows}건을 내보냈습니다{scope}}}",
   "export.text": "{filename}: {rows}건{scope}, {kb} KB.",
   "export.scopedNote": " 영업 담당자는 자신의 거래처만 내보낼 수 있으며, 영업 관리자나 관리자는 전체를 내보낼 수 있습니다.",
@@ -187,7 +187,7 @@ export const reportsKo = {
   "export.scope": " ({filters})",
   "export.separator": ", ",
   "export.filter.owner": "담당자 {name}",
-  "export.filter.field": "{field, select, status {상태} grade {등급} region {지역} city {도시} type {유형} industry {업종} source {유입 경로} other {{field}}} {value}",
+  "export.filter.field": "{field, select, status {상태} stage {단계} grade {등급} region {지역} city {도시} type {유형} industry {업종} source {유입 경로} other {{field}}} {value}",
   "export.filter.from": "시작 {date}",
   "export.filter.to": "종료 {date}",
   "export.repNotOthers": "영업 담당자는 자신의 {what}만 내보낼 수 있으며, {name}님의 데이터는 내보낼 수 없습니다. 예: 내보내기 {what} 내 것 (또는 영업 관리자에게 요청하십시오).",
