@@ -267,6 +267,8 @@ export const en = {
   "choice.customers": "customers",
   "choice.followups": "followups",
   "choice.orders": "orders",
+  "choice.deals": "deals",
+  "choice.quotes": "quotes",
   "choice.csv": "csv",
   "choice.xlsx": "xlsx",
   "choice.ar": "ar",

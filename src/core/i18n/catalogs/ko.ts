@@ -257,6 +257,8 @@ export const ko: Catalog = {
   "choice.customers": "거래처",
   "choice.followups": "후속 연락",
   "choice.orders": "주문",
+  "choice.deals": "영업 기회",
+  "choice.quotes": "견적서",
   "choice.csv": "CSV",
   "choice.xlsx": "XLSX",
   "choice.ar": "채권 연령",

@@ -252,6 +252,8 @@ export const zhCN: Catalog = {
   "choice.customers": "客户",
   "choice.followups": "跟进",
   "choice.orders": "订单",
+  "choice.deals": "商机",
+  "choice.quotes": "报价单",
   "choice.csv": "CSV",
   "choice.xlsx": "XLSX",
   "choice.ar": "应收账龄",

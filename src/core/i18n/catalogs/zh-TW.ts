@@ -255,6 +255,8 @@ export const zhTW: Catalog = {
   "choice.customers": "客戶",
   "choice.followups": "跟進",
   "choice.orders": "訂單",
+  "choice.deals": "商機",
+  "choice.quotes": "報價單",
   "choice.csv": "CSV",
   "choice.xlsx": "XLSX",
   "choice.ar": "應收帳齡",
