@@ -9,7 +9,7 @@
  *     in their language; a day with nothing due is claimed and nothing is sent;
  *  4. a send that failed for a reason worth retrying gives the claim back for a later tick.
  */
-import cron, { type ScheduledTask } from "node-cron";
+import { minuteTicker } from "./minute-ticker.js";
 import type { DigestPoster } from "../core/digest-poster.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import { REMINDER_TIME, type ReminderRecipient, type ReminderStore } from "../core/reminders.js";
@@ -99,24 +99,5 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     return result;
   }
 
-  let task: ScheduledTask | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const runTick = () => {
-    running = tick(clock()).catch((error) => logger.error({ err: error }, "reminder tick failed"));
-    return running;
-  };
-  return {
-    tick,
-    start() {
-      if (task) return;
-      task = cron.schedule("* * * * *", () => runTick(), { name: "rapport-reminders", noOverlap: true });
-      void runTick();
-    },
-    async stop() {
-      await task?.stop();
-      await task?.destroy();
-      task = null;
-      await running;
-    },
-  };
+  return { tick, ...minuteTicker({ name: "rapport-reminders", tick, clock, logger }) };
 }

@@ -28,7 +28,7 @@
  * A slot not posted by the cut-off becomes `missed`. Posts later than `lateAfterMs` are marked late.
  */
 import { randomUUID } from "node:crypto";
-import cron, { type ScheduledTask } from "node-cron";
+import { minuteTicker } from "./minute-ticker.js";
 import type { CalendarDate } from "../core/dates.js";
 import type { BuiltDigest, RunState } from "../core/digests.js";
 import type { DigestStore, RunPatch, ScheduledSubscription } from "../core/digest-store.js";
@@ -376,26 +376,9 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
     return { subscriptionId: slot.sub.id, tenantId: slot.sub.tenantId, localDate: slot.date, scheduledAt: slot.fireAt, at };
   }
 
-  let task: ScheduledTask | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const runTick = () => {
-    running = tick(clock()).catch((error) => logger.error({ err: error }, "digest tick failed"));
-    return running;
-  };
-
   return {
     tick,
-    start() {
-      if (task) return;
-      task = cron.schedule("* * * * *", () => runTick(), { name: "rapport-digests", noOverlap: true });
-      void runTick();
-    },
-    async stop() {
-      await task?.stop();
-      await task?.destroy();
-      task = null;
-      await running;
-    },
+    ...minuteTicker({ name: "rapport-digests", tick, clock, logger }),
   };
 }
 
