@@ -66,6 +66,13 @@ const schema = z.object({
   RAPPORT_METRICS_TOKEN: optional,
   /** After SIGTERM, how long /readyz answers 503 while work is still taken, so load balancers stop sending it first. */
   RAPPORT_DRAIN_SECONDS: z.coerce.number("RAPPORT_DRAIN_SECONDS must be seconds, e.g. 5").min(0, "RAPPORT_DRAIN_SECONDS must be seconds, e.g. 5").max(600, "RAPPORT_DRAIN_SECONDS must be at most 600").default(0),
+  /**
+   * Where people reach Rapport's record pages, e.g. https://crm.example.com: record links
+   * (`<base>/c/12`) are built on it and unfurled when posted. Unset: no links, no pages.
+   */
+  RAPPORT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "RAPPORT_PUBLIC_URL must be an http(s) address such as https://crm.example.com" })
+    .optional(),
   /** A `.env` file to read instead of the one in the working directory (read by readEnvFile, listed here so it is checked). */
   RAPPORT_ENV_FILE: optional,
   RAPPORT_DIGEST_FILE_DIRS: digestFileDirs,
