@@ -5,6 +5,8 @@ import { can } from "../core/permissions.js";
 import type { ArchiveUndo } from "../core/record-undo.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
+import type { CommandContext } from "../core/context.js";
+import type { Customer } from "../core/domain.js";
 import { UNDO_WINDOW_MS } from "./log.js";
 import { customerReference } from "./shared/arguments.js";
 
@@ -30,7 +32,7 @@ export const archiveCommand = defineCommand({
   writes: true,
   async handler(args, ctx) {
     const { t } = ctx;
-    const customer = await resolveCustomer(ctx, args.customer, (ref) => `archive ${ref}${args.undo ? " undo" : ""}`);
+    const customer = args.undo ? await resolveArchived(ctx, args.customer) : await resolveCustomer(ctx, args.customer, (ref) => `archive ${ref}`);
     // Managers and admins tidy up any customer; a rep their own.
     if (!can(ctx.member, "merge") && customer.ownerId !== ctx.member.id) throw new PermissionDenied(t("archive.notYours", { customer: customer.name }));
     if (args.undo) {
@@ -57,3 +59,17 @@ export const archiveCommand = defineCommand({
     ]);
   },
 });
+
+/** Search leaves archived customers out, so `archive <name> undo` looks among them first. */
+async function resolveArchived(ctx: CommandContext, reference: string): Promise<Customer> {
+  const text = reference.trim();
+  if (text.startsWith("#")) return resolveCustomer(ctx, text, (ref) => `archive ${ref} undo`);
+  const archived = await ctx.store.merges.findArchived(text, 6);
+  if (archived.length === 1) return (await ctx.store.customers.get(archived[0]!.id))!;
+  if (archived.length > 1) {
+    throw new UserError("ambiguous", ctx.t("resolve.ambiguousCustomer", { query: text }), {
+      choices: archived.slice(0, 5).map((hit) => ({ label: `${hit.name}${hit.city ? ` (${hit.city})` : ""} #${hit.id}`, command: `archive #${hit.id} undo` })),
+    });
+  }
+  return resolveCustomer(ctx, text, (ref) => `archive ${ref} undo`);
+}

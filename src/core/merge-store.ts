@@ -33,4 +33,6 @@ export type MergeQueries = {
   unmerge(input: { duplicateId: number; keepId: number } & MergeResult): Promise<void>;
   /** Archives (a date) or restores (null) a customer; merged customers stay merged. */
   setArchived(id: number, at: Date | null): Promise<void>;
+  /** Archived customers whose name or an alias contains the text (search leaves them out), newest first. */
+  findArchived(text: string, limit: number): Promise<{ id: number; name: string; city: string | null }[]>;
 };

@@ -93,5 +93,15 @@ export function createMergeQueries(db: DbClient, tenantId: number): MergeQueries
       await customer(id);
       await db.customer.updateMany({ where: { id, tenantId }, data: { archivedAt: at } });
     },
+
+    async findArchived(text, limit) {
+      const rows = await db.customer.findMany({
+        where: { tenantId, archivedAt: { not: null }, OR: [{ name: { contains: text, mode: "insensitive" } }, { aliases: { has: text } }] },
+        select: { id: true, name: true, city: true },
+        orderBy: { archivedAt: "desc" },
+        take: limit,
+      });
+      return rows;
+    },
   };
 }
