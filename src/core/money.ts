@@ -1,8 +1,16 @@
 /** Money is integer minor units (cents, fen) everywhere; formatting uses Intl per tenant currency. */
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** Building an Intl.NumberFormat costs more than many a query: each currency's answer is kept. */
+const minorDigits = new Map<string, number>();
+
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = minorDigits.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigits.set(currency, digits);
+  }
+  return digits;
 }
 
 export function formatMoney(minor: number, currency: string): string {
