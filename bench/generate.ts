@@ -18,9 +18,9 @@ import { buildSearchKeys } from "../src/core/text/search-keys.js";
 import { openDatabase } from "../src/data/database.js";
 import { databaseName, openSql, SIZE_CUSTOMERS, targetFor, withAdmin, type BenchDbKind, type BenchSize, type Sql } from "./db.js";
 import { rngFor, type Rng } from "./prng.js";
-import { generateName, INDUSTRIES, INTERACTION_SUMMARIES, MEMBER_NAMES } from "./vocabulary.js";
+import { CURRENCY_OF_LANGUAGE, DEAL_LOST_NOTES, DEAL_TITLES, generateName, INDUSTRIES, INTERACTION_SUMMARIES, MEMBER_NAMES } from "./vocabulary.js";
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const SEED = 20261123;
 /** The data set's "today": follow-ups, due dates and ages are relative to it; digests run at it. */
 export const ANCHOR_DATE = "2026-11-23";
@@ -93,12 +93,84 @@ export async function ensureDataset(db: BenchDbKind, size: BenchSize, log: Log):
   }
 }
 
-const BULK_TABLES = ["customers", "contacts", "orders", "order_lines", "invoices", "interactions"];
+/** `pg_temp.mix`: an integer hash in SQL, deterministic on every PostgreSQL version, unlike random(). */
+export const MIX_FUNCTION = `CREATE FUNCTION pg_temp.mix(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS
+    $$ SELECT ((x * 2654435761) # ((x * 2654435761) >> 15)) & 2147483647 $$`;
+const ANCHOR = `DATE '${ANCHOR_DATE}'`;
+
+type Step = (label: string, statement: string, params?: unknown[]) => Promise<void>;
+
+/**
+ * Deals and their history for every customer already loaded (set-based, inside the database).
+ * Needs pg_temp.mix (MIX_FUNCTION) in the session.
+ */
+export async function loadDeals(sql: Sql, step: Step): Promise<void> {
+  // Deals: 1-5 per customer (3 on average), priced in the customer's currency and mostly owned by
+  // the customer's owner. 30% open (lead 35%, qualified 30%, proposal 20%, negotiation 15%; expected
+  // close from a month overdue to six months ahead; one in five with its own probability), 38% won,
+  // 32% lost with a reason; closed ones closed over the last 18 months (so last year's same period has
+  // data). Each field draws on its own hash of (customer, deal, field).
+  await sql.exec(`CREATE FUNCTION pg_temp.dmix(c bigint, k int, j int) RETURNS bigint LANGUAGE sql IMMUTABLE AS
+    $$ SELECT pg_temp.mix(((c * 8 + k) * 16 + j) # 7340033) $$`);
+  await step(
+    "deals",
+    `INSERT INTO deals (tenant_id, customer_id, owner_id, title, amount, currency, stage, probability, close_on, status, lost_reason, lost_note,
+       stage_changed_at, closed_on, created_by_id, created_at, updated_at)
+     SELECT x.tenant_id, x.customer_id, x.owner_id, x.title,
+       x.units * CASE x.currency WHEN 'KRW' THEN 1400 WHEN 'CNY' THEN 700 WHEN 'TWD' THEN 3200 WHEN 'EUR' THEN 92 ELSE 100 END,
+       x.currency, x.stage, x.probability,
+       CASE WHEN x.status = 'open' THEN ${ANCHOR} + x.day_offset ELSE ${ANCHOR} - x.day_offset + x.slip END,
+       x.status, x.lost_reason, x.lost_note,
+       x.stage_at, CASE WHEN x.status = 'open' THEN NULL ELSE ${ANCHOR} - x.day_offset END, x.owner_id,
+       x.stage_at - make_interval(days => x.age_days), x.stage_at
+     FROM (
+       SELECT c.tenant_id, c.id AS customer_id, c.currency,
+         CASE WHEN c.owner_id IS NOT NULL AND pg_temp.dmix(c.id, k, 8) % 10 < 9 THEN c.owner_id ELSE m.first_member + (pg_temp.dmix(c.id, k, 9) % m.members)::int END AS owner_id,
+         ($1::text[])[1 + pg_temp.dmix(c.id, k, 1) % ${DEAL_TITLES.length}] AS title,
+         500 * (1 + pg_temp.dmix(c.id, k, 6) % 400) AS units,
+         st.status,
+         CASE WHEN st.status <> 'open' THEN st.status WHEN st.p < 35 THEN 'lead' WHEN st.p < 65 THEN 'qualified' WHEN st.p < 85 THEN 'proposal' ELSE 'negotiation' END AS stage,
+         CASE WHEN st.status = 'open' AND pg_temp.dmix(c.id, k, 4) % 5 = 0 THEN (5 + pg_temp.dmix(c.id, k, 5) % 91)::int END AS probability,
+         CASE WHEN st.status = 'open' THEN (pg_temp.dmix(c.id, k, 2) % 211)::int - 30 ELSE (pg_temp.dmix(c.id, k, 2) % 541)::int END AS day_offset,
+         (pg_temp.dmix(c.id, k, 3) % 41)::int - 20 AS slip,
+         CASE WHEN st.status <> 'lost' THEN NULL WHEN st.r < 35 THEN 'price' WHEN st.r < 60 THEN 'competitor' WHEN st.r < 75 THEN 'no-budget' WHEN st.r < 90 THEN 'timing' ELSE 'other' END AS lost_reason,
+         CASE WHEN st.status = 'lost' AND pg_temp.dmix(c.id, k, 11) % 10 < 3 THEN ($2::text[])[1 + pg_temp.dmix(c.id, k, 12) % ${DEAL_LOST_NOTES.length}] END AS lost_note,
+         CASE WHEN st.status = 'open'
+           THEN ${ANCHOR}::timestamp - make_interval(days => (pg_temp.dmix(c.id, k, 13) % 61)::int, mins => (pg_temp.dmix(c.id, k, 14) % 1440)::int)
+           ELSE (${ANCHOR} - (pg_temp.dmix(c.id, k, 2) % 541)::int)::timestamp + interval '9 hours' END AS stage_at,
+         CASE WHEN st.status = 'open' AND st.p < 35 THEN 0 ELSE 7 + (pg_temp.dmix(c.id, k, 15) % 120)::int END AS age_days
+       FROM customers c
+       JOIN (SELECT tenant_id, min(id) AS first_member, count(*) AS members FROM members GROUP BY tenant_id) m ON m.tenant_id = c.tenant_id
+       CROSS JOIN LATERAL generate_series(1, (1 + pg_temp.mix(c.id * 64 + 4) % 5)::int) AS k
+       CROSS JOIN LATERAL (SELECT
+         CASE WHEN pg_temp.dmix(c.id, k, 0) % 100 < 30 THEN 'open' WHEN pg_temp.dmix(c.id, k, 0) % 100 < 68 THEN 'won' ELSE 'lost' END AS status,
+         pg_temp.dmix(c.id, k, 7) % 100 AS p, pg_temp.dmix(c.id, k, 10) % 100 AS r) st
+     ) x`,
+    [DEAL_TITLES, DEAL_LOST_NOTES],
+  );
+  // Each deal's history: created at lead, one event per stage it moved up, then won or lost.
+  await step(
+    "deal events",
+    `INSERT INTO deal_events (tenant_id, deal_id, actor_id, at, kind, from_stage, to_stage)
+     SELECT d.tenant_id, d.id, d.owner_id,
+       d.created_at + (d.stage_changed_at - d.created_at) * ((e - 1)::float8 / GREATEST(r.n + r.closing - 1, 1)),
+       CASE WHEN e = 1 THEN 'created' WHEN e <= r.n THEN 'stage' ELSE d.status END,
+       CASE WHEN e = 1 THEN NULL ELSE (ARRAY['lead','qualified','proposal','negotiation'])[e - 1] END,
+       CASE WHEN e <= r.n THEN (ARRAY['lead','qualified','proposal','negotiation'])[e] ELSE d.stage END
+     FROM deals d
+     CROSS JOIN LATERAL (SELECT
+       CASE d.stage WHEN 'lead' THEN 1 WHEN 'qualified' THEN 2 WHEN 'proposal' THEN 3 WHEN 'negotiation' THEN 4 ELSE 1 + (pg_temp.mix(d.id * 4 + 3) % 4)::int END AS n,
+       CASE WHEN d.status = 'open' THEN 0 ELSE 1 END AS closing) r
+     CROSS JOIN LATERAL generate_series(1, r.n + r.closing) AS e`,
+  );
+}
+
+const BULK_TABLES = ["customers", "contacts", "orders", "order_lines", "invoices", "interactions", "deals", "deal_events"];
 
 type CustomerRow = {
   id: number[]; tenant_id: number[]; name: string[]; aliases: string[]; status: string[]; stage: (string | null)[]; grade: (string | null)[];
   type: (string | null)[]; industry: string[]; region: string[]; city: string[]; phone: string[]; email: string[]; website: string[];
-  owner_id: (number | null)[]; credit_limit: (string | null)[]; next_follow_up: (string | null)[]; search_name: string[]; search_doc: string[];
+  owner_id: (number | null)[]; currency: (string | null)[]; credit_limit: (string | null)[]; next_follow_up: (string | null)[]; search_name: string[]; search_doc: string[];
   search_grams: string[]; search_phones: string[]; created_at: string[];
 };
 type ContactRow = { tenant_id: number[]; customer_id: number[]; name: string[]; title: string[]; phone: (string | null)[]; email: (string | null)[]; is_primary: boolean[] };
@@ -107,13 +179,13 @@ const SEP = "\u001f";
 const CUSTOMER_COLUMNS: [keyof CustomerRow, string][] = [
   ["id", "int"], ["tenant_id", "int"], ["name", "text"], ["aliases", "text"], ["status", "text"], ["stage", "text"], ["grade", "text"],
   ["type", "text"], ["industry", "text"], ["region", "text"], ["city", "text"], ["phone", "text"], ["email", "text"], ["website", "text"],
-  ["owner_id", "int"], ["credit_limit", "bigint"], ["next_follow_up", "date"], ["search_name", "text"], ["search_doc", "text"],
+  ["owner_id", "int"], ["currency", "text"], ["credit_limit", "bigint"], ["next_follow_up", "date"], ["search_name", "text"], ["search_doc", "text"],
   ["search_grams", "text"], ["search_phones", "text"], ["created_at", "timestamp"],
 ];
 const INSERT_CUSTOMERS = `INSERT INTO customers (id, tenant_id, name, aliases, status, stage, grade, type, industry, source, region, city, phone, email,
-    website, owner_id, credit_limit, next_follow_up, search_name, search_doc, search_grams, search_phones, created_at, updated_at)
+    website, owner_id, currency, credit_limit, next_follow_up, search_name, search_doc, search_grams, search_phones, created_at, updated_at)
   SELECT id, tenant_id, name, string_to_array(aliases, E'\\x1f'), status, stage, grade, type, industry, 'BENCH', region, city, phone, email,
-    website, owner_id, credit_limit, next_follow_up, search_name, search_doc, string_to_array(search_grams, E'\\x1f'), search_phones, created_at, created_at
+    website, owner_id, currency, credit_limit, next_follow_up, search_name, search_doc, string_to_array(search_grams, E'\\x1f'), search_phones, created_at, created_at
   FROM unnest(${CUSTOMER_COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ")})
     AS t(${CUSTOMER_COLUMNS.map(([name]) => name).join(", ")})`;
 const INSERT_CONTACTS = `INSERT INTO contacts (tenant_id, customer_id, name, title, phone, email, is_primary)
@@ -163,6 +235,8 @@ function addCustomer(rows: CustomerRow, contacts: ContactRow, id: number, tenant
   rows.email.push(email);
   rows.website.push(website);
   rows.owner_id.push(rng.chance(0.05) ? null : rng.pick(memberIds));
+  // Not drawn from the stream: customer #i stays the same as in earlier generator versions.
+  rows.currency.push(CURRENCY_OF_LANGUAGE[identity.language]);
   rows.credit_limit.push(rng.chance(0.6) ? String(rng.int(10, 1000) * 10_000) : null);
   // 30% of customers carry a follow-up date, spread from a month overdue to two months ahead:
   // about 10% of all customers are due today or overdue (100k at 1M).
@@ -187,7 +261,9 @@ async function load(sql: Sql, db: BenchDbKind, size: BenchSize, log: Log): Promi
   const mainCustomers = SIZE_CUSTOMERS[size];
   const neighbourCustomers = Math.max(500, Math.round(mainCustomers / 100));
   await sql.exec(`SET session_replication_role = replica`);
-  if (db === "postgres") await sql.exec(`SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
+  // jit off: the generate_series joins are estimated at 1,000 rows per customer, and compiling the
+  // deals INSERT's expressions cost more than running it (12 s against 0.5 s at 10k).
+  if (db === "postgres") await sql.exec(`SET maintenance_work_mem = '512MB'; SET synchronous_commit = off; SET jit = off`);
   const indexes = await sql.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
@@ -245,9 +321,7 @@ async function load(sql: Sql, db: BenchDbKind, size: BenchSize, log: Log): Promi
     await sql.query(statement, params);
     log(`  ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
-  // An integer hash in SQL: deterministic on every PostgreSQL version, unlike random().
-  await sql.exec(`CREATE FUNCTION pg_temp.mix(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS
-    $$ SELECT ((x * 2654435761) # ((x * 2654435761) >> 15)) & 2147483647 $$`);
+  await sql.exec(MIX_FUNCTION);
   const anchor = `DATE '${ANCHOR_DATE}'`;
   // ~5 orders per active customer on its own purchase cycle (3-7 orders, 20-90 days apart, the
   // latest 0-60 days ago); 1-3 old orders for dormant and lost customers.
@@ -299,6 +373,7 @@ async function load(sql: Sql, db: BenchDbKind, size: BenchSize, log: Log): Promi
      CROSS JOIN LATERAL generate_series(1, (CASE WHEN c.status = 'active' THEN 5 + pg_temp.mix(c.id * 64 + 3) % 11 ELSE pg_temp.mix(c.id * 64 + 3) % 3 END)::int) AS k`,
     [INTERACTION_SUMMARIES],
   );
+  await loadDeals(sql, step);
   await step(
     "customer purchase and contact stats",
     `UPDATE customers c SET
@@ -336,12 +411,14 @@ async function load(sql: Sql, db: BenchDbKind, size: BenchSize, log: Log): Promi
   for (const table of ["tenants", "members", ...BULK_TABLES]) {
     counts[table] = Number((await sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`))[0]!.n);
   }
-  const due = await sql.query<{ followups: string; overdue: string }>(
+  const due = await sql.query<{ followups: string; overdue: string; open_deals: string }>(
     `SELECT (SELECT count(*) FROM customers WHERE tenant_id = 1 AND next_follow_up <= ${anchor})::text AS followups,
-            (SELECT count(*) FROM invoices WHERE tenant_id = 1 AND status = 'open' AND due_on < ${anchor})::text AS overdue`,
+            (SELECT count(*) FROM invoices WHERE tenant_id = 1 AND status = 'open' AND due_on < ${anchor})::text AS overdue,
+            (SELECT count(*) FROM deals WHERE tenant_id = 1 AND status = 'open')::text AS open_deals`,
   );
   counts.mainTenantCustomers = mainCustomers;
   counts.mainTenantFollowUpsDue = Number(due[0]!.followups);
   counts.mainTenantInvoicesOverdue = Number(due[0]!.overdue);
+  counts.mainTenantOpenDeals = Number(due[0]!.open_deals);
   return { db, size, cached: false, generationSeconds: 0, mainTenantId: 1, counts };
 }

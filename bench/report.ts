@@ -72,6 +72,23 @@ function section(result: RunResult): string {
       `Fuse / Rapport ${x(result.ratios.fuseSearchOverRapportP50)}, with load ${x(result.ratios.fuseWithLoadOverRapportP50)}.`,
     "",
   );
+  if (result.dealCommands?.length) {
+    lines.push("### `deals` and `forecast` next to `find`", "");
+    lines.push(row(["command", "path", "concurrency", "p50", "p95", "p99", "n", "commands/s", "errors"]));
+    lines.push(row(Array(9).fill("---")));
+    const runs = (command: string, core: RunResult["e2eCore"], slack: RunResult["e2eCore"]) => {
+      for (const run of core) lines.push(row([command, "core", run.concurrency, ...statsCells(run.stats), run.perSecond, run.errors]));
+      for (const run of slack) lines.push(row([command, "Slack HTTP", run.concurrency, ...statsCells(run.stats), run.perSecond, run.errors]));
+    };
+    runs("find", result.e2eCore, result.e2eSlack.runs);
+    for (const entry of result.dealCommands) runs(entry.command, entry.core, entry.slack);
+    lines.push("");
+    lines.push(row(["typed (core, concurrency 1)", "reply", "p50", "p95", "p99", "n"]));
+    lines.push(row(Array(6).fill("---")));
+    for (const entry of result.dealCommands) for (const variant of entry.variants) lines.push(row([`\`${variant.text}\``, variant.title.replace(/\|/g, "\\|"), ...statsCells(variant.stats)]));
+    lines.push("");
+    lines.push(`Data: ${dataset.counts.deals?.toLocaleString("en") ?? "?"} deals (${dataset.counts.mainTenantOpenDeals?.toLocaleString("en") ?? "?"} open in the largest tenant), ${dataset.counts.deal_events?.toLocaleString("en") ?? "?"} deal events; the serving process's clock starts at the data set's anchor date, so "this month" and "quarter" are fixed windows.`, "");
+  }
   if (result.layers?.length) {
     lines.push("### Each layer against the floor (concurrency 32)", "");
     lines.push("The floor replays exactly the statements each `find` of the mix executes (recorded from a real search), by pgbench (`-M prepared`) on PostgreSQL or one PGlite session.", "");
@@ -120,8 +137,8 @@ function section(result: RunResult): string {
 }
 
 function summaryTable(results: RunResult[]): string[] {
-  const lines = ["| db | size | search p50 | search p99 | floor p50 | naive p50 | vs naive | Fuse p50 (+load) | core find p50 @1 | p99 @32 | cmds/s @32 | Slack find p50 @1 | p99 @32 | cmds/s @32 | peak RSS | import rows/s |"];
-  lines.push(row(Array(16).fill("---")));
+  const lines = ["| db | size | search p50 | search p99 | floor p50 | naive p50 | vs naive | Fuse p50 (+load) | core find p50 @1 | p99 @32 | cmds/s @32 | Slack find p50 @1 | p99 @32 | cmds/s @32 | deals p99 @1 | forecast p99 @1 | peak RSS | import rows/s |"];
+  lines.push(row(Array(18).fill("---")));
   for (const r of results) {
     const core32 = r.e2eCore.find((run) => run.concurrency === 32);
     const slack1 = r.e2eSlack.runs.find((run) => run.concurrency === 1);
@@ -130,7 +147,9 @@ function summaryTable(results: RunResult[]): string[] {
       row([
         r.db, `${r.size}${r.quick ? " (quick)" : ""}`, ms(r.search.main.p50), ms(r.search.main.p99), ms(r.floor.main.p50), ms(r.naive.main.p50), x(r.ratios.naiveOverRapportP50),
         `${ms(r.fuse.main.p50)} (+${r.fuse.loadMs + r.fuse.indexMs})`, ms(r.e2eCore.find((run) => run.concurrency === 1)?.stats.p50), ms(core32?.stats.p99), core32?.perSecond ?? "–",
-        ms(slack1?.stats.p50), ms(slack32?.stats.p99), slack32?.perSecond ?? "–", `${r.serve.peakRssMb} MB`, r.import.rowsPerSecond ?? "–",
+        ms(slack1?.stats.p50), ms(slack32?.stats.p99), slack32?.perSecond ?? "–",
+        ...["deals", "forecast"].map((command) => ms(r.dealCommands?.find((entry) => entry.command === command)?.core.find((run) => run.concurrency === 1)?.stats.p99)),
+        `${r.serve.peakRssMb} MB`, r.import.rowsPerSecond ?? "–",
       ]),
     );
   }

@@ -24,6 +24,19 @@ export type LayerRun = { layer: string; concurrency: number; cmdsPerSec: number;
 
 export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number };
 
+/**
+ * One read command of the sales desk (`deals`, `forecast`) measured like `find`: each variant's
+ * latency through the core at concurrency 1, the variants mixed at concurrency 1 and 32 through the
+ * core and over Slack HTTP.
+ */
+export type DealCommandResult = {
+  command: string;
+  texts: string[];
+  variants: { text: string; title: string; stats: Stats }[];
+  core: E2eResult[];
+  slack: E2eResult[];
+};
+
 export type RunResult = {
   version: 1;
   startedAt: string;
@@ -45,6 +58,8 @@ export type RunResult = {
   import: ImportRate;
   layers: LayerRun[];
   cpuMsPerCommand: CpuPerCommand[];
+  /** `deals` and `forecast` (absent in runs before the deals benchmark). */
+  dealCommands?: DealCommandResult[];
   ratios: Record<string, number | null>;
   targets: { name: string; target: string; goal?: string; measured: string; met: boolean | null; note?: string }[];
   explain: Record<string, { query: string; plan: string }>;

@@ -20,7 +20,7 @@ import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
 import { runConcurrent, summarize, summarizeMix, type Stats } from "./measure.js";
 import { buildQueryMix, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
 import { renderMarkdown } from "./report.js";
-import type { E2eResult, LayerRun, RunResult, Settings } from "./run-result.js";
+import type { DealCommandResult, E2eResult, LayerRun, RunResult, Settings } from "./run-result.js";
 import type { DatabaseTarget } from "../src/data/database.js";
 import type { CpuPerCommand, DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
 
@@ -117,6 +117,52 @@ async function slackLoad(port: number, slack: import("../test/fakes/slack/fake-s
   return { concurrency, stats: summarize(run.samples), perSecond: run.perSecond, errors };
 }
 
+/**
+ * The sales desk's read commands measured next to `find` (issue 17): the variants a rep and a
+ * manager type. The serving process's clock starts at the data set's anchor date, so "this month"
+ * and "quarter" are the same windows on every run.
+ */
+export const DEAL_COMMANDS: { command: string; texts: string[] }[] = [
+  { command: "deals", texts: ["deals mine", "deals all", "deals all stage=proposal", "deals all closing=this-month"] },
+  { command: "forecast", texts: ["forecast month mine", "forecast month all", "forecast quarter mine", "forecast quarter all"] },
+];
+
+type Server = ReturnType<typeof startServer>;
+
+async function measureDealCommands(server: Server, slack: { port: number; api: import("../test/fakes/slack/fake-slack-api.js").FakeSlackApi } | undefined, settings: Settings): Promise<DealCommandResult[]> {
+  const results: DealCommandResult[] = [];
+  for (const { command, texts } of DEAL_COMMANDS) {
+    const probe = await server.ask({ type: "probe", texts }, "probe");
+    for (const entry of probe.replies) log(`  ${entry.text.padEnd(30)} -> ${entry.isError ? "ERROR " : ""}${entry.title} (${entry.bytes} bytes)`);
+    const core: E2eResult[] = [];
+    let variants: DealCommandResult["variants"] = [];
+    for (const [concurrency, total] of [[1, settings.e2eTotal1], [32, settings.e2eTotal32]] as const) {
+      const run = await server.ask({ type: "e2e", texts, total, concurrency, budgetMs: settings.e2eBudgetMs, countUserErrors: true }, "e2e");
+      core.push({ concurrency, stats: run.stats, perSecond: run.perSecond, errors: run.errors });
+      log(`  ${command} via core, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}`);
+      // At concurrency 1 call i ran texts[i % n] and finished i-th, so the samples split by variant.
+      if (concurrency === 1) {
+        variants = texts.map((text, index) => ({
+          text,
+          title: probe.replies[index]?.title ?? "",
+          stats: summarize(run.samples.filter((_, i) => i % texts.length === index)),
+        }));
+        for (const variant of variants) log(`    ${variant.text.padEnd(30)} p50 ${variant.stats.p50.toFixed(2)} ms p99 ${variant.stats.p99.toFixed(2)} ms (n=${variant.stats.count})`);
+      }
+    }
+    const slackRuns: E2eResult[] = [];
+    if (slack) {
+      for (const [concurrency, total] of [[1, settings.e2eTotal1], [32, settings.e2eTotal32]] as const) {
+        const run = await slackLoad(slack.port, slack.api, texts, total, concurrency, settings.e2eBudgetMs);
+        slackRuns.push(run);
+        log(`  ${command} via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}`);
+      }
+    }
+    results.push({ command, texts, variants, core, slack: slackRuns });
+  }
+  return results;
+}
+
 /** The floor runs at concurrency 32: pgbench and the pg driver on PostgreSQL, a single session on PGlite. */
 async function measureFloor(sql: Sql, target: DatabaseTarget, recorded: RecordedFinds, queries: BenchQuery[], settings: Settings, quick: boolean): Promise<FloorRun[]> {
   const finds = queries.map((query) => recorded.get(query.text) ?? []);
@@ -179,8 +225,9 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
   const e2eSlack: RunResult["e2eSlack"] = { available: Boolean(slack), runs: [], ...(slack ? {} : { note: "src/adapters/slack not present: Slack HTTP hop pending" }) };
   let digests: RunResult["digests"];
   let cpu: CpuPerCommand[] = [];
+  let dealCommands: DealCommandResult[] = [];
   try {
-    const ready = await server.ask({ type: "init", target, tenantExternalId: MAIN_TENANT.externalId, ...(slack ? { slack: { apiUrl: slack.apiUrl, signingSecret: SLACK_SECRET, botToken: SLACK_TOKEN } } : {}) }, "ready");
+    const ready = await server.ask({ type: "init", target, tenantExternalId: MAIN_TENANT.externalId, clockAnchor: `${ANCHOR_DATE}T12:00:00.000Z`, ...(slack ? { slack: { apiUrl: slack.apiUrl, signingSecret: SLACK_SECRET, botToken: SLACK_TOKEN } } : {}) }, "ready");
     log(`  opened in ${ready.openMs} ms, RSS ${ready.rssMb} MB`);
     search = (await server.ask({ type: "search", queries, passes: settings.searchPasses, budgetMsPerClass: settings.searchBudgetMs }, "search")).classes;
     for (const entry of search) log(`  search ${entry.klass.padEnd(12)} p50 ${entry.stats.p50.toFixed(2)} ms  p99 ${entry.stats.p99.toFixed(2)} ms  (n=${entry.stats.count}, hits ${entry.meanHits})`);
@@ -201,12 +248,15 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
         log(`  ${e2eSlack.note}`);
       }
     }
+    log(`== ${db} ${size}: deals and forecast (core${slack && ready.port ? ", Slack HTTP" : ""})`);
+    dealCommands = await measureDealCommands(server, slack && ready.port ? { port: ready.port, api: slack } : undefined, settings);
     digests = await server.ask({ type: "digests", now: `${ANCHOR_DATE}T08:00:00.000Z`, timeZone: "UTC", repeats: settings.digestRepeats }, "digests");
     log(digests.available ? `  digests: ${digests.results.map((entry) => `${entry.kind} ${entry.stats ? `${entry.stats.p50.toFixed(1)} ms` : entry.error}`).join(", ")}` : `  digests: ${digests.note}`);
     const cpuCommands = {
       find: findTexts.slice(0, 40),
       show: ["show #{id}"],
       log: ["log #{id} note bench: CPU per command"],
+      ...Object.fromEntries(DEAL_COMMANDS.map(({ command, texts }) => [command, texts])),
     };
     cpu = (await server.ask({ type: "cpu", commands: cpuCommands, repeats: quick ? 1 : 5 }, "cpu")).results;
     for (const entry of cpu) log(`  CPU per ${entry.command}: ${entry.totalMs} ms (server ${entry.serverMs} ms, database ${entry.databaseMs ?? "in-process"} ms; n=${entry.count}, errors ${entry.errors})`);
@@ -285,6 +335,7 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
     import: importRate,
     layers: layersOverFloor(floorRuns, e2eCore, e2eSlack.runs),
     cpuMsPerCommand: cpu,
+    dealCommands,
     ratios,
     targets: [],
     explain,
@@ -320,6 +371,42 @@ function evaluateTargets(result: RunResult, slack32: E2eResult | undefined): Run
   for (const [command, goal] of [["find", 8], ["log", 12]] as const) {
     const entry = cpuOf(command);
     add(`CPU per ${command} (server + database), PostgreSQL 100k`, `<= ${goal} ms`, entry ? `${entry.totalMs} ms` : "not measured", entry ? entry.totalMs <= goal : null, at("postgres", "100k"));
+  }
+  // deals and forecast against find's goals (issue 17), each with find's own figure from the same run.
+  const findCore1 = result.e2eCore.find((run) => run.concurrency === 1);
+  for (const entry of result.dealCommands ?? []) {
+    const core1 = entry.core.find((run) => run.concurrency === 1);
+    const goal = db === "postgres" ? 50 : 100;
+    add(
+      `${entry.command} p99 through the core @1 (find's search p99 goal)`,
+      `<= ${goal} ms`,
+      core1 ? `${core1.stats.p99.toFixed(1)} ms (find ${findCore1?.stats.p99.toFixed(1) ?? "?"} ms)` : "not measured",
+      core1 ? core1.stats.p99 <= goal : null,
+      (db === "postgres" && size !== "10k") || at("pglite", "100k"),
+    );
+    const slackRun = entry.slack.find((run) => run.concurrency === 32);
+    add(
+      `${entry.command} Slack HTTP p99 @32, PostgreSQL 100k`,
+      "<= 50 ms",
+      slackRun ? `${slackRun.stats.p99.toFixed(1)} ms (find ${slack32?.stats.p99.toFixed(1) ?? "?"} ms)` : "not measured",
+      slackRun ? slackRun.stats.p99 <= 50 : null,
+      at("postgres", "100k"),
+    );
+    add(
+      `${entry.command} Slack HTTP throughput @32, PostgreSQL 100k`,
+      ">= 300/s",
+      slackRun ? `${slackRun.perSecond}/s (find ${slack32?.perSecond ?? "?"}/s)` : "not measured",
+      slackRun ? slackRun.perSecond >= 300 : null,
+      at("postgres", "100k"),
+    );
+    const cpuEntry = cpuOf(entry.command);
+    add(
+      `CPU per ${entry.command} (server + database), PostgreSQL 100k`,
+      "<= 8 ms",
+      cpuEntry ? `${cpuEntry.totalMs} ms (find ${cpuOf("find")?.totalMs ?? "?"} ms)` : "not measured",
+      cpuEntry ? cpuEntry.totalMs <= 8 : null,
+      at("postgres", "100k"),
+    );
   }
   const slowestDigest = Math.max(...result.digests.results.map((entry) => entry.stats?.p50 ?? 0));
   add("each digest, 1M tenant", "<= 1 s", result.digests.available ? `${slowestDigest.toFixed(0)} ms (slowest p50)` : "not measured", result.digests.available ? slowestDigest <= 1000 : null, at("postgres", "1m"), result.digests.note);

@@ -16,9 +16,13 @@ import { runConcurrent, startRssSampler, summarize, timed, type Stats } from "./
 import type { BenchQuery } from "./queries.js";
 
 export type ServeRequest =
-  | { type: "init"; target: DatabaseTarget; tenantExternalId: string; slack?: { apiUrl: string; signingSecret: string; botToken: string } }
+  /** clockAnchor: the app's clock starts at this moment (the data set's "today") and runs on from there. */
+  | { type: "init"; target: DatabaseTarget; tenantExternalId: string; clockAnchor?: string; slack?: { apiUrl: string; signingSecret: string; botToken: string } }
   | { type: "search"; queries: BenchQuery[]; passes: number; budgetMsPerClass: number }
-  | { type: "e2e"; texts: string[]; total: number; concurrency: number; budgetMs: number }
+  /** countUserErrors: replies with isError (bad input, not found) count as errors too (deals, forecast). */
+  | { type: "e2e"; texts: string[]; total: number; concurrency: number; budgetMs: number; countUserErrors?: boolean }
+  /** Each text once: the reply's title and whether it is an error, to show what a measured command answers. */
+  | { type: "probe"; texts: string[] }
   | { type: "digests"; now: string; timeZone: string; repeats: number }
   /** Texts per command; `{id}` stands for each of 40 customers in turn. */
   | { type: "cpu"; commands: Record<string, string[]>; repeats: number }
@@ -33,6 +37,7 @@ export type ServeResponse =
   | { type: "ready"; port?: number; openMs: number; rssMb: number }
   | { type: "search"; classes: SearchClassResult[] }
   | { type: "e2e"; stats: Stats; perSecond: number; errors: number; samples: number[] }
+  | { type: "probe"; replies: { text: string; title: string; isError: boolean; bytes: number }[] }
   | { type: "digests"; available: boolean; note?: string; results: DigestResult[] }
   | { type: "cpu"; results: CpuPerCommand[] }
   | { type: "rss"; peakMb: number; currentMb: number }
@@ -68,7 +73,8 @@ function groupByClass(queries: BenchQuery[]): Map<string, BenchQuery[]> {
 async function handle(request: ServeRequest): Promise<ServeResponse | undefined> {
   switch (request.type) {
     case "init": {
-      const opened = await timed(() => createApp({ target: request.target, logger: countingLogger }));
+      const clock = clockFrom(request.clockAnchor);
+      const opened = await timed(() => createApp({ target: request.target, logger: countingLogger, ...(clock ? { clock } : {}) }));
       app = opened.value;
       const rows = await app.database.prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM tenants WHERE platform = 'slack' AND external_id = $1`, request.tenantExternalId);
       tenantId = rows[0]!.id;
@@ -130,9 +136,17 @@ async function handle(request: ServeRequest): Promise<ServeResponse | undefined>
       for (const text of request.texts.slice(0, 20)) await rapport.runText({ actor, text }); // warm-up
       const run = await runConcurrent(request.total, request.concurrency, async (i) => {
         const reply = await rapport.runText({ actor, text: request.texts[i % request.texts.length]! });
-        if (JSON.stringify(reply).includes("Sorry, something went wrong")) failed += 1;
+        if ((request.countUserErrors && reply.isError) || JSON.stringify(reply).includes("Sorry, something went wrong")) failed += 1;
       }, request.budgetMs);
       return { type: "e2e", stats: summarize(run.samples), perSecond: run.perSecond, errors: failed + (loggedErrors - errorsBefore), samples: run.samples };
+    }
+    case "probe": {
+      const replies = [];
+      for (const text of request.texts) {
+        const reply = await app!.rapport.runText({ actor, text });
+        replies.push({ text, title: reply.title, isError: Boolean(reply.isError), bytes: JSON.stringify(reply).length });
+      }
+      return { type: "probe", replies };
     }
     case "digests": {
       const indexUrl = new URL("../src/digests/index.ts", import.meta.url);
@@ -181,7 +195,7 @@ async function handle(request: ServeRequest): Promise<ServeResponse | undefined>
         const databaseAfter = await databaseCpuMs();
         const count = texts.length * request.repeats;
         const serverMs = (server.user + server.system) / 1000 / count;
-        const databaseMs = databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / count;
+        const databaseMs = databaseBefore === null || databaseAfter === null ? null : cpuDelta(databaseBefore, databaseAfter) / count;
         const round = (value: number) => Math.round(value * 100) / 100;
         results.push({ command, count, serverMs: round(serverMs), databaseMs: databaseMs === null ? null : round(databaseMs), totalMs: round(serverMs + (databaseMs ?? 0)), errors });
       }
@@ -198,27 +212,45 @@ async function handle(request: ServeRequest): Promise<ServeResponse | undefined>
   }
 }
 
+/** A clock that reads `anchor` when the process starts and runs at real speed from there. */
+function clockFrom(anchor: string | undefined): (() => Date) | undefined {
+  if (!anchor) return undefined;
+  const offset = Date.parse(anchor) - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * CPU time used so far by the PostgreSQL backends serving this database (user + system, from
- * /proc/<pid>/stat), or null on PGlite, whose work is this process's own and counted there.
+ * CPU used between two readings, backend by backend: a backend that the pool closed in between
+ * drops out of the second reading and must not count negatively (its CPU since the first reading
+ * is lost; the pool rarely closes one during a measurement), a new one counts from zero.
  */
-async function databaseCpuMs(): Promise<number | null> {
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, value] of after) ms += value - (before.get(pid) ?? 0);
+  return ms;
+}
+
+/**
+ * CPU time used so far by each PostgreSQL backend serving this database (pid -> user + system ms,
+ * from /proc/<pid>/stat), or null on PGlite, whose work is this process's own and counted there.
+ */
+async function databaseCpuMs(): Promise<Map<number, number> | null> {
   if (app!.database.target.kind !== "postgres") return null;
   const rows = await app!.database.prisma.$queryRawUnsafe<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`);
-  let ticks = 0;
+  const byPid = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       // Fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are fields 14 and 15.
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      byPid.set(Number(pid), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
     } catch {
       // A backend that ended between the query and the read has no CPU left to count.
     }
   }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  return byPid;
 }
 
 /** Best effort: a digest's size, if it exposes a count or a list of items. */

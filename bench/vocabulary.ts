@@ -193,3 +193,31 @@ export const INTERACTION_SUMMARIES = [
   "Budget frozen until next quarter.",
   "Follow-up on late delivery, apologised and offered credit.",
 ];
+
+/** A customer's currency by the language of its name; null: the workspace's (USD). Deals are priced in it. */
+export const CURRENCY_OF_LANGUAGE: Record<Language, string | null> = { en: null, de: "EUR", fr: "EUR", "zh-Hans": "CNY", "zh-Hant": "TWD", ko: "KRW" };
+
+export const DEAL_TITLES = [
+  "Annual supply contract",
+  "Q1 volume order",
+  "Pilot order",
+  "Renewal 2027",
+  "New product line rollout",
+  "Service agreement",
+  "Rahmenvertrag 2027",
+  "Commande cadre",
+  "年度供货合同",
+  "新产品试单",
+  "年度採購合約",
+  "연간 공급 계약",
+  "신규 라인 도입",
+];
+
+export const DEAL_LOST_NOTES = [
+  "Went with the incumbent supplier.",
+  "Budget frozen until next year.",
+  "Preis 8% über Wettbewerb.",
+  "客户选择了本地供应商。",
+  "預算延到明年。",
+  "경쟁사 단가가 더 낮음.",
+];

@@ -7,6 +7,7 @@ import { createDirectory } from "./data/directory.js";
 import { answerBackupRequests } from "./data/backup-requests.js";
 import { createDigestStore } from "./data/digest-store.js";
 import { createReminderStore } from "./data/reminder-queries.js";
+import { createAlertDeliveryStore } from "./data/alert-store.js";
 import type { DigestService } from "./core/digests.js";
 import type { DigestStore } from "./core/digest-store.js";
 import type { DigestPoster } from "./core/digest-poster.js";
@@ -27,7 +28,7 @@ export type App = {
 };
 
 export function targetFromConfig(config: Config): DatabaseTarget {
-  return targetFromEnv({ DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC });
+  return targetFromEnv({ DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC, RAPPORT_EMBEDDED_THREAD: config.RAPPORT_EMBEDDED_THREAD });
 }
 
 export async function createApp(options: {
@@ -39,11 +40,13 @@ export async function createApp(options: {
   platforms?: readonly PlatformInfo[];
   /** RAPPORT_LOCALE: the reply language when the member, the platform and the workspace name none. */
   defaultLocale?: string;
+  /** RAPPORT_PUBLIC_URL: cards link to their record's page (`<base>/c/12`); unset: no links. */
+  publicUrl?: string;
 }): Promise<App> {
   const database = answerBackupRequests(await openDatabase(options.target, { poolSize: options.poolSize }), options.logger.child({ component: "backup" }));
   const digestStore = createDigestStore(database.prisma);
   let digests: DigestService | null = null;
-  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale });
+  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale, publicUrl: options.publicUrl });
   return {
     rapport,
     database,
@@ -52,7 +55,7 @@ export async function createApp(options: {
       digests = service;
     },
     startDigests(digestOptions) {
-      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore, reminders: createReminderStore(database.prisma) });
+      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore, reminders: createReminderStore(database.prisma), alerts: createAlertDeliveryStore(database.prisma) });
       digests = started.service;
       return {
         ...started,

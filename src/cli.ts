@@ -69,7 +69,7 @@ async function seedDemo(app: App, config: Config, logger: Logger, onlyIfEmpty: b
 }
 
 async function startConsole(config: Config, logger: Logger, options: { as: string; demo: boolean; locale?: string }): Promise<void> {
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, defaultLocale: config.RAPPORT_LOCALE });
+  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, defaultLocale: config.RAPPORT_LOCALE, publicUrl: config.RAPPORT_PUBLIC_URL });
   try {
     const embedded = app.database.target.kind === "pglite";
     const seeded = options.demo && embedded ? await seedDemo(app, config, logger, true) : false;

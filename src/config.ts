@@ -34,6 +34,8 @@ const schema = z.object({
   RAPPORT_DATA_DIR: z.string().default("./data"),
   /** The embedded database waits for the disk on every commit; "off" is faster and survives a killed process, not a power cut. */
   RAPPORT_EMBEDDED_FSYNC: z.enum(["on", "off"], "RAPPORT_EMBEDDED_FSYNC must be on or off").default("on"),
+  /** `worker`: the embedded database runs on a thread of its own, so its queries never block the event loop. */
+  RAPPORT_EMBEDDED_THREAD: z.enum(["main", "worker"], "RAPPORT_EMBEDDED_THREAD must be main or worker").default("main"),
   RAPPORT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Admission (src/core/admission.ts): unset means derived from the pool (see admissionLimits).
   RAPPORT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),
@@ -73,6 +75,15 @@ const schema = z.object({
   RAPPORT_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "RAPPORT_PUBLIC_URL must be an http(s) address such as https://crm.example.com" })
     .optional(),
+  /** Where the record pages listen when RAPPORT_PUBLIC_URL is set (a reverse proxy in front serves the public address). */
+  RAPPORT_WEB_PORT: z.coerce
+    .number("RAPPORT_WEB_PORT must be a port number such as 8080")
+    .int("RAPPORT_WEB_PORT must be a port number such as 8080")
+    .min(0, "RAPPORT_WEB_PORT must be a port number such as 8080")
+    .max(65535, "RAPPORT_WEB_PORT must be a port number such as 8080")
+    .default(8080),
+  /** All interfaces by default: the record pages are for people's browsers (behind sign-in). */
+  RAPPORT_WEB_HOST: z.string().trim().min(1, "RAPPORT_WEB_HOST must be an interface address such as 0.0.0.0 or 127.0.0.1").default("0.0.0.0"),
   /** A `.env` file to read instead of the one in the working directory (read by readEnvFile, listed here so it is checked). */
   RAPPORT_ENV_FILE: optional,
   RAPPORT_DIGEST_FILE_DIRS: digestFileDirs,
@@ -93,6 +104,8 @@ const schema = z.object({
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
   DISCORD_API_URL: optional,
+  /** Sign in with Discord on the record pages (OAuth2 -> Client Secret); DISCORD_APPLICATION_ID is the client id. */
+  DISCORD_CLIENT_SECRET: optional,
 });
 
 /**
@@ -196,6 +209,7 @@ const SECRET_VARIABLES = new Set([
   "RAPPORT_SECRET_KEY",
   "DISCORD_TOKEN",
   "RAPPORT_METRICS_TOKEN",
+  "DISCORD_CLIENT_SECRET",
 ]);
 
 function masked(name: string, value: string): string {

@@ -14,6 +14,7 @@ import { createRoutingPoster } from "../digests/index.js";
 import { createMetrics } from "../ops/metrics.js";
 import { instrumentApi, instrumentPoster } from "../ops/instrument.js";
 import { startOpsServer, type OpsServer } from "../ops/ops-server.js";
+import { startRecordPages } from "./record-pages.js";
 import type { DigestPoster } from "../core/digest-poster.js";
 import type { Logger } from "../core/logger.js";
 import type { Platform, PlatformId } from "../core/platform.js";
@@ -34,7 +35,7 @@ export async function serve(options: {
 }): Promise<void> {
   const { config, logger, platforms } = options;
   const serving = platforms.filter((platform) => platform.isConfigured(config));
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms, defaultLocale: config.RAPPORT_LOCALE });
+  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms, defaultLocale: config.RAPPORT_LOCALE, publicUrl: config.RAPPORT_PUBLIC_URL });
   options.database.prisma = app.database.prisma;
   const stops: (() => Promise<void>)[] = [];
   // One admission for every platform: they share the database pool it is sized to.
@@ -69,6 +70,9 @@ export async function serve(options: {
       logger: logger.child({ component: "digests" }),
     });
     stops.push(() => digests.stop());
+    // RAPPORT_PUBLIC_URL: record links open as read-only pages behind Sign in with Slack / Discord.
+    const pages = await startRecordPages({ config, api: services.api, prisma: app.database.prisma, logger });
+    if (pages) stops.push(() => pages.close());
     const tidy = scheduleNightlyTidy({ database: app.database, logger: logger.child({ component: "maintenance" }), timeZone: options.timeZone, time: config.RAPPORT_VACUUM_AT });
     if (tidy) stops.push(async () => void (await tidy.stop()));
     ops.markStarted();

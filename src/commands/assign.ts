@@ -4,6 +4,7 @@ import { resolveCustomer, resolveMember } from "../core/resolve.js";
 import { customerReference, memberReference } from "./shared/arguments.js";
 import { assertCanModifyCustomer } from "../core/permissions.js";
 import { auditCustomerChange } from "./shared/audit-customer.js";
+import { raiseAlert } from "../core/alerts-raise.js";
 
 export const assignCommand = defineCommand({
   name: "assign",
@@ -21,6 +22,16 @@ export const assignCommand = defineCommand({
     const owner = await resolveMember(ctx, args.member);
     const { before, after } = await ctx.store.customers.update(customer.id, { ownerId: owner.id });
     await auditCustomerChange(ctx, { action: "customer.assign", before, after, fields: ["ownerId"] });
+    if (before.ownerId !== owner.id) {
+      await raiseAlert(ctx.store, {
+        recipientId: owner.id,
+        actorId: ctx.member.id,
+        kind: "assigned",
+        dedupeKey: `assigned:customer:${customer.id}:${ctx.now.getTime()}`,
+        payload: { cause: `assign:${customer.id}`, actor: ctx.member.displayName, customer: { id: customer.id, name: customer.name } },
+        now: ctx.now,
+      });
+    }
     const values = { customer: customer.name, owner: owner.displayName };
     return reply.text(ctx.t("assign.title", values), ctx.t("assign.text", values));
   },

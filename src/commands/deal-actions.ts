@@ -15,6 +15,7 @@ import { UNDO_WINDOW_MS } from "./log.js";
 import { quoted } from "./shared/format.js";
 import { readCloseDate, readDealAmount, readLostReason, readProbability, readStage, typed } from "./deal-input.js";
 import { dealCard, stageLabelOf } from "./deal-view.js";
+import { raiseAlert } from "../core/alerts-raise.js";
 
 export const NEW_EXAMPLE = "deal new acme Q1 volume deal amount=50000 stage=proposal close=2026-12-18";
 export const EDIT_EXAMPLE = "deal edit 12 amount=60000 close=2026-12-31 probability=60";
@@ -57,6 +58,23 @@ async function readOwner(ctx: CommandContext, text: string): Promise<number> {
   const member = await resolveMember(ctx, text);
   if (member.id !== ctx.member.id && !hasRole(ctx.member, "manager")) throw new PermissionDenied(ctx.t("deal.denied.giveAway"));
   return member.id;
+}
+
+/** Tells the deal's owner that someone else moved it (stage, won, lost); an undo drops it while unsent. */
+async function alertOwner(ctx: CommandContext, deal: Deal, stage: DealStage): Promise<void> {
+  await raiseAlert(ctx.store, {
+    recipientId: deal.ownerId,
+    actorId: ctx.member.id,
+    kind: "dealStage",
+    dedupeKey: `dealStage:deal:${deal.id}:${stage.key}:${ctx.now.getTime()}`,
+    payload: {
+      cause: `deal:${deal.id}`,
+      actor: ctx.member.displayName,
+      customer: { id: deal.customerId, name: deal.customerName },
+      deal: { id: deal.id, title: deal.title, stage: { key: stage.key, name: stage.name ?? null }, status: stage.kind },
+    },
+    now: ctx.now,
+  });
 }
 
 function statusOfStage(stage: DealStage): "open" | "won" | "lost" {
@@ -168,6 +186,7 @@ export async function moveDeal(ctx: CommandContext, id: number, stageText: strin
   const kind: DealEventKind = stage.kind === "won" ? "won" : before.status !== "open" ? "reopened" : "stage";
   await record(ctx, after, kind, { from: before.stage, to: after.stage });
   await audit(ctx, kind === "won" ? "deal.won" : "deal.stage", after, before, after);
+  await alertOwner(ctx, after, stage);
   const title = stage.kind === "won" ? ctx.t("deal.wonTitle", { id: String(deal.id), title: deal.title }) : ctx.t("deal.moved", { id: String(deal.id), stage: stageLabelOf(ctx, stage.key, stages) });
   return shown(ctx, title, deal.id, { kind: "deal.change", before });
 }
@@ -193,5 +212,6 @@ export async function loseDeal(ctx: CommandContext, id: number, reasonText: stri
   const { before, after } = await ctx.store.deals.update(deal.id, patch);
   await record(ctx, after, "lost", { from: before.stage, to: after.stage, detail: { reason, ...(after.lostNote ? { note: after.lostNote } : {}) } });
   await audit(ctx, "deal.lost", after, before, after);
+  await alertOwner(ctx, after, lost);
   return shown(ctx, ctx.t("deal.lostTitle", { id: String(deal.id), title: deal.title, reason: ctx.t(`deal.reason.${reason}`) }), deal.id, { kind: "deal.change", before });
 }

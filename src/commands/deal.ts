@@ -9,6 +9,7 @@ import { createDeal, editDeal, loseDeal, moveDeal, NEW_EXAMPLE, requireDeal, win
 import { readDealId, typed } from "./deal-input.js";
 import { setStages, showStages } from "./deal-stages.js";
 import { dealCard } from "./deal-view.js";
+import { withRecordLink } from "./shared/record-link.js";
 
 const ACTIONS = ["show", "new", "edit", "stage", "won", "lost", "stages"] as const;
 type Action = (typeof ACTIONS)[number];
@@ -55,6 +56,8 @@ function parseDeal(words: string[]): Record<string, unknown> {
 }
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max);
+/** The actions whose form takes the deal's own fields. */
+const EDITING = ["new", "edit"];
 
 export const dealCommand = defineCommand({
   name: "deal",
@@ -64,22 +67,23 @@ export const dealCommand = defineCommand({
   topic: "sales",
   options: {
     action: { kind: "choice", description: "show, new, edit, stage, won, lost or stages", required: true, choices: ACTIONS },
-    id: { kind: "text", description: "Deal number, e.g. 12", schema: optionalText(20) },
-    customer: { kind: "customer", description: "Customer name or #id (new)", schema: optionalText(200) },
-    title: { kind: "text", description: "What is sold (new, edit)", schema: optionalText(200) },
-    amount: { kind: "text", description: "Expected amount, e.g. 50000", schema: optionalText(60) },
-    stage: { kind: "text", description: "Stage, e.g. proposal", schema: optionalText(60) },
-    close: { kind: "date", description: "Expected close date", schema: optionalText(60) },
-    probability: { kind: "text", description: "Win chance in %, 0-100", schema: optionalText(10) },
-    owner: { kind: "member", description: "Deal owner (managers)", schema: optionalText(100) },
+    id: { kind: "text", description: "Deal number, e.g. 12", schema: optionalText(20), forActions: ["show", "edit", "stage", "won", "lost"] },
+    customer: { kind: "customer", description: "Customer name or #id (new)", schema: optionalText(200), forActions: ["new"] },
+    title: { kind: "text", description: "What is sold (new, edit)", schema: optionalText(200), forActions: EDITING },
+    amount: { kind: "text", description: "Expected amount, e.g. 50000", schema: optionalText(60), forActions: EDITING },
+    stage: { kind: "text", description: "Stage, e.g. proposal", schema: optionalText(60), forActions: [...EDITING, "stage"] },
+    close: { kind: "date", description: "Expected close date", schema: optionalText(60), forActions: EDITING },
+    probability: { kind: "text", description: "Win chance in %, 0-100", schema: optionalText(10), forActions: EDITING },
+    owner: { kind: "member", description: "Deal owner (managers)", schema: optionalText(100), forActions: EDITING },
     reason: {
       kind: "choice",
       description: "Why it was lost (lost)",
       choices: LOST_REASONS,
       schema: z.string().trim().min(1).max(40),
+      forActions: ["lost"],
     },
-    note: { kind: "text", description: "Note on the loss (lost)", multiline: true, schema: optionalText(1000) },
-    set: { kind: "text", description: "Open stages, e.g. lead:10 demo:40", schema: optionalText(1000) },
+    note: { kind: "text", description: "Note on the loss (lost)", multiline: true, schema: optionalText(1000), forActions: ["lost"] },
+    set: { kind: "text", description: "Open stages, e.g. lead:10 demo:40", schema: optionalText(1000), forActions: ["stages"] },
     fields: { kind: "fields", description: "Other field=value pairs (refused with the list of fields)", typedOnly: true },
   },
   parseText: parseDeal,
@@ -90,7 +94,7 @@ export const dealCommand = defineCommand({
       case "show": {
         const deal = await requireDeal(ctx, readDealId(ctx, args.id, "deal 12"));
         const [stages, events, quotes] = await Promise.all([ctx.store.deals.stages(), ctx.store.deals.events(deal.id, HISTORY_SHOWN), ctx.store.deals.quotesOf(deal.id)]);
-        return reply.of(ctx.t("deal.title", { id: String(deal.id), title: deal.title }), dealCard(ctx, deal, stages, { events, quotes }));
+        return reply.of(ctx.t("deal.title", { id: String(deal.id), title: deal.title }), withRecordLink(ctx, dealCard(ctx, deal, stages, { events, quotes }), "deal", deal.id));
       }
       case "new":
         if (args.fields) throw unknownField(ctx, Object.keys(args.fields)[0]!);

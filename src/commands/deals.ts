@@ -49,7 +49,7 @@ export const dealsCommand = defineCommand({
   examples: ["deals", EXAMPLE, "deals @bob next-month"],
   topic: "sales",
   options: {
-    who: { kind: "member", description: "mine, all, or a member (default mine)", schema: z.string().trim().min(1).max(100).default("mine") },
+    who: { kind: "member", scopes: ["mine", "all"], description: "mine, all, or a member (default mine)", schema: z.string().trim().min(1).max(100).default("mine") },
     closing: {
       kind: "choice",
       description: "Closing this month, next month or this quarter",

@@ -29,7 +29,7 @@ const options = {
     choices: DIGEST_KINDS,
     schema: z.enum(DIGEST_KINDS, { error: englishOf("digest.opt.kindOneOf", { choices: DIGEST_KINDS.join(", ") }) }),
   },
-  channel: { kind: "text", description: "Channel to post in (add)", schema: z.string({ error: englishOf("digest.opt.channelMissing", { example: ADD_EXAMPLE }) }).trim().min(1).max(200) },
+  channel: { kind: "channel", description: "Channel to post in (add)", schema: z.string({ error: englishOf("digest.opt.channelMissing", { example: ADD_EXAMPLE }) }).trim().min(1).max(200) },
   time: {
     kind: "text",
     description: "Local time HH:MM (add)",

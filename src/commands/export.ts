@@ -34,7 +34,7 @@ export const exportCommand = defineCommand({
   options: {
     what: { kind: "choice", description: "What to export", required: true, choices: EXPORT_KINDS, schema: z.enum(EXPORT_KINDS, { error: englishOf("export.opt.whatMissing", { kinds: EXPORT_KINDS.join(", ") }) }) },
     format: { kind: "choice", description: "File format (default csv)", choices: EXPORT_FORMATS, schema: z.enum(EXPORT_FORMATS, { error: englishOf("export.opt.format") }).default("csv") },
-    owner: { kind: "member", description: "Only this owner's (mine or a member; default everyone's)", schema: text("The owner", 100) },
+    owner: { kind: "member", scopes: ["mine"], description: "Only this owner's (mine or a member; default everyone's)", schema: text("The owner", 100) },
     status: { kind: "text", description: englishOf("option.export.status.description"), schema: text("status", 60) },
     stage: { kind: "text", description: englishOf("option.export.stage.description"), schema: text("stage", 60) },
     grade: filterOption("grade", 60),

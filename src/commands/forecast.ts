@@ -99,7 +99,7 @@ export const forecastCommand = defineCommand({
       typed: "anywhere",
       schema: z.enum(PERIODS, { error: englishOf("forecast.opt.periodOneOf", { choices: PERIODS.join(", ") }) }).default("month"),
     },
-    who: { kind: "member", description: "mine, all, or a member (default: managers all, reps mine)", schema: z.string().trim().min(1).max(100) },
+    who: { kind: "member", scopes: ["mine", "all"], description: "mine, all, or a member (default: managers all, reps mine)", schema: z.string().trim().min(1).max(100) },
   },
   parseText: parseForecast,
   writes: false,

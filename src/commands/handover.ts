@@ -5,6 +5,7 @@ import { reply } from "../core/reply.js";
 import { PermissionDenied, UserError } from "../core/errors.js";
 import { hasRole } from "../core/permissions.js";
 import { resolveMember } from "../core/resolve.js";
+import { raiseAlert } from "../core/alerts-raise.js";
 import { memberReference } from "./shared/arguments.js";
 
 const EXAMPLE = "handover @bob @alice --dry-run";
@@ -26,7 +27,9 @@ export const handoverCommand = defineCommand({
   writes: true,
   role: "manager",
   async handler(args, ctx) {
-    const from = await resolveMember(ctx, args.from);
+    // The leaver may already be inactive (deactivated in Slack, left the Discord server): their
+    // customers stay theirs until handed over, so an inactive member is a valid `from`.
+    const from = await resolveMember(ctx, args.from, { includeInactive: true });
     const to = await resolveMember(ctx, args.to);
     if (from.id === to.id) throw new UserError("bad_argument", ctx.t("handover.sameMember"), { example: EXAMPLE });
     if (!to.active) throw new UserError("bad_argument", ctx.t("handover.inactive", { member: to.displayName }), { example: EXAMPLE });
@@ -41,6 +44,17 @@ export const handoverCommand = defineCommand({
     const summary = dryRun
       ? await ctx.store.team.handoverPlan(from.id, ctx.today)
       : await ctx.store.team.handover({ fromId: from.id, toId: to.id, actorId: ctx.member.id, today: ctx.today });
+    if (!dryRun && summary.customers.length) {
+      const [first] = summary.customers;
+      await raiseAlert(ctx.store, {
+        recipientId: to.id,
+        actorId: ctx.member.id,
+        kind: "assigned",
+        dedupeKey: `assigned:handover:${from.id}:${ctx.now.getTime()}`,
+        payload: { cause: `handover:${from.id}`, actor: ctx.member.displayName, count: summary.customers.length, ...(summary.customers.length === 1 && first ? { customer: { id: first.id, name: first.name } } : {}) },
+        now: ctx.now,
+      });
+    }
     if (closeAccess && !dryRun) {
       await ctx.store.members.update(from.id, { active: false });
       await ctx.store.audit.record(ctx.member.id, { action: "member.deactivate", entity: "member", entityId: from.id, before: { active: true }, after: { active: false, handedOverTo: to.id } });

@@ -34,6 +34,7 @@ import { dunningCommand } from "./dunning.js";
 import { dealCommand } from "./deal.js";
 import { dealsCommand } from "./deals.js";
 import { forecastCommand } from "./forecast.js";
+import { syncCommand } from "./sync.js";
 
 export const commands: readonly CommandDefinition[] = [
   findCommand,
@@ -66,6 +67,7 @@ export const commands: readonly CommandDefinition[] = [
   exportCommand,
   statsCommand,
   handoverCommand,
+  syncCommand,
   activityCommand,
   digestCommand,
   settingsCommand,

@@ -18,11 +18,13 @@ import { englishOf } from "../core/i18n/localized-messages.js";
 import { creditCheck, customerWordsEnd, MAX_ORDER_LINES, splitOrderLines, type OrderLineInput } from "../core/order-entry.js";
 import { can } from "../core/permissions.js";
 import { reply, type Block } from "../core/reply.js";
+import { withRecordLink } from "./shared/record-link.js";
 import { resolveCustomer } from "../core/resolve.js";
 import { sliceCodePoints } from "../core/text/normalize.js";
 import { customerReference, text } from "./shared/arguments.js";
 import { money } from "./shared/format.js";
 import { assertCanEnterOrder, bad, currencyOf, readTypedAmount, undoToken } from "./order-entry-shared.js";
+import { raiseAlert } from "../core/alerts-raise.js";
 
 const ACTIONS = ["new", "cancel"] as const;
 const NEW_EXAMPLE = "order new acme WID-100 10 12.50; WID-200 2 400";
@@ -144,6 +146,14 @@ async function enterOrder(args: { customer?: string; lines?: string; override: b
   await ctx.store.audit.record(ctx.member.id, { action: "order.create", entity: "order", entityId: created.id, after: { number, customerId: customer.id, total, lines: read } });
   if (over) {
     await ctx.store.audit.record(ctx.member.id, { action: "order.creditOverride", entity: "order", entityId: created.id, after: { number, limit: over.limit, exposure: over.exposure, excess: over.excess } });
+    await raiseAlert(ctx.store, {
+      recipientId: customer.ownerId,
+      actorId: ctx.member.id,
+      kind: "creditLimit",
+      dedupeKey: `creditLimit:order:${created.id}`,
+      payload: { cause: `order:${created.id}`, actor: ctx.member.displayName, customer: { id: customer.id, name: customer.name }, number, limit: over.limit, exposure: over.exposure, currency },
+      now: ctx.now,
+    });
   }
   const token = await undoToken(ctx, "order.create", { orderId: created.id, number });
   const title = t("orderEntry.created", { number, customer: customer.name });
@@ -263,7 +273,7 @@ async function showOrder(number: string, ctx: CommandContext) {
         }
       : { type: "text", text: t("order.notShipped"), tone: "muted" },
   );
-  return reply.of(t("order.summary", { number: order.number, status }), blocks);
+  return reply.of(t("order.summary", { number: order.number, status }), withRecordLink(ctx, blocks, "order", order.number));
 }
 
 export const orderCommand = defineCommand({

@@ -16,6 +16,7 @@ import { text } from "./shared/arguments.js";
 import { money, quoted } from "./shared/format.js";
 import { UNDO_WINDOW_MS } from "./log.js";
 import { ledgerReply, resolveInvoice, looksLikeInvoiceNumber } from "./ledger-reply.js";
+import { raiseAlert } from "../core/alerts-raise.js";
 
 const EXAMPLE = "pay acme 1,200.50 2026-11-20 method=bank ref=TT20261120";
 
@@ -100,6 +101,21 @@ export const payCommand = defineCommand({
       entity: "payment",
       entityId: recorded.paymentId,
       after: { customerId: customer.id, amount, receivedOn, method: args.method, reference: args.ref ?? null, allocations },
+    });
+    await raiseAlert(ctx.store, {
+      recipientId: customer.ownerId,
+      actorId: ctx.member.id,
+      kind: "paid",
+      dedupeKey: `paid:payment:${recorded.paymentId}`,
+      payload: {
+        cause: `payment:${recorded.paymentId}`,
+        actor: ctx.member.displayName,
+        customer: { id: customer.id, name: customer.name },
+        amount,
+        currency,
+        ...(allocations.length === 1 ? { number: allocations[0]!.number } : {}),
+      },
+      now: ctx.now,
     });
     const token = randomUUID();
     await ctx.store.undo.create({

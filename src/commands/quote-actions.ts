@@ -28,9 +28,11 @@ import { resolveCustomer } from "../core/resolve.js";
 import { sliceCodePoints } from "../core/text/normalize.js";
 import { quoteDocument } from "../documents/quote-document.js";
 import { quotePdf } from "../documents/quote-pdf.js";
+import { withRecordLink } from "./shared/record-link.js";
 import { quoteXlsx } from "../documents/quote-xlsx.js";
 import { money } from "./shared/format.js";
 import { assertCanEnterOrder, bad, currencyOf, readTypedAmount, undoToken } from "./order-entry-shared.js";
+import { raiseAlert } from "../core/alerts-raise.js";
 
 export const QUOTE_EXAMPLES = {
   new: "quote new acme WID-100 10 12.50 5%; WID-200 2 400 heavy duty tax=13% valid=30d",
@@ -203,7 +205,7 @@ export async function showQuote(number: string, ctx: CommandContext) {
   }
   buttons.push({ label: t("order.customerButton"), action: { kind: "run", command: `show #${quote.customerId}` } });
   const title = t("quote.title", { number: quote.number });
-  return reply.of(t("quote.summary", { number: quote.number, status: t("quote.status", { status }) }), quoteBlocks(ctx, quote, title, buttons));
+  return reply.of(t("quote.summary", { number: quote.number, status: t("quote.status", { status }) }), withRecordLink(ctx, quoteBlocks(ctx, quote, title, buttons), "quote", quote.number));
 }
 
 export async function sendQuote(number: string, ctx: CommandContext) {
@@ -286,6 +288,25 @@ export async function acceptQuote(number: string, ctx: CommandContext) {
     after: { status: "accepted", order: orderNumber, orderTotal, dealWon },
   });
   await ctx.store.audit.record(ctx.member.id, { action: "order.create", entity: "order", entityId: order.id, after: { number: orderNumber, customerId: quote.customerId, total: orderTotal, quote: quote.number } });
+  const alertCustomer = { id: customer.id, name: customer.name };
+  await raiseAlert(ctx.store, {
+    recipientId: customer.ownerId,
+    actorId: ctx.member.id,
+    kind: "quoteAccepted",
+    dedupeKey: `quoteAccepted:quote:${quote.id}`,
+    payload: { cause: `order:${order.id}`, actor: ctx.member.displayName, customer: alertCustomer, number: quote.number, amount: orderTotal, currency: currencyOf(ctx, customer) },
+    now: ctx.now,
+  });
+  if (over) {
+    await raiseAlert(ctx.store, {
+      recipientId: customer.ownerId,
+      actorId: ctx.member.id,
+      kind: "creditLimit",
+      dedupeKey: `creditLimit:order:${order.id}`,
+      payload: { cause: `order:${order.id}`, actor: ctx.member.displayName, customer: alertCustomer, number: orderNumber, limit: over.limit, exposure: over.exposure, currency: currencyOf(ctx, customer) },
+      now: ctx.now,
+    });
+  }
   const title = t("quote.accepted", { number: quote.number, order: orderNumber });
   const fields = [
     { label: t("quote.order"), value: orderNumber, inline: true },

@@ -11,8 +11,10 @@ import { localizeTypedLine, typedWord } from "../core/i18n/typed-line.js";
 import { localizeUsage } from "../core/i18n/usage-line.js";
 import { REMINDER_TIME } from "../core/reminders.js";
 import { QUOTE_PREFIX_EXAMPLE, readQuotePrefixWord, setQuotePrefix } from "./quote-settings.js";
+import { linkPreviewsSetting, PREVIEWS_EXAMPLE } from "./settings-previews.js";
+import { ALERTS_EXAMPLE, QUIET_EXAMPLE, alertsOverviewField, alertsSetting, quietSetting } from "./settings-alerts.js";
 
-const SETTINGS = ["language", "timezone", "currency", "reminders", "quote-prefix"] as const;
+const SETTINGS = ["language", "timezone", "currency", "reminders", "quote-prefix", "previews", "alerts", "quiet"] as const;
 type Setting = (typeof SETTINGS)[number];
 
 /** Typed to go back to following the platform (member) or the platform and RAPPORT_LOCALE (workspace). */
@@ -24,7 +26,7 @@ const USAGE = {
   workspaceUsage: "settings workspace language|timezone|currency <value>",
 };
 
-const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW", reminders: "settings reminders off", "quote-prefix": QUOTE_PREFIX_EXAMPLE };
+const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW", reminders: "settings reminders off", "quote-prefix": QUOTE_PREFIX_EXAMPLE, previews: PREVIEWS_EXAMPLE, alerts: ALERTS_EXAMPLE, quiet: QUIET_EXAMPLE };
 
 /** The usage lines in the words the reader types. */
 function usagesFor(ctx: CommandContext): Record<keyof typeof USAGE, string> {
@@ -48,6 +50,8 @@ function parseSettings(words: string[]): Record<string, unknown> {
     rest.shift();
   }
   if (rest.length) args.setting = rest.shift()!.toLowerCase();
+  // `settings alerts paid off`, `settings quiet 22:00 - 07:00`: the value is the rest of the line.
+  if (rest.length && (args.setting === "alerts" || args.setting === "quiet")) args.value = rest.splice(0).join(" ");
   if (rest.length) args.value = rest.shift();
   if (rest.length) throw new UserError("bad_argument", englishOf("input.notUnderstood", { word: rest[0] }), { example: "settings language ko" });
   return args;
@@ -80,6 +84,7 @@ async function overview(ctx: CommandContext) {
       inline: true,
     },
     { label: t("settings.reminders"), value: reminders ? t("settings.remindersOn", { time: REMINDER_TIME }) : t("settings.remindersOff"), inline: true },
+    await alertsOverviewField(ctx),
     { label: t("settings.workspaceTimeZone"), value: ctx.tenant.timeZone, inline: true },
     { label: t("settings.workspaceCurrency"), value: ctx.tenant.currency, inline: true },
   ];
@@ -183,6 +188,9 @@ export const settingsCommand = defineCommand({
   writes: (args) => Boolean(args.setting && args.value),
   async handler(args, ctx) {
     if (!args.setting) return overview(ctx);
+    if (args.setting === "previews") return linkPreviewsSetting(ctx, args.value);
+    if (args.setting === "alerts") return alertsSetting(ctx, args.value);
+    if (args.setting === "quiet") return quietSetting(ctx, args.value);
     if (!args.value) {
       const example = args.workspace && args.setting !== "currency" && args.setting !== "reminders" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
       throw new UserError("bad_argument", ctx.t("settings.missingValue", { example: localizeTypedLine(example, ctx.locale) }), { example, field: "value" });

@@ -3,19 +3,27 @@ import { reply, type Block } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
 import { customerReference } from "./shared/arguments.js";
 import { customerCard } from "./shared/customer-card.js";
+import { withRecordLink } from "./shared/record-link.js";
 import { localTime, money } from "./shared/format.js";
 import { contactReach } from "./contact-view.js";
 import { openDealsBlock } from "./deal-view.js";
+import { notesBlock, notesReply, parseShowWords } from "./show-notes.js";
 
 export const showCommand = defineCommand({
   name: "show",
   summary: "The customer file: key facts, contacts, recent contacts, open orders, money",
   usage: "show <customer>",
   examples: ["show acme", "show #42"],
-  options: { customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference } },
+  options: {
+    customer: { kind: "customer", description: "Customer name fragment or #id", required: true, typed: "rest", schema: customerReference },
+    // `show #3 notes`: the whole notes, which the file cuts when they are long.
+    section: { kind: "choice", description: "Only this part of the customer file: notes shows the whole notes", choices: ["notes"], inForms: false },
+  },
+  parseText: parseShowWords,
   writes: false,
-  async handler({ customer: reference }, ctx) {
+  async handler({ customer: reference, section }, ctx) {
     const customer = await resolveCustomer(ctx, reference, (ref) => `show ${ref}`);
+    if (section === "notes") return notesReply(ctx, customer);
     const profile = (await ctx.store.customers.profile(customer.id, ctx.today))!;
     const c = profile.customer;
     const { t } = ctx;
@@ -74,7 +82,7 @@ export const showCommand = defineCommand({
     }
     const deals = await openDealsBlock(ctx, c.id);
     if (deals) blocks.push(deals);
-    if (c.notes) blocks.push({ type: "text", text: t("show.notes", { notes: c.notes }) });
-    return reply.of(c.name, blocks);
+    if (c.notes) blocks.push(notesBlock(ctx, c.id, c.notes));
+    return reply.of(c.name, withRecordLink(ctx, blocks, "customer", c.id));
   },
 });

@@ -25,7 +25,7 @@ export const windowOption = {
   schema: z.enum(TASK_WINDOWS, { error: englishOf("followups.opt.windowOneOf", { choices: TASK_WINDOWS.join(", ") }) }),
 } as const;
 
-export const whoOption = { kind: "member", description: englishOf("option.who.description"), schema: z.string().trim().max(100) } as const;
+export const whoOption = { kind: "member", scopes: ["mine", "all"], description: englishOf("option.who.description"), schema: z.string().trim().max(100) } as const;
 
 export const ADD_EXAMPLE = "task add acme tomorrow Send the quote";
 

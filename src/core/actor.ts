@@ -1,3 +1,5 @@
+import type { PlatformPerson } from "./people-sync.js";
+
 /**
  * A platform's id: "slack", "discord", "console", ... (src/core/platform.ts). It prefixes the
  * platform's channel refs ("slack:C0123") and is stored with every tenant, so it never changes.
@@ -17,6 +19,12 @@ export type Actor = {
   userExternalId: string;
   /** The channel the command came from ("slack:C0123"), where the surface knows it: an order remembers it for shipment notices. */
   channelRef?: string;
+  /**
+   * Everyone in the workspace as the platform lists them (Slack users.list, Discord guild members),
+   * for `sync` on demand; asked only after the core allowed it. `complete`: the list is everyone,
+   * so a member missing from it has left. Absent where the surface cannot list people (console).
+   */
+  listPeople?: () => Promise<{ people: readonly PlatformPerson[]; complete: boolean }>;
   profile?: {
     displayName?: string;
     email?: string;

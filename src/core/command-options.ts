@@ -8,11 +8,14 @@ import { splitFields } from "./tokenize.js";
 import { englishOf, localizable } from "./i18n/localized-messages.js";
 
 /**
- * What kind of value an option takes. Adapters use it: Discord turns `customer`, `order` and
- * `member` into autocompleted string options, `choice` into fixed choices, `date` into a string;
- * `fields` is a set of `key=value` pairs, `flag` a yes/no switch typed as a keyword (`--dry-run`).
+ * What kind of value an option takes. Adapters use it: Discord turns `customer` and `order` into
+ * autocompleted string options, `member` into its user picker (an autocompleted string when the
+ * option also takes `scopes` words), `channel` into its channel picker, `choice` into fixed choices,
+ * `date` into a string; Slack forms pick channels with a conversations select. `fields` is a set of
+ * `key=value` pairs, `flag` a yes/no switch typed as a keyword (`--dry-run`). A `channel` value is
+ * what the acting platform's ChannelRefs read (`<#C0123|sales>`, `<#1234>`, `console:stdout`).
  */
-export type OptionKind = "text" | "customer" | "order" | "member" | "date" | "choice" | "integer" | "fields" | "flag";
+export type OptionKind = "text" | "customer" | "order" | "member" | "channel" | "date" | "choice" | "integer" | "fields" | "flag";
 
 /**
  * How the default text parser reads an option from the words after the command name.
@@ -47,6 +50,16 @@ export type OptionSpec = {
   inForms?: boolean;
   /** Only typed text has it: neither forms nor Discord options show it. */
   typedOnly?: boolean;
+  /**
+   * Form hint for commands with an `action` option (`deal new|stage|lost`): the form shows this
+   * option only once one of these actions is chosen, so a "lost" form does not ask for an amount.
+   */
+  forActions?: readonly string[];
+  /**
+   * For `member` options: words taken besides a member (`mine`, `all`), so a platform's member
+   * picker alone would not do (Discord then offers these words and members by autocomplete).
+   */
+  scopes?: readonly string[];
 };
 
 export type OptionSpecs = Record<string, OptionSpec>;

@@ -7,6 +7,7 @@ import type { Store } from "./store.js";
 import type { Locale, Translate } from "./i18n/index.js";
 import type { CommandTopic } from "./command-topic.js";
 import type { Reply } from "./reply.js";
+import type { PeopleSyncSummary } from "./people-sync.js";
 
 /** Everything a command handler gets besides its arguments. Time comes from an injected clock. */
 export type CommandContext = {
@@ -36,6 +37,13 @@ export type CommandContext = {
   commands: readonly CommandSummary[];
   /** Digest subscriptions and previews, on this command's transaction; null when digests are not set up. */
   digests: DigestService | null;
+  /**
+   * `sync`: lists the workspace's people on the acting platform and upserts them; absent where the
+   * surface cannot list people (the console) or the directory cannot sync.
+   */
+  people?: { sync(): Promise<PeopleSyncSummary> };
+  /** RAPPORT_PUBLIC_URL: record links (`<base>/c/12`) are built on it; undefined: cards show no links. */
+  publicUrl?: string;
 };
 
 /** What `help` reads of each registered command; every CommandDefinition fits it. */

@@ -29,6 +29,7 @@ import { localizeMessage } from "./i18n/localized-messages.js";
 import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
 import { runUndo } from "./undo.js";
 import type { DigestService } from "./digests.js";
+import { customerChoicesInMessage, findInMessage, ordersInMessage } from "./message-lookup-reply.js";
 
 export type RapportOptions = {
   directory: Directory;
@@ -44,6 +45,8 @@ export type RapportOptions = {
   logger?: Logger;
   /** RAPPORT_LOCALE: the language when neither the member, the platform nor the workspace names one. */
   defaultLocale?: string;
+  /** RAPPORT_PUBLIC_URL: cards link to their record's page under it; undefined: no links. */
+  publicUrl?: string;
 };
 
 export type Rapport = RapportApi & {
@@ -175,6 +178,23 @@ export function createRapport(options: RapportOptions): Rapport {
 
   type Notice = { channelRef: string; reply: Reply };
 
+  /** `sync` on demand: the acting surface lists its people, the directory upserts them in one transaction. */
+  function peopleFor(actor: Actor, tenant: Tenant): Pick<CommandContext, "people"> {
+    const { listPeople } = actor;
+    const sync = directory.syncPeople?.bind(directory);
+    if (!listPeople || !sync) return {};
+    return {
+      people: {
+        async sync() {
+          const { people, complete } = await listPeople();
+          const summary = await sync(tenant, people, { complete });
+          logger.info({ platform: actor.platform, tenant: tenant.id, ...summary }, "people synced on demand");
+          return summary;
+        },
+      },
+    };
+  }
+
   function contextFor(actor: Actor, identity: Identity, store: Store, messageLink: string | undefined, notices: Notice[]): CommandContext {
     const now = clock();
     const timeZone = identity.member.timeZone;
@@ -193,7 +213,9 @@ export function createRapport(options: RapportOptions): Rapport {
       commands,
       digests: options.digests?.()?.within(store) ?? null,
       ...(actor.channelRef ? { channelRef: actor.channelRef } : {}),
+      ...peopleFor(actor, identity.tenant),
       announce: options.digests?.() ? (channelRef, reply) => notices.push({ channelRef, reply }) : null,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     };
   }
 
@@ -369,6 +391,38 @@ export function createRapport(options: RapportOptions): Rapport {
       return members.map((member) => ({ label: sliceCodePoints(member.displayName, 100), value: `#${member.id}` }));
     },
 
+    async lookupMessage({ actor, text, kind }) {
+      let t = createTranslator(platformLocale(actor));
+      try {
+        const identity = await identify(actor);
+        t = createTranslator(identity.locale);
+        assertActive(identity.member, t);
+        const run = async (command: string, args: Record<string, unknown>): Promise<Reply> => {
+          const definition = byName.get(command);
+          return definition ? execute(definition, args, actor, undefined, undefined, identity) : reply.error("unknown_command", t("error.noSuchCommand", { command }));
+        };
+        const lookup = kind === "orders" ? ordersInMessage : findInMessage;
+        return inLocale(await lookup({ store: identity.store, text, t, run }), t.locale);
+      } catch (error) {
+        if (error instanceof UserError) return inLocale(userErrorReply(error, undefined, t), t.locale);
+        return inLocale(apology(logger, error, t), t.locale);
+      }
+    },
+
+    async customersInMessage({ actor, text, limit }) {
+      const { store, member } = await identify(actor);
+      if (!member.active) return [];
+      return customerChoicesInMessage(store, text, limit);
+    },
+
+    async syncPeople({ platform, tenantExternalId, tenantName, people, complete }) {
+      if (!directory.syncPeople) throw new Error("this directory cannot sync people");
+      const tenant = await directory.ensureTenant({ platform, externalId: tenantExternalId, ...(tenantName ? { name: tenantName } : {}) });
+      const summary = await directory.syncPeople(tenant, people, { complete: complete ?? false });
+      logger.info({ platform, tenant: tenant.id, ...summary }, "people synced");
+      return summary;
+    },
+
     async localeOf({ actor }) {
       try {
         return (await identify(actor)).locale;
@@ -376,6 +430,12 @@ export function createRapport(options: RapportOptions): Rapport {
         logger.warn({ err: error, platform: actor.platform }, "Could not look up the member; using the platform's language");
         return platformLocale(actor);
       }
+    },
+
+    async linkPreviews({ actor, channelRef }) {
+      const { member, store } = await identify(actor);
+      if (!member.active) return false;
+      return store.channelSettings.linkPreviews(channelRef);
     },
 
     async claimTimeZoneQuestion({ actor }) {

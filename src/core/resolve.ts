@@ -46,10 +46,17 @@ export async function resolveMember(ctx: CommandContext, reference: string, opti
     if (member) throw inactiveMember(member, ctx);
   }
   const found = await ctx.store.members.search(text, 6, options);
-  const exact = found.filter(
-    (member) => member.externalId === text.replace(/^@/, "") || member.displayName.toLowerCase() === text.replace(/^@/, "").toLowerCase(),
-  );
+  const bare = text.replace(/^@/, "");
+  const isExact = (member: Member) =>
+    member.externalId === bare || member.displayName.toLowerCase() === bare.toLowerCase() || member.email?.toLowerCase() === bare.toLowerCase();
+  const exact = found.filter(isExact);
   if (exact.length === 1) return exact[0]!;
+  // An inactive colleague named exactly (left the workspace, closed at a hand-over) is refused by
+  // name rather than replaced by an active member whose name merely contains the text.
+  if (exact.length === 0 && !options.includeInactive) {
+    const gone = (await ctx.store.members.search(text, 6, { includeInactive: true })).filter((member) => !member.active && isExact(member));
+    if (gone.length) throw inactiveMember(gone[0]!, ctx);
+  }
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
     const [closed] = options.includeInactive ? [] : await ctx.store.members.search(text, 1, { includeInactive: true });
@@ -60,5 +67,5 @@ export async function resolveMember(ctx: CommandContext, reference: string, opti
 }
 
 function inactiveMember(member: Member, ctx: CommandContext): UserError {
-  return new UserError("inactive_member", ctx.t("resolve.inactiveMember", { name: member.displayName, id: String(member.id) }));
+  return new UserError("inactive_member", ctx.t("people.inactive", { name: member.displayName, id: String(member.id) }));
 }

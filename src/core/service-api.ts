@@ -2,6 +2,7 @@ import type { Actor } from "./actor.js";
 import type { CommandDefinition } from "./command.js";
 import type { Reply } from "./reply.js";
 import type { Locale } from "./i18n/index.js";
+import type { PeopleSyncSummary, PlatformPerson } from "./people-sync.js";
 
 /** A choice for pickers and autocomplete: `value` is what goes back into a command (e.g. "#42"). */
 export type PickerOption = { label: string; value: string };
@@ -31,6 +32,14 @@ export type RapportApi = {
   /** Fuzzy pickers for customer / order / member options (autocomplete, external selects). */
   pick(input: { actor: Actor; kind: "customer" | "order" | "member"; query: string; limit: number }): Promise<PickerOption[]>;
   /**
+   * Message shortcuts on a chat message's text: "customers" ("Find in CRM": the customers, contacts,
+   * phones, emails and order numbers it names, as customer cards) or "orders" ("Order status": each
+   * order number's status, shipments and open amount). Optional for test doubles.
+   */
+  lookupMessage?(input: { actor: Actor; text: string; kind: "customers" | "orders" }): Promise<Reply>;
+  /** The customers a chat message names, best first (the "Log to CRM" form's customer field). Optional for test doubles. */
+  customersInMessage?(input: { actor: Actor; text: string; limit: number }): Promise<PickerOption[]>;
+  /**
    * The member's language (their `settings language`, the platform's locale for them, the
    * workspace's, RAPPORT_LOCALE, English), for what an adapter shows before a command runs: forms.
    * Optional for test doubles; without it an adapter goes by the platform's locale.
@@ -42,4 +51,17 @@ export type RapportApi = {
    * are in. Null ever after, and for members who chose one. Optional for test doubles (nobody is asked).
    */
   claimTimeZoneQuestion?(input: { actor: Actor }): Promise<{ timeZone: string } | null>;
+  /**
+   * People known before first use: upserts a workspace's people from the platform's list (Slack
+   * users.list on install, at start and daily, and join/profile events; Discord guild members at
+   * start, on joining a server and member events). `complete`: the list is everyone, so an active
+   * member missing from it has left. Optional for test doubles. (`sync` on demand goes through
+   * the command registry with Actor.listPeople.)
+   */
+  syncPeople?(input: { platform: string; tenantExternalId: string; tenantName?: string; people: readonly PlatformPerson[]; complete?: boolean }): Promise<PeopleSyncSummary>;
+  /**
+   * Whether posted record links get a preview in this channel (`settings previews on`, per channel;
+   * off by default and for a member whose access is closed). Optional for test doubles (never).
+   */
+  linkPreviews?(input: { actor: Actor; channelRef: string }): Promise<boolean>;
 };

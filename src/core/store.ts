@@ -20,6 +20,7 @@ import type {
   Tenant,
 } from "./domain.js";
 import type { Reply } from "./reply.js";
+import type { PeopleSyncSummary, PlatformPerson } from "./people-sync.js";
 import type { ReportQueries, TeamQueries } from "./reports.js";
 import type { TaskQueries } from "./task-store.js";
 import type { QuoteQueries } from "./quote-store.js";
@@ -28,6 +29,8 @@ import type { LedgerQueries } from "./ledger.js";
 import type { ContactQueries } from "./contact-store.js";
 import type { MergeQueries } from "./merge-store.js";
 import type { DealQueries } from "./deal-store.js";
+import type { ChannelSettingsQueries } from "./channel-settings.js";
+import type { AlertQueries } from "./alerts.js";
 
 export type Page<T> = { items: T[]; total: number };
 
@@ -89,6 +92,10 @@ export type Store = {
   quotes: QuoteQueries;
   /** Deals, their stages and history (src/data/deal-queries.ts). */
   deals: DealQueries;
+  /** Per-channel settings: link previews (src/data/channel-settings-queries.ts). */
+  channelSettings: ChannelSettingsQueries;
+  /** Personal alerts raised by this transaction's writes (src/data/alert-store.ts). */
+  alerts: AlertQueries;
   followUps: {
     list(options: { from?: CalendarDate; to: CalendarDate; ownerId?: number; limit: number; offset: number }): Promise<Page<FollowUpRow>>;
   };
@@ -139,4 +146,9 @@ export type Directory = {
     input: { externalId: string; displayName?: string; email?: string; timeZone?: string; isPlatformAdmin?: boolean; isGuest?: boolean },
   ): Promise<Member>;
   storeFor(tenant: Tenant): Store;
+  /**
+   * People known before first use: upserts the platform's people (src/core/people-sync.ts) in one
+   * transaction. `complete`: the list is everyone, so an active member missing from it has left.
+   */
+  syncPeople?(tenant: Tenant, people: readonly PlatformPerson[], options: { complete: boolean }): Promise<PeopleSyncSummary>;
 };

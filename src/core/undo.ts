@@ -11,6 +11,7 @@ import { isOrderEntryUndo, runOrderEntryUndo } from "./order-entry-undo.js";
 import { isDealUndo, runDealUndo } from "./deal-undo.js";
 import { isQuoteUndo, runQuoteUndo } from "./quote-undo.js";
 import { isLedgerUndo, runLedgerUndo } from "./ledger-undo.js";
+import { undoneCauses } from "./alerts.js";
 
 type InteractionUndo = {
   interactionId: number;
@@ -24,6 +25,8 @@ export async function runUndo(store: Store, member: Member, token: string, now: 
   if (!claimed) {
     throw new UserError("undo_unavailable", t("undo.unavailable"));
   }
+  // An undone write leaves no unsent alert saying the opposite (a payment taken back, a deal moved back).
+  await store.alerts.dropUnsent(undoneCauses(claimed.kind, claimed.payload));
   if (isRecordUndo(claimed.kind)) return runRecordUndo(store, member, claimed.kind, claimed.payload, t);
   if (isTaskUndo(claimed.kind)) return runTaskUndo(store, member, claimed.kind, claimed.payload, t);
   if (isOrderEntryUndo(claimed.kind)) return runOrderEntryUndo(store, member, claimed.kind, claimed.payload, t);

@@ -19,7 +19,8 @@ import { applyMigrations, type SqlSession } from "./migrate.js";
 import type { SqlRunner } from "./sql-runner.js";
 import { LOCK_FILE, lockDataDir } from "./data-dir-lock.js";
 import { WORD_SIMILARITY_THRESHOLD } from "./customer-search.js";
-import { DurableNodeFS, durableStartParams } from "./durable-node-fs.js";
+import { DurableNodeFS, durableStartParams } from "./durable-node-fs.mjs";
+import { openEmbeddedThread, type EmbeddedSession } from "./pglite-thread.js";
 
 export type DatabaseTarget =
   | {
@@ -27,6 +28,8 @@ export type DatabaseTarget =
       dataDir: string | null /* null = in memory (tests) */;
       /** Commits wait for the disk (default on; RAPPORT_EMBEDDED_FSYNC=off trades that for speed). */
       fsync?: boolean;
+      /** `worker`: PostgreSQL runs on a thread of its own, off the event loop (RAPPORT_EMBEDDED_THREAD). */
+      thread?: "main" | "worker";
     }
   | { kind: "postgres"; url: string };
 
@@ -44,7 +47,7 @@ export type Database = {
 
 export function targetFromEnv(env: NodeJS.ProcessEnv): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off" };
+  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off", thread: env.RAPPORT_EMBEDDED_THREAD === "worker" ? "worker" : "main" };
 }
 
 export async function openDatabase(
@@ -56,7 +59,7 @@ export async function openDatabase(
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
-    let lite: PGlite;
+    let lite: EmbeddedSession;
     try {
       if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) await createEmbeddedDatabase(target.dataDir, target.fsync !== false);
       // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
@@ -67,11 +70,15 @@ export async function openDatabase(
       // fsync (durable-node-fs.ts): a power cut could lose acknowledged writes or corrupt the
       // directory. DurableNodeFS makes fsync real; RAPPORT_EMBEDDED_FSYNC=off opts out.
       const durable = target.dataDir !== null && target.fsync !== false;
-      lite = await PGlite.create({
-        ...(target.dataDir ? { fs: durable ? new DurableNodeFS(target.dataDir) : new NodeFS(target.dataDir) } : {}),
-        extensions: { pg_trgm, btree_gin },
-        startParams: [...(durable ? durableStartParams(defaults) : defaults), ...memory],
-      });
+      const startParams = [...(durable ? durableStartParams(defaults) : defaults), ...memory];
+      lite =
+        target.thread === "worker"
+          ? await openEmbeddedThread({ dataDir: target.dataDir, startParams, durable })
+          : await PGlite.create({
+              ...(target.dataDir ? { fs: durable ? new DurableNodeFS(target.dataDir) : new NodeFS(target.dataDir) } : {}),
+              extensions: { pg_trgm, btree_gin },
+              startParams,
+            });
       if (migrate) await applyMigrations(pgliteSession(lite), options.migrationsDir);
     } catch (error) {
       lock?.release();
@@ -79,7 +86,8 @@ export async function openDatabase(
     }
     // PGlite is one session: set the typo tolerance of `<%` once.
     await lite.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
+    // The adapter calls only query, exec and transaction, which the thread's session answers too.
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite as PGlite) as never });
     return {
       prisma,
       target,
@@ -159,7 +167,7 @@ async function pgTransaction<T>(pool: pg.Pool, work: (sql: SqlRunner) => Promise
   }
 }
 
-function pgliteSession(lite: PGlite): SqlSession {
+function pgliteSession(lite: EmbeddedSession): SqlSession {
   return {
     ...runnerOf(lite),
     exec: async (sql) => {

@@ -242,11 +242,15 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
         params.push(ownerId);
         owner = ` AND d.owner_id = $6`;
       }
+      // Two branches, not one OR: each is a range of its own index (open deals by expected close,
+      // won and lost by closed date) read index-only; an OR became a scan of every deal of the tenant.
       const rows = await db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
-        `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM deals d
-         WHERE d.tenant_id = $1${owner} AND (
-           (d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date)
-           OR (d.status <> 'open' AND d.closed_on BETWEEN $4::date AND $5::date))
+        `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM (
+           SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
+           WHERE d.tenant_id = $1${owner} AND d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date
+           UNION ALL
+           SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
+           WHERE d.tenant_id = $1${owner} AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4::date AND $5::date) d
          GROUP BY d.owner_id, d.stage, d.currency, d.status`,
         tenantId,
         ...params,

@@ -16,6 +16,18 @@ import { isValidTimeZone } from "../core/dates.js";
 import { platformRole } from "../core/permissions.js";
 import { createStore } from "./store.js";
 import { toMember, toTenant } from "./mappers.js";
+import { syncPeopleInto } from "./people-store.js";
+import { PEOPLE_AUDIT } from "../core/people-sync.js";
+
+/** True when the member's latest closure was leaving the platform (people sync), not a hand-over. */
+async function leftThePlatform(prisma: PrismaClient, tenantId: number, memberId: number): Promise<boolean> {
+  const last = await prisma.auditEvent.findFirst({
+    where: { tenantId, entity: "member", entityId: String(memberId), action: { in: [PEOPLE_AUDIT.left, PEOPLE_AUDIT.returned, PEOPLE_AUDIT.closed] } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { action: true },
+  });
+  return last?.action === PEOPLE_AUDIT.left;
+}
 
 const TENANT_CACHE_MS = 60_000;
 
@@ -76,11 +88,20 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
         if (role !== "admin") changes.role = "admin";
         if (!existing.active) changes.active = true;
       }
+      // Someone marked gone by the people sync who acts again is evidently back (a missed join
+      // event); access closed at a hand-over stays closed until an admin reopens it.
+      if (!existing.active && changes.active === undefined && (await leftThePlatform(prisma, tenant.id, existing.id))) {
+        changes.active = true;
+        await prisma.auditEvent.create({ data: { tenantId: tenant.id, actorId: null, action: PEOPLE_AUDIT.returned, entity: "member", entityId: String(existing.id), before: { active: false }, after: { active: true }, at: clock() } });
+      }
       if (Object.keys(changes).length === 0) return toMember(existing);
       return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
     },
     storeFor(tenant) {
       return createStore(prisma, tenant, prisma, clock, forget);
+    },
+    syncPeople(tenant, people, options) {
+      return syncPeopleInto(prisma, tenant, people, { complete: options.complete, now: clock() });
     },
   };
 }

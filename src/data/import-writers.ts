@@ -35,17 +35,47 @@ export function customerKey(row: Pick<CustomerRow, "externalId" | "name">): stri
   return row.externalId ?? `name:${normalizeText(row.name)}`;
 }
 
-/** Resolves owner text (email, display name, external id, @handle) to member ids. */
-export async function loadMemberLookup(db: SqlRunner, tenantId: number): Promise<(text: string) => number | null> {
-  const members = await db.query<{ id: number; external_id: string; display_name: string; email: string | null }>(
-    `SELECT id, external_id, display_name, email FROM members WHERE tenant_id = $1`,
-    [tenantId],
-  );
-  const byKey = new Map<string, number>();
-  for (const member of members) {
-    for (const key of [member.external_id, member.display_name, member.email]) if (key) byKey.set(key.trim().toLowerCase(), member.id);
-  }
-  return (text) => byKey.get(text.replace(/^@/, "").trim().toLowerCase()) ?? null;
+/** An owner cell matched to a member, or why it cannot be (several members, or one who is inactive). */
+export type OwnerMatch = { id: number } | { problem: AmountProblem } | null;
+
+/** Owner text -> member id (null when none, several or inactive), and `match` saying which. */
+export type MemberLookup = ((text: string) => number | null) & { match(text: string): OwnerMatch };
+
+/**
+ * Resolves owner text to members: the external id or @handle, else the email, else the display
+ * name (case-insensitive). Only a unique match counts: a name two members share, or a member who
+ * is inactive (left the workspace, closed at a hand-over), is a row error naming why. Members
+ * synced from Slack or Discord (people known before first use) match before their first command.
+ */
+export async function loadMemberLookup(db: SqlRunner, tenantId: number): Promise<MemberLookup> {
+  type Row = { id: number; external_id: string; display_name: string; email: string | null; active: boolean };
+  const members = await db.query<Row>(`SELECT id, external_id, display_name, email, active FROM members WHERE tenant_id = $1`, [tenantId]);
+  const index = (pick: (member: Row) => string | null) => {
+    const map = new Map<string, Row[]>();
+    for (const member of members) {
+      const key = pick(member)?.trim().toLowerCase();
+      if (key) map.set(key, [...(map.get(key) ?? []), member]);
+    }
+    return map;
+  };
+  const keys = [index((member) => member.external_id), index((member) => member.email), index((member) => member.display_name)];
+  const match = (text: string): OwnerMatch => {
+    const wanted = text.replace(/^@/, "").trim().toLowerCase();
+    for (const map of keys) {
+      const found = map.get(wanted);
+      if (!found) continue;
+      if (found.length > 1) return { problem: { key: "import.row.ownerAmbiguous", values: { owner: text, names: found.map((member) => member.email ?? member.display_name).join(", ") } } };
+      const [member] = found;
+      if (!member!.active) return { problem: { key: "import.row.ownerInactive", values: { owner: text, name: member!.display_name } } };
+      return { id: member!.id };
+    }
+    return null;
+  };
+  const lookup = (text: string) => {
+    const found = match(text);
+    return found && "id" in found ? found.id : null;
+  };
+  return Object.assign(lookup, { match });
 }
 
 /**
@@ -203,7 +233,14 @@ const CUSTOMER_COLUMNS: (Column<CustomerWrite> & { field: string })[] = [
   { field: "notes", name: "notes", cast: "text", value: (row) => row.notes },
 ];
 
-type CustomerContext = { fields: ReadonlySet<string>; ownerOf: (text: string) => number | null; onWarning: (line: number, message: string) => void; unknownOwners: Set<string> };
+type CustomerContext = {
+  fields: ReadonlySet<string>;
+  ownerOf: ((text: string) => number | null) & { match?: (text: string) => OwnerMatch };
+  onWarning: (line: number, message: string) => void;
+  /** A row whose owner names several members or an inactive one: reported as an error and not written. */
+  onIssue?: (issue: LateIssue) => void;
+  unknownOwners: Set<string>;
+};
 
 /** A customer batch ready to send: its statement and parameters. */
 export type PreparedCustomers = { count: number; sql: string; params: unknown[] };
@@ -216,6 +253,11 @@ export type PreparedCustomers = { count: number; sql: string; params: unknown[] 
 export function prepareCustomers(tenantId: number, batch: Lined<CustomerRow>[], context: CustomerContext): PreparedCustomers {
   const unique = new Map<string, CustomerWrite>();
   for (const { line, row } of batch) {
+    const matched = row.owner && context.ownerOf.match ? context.ownerOf.match(row.owner) : undefined;
+    if (matched && "problem" in matched && context.onIssue) {
+      context.onIssue({ line, reason: englishOf(matched.problem.key, matched.problem.values), problem: matched.problem });
+      continue;
+    }
     const ownerId = row.owner ? context.ownerOf(row.owner) : null;
     // Reported once per owner: a CRM export names the same few owners on every row.
     if (row.owner && ownerId === null && !context.unknownOwners.has(row.owner)) {

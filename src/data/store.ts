@@ -19,12 +19,14 @@ import type { Role } from "../core/domain.js";
 import { createReportQueries } from "./report-queries.js";
 import { createTeamQueries } from "./team-queries.js";
 import { createTaskQueries, moveOwnersTasks, reconcileFollowUps } from "./task-queries.js";
+import { createAlertQueries } from "./alert-store.js";
 import { createQuoteQueries } from "./quote-queries.js";
 import { createLedgerQueries } from "./ledger-queries.js";
 import { createContactQueries } from "./contact-queries.js";
 import { refreshSearchKeys } from "./search-keys-refresh.js";
 import { createMergeQueries } from "./merge-queries.js";
 import { createDealQueries } from "./deal-queries.js";
+import { createChannelSettingsQueries } from "./channel-settings-queries.js";
 
 function patchToData(patch: CustomerPatch): Record<string, unknown> {
   const data: Record<string, unknown> = { ...patch };
@@ -148,6 +150,8 @@ export function createStore(
     tasks: createTaskQueries(db, tenantId),
     quotes: createQuoteQueries(db, tenantId),
     deals: createDealQueries(db, tenantId),
+    channelSettings: createChannelSettingsQueries(db, tenantId),
+    alerts: createAlertQueries(db, tenantId),
     followUps: {
       async list({ from, to, ownerId, limit, offset }) {
         const where = {

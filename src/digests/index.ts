@@ -17,11 +17,14 @@ import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } fr
 import { createDigestService, type DigestService } from "./service.js";
 import type { ReminderStore } from "../core/reminders.js";
 import { createReminderScheduler, type ReminderScheduler } from "./reminders.js";
+import type { AlertDeliveryStore } from "../core/alerts.js";
+import { createAlertScheduler, type AlertScheduler } from "./alerts.js";
 
 export { buildDigest, type BuildDigestInput } from "./build.js";
 export { createDigestScheduler, postWithRetries, idempotencyMarker, type DigestScheduler, type SchedulerOptions, type TickResult } from "./scheduler.js";
 export { createDigestService, type DigestService } from "./service.js";
 export { createReminderScheduler, type ReminderScheduler, type ReminderTickResult } from "./reminders.js";
+export { createAlertScheduler, type AlertScheduler, type AlertTickResult } from "./alerts.js";
 export { PostError, toPostError, channelPlatform, type DigestPoster, type CanPostResult } from "./poster.js";
 export { createRoutingPoster } from "./routing-poster.js";
 export { createRecordingPoster, type RecordingPoster, type Fault } from "./recording-poster.js";
@@ -30,27 +33,35 @@ export { DIGEST_KINDS, type DigestKind } from "../core/digests.js";
 
 /**
  * Creates the `digest` command's service and starts the per-minute scheduler; with `reminders`,
- * also the members' morning task reminders (src/digests/reminders.ts), on the same poster.
+ * also the members' morning task reminders (src/digests/reminders.ts), on the same poster; with
+ * `alerts`, the personal alerts (src/digests/alerts.ts) instead, whose `tasks` kind is the morning
+ * reminder folded into the day's one message.
  */
-export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger; reminders?: ReminderStore } & Partial<SchedulerOptions>): {
+export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger; reminders?: ReminderStore; alerts?: AlertDeliveryStore } & Partial<SchedulerOptions>): {
   scheduler: DigestScheduler;
   reminders: ReminderScheduler | null;
+  alerts: AlertScheduler | null;
   service: DigestService;
   stop(): Promise<void>;
 } {
   const service = createDigestService({ store: options.store, poster: options.poster, logger: options.logger, defaultLocale: options.defaultLocale });
   const scheduler = createDigestScheduler(options);
   scheduler.start();
-  const reminders = options.reminders
+  const alerts = options.alerts
+    ? createAlertScheduler({ store: options.alerts, poster: options.poster, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale })
+    : null;
+  alerts?.start();
+  const reminders = options.reminders && !alerts
     ? createReminderScheduler({ store: options.reminders, poster: options.poster, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale })
     : null;
   reminders?.start();
   return {
     scheduler,
     reminders,
+    alerts,
     service,
     async stop() {
-      await Promise.all([scheduler.stop(), reminders?.stop()]);
+      await Promise.all([scheduler.stop(), reminders?.stop(), alerts?.stop()]);
     },
   };
 }

@@ -176,6 +176,7 @@ export const ADAPTER_ROOTS = [
   "src/adapters/discord/handlers",
   "src/adapters/discord/commands",
   "src/adapters/discord/platform.ts",
+  "src/adapters/web",
 ];
 /** Not scanned: the catalogs are where the English text belongs. */
 const EXCLUDED = [/^src\/core\/i18n\/catalogs\//, /\.test\.ts$/, /\.d\.ts$/];

@@ -54,6 +54,7 @@ const RUNS: Run[] = [
   { as: "admin", command: { line: "assign globex @chen", command: "assign", options: { customer: "globex", member: "chen" } } },
   { as: "rep", command: { line: "role bob manager", command: "role", options: { member: "bob", role: "manager" } }, error: true },
   { as: "admin", command: { line: "handover bob alice --dry-run", command: "handover", options: { from: "bob", to: "alice", dry_run: "yes" } } },
+  { as: "admin", command: { line: "sync", command: "sync" } },
   { as: "admin", command: { line: "activity", command: "activity" } },
   { as: "admin", command: { line: "stats sales 12m", command: "stats", options: { kind: "sales", period: "12m" } } },
   { as: "admin", command: { line: "export customers", command: "export", options: { what: "customers" } } },

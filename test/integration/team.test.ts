@@ -97,7 +97,8 @@ describe.each(testTargets)("team on $name", (target) => {
     expect(JSON.stringify(refused.blocks)).toContain("Your access to Rapport in this workspace was closed");
     expect(await app.rapport.pick({ actor: admin, kind: "member", query: "bob", limit: 5 })).toEqual([]);
     const assign = await app.rapport.runText({ actor: admin, text: "assign globex @bob" });
-    expect(JSON.stringify(assign.blocks)).toContain(`Bob Jones no longer has access to Rapport here (closed at a hand-over). An admin can reopen it with: role #${bobId} rep`);
+    expect(JSON.stringify(assign.blocks)).toContain(`Bob Jones is inactive here (left the workspace, or access closed at a hand-over)`);
+    expect(JSON.stringify(assign.blocks)).toContain(`an admin reopens access with: role #${bobId} rep`);
 
     // An admin reopens it with role.
     const reopened = await app.rapport.runText({ actor: admin, text: "role bob rep" });

@@ -72,6 +72,8 @@ describe.each(testTargets)("tenant isolation on $name", (target) => {
         return `#${memberIdsB[index % memberIdsB.length]}`;
       case "order":
         return "BSO-1030";
+      case "channel":
+        return "<#C0TENANTB>";
       case "date":
         return "tomorrow";
       case "choice":

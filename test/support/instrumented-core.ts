@@ -48,6 +48,9 @@ export function instrumentCore(real: RapportApi): InstrumentedCore {
     runArgs: (input) => around({ fn: "runArgs", ...input }, () => answer(real.runArgs(input))),
     undo: (input) => around({ fn: "undo", ...input }, () => answer(real.undo(input))),
     pick: (input) => around({ fn: "pick", ...input }, () => real.pick(input)),
+    ...(real.lookupMessage ? { lookupMessage: real.lookupMessage.bind(real) } : {}),
+    ...(real.customersInMessage ? { customersInMessage: real.customersInMessage.bind(real) } : {}),
+    ...(real.linkPreviews ? { linkPreviews: real.linkPreviews.bind(real) } : {}),
   };
 
   async function around<T extends Reply | PickerOption[]>(call: CoreCall, run: () => Promise<T>): Promise<T> {

@@ -30,6 +30,7 @@ async function createPostgresDatabase(): Promise<{ target: DatabaseTarget; drop(
 }
 
 export const testTargets: TestTarget[] = [
-  { name: "pglite", create: async () => ({ target: { kind: "pglite", dataDir: null }, drop: async () => undefined }) },
+  // RAPPORT_EMBEDDED_THREAD=worker runs these suites against the embedded database on its own thread.
+  { name: "pglite", create: async () => ({ target: { kind: "pglite", dataDir: null, thread: process.env.RAPPORT_EMBEDDED_THREAD === "worker" ? "worker" : "main" }, drop: async () => undefined }) },
   { name: "postgres", create: createPostgresDatabase },
 ];

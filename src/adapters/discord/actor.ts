@@ -1,4 +1,5 @@
-import { PermissionFlagsBits, type BaseInteraction } from "discord.js";
+import { GatewayIntentBits, PermissionFlagsBits, type BaseInteraction } from "discord.js";
+import { listGuildPeople } from "./people.js";
 import type { Actor } from "../../core/actor.js";
 
 /**
@@ -9,12 +10,15 @@ export function actorFromInteraction(interaction: BaseInteraction & { guildId: s
   const member = interaction.member;
   const memberName = member ? ("displayName" in member ? member.displayName : (member.nick ?? undefined)) : undefined;
   const displayName = memberName ?? interaction.user.globalName ?? interaction.user.username;
+  const guild = interaction.guild;
   return {
     platform: "discord",
     tenantExternalId: interaction.guildId,
     ...(interaction.guild?.name ? { tenantName: interaction.guild.name } : {}),
     userExternalId: interaction.user.id,
     ...(interaction.channelId ? { channelRef: `discord:${interaction.channelId}` } : {}),
+    // `sync` on demand: the server's members, where the bot has the Server Members intent.
+    ...(guild && interaction.client.options.intents.has(GatewayIntentBits.GuildMembers) ? { listPeople: () => listGuildPeople(guild) } : {}),
     profile: {
       displayName,
       ...(interaction.locale ? { locale: interaction.locale } : {}),

@@ -1,5 +1,6 @@
 /**
- * The Discord bot: a discord.js gateway Client (intent Guilds only) whose interactions are turned into
+ * The Discord bot: a discord.js gateway Client (intent Guilds; with RAPPORT_PUBLIC_URL also GuildMessages and
+ * MessageContent, to preview posted record links) whose interactions are turned into
  * RapportApi calls. Only this folder imports discord.js; the core sees Actors and Replies.
  */
 import { Client, GatewayIntentBits, MessageFlags, RESTEvents, Routes, type Interaction } from "discord.js";
@@ -8,13 +9,15 @@ import type { CommandDefinition } from "../../core/command.js";
 import { reply as replies, type Reply } from "../../core/reply.js";
 import type { RapportApi } from "../../core/service-api.js";
 import type { PlatformApiObserver } from "../../core/platform-api-events.js";
-import { buildDiscordCommands, LOG_CONTEXT_MENU_NAME } from "./commands/slash-commands.js";
+import { buildDiscordCommands } from "./commands/slash-commands.js";
 import type { DiscordConfig } from "./config.js";
 import { handleAutocomplete } from "./handlers/autocomplete.js";
 import { handleButton } from "./handlers/button.js";
 import { handleChatInput } from "./handlers/chat-input.js";
 import { handleMessageContext } from "./handlers/message-context.js";
+import { handleMessageCreate } from "./handlers/message-create.js";
 import { handleModalSubmit } from "./handlers/modal-submit.js";
+import { registerPeopleSync } from "./people.js";
 import { handleTimeZoneChoice, TIMEZONE_SELECT_ID } from "./timezone-question.js";
 import { SettledMembers } from "./settled-members.js";
 import { loginWithBackoff, type SessionStartLimit } from "./login.js";
@@ -34,6 +37,11 @@ export type CreateDiscordBotInput = {
    * refused interaction is answered "busy, try again" at once. Default: everything is admitted.
    */
   admission?: Admission;
+  /**
+   * RAPPORT_PUBLIC_URL: record links posted in channels with `settings previews on` get an embed.
+   * Set, the bot also asks for the GuildMessages and the privileged MessageContent intents.
+   */
+  publicUrl?: string;
   options?: {
     /** Defer when the api takes longer than this (default 2000 ms; Discord allows 3000). */
     deferAfterMs?: number;
@@ -125,7 +133,7 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
     } else if (interaction.isAutocomplete()) {
       await handleAutocomplete(interaction, ctx);
     } else if (interaction.isMessageContextMenuCommand()) {
-      if (interaction.commandName === LOG_CONTEXT_MENU_NAME) await handleMessageContext(interaction, ctx);
+      await handleMessageContext(interaction, ctx);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);
     } else if (interaction.isModalSubmit()) {
@@ -141,7 +149,12 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
    */
   function makeClient(): { client: Client; ready: Promise<void> } {
     const client = new Client({
-      intents: [GatewayIntentBits.Guilds],
+      // Reading posted links needs message events and their content (privileged: enable it in the Developer Portal).
+      intents: [
+        ...(input.publicUrl ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds]),
+        // People known before first use (privileged: DISCORD_MEMBERS_INTENT, see ./people.ts).
+        ...(config.membersIntent ? [GatewayIntentBits.GuildMembers] : []),
+      ],
       // Default for every message this client sends; each send also sets it explicitly.
       allowedMentions: { parse: [] },
       ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
@@ -154,6 +167,12 @@ export function createDiscordBot(input: CreateDiscordBotInput): DiscordBot {
         .catch((error: unknown) => {
           logger.error({ err: error, errorId: newErrorId(), interactionId: interaction.id, type: interaction.type }, "discord interaction could not be answered");
         });
+    });
+    if (config.membersIntent) registerPeopleSync(client, { api, logger });
+    client.on("messageCreate", (message) => {
+      handleMessageCreate(message, { ...ctx, ...(input.publicUrl ? { publicUrl: input.publicUrl } : {}) }).catch((error: unknown) => {
+        logger.error({ err: error, errorId: newErrorId(), messageId: message.id, channelId: message.channelId }, "link previews could not be posted");
+      });
     });
     const onApiEvent = input.options?.onApiEvent;
     if (onApiEvent) {

@@ -29,7 +29,7 @@ export const discordChannels: ChannelRefs = {
   example: "#sales",
 };
 
-export const discordPlatform: Platform<{ discord?: DiscordConfig }> = {
+export const discordPlatform: Platform<{ discord?: DiscordConfig; RAPPORT_PUBLIC_URL?: string }> = {
   id: "discord",
   name: "Discord",
   admins: ENGLISH("platform.admins.discord"),
@@ -42,7 +42,7 @@ export const discordPlatform: Platform<{ discord?: DiscordConfig }> = {
     if (!discordConfig) throw new Error("Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.");
     const { createDiscordBot, createDiscordDigestPoster } = await import("./index.js");
     const discordLogger = logger.child({ platform: "discord" });
-    const bot = createDiscordBot({ api, admission, config: discordConfig, logger: discordLogger, options: { onApiEvent } });
+    const bot = createDiscordBot({ api, admission, config: discordConfig, logger: discordLogger, options: { onApiEvent }, ...(config.RAPPORT_PUBLIC_URL ? { publicUrl: config.RAPPORT_PUBLIC_URL } : {}) });
     await bot.start();
     logger.info("Discord adapter started");
     return { poster: createDiscordDigestPoster({ config: discordConfig, logger: discordLogger, codec: bot.codec }), stop: () => bot.stop() };

@@ -7,6 +7,21 @@ export function formOptions(command: CommandDefinition, omit: readonly string[] 
   return command.options.filter((option) => !option.typedOnly && option.inForms !== false && !omit.includes(option.name));
 }
 
+/** The option whose choice decides which other inputs a form shows (see `forActions`), if the command has one. */
+export const ACTION_OPTION = "action";
+
+export function hasActionForms(command: CommandDefinition): boolean {
+  return command.options.some((option) => option.forActions !== undefined) && command.options.some((option) => option.name === ACTION_OPTION);
+}
+
+/**
+ * The options a form shows for a chosen action: those without `forActions`, and those listing it.
+ * No action chosen yet: only the options every action shares.
+ */
+export function optionsForAction(options: readonly CommandOption[], action: string | undefined): CommandOption[] {
+  return options.filter((option) => option.forActions === undefined || (action !== undefined && option.forActions.includes(action)));
+}
+
 /** Options a platform's own command arguments show (Discord slash options): all but typed-only ones. */
 export function structuredOptions(command: CommandDefinition): CommandOption[] {
   return command.options.filter((option) => !option.typedOnly);

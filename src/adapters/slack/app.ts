@@ -19,6 +19,7 @@ import { toBoltLogger } from "./support/bolt-logger.js";
 import type { SlackDeps, SharedReply } from "./support/deps.js";
 import { SlackPoster } from "./support/poster.js";
 import { TtlMap } from "./support/ttl-map.js";
+import { createSlackPeopleSync, PEOPLE_SYNC_INTERVAL_MS } from "./people-sync.js";
 import { KnownLocales, rememberingLocales } from "./support/known-locales.js";
 import type { FileOutcome } from "./support/file-upload.js";
 import type { Reply } from "../../core/reply.js";
@@ -43,6 +44,13 @@ export type CreateSlackAppOptions = {
   boltLogLevel?: LogLevel;
   /** Told about retries and failures of Slack API calls made for replies and files (metrics). */
   onApiEvent?: PlatformApiObserver;
+  /**
+   * People known before first use: users.list is synced at start (`atStart`, default true), every
+   * `intervalMs` (default daily; 0: never), and for a workspace right after it installs the app.
+   */
+  peopleSync?: { atStart?: boolean; intervalMs?: number };
+  /** RAPPORT_PUBLIC_URL: Rapport links under it unfurl when posted; undefined: no unfurls. */
+  publicUrl?: string;
 };
 
 export type SlackApp = {
@@ -51,18 +59,23 @@ export type SlackApp = {
   /** Starts listening (HTTP: on `port`, default config.port; 0 picks a free one) or connects (Socket Mode). */
   start(port?: number): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** Syncs the people of every workspace it can reach now (what the daily timer runs). Never throws. */
+  syncPeople(): Promise<void>;
 };
 
-export function createSlackApp({ api, config: rawConfig, logger: rootLogger, admission = admitAll(), installationStore, boltLogLevel = LogLevel.WARN, onApiEvent }: CreateSlackAppOptions): SlackApp {
+export function createSlackApp({ api, config: rawConfig, logger: rootLogger, admission = admitAll(), installationStore: givenStore, boltLogLevel = LogLevel.WARN, onApiEvent, publicUrl, peopleSync = {} }: CreateSlackAppOptions): SlackApp {
   const config = validateSlackConfig(rawConfig);
   const logger = rootLogger.child({ surface: "slack" });
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }), boltLogLevel);
   boltLogger.setLevel(boltLogLevel);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
 
-  if (config.oauth && !installationStore) {
+  if (config.oauth && !givenStore) {
     throw new SlackConfigError("installationStore is required with the OAuth install flow (SLACK_CLIENT_ID ...): pass createSlackInstallationStore(...) to createSlackApp.");
   }
+  const people = createSlackPeopleSync({ api, logger, apiUrl: config.apiUrl, botToken: config.botToken });
+  // A workspace that just installed the app gets its people at once (see ./people-sync.ts).
+  const installationStore = givenStore ? people.watchInstalls(givenStore) : undefined;
   const installerOf = installationStore && config.oauth ? installerLookup(installationStore) : undefined;
 
   const locales = new KnownLocales();
@@ -78,6 +91,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
     inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
     deliveries: new TtlMap<string, true>(60 * 60 * 1000, 50_000),
     uploads: new TtlMap<string, Promise<FileOutcome[]>>(30 * 60 * 1000, 5_000),
+    ...(publicUrl ? { publicUrl } : {}),
   };
 
   const mode = config.appToken ? "socket" : "http";
@@ -113,12 +127,15 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
     logger.error({ err: error }, "Unhandled error in a Slack listener");
   });
   registerListeners(app, deps);
+  people.useTeams(deps.actors.knownTeams, installationStore);
   registerInstallationLifecycle(app, { ...(installationStore ? { installationStore } : {}), logger });
 
   return {
     app,
     mode,
+    syncPeople: () => people.syncAll(),
     async start(port = config.port) {
+      people.schedule({ atStart: peopleSync.atStart ?? true, intervalMs: peopleSync.intervalMs ?? PEOPLE_SYNC_INTERVAL_MS });
       if (mode === "socket") {
         await app.start();
         logger.info({ mode }, "Slack connected (Socket Mode)");
@@ -130,6 +147,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
       return { ...(address ? { port: address.port } : {}) };
     },
     async stop() {
+      people.stop();
       await app.stop();
     },
   };

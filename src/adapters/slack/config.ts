@@ -22,6 +22,9 @@ export const SLACK_BOT_SCOPES = [
   "im:write",
   // Exports and charts: files.getUploadURLExternal / files.completeUploadExternal.
   "files:write",
+  // Record links: link_shared events for the public address's domain, and chat.unfurl.
+  "links:read",
+  "links:write",
 ] as const;
 
 export type SlackConfig = Readonly<{

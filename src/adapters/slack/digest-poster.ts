@@ -27,6 +27,7 @@ import { isUserId } from "./listeners/identity.js";
 import { renderMessage, type SlackBlock } from "./render/render-reply.js";
 import { toBoltLogger } from "./support/bolt-logger.js";
 import { englishOf } from "../../core/i18n/localized-messages.js";
+import { withoutUnfurls } from "./support/no-unfurls.js";
 
 export const DIGEST_EVENT_TYPE = "rapport_digest";
 
@@ -128,14 +129,14 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       const token = await tokenFor(channelRef, tenantExternalId);
       const message = renderDigest(reply);
       try {
-        const result = await client(token).chat.postMessage({
-          channel,
-          text: message.text,
-          blocks: message.blocks,
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { marker: idempotencyMarker } },
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        const result = await client(token).chat.postMessage(
+          withoutUnfurls({
+            channel,
+            text: message.text,
+            blocks: message.blocks,
+            metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { marker: idempotencyMarker } },
+          }),
+        );
         if (!result.ts) throw PostError.lostResponse();
         return { messageId: result.ts };
       } catch (error) {
@@ -182,7 +183,7 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       const token = await tokenFor(userRef, tenantExternalId);
       const message = renderDigest(reply);
       try {
-        const result = await client(token).chat.postMessage({ channel: user, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+        const result = await client(token).chat.postMessage(withoutUnfurls({ channel: user, text: message.text, blocks: message.blocks }));
         if (!result.ts) throw PostError.lostResponse();
         return { messageId: result.ts };
       } catch (error) {

@@ -37,6 +37,7 @@ export const slackChannels: ChannelRefs = {
 export function createSlackPlatform(options: { installations(secretKey: string | undefined): InstallationRecords }): Platform<{
   slack?: SlackConfig;
   RAPPORT_SECRET_KEY?: string;
+  RAPPORT_PUBLIC_URL?: string;
 }> {
   return {
     id: "slack",
@@ -52,7 +53,7 @@ export function createSlackPlatform(options: { installations(secretKey: string |
       const { createSlackApp, createSlackDigestPoster } = await import("./index.js");
       const installationStore = slackConfig.oauth ? createSlackInstallationStore(options.installations(config.RAPPORT_SECRET_KEY)) : undefined;
       const slackLogger = logger.child({ platform: "slack" });
-      const slack = createSlackApp({ api, admission, config: slackConfig, logger: slackLogger, onApiEvent, ...(installationStore ? { installationStore } : {}) });
+      const slack = createSlackApp({ api, admission, config: slackConfig, logger: slackLogger, onApiEvent, ...(installationStore ? { installationStore } : {}), ...(config.RAPPORT_PUBLIC_URL ? { publicUrl: config.RAPPORT_PUBLIC_URL } : {}) });
       const started = await slack.start();
       logger.info({ mode: slack.mode, ...started }, "Slack adapter started");
       const poster = guardDeadTokens(

@@ -4,6 +4,7 @@ import type { CustomerProfile } from "../../core/domain.js";
 import type { Block, Button } from "../../core/reply.js";
 import type { Translate } from "../../core/i18n/index.js";
 import { dueLabel, localTime, money } from "./format.js";
+import { recordLinkOf } from "./record-link.js";
 
 export function customerButtons(customerId: number, t: Translate): Button[] {
   const ref = `#${customerId}`;
@@ -59,6 +60,7 @@ export function customerCard(ctx: CommandContext, profile: CustomerProfile): Blo
     type: "card",
     title: `${customer.name}  #${customer.id}`,
     subtitle: classification || undefined,
+    url: recordLinkOf(ctx, "customer", customer.id),
     fields,
     text: [archivedNote(t, profile), profile.churnRisk ? t("card.churnRisk", { expected: customer.predictedNextAt, last: customer.lastOrderAt }) : null].filter(Boolean).join("\n") || undefined,
     buttons: customerButtons(customer.id, t),

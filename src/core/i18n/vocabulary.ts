@@ -50,6 +50,7 @@ export const COMMAND_WORDS = {
   export: ["导出", "匯出", "내보내기"],
   stats: ["统计", "統計", "报表", "報表", "통계"],
   handover: ["交接", "인수인계", "인계"],
+  sync: ["同步", "同步成员", "同步成員", "동기화", "구성원동기화"],
   activity: ["活动", "活動", "动态", "動態", "활동", "활동내역"],
   // GLOSSARY: digest = 每日简报 / 每日摘要 / 요약 알림 (要約 is Japanese, so it is not listed).
   digest: ["简报", "每日简报", "摘要", "每日摘要", "요약알림", "요약 알림", "요약", "다이제스트"],
@@ -82,7 +83,7 @@ export const COMMAND_NAMES: Readonly<Record<Exclude<Locale, "en">, Record<Comman
   "zh-CN": {
     find: "查找", show: "查看", log: "记录", order: "订单", orders: "订单列表", followups: "跟进", followup: "设跟进",
     overdue: "逾期", new: "新建", edit: "修改", assign: "分配", role: "角色", help: "帮助", export: "导出",
-    stats: "统计", handover: "交接", activity: "活动", digest: "简报", settings: "设置",
+    stats: "统计", handover: "交接", sync: "同步", activity: "活动", digest: "简报", settings: "设置",
     task: "待办", tasks: "待办列表",
     contact: "联系人", contacts: "联系人列表", merge: "合并", archive: "归档",
     pay: "回款", writeoff: "核销", dunning: "催款",
@@ -93,7 +94,7 @@ export const COMMAND_NAMES: Readonly<Record<Exclude<Locale, "en">, Record<Comman
   "zh-TW": {
     find: "查詢", show: "查看", log: "記錄", order: "訂單", orders: "訂單列表", followups: "跟進", followup: "設定跟進",
     overdue: "逾期", new: "新增", edit: "編輯", assign: "指派", role: "角色", help: "說明", export: "匯出",
-    stats: "統計", handover: "交接", activity: "活動", digest: "摘要", settings: "設定",
+    stats: "統計", handover: "交接", sync: "同步", activity: "活動", digest: "摘要", settings: "設定",
     task: "待辦", tasks: "待辦列表",
     contact: "聯絡人", contacts: "聯絡人列表", merge: "合併", archive: "封存",
     pay: "收款", writeoff: "沖銷", dunning: "催款",
@@ -104,7 +105,7 @@ export const COMMAND_NAMES: Readonly<Record<Exclude<Locale, "en">, Record<Comman
   ko: {
     find: "검색", show: "보기", log: "기록", order: "주문", orders: "주문목록", followups: "후속연락", followup: "후속연락설정",
     overdue: "미수금", new: "신규", edit: "수정", assign: "배정", role: "권한", help: "도움말", export: "내보내기",
-    stats: "통계", handover: "인수인계", activity: "활동", digest: "요약알림", settings: "설정",
+    stats: "통계", handover: "인수인계", sync: "동기화", activity: "활동", digest: "요약알림", settings: "설정",
     task: "할일", tasks: "할일목록",
     contact: "담당자", contacts: "담당자목록", merge: "병합", archive: "보관",
     pay: "수금", writeoff: "대손처리", dunning: "수금독촉",
@@ -297,6 +298,9 @@ export const SETTINGS_WORDS = {
   workspace: ["工作区", "工作區", "团队", "團隊", "워크스페이스"],
   currency: ["币种", "币别", "幣別", "货币", "貨幣", "통화", "화폐"],
   reminders: ["提醒", "早间提醒", "早晨提醒", "每日提醒", "알림", "아침알림", "아침 알림", "리마인더"],
+  alerts: ["通知", "个人通知", "個人通知", "개인알림", "개인 알림"],
+  quiet: ["免打扰", "免打擾", "勿扰", "勿擾", "방해금지", "방해 금지"],
+  previews: ["预览", "链接预览", "預覽", "連結預覽", "미리보기", "링크미리보기"],
 } as const satisfies WordList;
 
 /** A setting's value that goes back to the default (settings.ts also reads `default` and `reset`). */
@@ -952,6 +956,7 @@ const GRAMMARS: Record<CommandWord, Grammar> = {
   export: exportGrammar,
   stats: statsGrammar,
   handover: options([], ["flag"]),
+  sync: options([]),
   activity: activityGrammar,
   digest: digestGrammar,
   settings: settingsGrammar,

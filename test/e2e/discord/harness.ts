@@ -67,7 +67,7 @@ export async function startDemoCore(admin: InteractionContext, now: Date = FIXED
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-export async function startHarness(options: { deferAfterMs?: number; admission?: Admission; now?: Date } = {}) {
+export async function startHarness(options: { deferAfterMs?: number; admission?: Admission; now?: Date; publicUrl?: string } = {}) {
   const fake: FakeDiscord = await startFakeDiscord();
   const { member, admin } = guildMembers(fake);
   const { app, tenantId } = await startDemoCore(admin, options.now);
@@ -79,6 +79,7 @@ export async function startHarness(options: { deferAfterMs?: number; admission?:
     config: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     logger,
     ...(options.admission ? { admission: options.admission } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     options: { loginBaseDelayMs: 20, onApiEvent: (event) => apiEvents.push(event), ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) },
   });
   await bot.start();

@@ -64,7 +64,7 @@ export const DEFAULT_FAKE_SLACK: FakeSlackApiOptions = {
   ],
 };
 
-type HarnessOptions = { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission };
+type HarnessOptions = { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission; publicUrl?: string };
 
 /** The harness over the real core with the demo data (see demo-core.ts); `core` reaches its database. */
 export type DemoHarness = Harness & { core: App; tenantId: number };
@@ -92,6 +92,7 @@ export async function startHarnessWith<A extends RapportApi>(api: A, options: Ha
     api,
     logger,
     ...(options.admission ? { admission: options.admission } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     config: validateSlackConfig({
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,

@@ -80,7 +80,7 @@ type InteractionState = {
   original?: Record<string, unknown>;
 };
 
-type GatewaySession = { id: string; seq: number; socket?: WebSocket };
+type GatewaySession = { id: string; seq: number; socket?: WebSocket; /** IDENTIFY's intents bitfield. */ intents: number };
 
 export type FakeChannel = {
   id: string;
@@ -113,7 +113,22 @@ export type FakeDiscordOptions = {
   sessionStartRemaining?: number;
   /** Interactions die when not answered within this many ms (Discord: 3000). */
   interactionTimeoutMs?: number;
+  /** OAuth2 sign-in (see FakeDiscordSignIn); changeable later through `signIn`. */
+  signIn?: FakeDiscordSignIn;
+  /** The guild's members besides the bot (GET /guilds/:id/members, GUILD_MEMBER_ADD/REMOVE). */
+  members?: FakeGuildMember[];
 };
+
+/** A guild member: the user and their server nickname. */
+export type FakeGuildMember = { user: FakeUser; nick?: string | null };
+
+/**
+ * Discord OAuth2 for "Sign in with Discord": the app's client secret (the client id is the
+ * application id) and who signs in at `GET /oauth2/authorize` (it redirects straight back with a
+ * code); `POST /oauth2/token` exchanges the code once for a Bearer token, which `/users/@me`
+ * and `/users/@me/guilds` answer for.
+ */
+export type FakeDiscordSignIn = { clientSecret: string; user: FakeUser & { locale?: string }; guilds: { id: string; name: string }[] };
 
 export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
 
@@ -151,10 +166,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   ]);
   /** Guild id -> the bot member's role ids. */
   const botRoles = new Map<string, string[]>([[guild.id, []]]);
+  /** The guild's members (not the bot), by user id, in the order they joined. */
+  const guildMembers = new Map<string, FakeGuildMember>((options.members ?? []).map((member) => [member.user.id, member]));
+  const apiMember = (member: FakeGuildMember) => ({ user: apiUser(member.user), nick: member.nick ?? null, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 });
   const nonces = new Map<string, { messageId: string; at: number }>();
   /** Stored attachment bytes by URL path (what the CDN serves), with the signature the URL carries. */
   const blobs = new Map<string, { data: Buffer; contentType: string; hm: string }>();
   let sessionStartRemaining = options.sessionStartRemaining ?? 1000;
+  type Granted = { user: FakeDiscordSignIn["user"]; guilds: FakeDiscordSignIn["guilds"]; redirectUri: string };
+  const signIn = { current: options.signIn, codes: new Map<string, Granted>(), tokens: new Map<string, Granted>() };
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -398,6 +418,39 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       return;
     }
 
+    // OAuth2 sign-in: the authorize page, the code exchange and the user's own Bearer token.
+    if (method === "GET" && path === "/oauth2/authorize") {
+      const redirectUri = call.query.redirect_uri ?? "";
+      if (!signIn.current || call.query.client_id !== applicationId || call.query.response_type !== "code" || !redirectUri) return reply(400, { message: "Invalid OAuth2 request", code: 0 });
+      const code = `oauth-code-${snowflake()}`;
+      signIn.codes.set(code, { user: signIn.current.user, guilds: signIn.current.guilds, redirectUri });
+      const back = new URL(redirectUri);
+      back.searchParams.set("code", code);
+      back.searchParams.set("state", call.query.state ?? "");
+      call.status = 302;
+      res.writeHead(302, { location: back.toString() });
+      res.end();
+      notify();
+      return;
+    }
+    if (method === "POST" && path === "/oauth2/token") {
+      const form = new URLSearchParams(typeof body === "string" ? body : "");
+      const granted = signIn.codes.get(form.get("code") ?? "");
+      if (!signIn.current || form.get("client_id") !== applicationId || form.get("client_secret") !== signIn.current.clientSecret) return reply(401, { error: "invalid_client" });
+      if (!granted || form.get("grant_type") !== "authorization_code" || form.get("redirect_uri") !== granted.redirectUri) return reply(400, { error: "invalid_grant" });
+      signIn.codes.delete(form.get("code")!);
+      const accessToken = `oauth-token-${snowflake()}`;
+      signIn.tokens.set(accessToken, granted);
+      return reply(200, { access_token: accessToken, token_type: "Bearer", expires_in: 604800, refresh_token: `refresh-${accessToken}`, scope: "identify guilds" });
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (bearer !== undefined && method === "GET" && (path === "/users/@me" || path === "/users/@me/guilds")) {
+      const granted = signIn.tokens.get(bearer);
+      if (!granted) return reply(401, { message: "401: Unauthorized", code: 0 });
+      if (path === "/users/@me") return reply(200, { ...apiUser(granted.user), ...(granted.user.locale ? { locale: granted.user.locale } : {}) });
+      return reply(200, granted.guilds.map((entry) => ({ id: entry.id, name: entry.name, icon: null, owner: false, permissions: "0", features: [] })));
+    }
+
     // Interaction callbacks and webhooks authenticate by interaction token, not by bot token.
     const isTokenRoute = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
     if (!isTokenRoute && req.headers.authorization !== `Bot ${token}`) {
@@ -534,6 +587,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       if (!guildRoles) return reply(404, { message: "Unknown Guild", code: 10004 });
       return reply(200, guildRoles.map((role, position) => ({ ...role, position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })));
     }
+    if ((m = path.match(/^\/guilds\/(\d+)\/members$/)) && method === "GET") {
+      // List Guild Members: ordered by user id, `after` a user id, `limit` 1-1000 (default 1).
+      if (m[1] !== guild.id) return reply(404, { message: "Unknown Guild", code: 10004 });
+      const limit = Math.min(1000, Math.max(1, Number(call.query.limit ?? 1)));
+      const after = BigInt(String(call.query.after ?? "0"));
+      const everyone = [{ user: botUser }, ...guildMembers.values()].sort((a, b) => (BigInt(a.user.id) < BigInt(b.user.id) ? -1 : 1));
+      return reply(200, everyone.filter((member) => BigInt(member.user.id) > after).slice(0, limit).map(apiMember));
+    }
     if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/)) && method === "GET") {
       const mine = botRoles.get(m[1]!);
       if (!mine) return reply(404, { message: "Unknown Guild", code: 10004 });
@@ -626,7 +687,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
             return;
           }
           sessionStartRemaining = Math.max(0, sessionStartRemaining - 1);
-          session = { id: `session-${snowflake()}`, seq: 0, socket };
+          session = { id: `session-${snowflake()}`, seq: 0, socket, intents: Number(payload.d?.intents ?? 0) };
           sessions.set(session.id, session);
           dispatchTo(session, "READY", {
             v: 10,
@@ -713,6 +774,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     channels,
     roles,
     botRoles,
+    /** OAuth2 sign-in: set or change who signs in (see FakeDiscordSignIn). */
+    setSignIn(value: FakeDiscordSignIn | undefined) {
+      signIn.current = value;
+    },
     /** The bot's DM channel with a user (POST /users/@me/channels), once opened. */
     directChannel(userId: string): FakeChannel | undefined {
       return [...channels.values()].find((channel) => channel.type === 1 && channel.name === `dm-${userId}`);
@@ -739,11 +804,53 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     injectFault(fault: Fault) {
       faults.push({ ...fault, times: fault.times ?? 1 });
     },
+    /** A member joins the guild: GUILD_MEMBER_ADD to sessions with the GuildMembers intent (1 << 1). */
+    addMember(member: FakeGuildMember) {
+      guildMembers.set(member.user.id, member);
+      for (const session of readySessions()) if (session.intents & (1 << 1)) dispatchTo(session, "GUILD_MEMBER_ADD", { ...apiMember(member), guild_id: guild.id });
+    },
+    /** A member leaves (or is kicked): GUILD_MEMBER_REMOVE, with the GuildMembers intent. */
+    removeMember(userId: string) {
+      const member = guildMembers.get(userId);
+      guildMembers.delete(userId);
+      for (const session of readySessions()) if (session.intents & (1 << 1)) dispatchTo(session, "GUILD_MEMBER_REMOVE", { guild_id: guild.id, user: apiUser(member?.user ?? { id: userId, username: userId }) });
+    },
+    /** A member leaves while no event reaches the bot (it was offline): only a full sync notices. */
+    removeMemberSilently(userId: string) {
+      guildMembers.delete(userId);
+    },
     /** Send a dispatch (op 0) to every connected session. */
     dispatch(event: string, data: unknown) {
       const targets = readySessions();
       if (targets.length === 0) throw new Error("fake Discord: no gateway session to dispatch to");
       for (const session of targets) dispatchTo(session, event, data);
+    },
+    /**
+     * A member posts a message in a guild channel: it is stored (replies may reference it) and
+     * MESSAGE_CREATE goes to sessions that identified with GuildMessages (1 << 9), as Discord does;
+     * without the privileged MessageContent intent (1 << 15) the content arrives empty.
+     */
+    postUserMessage(input: { author: FakeUser; content: string; channelId?: string; nick?: string | null; permissions?: string }) {
+      const channelId = input.channelId ?? guild.channelId;
+      const channel = channels.get(channelId);
+      const message = apiMessage(
+        { id: snowflake(), content: input.content, author: input.author, channelId },
+        {
+          guild_id: channel?.guildId ?? guild.id,
+          member: { nick: input.nick ?? null, avatar: null, roles: [], joined_at: "2024-01-01T00:00:00.000Z", premium_since: null, deaf: false, mute: false, flags: 0, pending: false },
+        },
+      );
+      messages.set(message.id, message);
+      for (const session of readySessions()) {
+        if (!(session.intents & (1 << 9))) continue;
+        dispatchTo(session, "MESSAGE_CREATE", session.intents & (1 << 15) ? message : { ...message, content: "" });
+      }
+      notify();
+      return message;
+    },
+    /** The intents each connected session identified with. */
+    sessionIntents(): number[] {
+      return readySessions().map((session) => session.intents);
     },
     /** Dispatch INTERACTION_CREATE and track the interaction so callbacks are checked like Discord does. */
     dispatchInteraction<T extends { id: string; token: string; type: number; member?: { user: unknown }; user?: unknown }>(payload: T): T {

@@ -4,6 +4,7 @@
  */
 import { snowflake } from "./snowflake.js";
 import { commands } from "../../../src/commands/index.js";
+import { topLevelOf as adapterTopLevelOf } from "../../../src/adapters/discord/commands/slash-commands.js";
 
 export const PERMISSIONS = {
   /** View channel + send messages + read history: an ordinary member. */
@@ -162,9 +163,10 @@ function base(ctx: InteractionContext, type: number) {
 
 export type SlashOption = { name: string; type: number; value: string | number; focused?: boolean };
 
-/** The top-level command a registry command sits under on Discord (`/sales`, `/team` for those desks). */
+/** The top-level command a registry command sits under on Discord (`/sales`, `/team`, `/crm-admin`), as the adapter registers it. */
 function topLevelOf(subcommand: string): string {
-  return commands.find((command) => command.name === subcommand)?.topic ?? "crm";
+  const command = commands.find((candidate) => candidate.name === subcommand);
+  return command ? adapterTopLevelOf(command) : "crm";
 }
 
 /** `/crm <subcommand> option:value ...` (type 2, data.type 1, options nested under the subcommand). */

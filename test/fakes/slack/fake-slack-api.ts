@@ -46,6 +46,10 @@ export type FakeSlackUser = {
   isRestricted?: boolean;
   /** A single-channel guest (users.info is_ultra_restricted). */
   isUltraRestricted?: boolean;
+  /** A deactivated account (users.list / users.info `deleted`). */
+  deleted?: boolean;
+  /** A bot user (users.list lists them too; Rapport skips them). */
+  isBot?: boolean;
 };
 
 export type FakeChannel = { id: string; name: string; isPrivate?: boolean; isExtShared?: boolean; /** Default true. */ isMember?: boolean };
@@ -85,6 +89,13 @@ export type FakeInstallation = { token: string; teamId: string; botId: string; b
 
 /** What oauth.v2.access answers for one authorization code. */
 export type FakeOAuthGrant = { teamId: string; teamName: string; botToken: string; botUserId: string; installerUserId: string; scopes: readonly string[] };
+
+/**
+ * Sign in with Slack (OpenID Connect): the app's credentials and who "signs in" at the fake's
+ * authorize page (`GET /openid/connect/authorize` redirects straight back with a code for this
+ * user); `openid.connect.token` exchanges the code once, `openid.connect.userInfo` names the user.
+ */
+export type FakeSignIn = { clientId: string; clientSecret: string; user: { teamId: string; userId: string; name?: string; locale?: string } };
 
 export type RecordedCall = {
   method: string;
@@ -129,6 +140,7 @@ export type FakeSlackApiOptions = {
   oauth?: { clientId: string; clientSecret: string; grants: Record<string, FakeOAuthGrant> };
   /** Workspaces already installed (their tokens are accepted besides `tokens`). */
   installations?: FakeInstallation[];
+  signIn?: FakeSignIn;
 };
 
 export class FakeSlackApi {
@@ -150,6 +162,8 @@ export class FakeSlackApi {
   private readonly pendingUploads = new Map<string, PendingUpload>();
   /** upload_url key -> file id. */
   private readonly uploadKeys = new Map<string, string>();
+  /** "channel:ts" -> the unfurls attached to that message (chat.unfurl), keyed by URL. */
+  readonly unfurled = new Map<string, Record<string, unknown>>();
   /** user id -> the bot's DM channel with them (conversations.open). */
   private readonly directMessages = new Map<string, string>();
   private tsCounter = 1_700_000_000_000;
@@ -160,9 +174,54 @@ export class FakeSlackApi {
   /** Methods served by handlers from outside (handleMethod), checked before the built-in ones. */
   private readonly methodHandlers = new Map<string, MethodHandler>();
 
+  /** Sign in with Slack: set or change the user the authorize page signs in. */
+  signIn: FakeSignIn | undefined;
+  private readonly signInCodes = new Map<string, { user: FakeSignIn["user"]; redirectUri: string }>();
+  private readonly signInTokens = new Map<string, FakeSignIn["user"]>();
+
   constructor(private readonly options: FakeSlackApiOptions = {}) {
     for (const user of options.users ?? []) this.users.set(user.id, user);
     for (const channel of options.channels ?? []) this.channels.set(channel.id, channel);
+    this.signIn = options.signIn;
+    this.methodHandlers.set("openid.connect.token", (args) => {
+      const code = this.signInCodes.get(String(args.code ?? ""));
+      if (!this.signIn || args.client_id !== this.signIn.clientId || args.client_secret !== this.signIn.clientSecret) return { ok: false, error: "invalid_client" };
+      if (!code) return { ok: false, error: "invalid_code" };
+      this.signInCodes.delete(String(args.code));
+      if (args.redirect_uri !== code.redirectUri) return { ok: false, error: "bad_redirect_uri" };
+      const accessToken = `xoxp-oidc-${this.signInTokens.size + 1}`;
+      this.signInTokens.set(accessToken, code.user);
+      return { ok: true, access_token: accessToken, token_type: "Bearer", id_token: "fake.id.token" };
+    });
+    this.methodHandlers.set("openid.connect.userInfo", (_args, token) => {
+      const user = token ? this.signInTokens.get(token) : undefined;
+      if (!user) return { ok: false, error: "invalid_auth" };
+      return {
+        ok: true,
+        sub: user.userId,
+        "https://slack.com/user_id": user.userId,
+        "https://slack.com/team_id": user.teamId,
+        name: user.name ?? user.userId,
+        ...(user.locale ? { locale: user.locale } : {}),
+      };
+    });
+  }
+
+  /** The authorize page: "Allow" at once for `signIn.user`, back to redirect_uri with a code and the state. */
+  private authorize(url: URL, res: ServerResponse): void {
+    const redirectUri = url.searchParams.get("redirect_uri") ?? "";
+    if (!this.signIn || url.searchParams.get("client_id") !== this.signIn.clientId || !/\bopenid\b/.test(url.searchParams.get("scope") ?? "") || !redirectUri) {
+      res.writeHead(400, { "content-type": "text/plain" });
+      res.end("invalid_request");
+      return;
+    }
+    const code = `oidc-code-${this.signInCodes.size + this.signInTokens.size + 1}-${Date.now()}`;
+    this.signInCodes.set(code, { user: this.signIn.user, redirectUri });
+    const back = new URL(redirectUri);
+    back.searchParams.set("code", code);
+    back.searchParams.set("state", url.searchParams.get("state") ?? "");
+    res.writeHead(302, { location: back.toString() });
+    res.end();
   }
 
   async start(): Promise<this> {
@@ -284,6 +343,7 @@ export class FakeSlackApi {
     const url = new URL(req.url ?? "/", this.baseUrl);
     const bytes = await readBody(req);
     const raw = bytes.toString("utf8");
+    if (req.method === "GET" && url.pathname === "/openid/connect/authorize") return this.authorize(url, res);
     if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: "method_not_allowed" });
 
     if (url.pathname.startsWith("/upload/v1/")) return this.receiveUpload(req, res, decodeURIComponent(url.pathname.slice("/upload/v1/".length)), bytes);
@@ -494,9 +554,45 @@ export class FakeSlackApi {
     };
   }
 
+  /**
+   * chat.unfurl by channel + ts (the form Rapport uses): the message must be in the channel's
+   * history and every unfurled URL must appear in it, as Slack checks. Unfurls are recorded on the
+   * call (`args.unfurls`, decoded) and kept per message in `unfurled`.
+   */
+  private unfurl(args: Record<string, unknown>): Record<string, unknown> {
+    const channelId = String(args.channel ?? "");
+    const ts = String(args.ts ?? "");
+    const unfurls = args.unfurls;
+    if (!unfurls || typeof unfurls !== "object") return { ok: false, error: "invalid_arguments" };
+    const message = (this.history.get(channelId) ?? []).find((entry) => entry.ts === ts);
+    if (!message) return { ok: false, error: "cannot_find_message" };
+    if (Object.keys(unfurls).some((url) => !(message.text ?? "").includes(url))) return { ok: false, error: "cannot_unfurl_url" };
+    this.unfurled.set(`${channelId}:${ts}`, { ...this.unfurled.get(`${channelId}:${ts}`), ...(unfurls as Record<string, unknown>) });
+    return { ok: true };
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     return `${Math.floor(this.tsCounter / 1000)}.${String(this.tsCounter % 1000).padStart(6, "0")}`;
+  }
+
+  /** A user as users.list, team_join and user_change carry it. */
+  userObject(user: FakeSlackUser, withLocale = true): Record<string, unknown> {
+    return {
+      id: user.id,
+      team_id: user.teamId,
+      name: user.name,
+      real_name: user.realName ?? user.name,
+      deleted: user.deleted ?? false,
+      tz: user.tz,
+      ...(user.locale && withLocale ? { locale: user.locale } : {}),
+      is_admin: user.isAdmin ?? false,
+      is_owner: user.isOwner ?? false,
+      is_restricted: user.isRestricted ?? false,
+      is_ultra_restricted: user.isUltraRestricted ?? false,
+      is_bot: user.isBot ?? user.id === "USLACKBOT",
+      profile: { email: user.email, display_name: user.displayName ?? "", real_name: user.realName ?? user.name },
+    };
   }
 
   private installationOf(token: string | undefined): FakeInstallation | undefined {
@@ -551,6 +647,8 @@ export class FakeSlackApi {
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
+      case "chat.unfurl":
+        return this.unfurl(args);
       case "chat.update":
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       case "chat.getPermalink": {
@@ -565,6 +663,18 @@ export class FakeSlackApi {
         this.viewCounter += 1;
         const id = typeof args.view_id === "string" ? args.view_id : `V${String(this.viewCounter).padStart(8, "0")}`;
         return { ok: true, view: { ...view, id, hash: `${Date.now()}.hash${this.viewCounter}`, team_id: teamId } };
+      }
+      case "users.list": {
+        // Slackbot first, as Slack lists it; then the workspace's users in insertion order, paged by cursor.
+        const slackbot: FakeSlackUser = { id: "USLACKBOT", teamId, name: "slackbot" };
+        const everyone = [slackbot, ...[...this.users.values()].filter((user) => user.teamId === teamId)];
+        const limit = Math.max(1, Math.min(1000, Number(args.limit ?? 0) || 1000));
+        const offset = args.cursor ? Number(Buffer.from(String(args.cursor), "base64").toString("utf8").replace(/^offset:/, "")) : 0;
+        if (!Number.isInteger(offset) || offset < 0) return { ok: false, error: "invalid_cursor" };
+        const page = everyone.slice(offset, offset + limit);
+        const next = offset + limit < everyone.length ? Buffer.from(`offset:${offset + limit}`).toString("base64") : "";
+        const withLocale = args.include_locale === true || args.include_locale === "true";
+        return { ok: true, members: page.map((user) => this.userObject(user, withLocale)), response_metadata: { next_cursor: next } };
       }
       case "users.info": {
         const user = this.users.get(String(args.user));
@@ -591,6 +701,19 @@ export class FakeSlackApi {
         return this.getUploadUrl(args, token);
       case "files.completeUploadExternal":
         return this.completeUpload(args, token);
+      case "conversations.list": {
+        // Public channels, and private ones only where the bot is a member (as Slack lists them for a bot token); cursor = offset.
+        const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 1000);
+        const offset = Number(args.cursor ?? 0) || 0;
+        const visible = [...this.channels.values()].filter((channel) => !channel.isPrivate || (channel.isMember ?? true));
+        const page = visible.slice(offset, offset + limit);
+        const next = offset + limit < visible.length ? String(offset + limit) : "";
+        return {
+          ok: true,
+          channels: page.map((channel) => ({ id: channel.id, name: channel.name, is_channel: !channel.isPrivate, is_private: channel.isPrivate ?? false, is_archived: false, is_member: channel.isMember ?? true })),
+          response_metadata: { next_cursor: next },
+        };
+      }
       case "conversations.open":
         return this.openConversation(args);
       case "conversations.info": {

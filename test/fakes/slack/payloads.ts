@@ -158,3 +158,19 @@ export function eventCallback(who: Who, event: Record<string, unknown>, eventId 
 export function appHomeOpened(who: Who): Record<string, unknown> {
   return { type: "app_home_opened", user: who.userId, channel: "D0APPHOME", tab: "home", event_ts: `${Date.now() / 1000}` };
 }
+
+/** link_shared (Events API) for a posted message's links; `source: "composer"` for links still being typed. */
+export function linkShared(who: Who, input: { channelId: string; messageTs: string; urls: string[]; source?: "conversations_history" | "composer" }): Record<string, unknown> {
+  const composer = input.source === "composer";
+  return {
+    type: "link_shared",
+    channel: composer ? "COMPOSER" : input.channelId,
+    is_bot_user_member: true,
+    user: who.userId,
+    message_ts: input.messageTs,
+    unfurl_id: `${input.channelId}.${input.messageTs}.${nextId("u")}`,
+    source: input.source ?? "conversations_history",
+    links: input.urls.map((url) => ({ domain: new URL(url).hostname, url })),
+    event_ts: `${Date.now() / 1000}`,
+  };
+}

@@ -8,12 +8,14 @@ import type { CommandDefinition, CommandOption } from "../../../core/command.js"
 import { truncate } from "../render/escape.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
-import { choiceLabel, formOptions, formText, formTitle, isMultiline } from "../../kit/form-options.js";
+import { ACTION_OPTION, choiceLabel, formOptions, formText, formTitle, hasActionForms, isMultiline, optionsForAction } from "../../kit/form-options.js";
 import { createTranslator, type Translate } from "../../../core/i18n/index.js";
 
 /** Discord text inputs carry one string each, so `field=value` lists stay with typed text and slash options. */
-export function modalOptions(command: CommandDefinition, omit: readonly string[] = []): CommandOption[] {
-  return formOptions(command, omit).filter((option) => option.kind !== "fields").slice(0, L.modalComponents);
+/** A modal cannot redraw itself: a per-action form (`deal`) opened for a known action shows only that action's inputs. */
+export function modalOptions(command: CommandDefinition, omit: readonly string[] = [], action?: string): CommandOption[] {
+  const options = formOptions(command, omit).filter((option) => option.kind !== "fields");
+  return (action !== undefined && hasActionForms(command) ? optionsForAction(options, action) : options).slice(0, L.modalComponents);
 }
 
 function placeholderFor(option: CommandOption, t: Translate): string | undefined {
@@ -76,7 +78,7 @@ export function buildCommandModal(
   return {
     custom_id: input.customId,
     title: truncate(neutralise(input.title ?? formTitle(command, t, command.summary)), L.modalTitle),
-    components: modalOptions(command, input.omit).map((option) => label(command, option, input.prefill?.[option.name], neutralise, t)),
+    components: modalOptions(command, input.omit, input.prefill?.[ACTION_OPTION]).map((option) => label(command, option, input.prefill?.[option.name], neutralise, t)),
   };
 }
 

@@ -5,7 +5,7 @@ import { reply } from "../../../core/reply.js";
 import { commands } from "../../../commands/index.js";
 import { logCommand } from "../../../commands/log.js";
 import { buildCommandModal, readModalArgs } from "./command-modal.js";
-import { buildDiscordCommands, discordName, DISCORD_LOCALES } from "./slash-commands.js";
+import { buildDiscordCommands, discordName, DISCORD_LOCALES, topLevelOf } from "./slash-commands.js";
 import { toChoices } from "../handlers/autocomplete.js";
 
 /** The payload without its translations, to compare the English shape. */
@@ -35,12 +35,12 @@ describe("buildDiscordCommands", () => {
   test("GIVEN the registry THEN /crm, /sales and /team with a subcommand per command, plus the Log to CRM menu", () => {
     const { body, subcommands, skipped } = buildDiscordCommands(commands);
     expect(skipped).toEqual([]);
-    expect(body.map((c) => [c.type, c.name])).toEqual([[1, "crm"], [1, "sales"], [1, "team"], [3, "Log to CRM"]]);
+    expect(body.map((c) => [c.type, c.name])).toEqual([[1, "crm"], [1, "sales"], [1, "team"], [1, "crm-admin"], [3, "Log to CRM"], [3, "Find in CRM"], [3, "Order status"]]);
     for (const top of body.filter((c) => c.type === 1) as { name: string; options: { name: string }[] }[]) {
-      expect(top.options.map((o) => o.name)).toEqual(commands.filter((c) => (c.topic ?? "crm") === top.name).map((c) => c.name));
+      expect(top.options.map((o) => o.name)).toEqual(commands.filter((c) => topLevelOf(c) === top.name).map((c) => c.name));
     }
     const crm = body[0] as { options: { name: string }[] };
-    expect([...subcommands.keys()].sort()).toEqual(commands.map((c) => `${c.topic ?? "crm"} ${c.name}`).sort());
+    expect([...subcommands.keys()].sort()).toEqual(commands.map((c) => `${topLevelOf(c)} ${c.name}`).sort());
     expect(english(crm.options.find((o) => o.name === "log"))).toEqual({
       type: 1,
       name: "log",
@@ -77,7 +77,7 @@ describe("buildDiscordCommands", () => {
     ]);
     const sub = (body[0] as { options: { options: unknown[] }[] }).options[0];
     expect(english(sub?.options)).toEqual([
-      { name: "who", description: "Member", required: true, type: 3, autocomplete: true },
+      { name: "who", description: "Member", required: true, type: 6 },
       { name: "page", description: "Page", required: false, type: 4 },
     ]);
   });
@@ -133,6 +133,10 @@ describe("localizations (zh-CN, zh-TW, ko)", () => {
 
   test.each(DISCORD_LOCALES)("GIVEN %s THEN every subcommand, option and choice has a valid localized name and description", (locale) => {
     expect(menu.name_localizations[locale]).toBeTruthy();
+    // Every message context menu ("Log to CRM", "Find in CRM", "Order status": at most 5 per app) is named in the reader's language.
+    const menus = body.filter((c) => c.type === 3) as { name: string; name_localizations: Record<string, string> }[];
+    expect(menus.length).toBeLessThanOrEqual(5);
+    for (const each of menus) expect({ menu: each.name, named: Boolean(each.name_localizations[locale]) && each.name_localizations[locale] !== each.name }).toEqual({ menu: each.name, named: true });
     for (const command of topLevel) {
       expect({ command: command.name, described: Boolean(command.description_localizations[locale]) }).toEqual({ command: command.name, described: true });
       const subcommandNames = command.options.map((sub) => sub.name_localizations?.[locale]);
@@ -247,10 +251,10 @@ function combinedLength(node: unknown, locale: string | null): number {
 }
 
 describe("Discord's combined character limit", () => {
-  test.each([null, ...DISCORD_LOCALES])("GIVEN the registry THEN /crm, /sales and /team each stay within 4,000 characters in %s", (locale) => {
+  test.each([null, ...DISCORD_LOCALES])("GIVEN the registry THEN /crm, /sales and /team /crm-admin each stay within 4,000 characters in %s", (locale) => {
     const { body } = buildDiscordCommands(commands);
     const sizes = body.filter((definition) => definition.type === 1).map((definition) => [definition.name, combinedLength(definition, locale)] as const);
-    expect(sizes.map(([name]) => name)).toEqual(["crm", "sales", "team"]);
+    expect(sizes.map(([name]) => name)).toEqual(["crm", "sales", "team", "crm-admin"]);
     for (const [name, size] of sizes) expect({ name, within: size <= COMBINED_LIMIT }).toEqual({ name, within: true });
   });
 });

@@ -3,6 +3,13 @@
  * command per desk (`/crm`, `/sales`, `/team`: CommandDefinition.topic) with a subcommand per registry command,
  * plus the "Log to CRM" message context menu when the registry has a `log` command. Nothing here is hand-listed, so a new command appears
  * on Discord once `rapport discord register` runs again.
+ *
+ * Commands only managers and admins may run (`managersOnly`: role, handover, digest, merge) sit
+ * under `/crm-admin`, registered with `default_member_permissions` = Manage Server: Discord's
+ * permissions apply per top-level command, so this is how members who cannot use them do not see
+ * them (a server may grant it to other roles under Server Settings > Integrations; the core checks
+ * Rapport's roles on every run anyway). Options use Discord's own types: a user picker for members,
+ * a channel picker for channels, booleans for flags, integers for numbers.
  */
 import type {
   APIApplicationCommandBasicOption,
@@ -10,10 +17,12 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { CommandDefinition, CommandOption } from "../../../core/command.js";
+import { managersOnly } from "../../../core/command-topic.js";
 import { truncate } from "../render/escape.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 import { optionTextKeys, structuredOptions } from "../../kit/form-options.js";
 import { LOG_COMMAND, LOG_FROM_MESSAGE_TITLE } from "../../kit/log-from-message.js";
+import { MESSAGE_LOOKUP_SHORTCUTS } from "../../kit/message-lookup.js";
 import {
   COMMAND_WORDS,
   commandName,
@@ -26,11 +35,26 @@ import {
 } from "../../../core/i18n/index.js";
 
 export const CRM_COMMAND_NAME = "crm";
+/** The top-level command of the commands only managers and admins may run. */
+export const ADMIN_COMMAND_NAME = "crm-admin";
 /** The top-level commands, one per desk (CommandDefinition.topic), in the order Discord lists them. */
-const TOP_LEVEL_NAMES = [CRM_COMMAND_NAME, "sales", "team"] as const;
+const TOP_LEVEL_NAMES = [CRM_COMMAND_NAME, "sales", "team", ADMIN_COMMAND_NAME] as const;
+type TopLevelName = (typeof TOP_LEVEL_NAMES)[number];
+
+/** Discord's MANAGE_GUILD permission bit ("Manage Server"), as the decimal string the API takes. */
+export const MANAGE_SERVER_PERMISSION = String(1 << 5);
+
+/** The catalog key of a top-level command's description. */
+const TOP_LEVEL_SUMMARY = {
+  crm: "command.crm.summary",
+  sales: "command.sales.summary",
+  team: "command.team.summary",
+  "crm-admin": "command.crmAdmin.summary",
+} as const satisfies Record<TopLevelName, MessageKey>;
 
 /** The top-level command a registry command sits under: Discord allows 25 subcommands per command. */
-export function topLevelOf(command: Pick<CommandDefinition, "topic">): (typeof TOP_LEVEL_NAMES)[number] {
+export function topLevelOf(command: Pick<CommandDefinition, "topic" | "role" | "capability">): TopLevelName {
+  if (managersOnly(command)) return ADMIN_COMMAND_NAME;
   return command.topic ?? CRM_COMMAND_NAME;
 }
 
@@ -45,7 +69,12 @@ const enum OptionType {
   String = 3,
   Integer = 4,
   Boolean = 5,
+  User = 6,
+  Channel = 7,
 }
+
+/** Channels a digest can be posted in: text and announcement channels. */
+const POSTABLE_CHANNEL_TYPES = [0, 5] as const;
 
 /** Where a Discord subcommand/option name leads back to in the registry. */
 export type SubcommandBinding = {
@@ -73,10 +102,29 @@ export function discordName(name: string): string {
   return (cleaned || "option").slice(0, L.commandName);
 }
 
-function description(text: string, fallback: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return truncate(oneLine || fallback, L.commandDescription);
+/**
+ * A description within Discord's 100 characters. The registry and the catalogs keep theirs short
+ * (slash-commands.test.ts fails on one that would be cut); should one still be longer, it is cut
+ * after the last whole word, never inside one.
+ */
+export function description(text: string, fallback: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim() || fallback;
+  if (oneLine.length <= L.commandDescription) return oneLine;
+  const room = truncate(oneLine, L.commandDescription).replace(/…$/, "");
+  const atWord = room.replace(/[\s,;:(-]*[^\s,;:(-]*$/u, "");
+  // A script written without spaces (Chinese) has no word boundary to cut at.
+  return `${atWord.length >= L.commandDescription / 2 ? atWord : room}…`;
 }
+
+/** The English text: the registry's own when it fits, else the English catalog's (written short for this). */
+function englishDescription(own: string, keys: readonly string[], fallback: string): string {
+  const oneLine = own.replace(/\s+/g, " ").trim();
+  if (oneLine && oneLine.length <= L.commandDescription) return oneLine;
+  const key = keys.find(isMessageKey) as MessageKey | undefined;
+  return description(key ? ENGLISH(key) : own, fallback);
+}
+
+const ENGLISH = createTranslator("en");
 
 /** The Discord locales Rapport has catalogs for; English is the commands' own text. */
 export const DISCORD_LOCALES = ["zh-CN", "zh-TW", "ko"] as const satisfies readonly Exclude<Locale, "en">[];
@@ -107,7 +155,7 @@ function toDiscordOption(option: CommandOption, command: string): APIApplication
   const base = {
     name: discordName(option.name),
     ...localizationsOf(localized(keys("name"), discordName), localized(keys("description"), describe)),
-    description: description(option.description, option.name),
+    description: englishDescription(option.description, keys("description"), option.name),
     required: option.required,
   };
   switch (option.kind) {
@@ -115,8 +163,13 @@ function toDiscordOption(option: CommandOption, command: string): APIApplication
       return { ...base, type: OptionType.Integer as 4 };
     case "customer":
     case "order":
-    case "member":
       return { ...base, type: OptionType.String as 3, autocomplete: true };
+    case "member":
+      // Words besides a member (`mine`, `all`) do not fit Discord's user picker: autocomplete offers both.
+      if (option.scopes?.length) return { ...base, type: OptionType.String as 3, autocomplete: true };
+      return { ...base, type: OptionType.User as 6 };
+    case "channel":
+      return { ...base, type: OptionType.Channel as 7, channel_types: [...POSTABLE_CHANNEL_TYPES] };
     case "flag":
       return { ...base, type: OptionType.Boolean as 5 };
     case "choice": {
@@ -179,7 +232,7 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
         word ? byLocale((_t, locale) => discordName(commandName(word, locale))) : undefined,
         localized([`command.${command.name}.summary`], describe),
       ),
-      description: description(command.summary, command.name),
+      description: englishDescription(command.summary, [`command.${command.name}.summary`], command.name),
       options,
     });
   }
@@ -187,10 +240,12 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
   const body: RESTPostAPIApplicationCommandsJSONBody[] = [...byTopLevel].map(([top, subcommandOptions]) => ({
     type: 1 as const,
     name: top,
-    description: describe(createTranslator("en")(`command.${top as (typeof TOP_LEVEL_NAMES)[number]}.summary`)),
+    description: describe(ENGLISH(TOP_LEVEL_SUMMARY[top as TopLevelName])),
     // The command words stay /crm, /sales and /team everywhere, as on Slack; what they do is said in the reader's language.
-    description_localizations: localized([`command.${top}.summary`], describe)!,
+    description_localizations: localized([TOP_LEVEL_SUMMARY[top as TopLevelName]], describe)!,
     options: subcommandOptions,
+    // Hidden from members without Manage Server (server admins may change that per role or channel).
+    ...(top === ADMIN_COMMAND_NAME ? { default_member_permissions: MANAGE_SERVER_PERMISSION } : {}),
     // Guild installs, used inside servers only: a guild is a tenant.
     contexts: [0],
     integration_types: [0],
@@ -201,6 +256,17 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): Di
       name: LOG_CONTEXT_MENU_NAME,
       // Context-menu names may hold spaces and capitals (only chat-input names are restricted).
       name_localizations: localized(["command.logToCrm.name"], (text) => truncate(text, L.commandName))!,
+      contexts: [0],
+      integration_types: [0],
+    });
+  }
+  // "Find in CRM" and "Order status" (Discord allows 5 message context menus per application).
+  for (const shortcut of MESSAGE_LOOKUP_SHORTCUTS) {
+    if (!commands.some((command) => command.name === shortcut.requires)) continue;
+    body.push({
+      type: 3,
+      name: shortcut.name,
+      name_localizations: localized([shortcut.nameKey], (text) => truncate(text, L.commandName))!,
       contexts: [0],
       integration_types: [0],
     });

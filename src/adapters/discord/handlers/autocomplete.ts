@@ -37,6 +37,14 @@ async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<
   }
 }
 
+/** The scope words of a member option matching what was typed (in the reader's words or canonical), sent back canonical. */
+function scopeChoices(scopes: readonly string[], query: string, t: ReturnType<typeof platformTranslator>): PickerOption[] {
+  const needle = query.trim().toLowerCase();
+  return scopes
+    .map((scope) => ({ label: choiceLabel(scope, t), value: scope }))
+    .filter(({ label, value }) => !needle || value.includes(needle) || label.toLowerCase().includes(needle));
+}
+
 export async function handleAutocomplete(interaction: AutocompleteInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const subcommand = interaction.options.getSubcommand(false);
@@ -48,14 +56,16 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction<"c
   const admitted = kind ? admit(interaction, ctx, { lookup: true }) : undefined;
   if (kind && admitted?.ok) {
     const actor = actorFromInteraction(interaction);
-    picked = await within(
+    // A member option that also takes words (`mine`, `all`) offers them first, in the reader's words.
+    const scopes = kind === "member" ? scopeChoices(option?.scopes ?? [], query, platformTranslator(interaction)) : [];
+    picked = scopes.concat(await within(
       admitted.ticket.run(() => ctx.api.pick({ actor, kind, query, limit: L.autocompleteChoices })).catch((error: unknown) => {
         ctx.logger.warn({ err: error, interactionId: interaction.id }, "autocomplete pick failed");
         return [];
       }),
       ctx.autocompleteTimeoutMs,
       [],
-    );
+    ));
   } else if (option?.kind === "choice") {
     // Shown in the reader's words, matched on those or the canonical value, sent back canonical.
     const t = platformTranslator(interaction);

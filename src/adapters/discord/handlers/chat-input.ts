@@ -1,4 +1,4 @@
-/** `/crm <subcommand> ...` and `/sales <subcommand> ...`: options back to registry arguments, run as the member, answered once. */
+/** `/crm <subcommand> ...`, `/sales`, `/team`, `/crm-admin`: options back to registry arguments, run as the member, answered once. */
 import type { ChatInputCommandInteraction } from "discord.js";
 import { reply } from "../../../core/reply.js";
 import { splitFields, tokenize } from "../../../core/tokenize.js";
@@ -33,7 +33,12 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
         return;
       }
       args[target.name] = fields;
-    } else args[target.name] = option.value;
+    } else if (target.kind === "channel") {
+      // Discord's channel picker sends the id; the core reads channels as a mention, as typed.
+      args[target.name] = `<#${String(option.value)}>`;
+    }
+    // A member from Discord's user picker arrives as the user id, which the core reads as the member's own id.
+    else args[target.name] = option.value;
   }
   const actor = actorFromInteraction(interaction);
   const answered = await answerWithReply(interaction, ctx, () =>

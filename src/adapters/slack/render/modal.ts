@@ -10,12 +10,14 @@ import { neutralisePlain } from "./escape.js";
 import { SLACK_LIMITS, truncate } from "./limits.js";
 import { neutraliseText, type Neutraliser } from "../../../core/text/neutralise.js";
 import type { PickerOption } from "../../../core/service-api.js";
-import { choiceLabel, formOptions as sharedFormOptions, formText, formTitle, isMultiline } from "../../kit/form-options.js";
+import { ACTION_OPTION, choiceLabel, formOptions as sharedFormOptions, formText, formTitle, hasActionForms, isMultiline, optionsForAction } from "../../kit/form-options.js";
 import { createTranslator, type Translate } from "../../../core/i18n/index.js";
 
 export const FORM_CALLBACK_PREFIX = "rapport:form:";
 export const FORM_CALLBACK_PATTERN = /^rapport:form:[a-z][a-z0-9-]*$/;
 export const PICK_ACTION_PATTERN = /^pick:(customer|order|member)$/;
+/** The action select of a form whose inputs depend on the action (`deal`): choosing one redraws the form. */
+export const FORM_ACTION_SWITCH = "form:action";
 
 /** What the submission handler needs to know about where the form came from. */
 export type FormMetadata = {
@@ -37,8 +39,10 @@ export type ModalInput = {
   t?: Translate;
 };
 
-export function formOptions(command: CommandDefinition): CommandOption[] {
-  return sharedFormOptions(command).slice(0, SLACK_LIMITS.viewBlocks);
+/** The inputs a form shows; for commands with per-action inputs, those of `action` (none chosen: the shared ones). */
+export function formOptions(command: CommandDefinition, action?: string): CommandOption[] {
+  const options = sharedFormOptions(command);
+  return (hasActionForms(command) ? optionsForAction(options, action) : options).slice(0, SLACK_LIMITS.viewBlocks);
 }
 
 export function blockIdFor(option: Pick<CommandOption, "name">): string {
@@ -49,7 +53,15 @@ export function buildCommandModal(command: CommandDefinition, input: ModalInput 
   const prefill = input.prefill ?? {};
   const neutralise = input.neutralise ?? neutraliseText;
   const t = input.t ?? createTranslator("en");
-  const blocks = formOptions(command).map((option) => inputBlock(command, option, { prefill: prefill[option.name], prefillLabel: input.prefillLabels?.[option.name], neutralise, t }));
+  const switching = hasActionForms(command);
+  const blocks = formOptions(command, prefill[ACTION_OPTION]).map((option) => {
+    const block = inputBlock(command, option, { prefill: prefill[option.name], prefillLabel: input.prefillLabels?.[option.name], neutralise, t });
+    if (switching && option.name === ACTION_OPTION && block.element.type === "static_select") {
+      block.dispatch_action = true;
+      block.element.action_id = FORM_ACTION_SWITCH;
+    }
+    return block;
+  });
   return {
     type: "modal",
     callback_id: `${FORM_CALLBACK_PREFIX}${command.name}`,
@@ -120,6 +132,13 @@ function elementFor(option: CommandOption, { prefill, prefillLabel, neutralise, 
       if (prefill === "yes" || prefill === "no") element.initial_option = shown(prefill);
       return element;
     }
+    case "channel": {
+      // The picked channel comes back as an id; readSubmission turns it into the link the core reads.
+      const element: slack.ConversationsSelect = { type: "conversations_select", action_id, filter: { include: ["public", "private"], exclude_bot_users: true } };
+      const picked = prefill ? SLACK_CHANNEL_LINK.exec(prefill)?.[1] : undefined;
+      if (picked) element.initial_conversation = picked;
+      return element;
+    }
     case "date": {
       const element: slack.Datepicker = { type: "datepicker", action_id };
       if (prefill && /^\d{4}-\d{2}-\d{2}$/.test(prefill)) element.initial_date = prefill;
@@ -147,17 +166,22 @@ type StateValue = {
   value?: string | null;
   selected_option?: { value?: string } | null;
   selected_date?: string | null;
+  selected_conversation?: string | null;
 };
+
+/** `<#C0123>` or `<#C0123|sales>`: the channel id of a picked channel. */
+const SLACK_CHANNEL_LINK = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 /** view.state.values -> command arguments (empty inputs are left out, so optional options stay absent). */
 export function readSubmission(command: CommandDefinition, values: Record<string, Record<string, StateValue>>): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const option of formOptions(command)) {
+  // Every input any action shows: the view holds only those of the action chosen.
+  for (const option of sharedFormOptions(command)) {
     const inputs = values[blockIdFor(option)];
     if (!inputs) continue;
     const state = Object.values(inputs)[0];
     if (!state) continue;
-    const raw = state.selected_option?.value ?? state.selected_date ?? state.value ?? undefined;
+    const raw = state.selected_option?.value ?? state.selected_date ?? (state.selected_conversation ? `<#${state.selected_conversation}>` : undefined) ?? state.value ?? undefined;
     if (raw === undefined || raw === null || raw.trim() === "") continue;
     if (option.kind === "integer") args[option.name] = Number(raw);
     else if (option.kind === "flag") args[option.name] = raw === "yes";
@@ -165,6 +189,24 @@ export function readSubmission(command: CommandDefinition, values: Record<string
     else args[option.name] = raw.trim();
   }
   return args;
+}
+
+/**
+ * What the reader has entered so far, as a prefill to redraw the form with (values and the labels
+ * of picked options), so switching the action keeps what was typed.
+ */
+export function prefillFromState(command: CommandDefinition, values: Record<string, Record<string, StateValue & { selected_option?: { value?: string; text?: { text?: string } } | null }>>): { prefill: Record<string, string>; labels: Record<string, string> } {
+  const prefill: Record<string, string> = {};
+  const labels: Record<string, string> = {};
+  for (const option of sharedFormOptions(command)) {
+    const state = Object.values(values[blockIdFor(option)] ?? {})[0];
+    const raw = state?.selected_option?.value ?? state?.selected_date ?? state?.value ?? undefined;
+    if (raw === undefined || raw === null || raw.trim() === "") continue;
+    prefill[option.name] = raw;
+    const label = state?.selected_option?.text?.text;
+    if (label) labels[option.name] = label;
+  }
+  return { prefill, labels };
 }
 
 /** `grade=A` lines (or comma/semicolon separated) -> { grade: "A" }. Lines without `=` are ignored. */
@@ -184,8 +226,8 @@ export function parseFieldLines(raw: string): Record<string, string> {
  * Reply.fieldErrors (option name -> message) -> the `errors` map of `response_action: "errors"`
  * (block_id -> message). Errors about options the form does not show land on its first input.
  */
-export function fieldErrorsForView(command: CommandDefinition, fieldErrors: Record<string, string>, neutralise: Neutraliser = neutraliseText): Record<string, string> {
-  const shown = formOptions(command);
+export function fieldErrorsForView(command: CommandDefinition, fieldErrors: Record<string, string>, neutralise: Neutraliser = neutraliseText, action?: string): Record<string, string> {
+  const shown = formOptions(command, action);
   const errors: Record<string, string> = {};
   const stray: string[] = [];
   for (const [name, raw] of Object.entries(fieldErrors)) {

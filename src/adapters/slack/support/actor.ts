@@ -12,6 +12,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../core/actor.js";
 import type { Logger } from "../../../core/logger.js";
 import { TtlMap } from "./ttl-map.js";
+import { listSlackPeople } from "./people.js";
 
 export type SlackIdentity = { teamId: string; userId: string; teamName?: string; enterpriseId?: string };
 type Profile = NonNullable<Actor["profile"]>;
@@ -41,14 +42,25 @@ export class SlackActorResolver {
     // A failed lookup is retried on the next interaction instead of being cached.
     if (!profile) this.profiles.delete(key);
     if (!profile?.isPlatformAdmin && (this.namedAdmins.has(identity.userId) || (await this.isInstaller(identity)))) profile = { ...profile, isPlatformAdmin: true };
+    this.knownTeams.add(identity.teamId);
     return {
       platform: "slack",
       tenantExternalId: identity.teamId,
       ...(identity.teamName ? { tenantName: identity.teamName } : {}),
       userExternalId: identity.userId,
       ...(profile ? { profile } : {}),
+      // `sync` on demand: the workspace's people through the same token the request came with.
+      listPeople: () => listSlackPeople(client),
     };
   }
+
+  /** Drops a cached profile (a user_change event said it changed). */
+  forget(identity: { teamId: string; userId: string }): void {
+    this.profiles.delete(`${identity.teamId}:${identity.userId}`);
+  }
+
+  /** Workspaces this process has acted in (the daily people sync of OAuth installs covers them). */
+  readonly knownTeams = new Set<string>();
 
   private async isInstaller(identity: SlackIdentity): Promise<boolean> {
     const installerOf = this.installerOf;

@@ -31,4 +31,6 @@ export type SlackDeps = {
   deliveries: TtlMap<string, true>;
   /** delivery key -> the upload of a reply's files, so a repeated delivery does not upload them again. */
   uploads: TtlMap<string, Promise<FileOutcome[]>>;
+  /** RAPPORT_PUBLIC_URL: links under it unfurl (listeners/events/link-shared.ts); undefined: none do. */
+  publicUrl?: string;
 };

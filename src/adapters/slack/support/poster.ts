@@ -9,6 +9,7 @@
 import { ErrorCode, WebClient, type ChatPostEphemeralArguments, type ChatPostMessageArguments } from "@slack/web-api";
 import type { Logger } from "../../../core/logger.js";
 import { toBoltLogger } from "./bolt-logger.js";
+import { withoutUnfurls } from "./no-unfurls.js";
 import { uploadFilesToSlack, type UploadedFile, type UploadRequest } from "./file-upload.js";
 import type { PlatformApiObserver } from "../../../core/platform-api-events.js";
 
@@ -32,12 +33,12 @@ export class SlackPoster {
   ) {}
 
   async postMessage(token: string, args: ChatPostMessageArguments): Promise<PostResult> {
-    const result = await this.withRetries("chat.postMessage", () => this.client(token).chat.postMessage(args), { afterLostResponse: false });
+    const result = await this.withRetries("chat.postMessage", () => this.client(token).chat.postMessage(withoutUnfurls(args)), { afterLostResponse: false });
     return { ...(result.channel ? { channel: result.channel } : {}), ...(result.ts ? { ts: result.ts } : {}) };
   }
 
   async postEphemeral(token: string, args: ChatPostEphemeralArguments): Promise<void> {
-    await this.withRetries("chat.postEphemeral", () => this.client(token).chat.postEphemeral(args), { afterLostResponse: false });
+    await this.withRetries("chat.postEphemeral", () => this.client(token).chat.postEphemeral(withoutUnfurls(args)), { afterLostResponse: false });
   }
 
   /** The bot's DM channel (D...) with a user: conversations.open, which returns the same channel every time. */

@@ -16,6 +16,7 @@ import { translatorFor } from "../../kit/paging.js";
 import { renderMessage, type SlackMessage } from "../render/render-reply.js";
 import type { SlackDeps } from "./deps.js";
 import { fileNotes, sendReplyFiles } from "./reply-files.js";
+import { withoutUnfurls } from "./no-unfurls.js";
 
 export type DeliveryTarget = {
   teamId: string;
@@ -73,12 +74,14 @@ async function deliverMessage(deps: SlackDeps, target: DeliveryTarget, reply: Re
   const message = options.shareable === false ? renderMessage(reply) : messageFor(deps, reply, target, notes);
   const inChannel = reply.visibility === "channel";
   if (target.respond) {
-    await target.respond({
-      response_type: inChannel ? "in_channel" : "ephemeral",
-      replace_original: target.replaceOriginal ?? false,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await target.respond(
+      withoutUnfurls({
+        response_type: inChannel ? "in_channel" : "ephemeral",
+        replace_original: target.replaceOriginal ?? false,
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    );
     return;
   }
   if (!target.botToken) throw new Error("No response_url and no bot token: cannot deliver the reply.");
@@ -135,9 +138,9 @@ export function admit(deps: SlackDeps, who: { teamId: string; userId: string }, 
  * A refused request's answer as the ack body of a slash command: shown at once, only to the
  * person, and costs nothing but the HTTP response.
  */
-export function refusalAck(refusal: Refusal): { response_type: "ephemeral"; text: string; blocks: SlackMessage["blocks"] } {
+export function refusalAck(refusal: Refusal): { response_type: "ephemeral"; text: string; blocks: SlackMessage["blocks"]; unfurl_links: false; unfurl_media: false } {
   const message = renderMessage(refusal.reply);
-  return { response_type: "ephemeral", text: message.text, blocks: message.blocks };
+  return withoutUnfurls({ response_type: "ephemeral" as const, text: message.text, blocks: message.blocks });
 }
 
 /**

@@ -22,10 +22,16 @@ import { operationsEn } from "./commands/operations.js";
 import { postersEn } from "./commands/posters.js";
 import { backupEn } from "./commands/backup.js";
 import { surfacesEn } from "./commands/surfaces.js";
+import { conventionsEn } from "./commands/conventions.js";
 import { recordsEn } from "./commands/records.js";
+import { messageLookupEn } from "./commands/message-lookup.js";
+import { linksEn } from "./commands/links.js";
 import { ledgerEn } from "./commands/ledger.js";
 import { tasksEn } from "./commands/tasks.js";
 import { dealsEn } from "./commands/deals.js";
+import { alertsEn } from "./commands/alerts.js";
+import { peopleEn } from "./commands/people.js";
+import { webEn } from "./commands/web.js";
 
 export const en = {
   // Buttons: short, verb first.
@@ -307,10 +313,16 @@ export const en = {
   ...postersEn,
   ...backupEn,
   ...surfacesEn,
+  ...conventionsEn,
   ...recordsEn,
+  ...messageLookupEn,
+  ...linksEn,
   ...ledgerEn,
   ...tasksEn,
   ...dealsEn,
+  ...alertsEn,
+  ...peopleEn,
+  ...webEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

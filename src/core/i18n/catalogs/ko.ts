@@ -15,10 +15,16 @@ import { operationsKo } from "./commands/operations.js";
 import { postersKo } from "./commands/posters.js";
 import { backupKo } from "./commands/backup.js";
 import { surfacesKo } from "./commands/surfaces.js";
+import { conventionsKo } from "./commands/conventions.js";
 import { recordsKo } from "./commands/records.js";
+import { messageLookupKo } from "./commands/message-lookup.js";
+import { linksKo } from "./commands/links.js";
 import { ledgerKo } from "./commands/ledger.js";
 import { tasksKo } from "./commands/tasks.js";
 import { dealsKo } from "./commands/deals.js";
+import { alertsKo } from "./commands/alerts.js";
+import { peopleKo } from "./commands/people.js";
+import { webKo } from "./commands/web.js";
 
 
 /**
@@ -297,8 +303,14 @@ export const ko: Catalog = {
   ...postersKo,
   ...backupKo,
   ...surfacesKo,
+  ...conventionsKo,
   ...recordsKo,
+  ...messageLookupKo,
+  ...linksKo,
   ...ledgerKo,
   ...tasksKo,
   ...dealsKo,
+  ...alertsKo,
+  ...peopleKo,
+  ...webKo,
 };

@@ -15,10 +15,16 @@ import { operationsZhCN } from "./commands/operations.js";
 import { postersZhCN } from "./commands/posters.js";
 import { backupZhCN } from "./commands/backup.js";
 import { surfacesZhCN } from "./commands/surfaces.js";
+import { conventionsZhCN } from "./commands/conventions.js";
 import { recordsZhCN } from "./commands/records.js";
+import { messageLookupZhCN } from "./commands/message-lookup.js";
+import { linksZhCN } from "./commands/links.js";
 import { ledgerZhCN } from "./commands/ledger.js";
 import { tasksZhCN } from "./commands/tasks.js";
 import { dealsZhCN } from "./commands/deals.js";
+import { alertsZhCN } from "./commands/alerts.js";
+import { peopleZhCN } from "./commands/people.js";
+import { webZhCN } from "./commands/web.js";
 
 
 /** Simplified Chinese, as used in mainland China (GLOSSARY.md: 客户, 跟进, 应收账款; “” quotes). */
@@ -292,8 +298,14 @@ export const zhCN: Catalog = {
   ...postersZhCN,
   ...backupZhCN,
   ...surfacesZhCN,
+  ...conventionsZhCN,
   ...recordsZhCN,
+  ...messageLookupZhCN,
+  ...linksZhCN,
   ...ledgerZhCN,
   ...tasksZhCN,
   ...dealsZhCN,
+  ...alertsZhCN,
+  ...peopleZhCN,
+  ...webZhCN,
 };

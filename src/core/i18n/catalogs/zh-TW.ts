@@ -15,10 +15,16 @@ import { operationsZhTW } from "./commands/operations.js";
 import { postersZhTW } from "./commands/posters.js";
 import { backupZhTW } from "./commands/backup.js";
 import { surfacesZhTW } from "./commands/surfaces.js";
+import { conventionsZhTW } from "./commands/conventions.js";
 import { recordsZhTW } from "./commands/records.js";
+import { messageLookupZhTW } from "./commands/message-lookup.js";
+import { linksZhTW } from "./commands/links.js";
 import { ledgerZhTW } from "./commands/ledger.js";
 import { tasksZhTW } from "./commands/tasks.js";
 import { dealsZhTW } from "./commands/deals.js";
+import { alertsZhTW } from "./commands/alerts.js";
+import { peopleZhTW } from "./commands/people.js";
+import { webZhTW } from "./commands/web.js";
 
 
 /**
@@ -295,8 +301,14 @@ export const zhTW: Catalog = {
   ...postersZhTW,
   ...backupZhTW,
   ...surfacesZhTW,
+  ...conventionsZhTW,
   ...recordsZhTW,
+  ...messageLookupZhTW,
+  ...linksZhTW,
   ...ledgerZhTW,
   ...tasksZhTW,
   ...dealsZhTW,
+  ...alertsZhTW,
+  ...peopleZhTW,
+  ...webZhTW,
 };

@@ -19,6 +19,7 @@ import { ACTION_ID_PATTERN, decodeButton } from "../../render/button-codec.js";
 import { renderMessage } from "../../render/render-reply.js";
 import type { SlackDeps } from "../../support/deps.js";
 import { afterAck, deliver, deliverNotes, isPlatformError } from "../../support/reply-delivery.js";
+import { withoutUnfurls } from "../../support/no-unfurls.js";
 import { fileNotes, sendReplyFiles } from "../../support/reply-files.js";
 import { isUserId } from "../identity.js";
 import { pressed } from "./button-context.js";
@@ -63,7 +64,7 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
         }
       }
       if (!posted && respond && body.response_url) {
-        await respond({ response_type: "in_channel", replace_original: false, text: message.text, blocks });
+        await respond(withoutUnfurls({ response_type: "in_channel", replace_original: false, text: message.text, blocks }));
         posted = true;
       }
       if (!posted) throw new Error("Share: nowhere to post");

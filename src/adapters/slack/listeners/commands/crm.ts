@@ -11,6 +11,7 @@ import type { SlackDeps } from "../../support/deps.js";
 import { admit, afterAck, deliver, refusalAck } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
 import { readerTranslator } from "../../support/reader-locale.js";
+import { channelDirectoryOf, linkTypedChannels, takesChannel } from "../../support/channel-names.js";
 
 export function registerCrmCommand(app: App, deps: SlackDeps): void {
   app.command("/crm", async ({ command, ack, respond, client, context }) => {
@@ -43,7 +44,9 @@ export function registerCrmCommand(app: App, deps: SlackDeps): void {
       // The slot covers the answer's delivery too: what is held in memory is bounded by admission.
       admitted.ticket.run(async () => {
         const actor = { ...(await deps.actors.resolve(client, identity)), channelRef: `slack:${command.channel_id}` };
-        const reply = await deps.api.runText({ actor, text: text || "help", idempotencyKey: `slack:${identity.teamId}:trigger:${command.trigger_id}` });
+        // `#sales` typed as text (the manifest keeps should_escape off) becomes the channel's link.
+        const line = takesChannel(text, deps.api.commands) ? await linkTypedChannels(text, (name) => channelDirectoryOf(deps).idOf(client, identity.teamId, name)) : text;
+        const reply = await deps.api.runText({ actor, text: line || "help", idempotencyKey: `slack:${identity.teamId}:trigger:${command.trigger_id}` });
         await deliver(deps, target, reply);
       }),
     );

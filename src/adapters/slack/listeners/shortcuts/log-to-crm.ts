@@ -9,6 +9,7 @@ import type { SlackDeps } from "../../support/deps.js";
 import { identityFrom } from "../identity.js";
 import { readerTranslator } from "../../support/reader-locale.js";
 import { findLogCommand, logFromMessagePrefill } from "../../../kit/log-from-message.js";
+import { plainMessageText } from "../../support/message-text.js";
 
 export const LOG_TO_CRM_CALLBACK_ID = "log_to_crm";
 
@@ -22,7 +23,8 @@ export function registerLogToCrmShortcut(app: App, deps: SlackDeps): void {
       return;
     }
     const identity = identityFrom({ teamId: shortcut.team?.id ?? null, userId: shortcut.user.id }, context);
-    const prefill = logFromMessagePrefill(log, shortcut.message.text);
+    // The summary as people read the message, not its raw mrkdwn (`<@U123>` -> `@Pat`, `&amp;` -> `&`).
+    const prefill = logFromMessagePrefill(log, await plainMessageText(deps, client, identity.teamId, shortcut.message.text));
     const metadata: FormMetadata = { channelId: shortcut.channel.id };
     try {
       const t = await readerTranslator(deps, client, identity);

@@ -17,6 +17,7 @@ import type { SlackDeps } from "../../support/deps.js";
 import { admit, afterAck, deliver, withinBudget, type DeliveryTarget } from "../../support/reply-delivery.js";
 import { identityFrom } from "../identity.js";
 import { createTranslator } from "../../../../core/i18n/index.js";
+import { ACTION_OPTION } from "../../../kit/form-options.js";
 import { localizeMessage } from "../../../../core/i18n/localized-messages.js";
 
 export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
@@ -37,7 +38,7 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
       // No database before this ack: the language this member was last answered in.
       const t = createTranslator(deps.locales.get(identity) ?? "en");
       const localized = Object.fromEntries(Object.entries(schemaErrors).map(([name, message]) => [name, localizeMessage(message, t)]));
-      await ack({ response_action: "errors", errors: fieldErrorsForView(command, localized) });
+      await ack({ response_action: "errors", errors: fieldErrorsForView(command, localized, undefined, chosenAction(args)) });
       return;
     }
 
@@ -48,7 +49,7 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
     const joining = deps.inFlight.get(idempotencyKey);
     const admitted = joining ? undefined : admit(deps, identity);
     if (admitted && !admitted.ok) {
-      await ack({ response_action: "errors", errors: fieldErrorsForView(command, { "": admitted.refusal.message }) });
+      await ack({ response_action: "errors", errors: fieldErrorsForView(command, { "": admitted.refusal.message }, undefined, chosenAction(args)) });
       return;
     }
     const ticket = admitted?.ticket;
@@ -67,7 +68,7 @@ export function registerCommandFormSubmission(app: App, deps: SlackDeps): void {
     } catch {
       early = undefined; // reported below, after the ack
     }
-    const errors = early ? formErrors(command, early.value) : undefined;
+    const errors = early ? formErrors(command, early.value, chosenAction(args)) : undefined;
     if (errors) {
       deps.inFlight.delete(idempotencyKey);
       await ack({ response_action: "errors", errors });
@@ -107,8 +108,13 @@ function localFieldErrors(command: CommandDefinition, args: Record<string, unkno
 }
 
 /** A user-error reply from the core, as errors on the form; `undefined` when the reply is a success. */
-function formErrors(command: CommandDefinition, reply: Reply): Record<string, string> | undefined {
-  if (reply.fieldErrors && Object.keys(reply.fieldErrors).length) return fieldErrorsForView(command, reply.fieldErrors);
-  if (reply.isError) return fieldErrorsForView(command, { "": reply.title });
+function formErrors(command: CommandDefinition, reply: Reply, action: string | undefined): Record<string, string> | undefined {
+  if (reply.fieldErrors && Object.keys(reply.fieldErrors).length) return fieldErrorsForView(command, reply.fieldErrors, undefined, action);
+  if (reply.isError) return fieldErrorsForView(command, { "": reply.title }, undefined, action);
   return undefined;
+}
+
+/** The action a per-action form was submitted with: its errors go on the inputs that form shows. */
+function chosenAction(args: Record<string, unknown>): string | undefined {
+  return typeof args[ACTION_OPTION] === "string" ? args[ACTION_OPTION] : undefined;
 }

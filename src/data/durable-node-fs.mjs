@@ -8,30 +8,26 @@
  * `wal_sync_method=fsync` a commit is acknowledged only after its WAL is on disk, and checkpoints
  * flush data files and directories before the WAL they replace is recycled (218 fsync calls for 200
  * inserts under strace). bench/embedded-fsync.ts measures the cost per write.
+ *
+ * Plain JavaScript (types in durable-node-fs.d.mts): the database's worker thread loads it too, and
+ * a worker thread gets no TypeScript loader.
  */
 import { fsyncSync } from "node:fs";
-import type { PGlite } from "@electric-sql/pglite";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
 
-/** Emscripten's open file: `nfd` is the host file descriptor NODEFS opened it with. */
-type NodeStream = { nfd?: number };
-type StreamOps = { fsync?: (stream: NodeStream) => number };
-
-type PostgresMod = Parameters<NodeFS["init"]>[1];
-
 /** PostgreSQL settings that make commits wait for the disk, used with DurableNodeFS. */
-export const DURABLE_START_PARAMS = ["-c", "fsync=on", "-c", "wal_sync_method=fsync"] as const;
+export const DURABLE_START_PARAMS = ["-c", "fsync=on", "-c", "wal_sync_method=fsync"];
 
 export class DurableNodeFS extends NodeFS {
-  override async init(pg: PGlite, opts: PostgresMod): ReturnType<NodeFS["init"]> {
+  async init(pg, opts) {
     const { emscriptenOpts } = await super.init(pg, opts);
-    const addFsync = (mod: PostgresMod) => {
+    const addFsync = (mod) => {
       // Every NODEFS node shares this one stream_ops object. A failed fsync becomes an errno for
       // PostgreSQL (tryFSOperation), which then PANICs rather than acknowledge a commit that is
       // not on disk: the query fails and the directory is recovered from the WAL on next open.
-      const nodefs = (mod as unknown as { NODEFS: { stream_ops: StreamOps; tryFSOperation<T>(operation: () => T): T } }).NODEFS;
+      const nodefs = mod.NODEFS;
       nodefs.stream_ops.fsync = (stream) => {
-        if (stream.nfd !== undefined) nodefs.tryFSOperation(() => fsyncSync(stream.nfd!));
+        if (stream.nfd !== undefined) nodefs.tryFSOperation(() => fsyncSync(stream.nfd));
         return 0;
       };
     };
@@ -40,6 +36,6 @@ export class DurableNodeFS extends NodeFS {
 }
 
 /** PGlite's start parameters without "-F" (its default: no fsync at all). */
-export function durableStartParams(defaults: readonly string[]): string[] {
+export function durableStartParams(defaults) {
   return [...defaults.filter((param) => param !== "-F"), ...DURABLE_START_PARAMS];
 }
