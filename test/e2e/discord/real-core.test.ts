@@ -232,6 +232,16 @@ describe("every registry command as a /crm subcommand", () => {
       options: [opt("from", "bob"), opt("to", "alice"), opt("dry_run", "yes")],
       expect: (data) => expect(data.embeds[0].title).toBe("Would move 3 customers from Bob Jones to Alice Martin"),
     },
+    {
+      sub: "sync",
+      as: "admin",
+      options: [],
+      // The fake server lists its members: the sync reports what it brought in.
+      expect: (data) => {
+        expect(data.embeds[0].title).toBe("People synced");
+        expect(data.embeds[0].description).toMatch(/listed by the platform|no people to bring in/);
+      },
+    },
     { sub: "activity", options: [], expect: (data, call) => {
       expect(data.embeds[0].title).toBe("Member activity, last 30 days");
       expect(call.files.map((f) => f.name)).toEqual(["activity.png"]);
