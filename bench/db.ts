@@ -28,7 +28,8 @@ export function pgliteDir(size: BenchSize): string {
 }
 
 export function targetFor(kind: BenchDbKind, size: BenchSize): DatabaseTarget {
-  if (kind === "pglite") return { kind: "pglite", dataDir: pgliteDir(size) };
+  // RAPPORT_EMBEDDED_THREAD=worker measures the embedded database on its own thread.
+  if (kind === "pglite") return { kind: "pglite", dataDir: pgliteDir(size), thread: process.env.RAPPORT_EMBEDDED_THREAD === "worker" ? "worker" : "main" };
   const url = new URL(ADMIN_URL);
   url.pathname = `/${databaseName(size)}`;
   return { kind: "postgres", url: url.toString() };

@@ -22,7 +22,7 @@ export type Settings = {
 /** One layer's `find` throughput at a concurrency, and its share of the floor's (pgbench on PostgreSQL). */
 export type LayerRun = { layer: string; concurrency: number; cmdsPerSec: number; p50Ms: number; p99Ms: number; fractionOfFloor: number | null };
 
-export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number };
+export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number; /** The serving process's event-loop delay p99 while this run was served (Slack HTTP runs). */ eventLoopDelayP99Ms?: number };
 
 /**
  * One read command of the sales desk (`deals`, `forecast`) measured like `find`: each variant's

@@ -239,9 +239,12 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
     if (slack && ready.port) {
       try {
         for (const [concurrency, total] of [[1, settings.e2eTotal1], [32, settings.e2eTotal32]] as const) {
-          const run = await slackLoad(ready.port, slack, mainQueries.map((query) => `find ${query.text}`), total, concurrency, settings.e2eBudgetMs);
+          await server.ask({ type: "loopDelay", reset: true }, "loopDelay");
+          const measured = await slackLoad(ready.port, slack, mainQueries.map((query) => `find ${query.text}`), total, concurrency, settings.e2eBudgetMs);
+          const loop = await server.ask({ type: "loopDelay", reset: true }, "loopDelay");
+          const run = { ...measured, eventLoopDelayP99Ms: loop.p99Ms };
           e2eSlack.runs.push(run);
-          log(`  /crm find via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}`);
+          log(`  /crm find via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}; event-loop delay p99 ${loop.p99Ms} ms (max ${loop.maxMs} ms)`);
         }
       } catch (error) {
         e2eSlack.note = `Slack HTTP run failed: ${(error as Error).message}${(error as Error).cause ? ` (${String(((error as Error).cause as Error).message ?? (error as Error).cause)})` : ""}`;
