@@ -12,6 +12,8 @@ export type QuoteQueries = {
   getByNumber(number: string): Promise<Quote | null>;
   /** Numbers that contain `fragment`, for "did you mean". */
   similar(fragment: string, limit: number): Promise<string[]>;
+  /** Open (draft or sent) quotes whose number contains `fragment`, the member's own (made by them or for their customers) first, newest first: for autocomplete. */
+  recentOpen(input: { fragment: string; memberId: number; limit: number }): Promise<{ number: string; customerName: string; status: string }[]>;
   markSent(id: number, at: Date): Promise<void>;
   reject(id: number, reason: string, at: Date): Promise<void>;
   /** Marks the quote accepted, links both ways to the order created from it and sets the order's total to the quote's (tax included). */

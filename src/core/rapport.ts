@@ -30,6 +30,7 @@ import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
 import { runUndo } from "./undo.js";
 import type { DigestService } from "./digests.js";
 import { customerChoicesInMessage, findInMessage, ordersInMessage } from "./message-lookup-reply.js";
+import { dateSuggestions, dealSuggestions, quoteSuggestions, stageSuggestions, suggestionKindOf } from "./suggestions.js";
 
 export type RapportOptions = {
   directory: Directory;
@@ -389,6 +390,31 @@ export function createRapport(options: RapportOptions): Rapport {
       }
       const members = await store.members.search(text, limit);
       return members.map((member) => ({ label: sliceCodePoints(member.displayName, 100), value: `#${member.id}` }));
+    },
+
+    async suggest({ actor, command, option, query, limit }): Promise<PickerOption[]> {
+      const definition = byName.get(command);
+      const spec = definition?.options.find((candidate) => candidate.name === option);
+      const kind = definition && spec ? suggestionKindOf(definition.name, spec) : undefined;
+      if (!kind) return [];
+      const { store, member, locale } = await identify(actor);
+      if (!member.active) return [];
+      const t = createTranslator(locale);
+      const text = sliceCodePoints(query, 100);
+      switch (kind) {
+        case "date":
+          return dateSuggestions({ query: text, t, timeZone: member.timeZone, now: clock(), limit });
+        case "dealStage":
+          return stageSuggestions({ stages: await store.deals.stages(), query: text, t, limit });
+        case "dealId": {
+          // The member's own open deals first; someone with none of their own (a manager) sees the team's.
+          const own = await store.deals.list({ status: "open", ownerId: member.id, limit: 100, offset: 0 });
+          const deals = own.items.length ? own.items : (await store.deals.list({ status: "open", limit: 100, offset: 0 })).items;
+          return dealSuggestions({ deals, query: text, t, limit });
+        }
+        case "quoteNumber":
+          return quoteSuggestions({ quotes: await store.quotes.recentOpen({ fragment: text, memberId: member.id, limit }), t });
+      }
     },
 
     async lookupMessage({ actor, text, kind }) {

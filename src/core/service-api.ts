@@ -32,6 +32,12 @@ export type RapportApi = {
   /** Fuzzy pickers for customer / order / member options (autocomplete, external selects). */
   pick(input: { actor: Actor; kind: "customer" | "order" | "member"; query: string; limit: number }): Promise<PickerOption[]>;
   /**
+   * Suggestions for a free-text option whose good values Rapport knows (`suggestionKindOf`): date
+   * phrases with the date each means in the member's zone and language, deal stages, the member's
+   * open deals, recent quote numbers. Cheap (autocomplete cannot wait). Optional for test doubles.
+   */
+  suggest?(input: { actor: Actor; command: string; option: string; query: string; limit: number }): Promise<PickerOption[]>;
+  /**
    * Message shortcuts on a chat message's text: "customers" ("Find in CRM": the customers, contacts,
    * phones, emails and order numbers it names, as customer cards) or "orders" ("Order status": each
    * order number's status, shipments and open amount). Optional for test doubles.

@@ -137,6 +137,20 @@ export function createQuoteQueries(db: DbClient, tenantId: number): QuoteQueries
       return rows.map((row) => row.number);
     },
 
+    async recentOpen({ fragment, memberId, limit }) {
+      const rows = await db.quote.findMany({
+        where: { tenantId, status: { in: ["draft", "sent"] }, number: { contains: fragment.trim(), mode: "insensitive" } },
+        orderBy: { id: "desc" },
+        // Enough to find the member's own among the newest without reading the whole table.
+        take: Math.min(limit * 4, 200),
+        select: { number: true, status: true, createdById: true, customer: { select: { name: true, ownerId: true } } },
+      });
+      const mine = (row: (typeof rows)[number]) => row.createdById === memberId || row.customer.ownerId === memberId;
+      return [...rows.filter(mine), ...rows.filter((row) => !mine(row))]
+        .slice(0, limit)
+        .map((row) => ({ number: row.number, customerName: row.customer.name, status: row.status }));
+    },
+
     async markSent(id, at) {
       await db.quote.updateMany({ where: { id, tenantId }, data: { status: "sent", sentAt: at } });
     },

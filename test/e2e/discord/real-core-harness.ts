@@ -66,6 +66,7 @@ export async function startRealCoreHarness(options: RealCoreHarnessOptions = {})
     runArgs: async (input) => (await delay(), rapport.runArgs(input)),
     undo: async (input) => (await delay(), rapport.undo(input)),
     pick: async (input) => (await delay(), rapport.pick(input)),
+    suggest: async (input) => (await delay(), rapport.suggest!(input)),
     localeOf: async (input) => (await delay(), rapport.localeOf!(input)),
     ...(options.askTimeZone ? { claimTimeZoneQuestion: (input: { actor: Actor }) => rapport.claimTimeZoneQuestion!(input) } : {}),
   };

@@ -55,7 +55,8 @@ describe("buildDiscordCommands", () => {
           choices: ["call", "email", "meeting", "visit", "chat", "note"].map((c) => ({ name: c, value: c })),
         },
         { name: "summary", description: "What was said or agreed", required: true, type: 3 },
-        { name: "next", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", required: false, type: 3 },
+        // A date: the core suggests phrases with the date each means (autocomplete).
+        { name: "next", description: "Next follow-up date (tomorrow, next fri, 2026-12-01)", required: false, type: 3, autocomplete: true },
         {
           name: "outcome",
           description: "How it went",

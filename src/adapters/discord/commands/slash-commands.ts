@@ -18,6 +18,7 @@ import type {
 } from "discord.js";
 import type { CommandDefinition, CommandOption } from "../../../core/command.js";
 import { managersOnly } from "../../../core/command-topic.js";
+import { suggestionKindOf } from "../../../core/suggestions.js";
 import { truncate } from "../render/escape.js";
 import { DISCORD_LIMITS as L } from "../render/limits.js";
 import { optionTextKeys, structuredOptions } from "../../kit/form-options.js";
@@ -191,7 +192,8 @@ function toDiscordOption(option: CommandOption, command: string): APIApplication
     case "text":
     case "date":
     case "fields":
-      return { ...base, type: OptionType.String as 3 };
+      // Dates, deal stages, deal ids and quote numbers: the core suggests values as the member types.
+      return { ...base, type: OptionType.String as 3, ...(suggestionKindOf(command, option) ? { autocomplete: true } : {}) };
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Autocomplete for customer / order / member options (and choice lists too long to register): at
+ * Autocomplete for customer / order / member options, for free text whose values the core knows
+ * (dates, deal stages, deal ids, quote numbers: `api.suggest`) and choice lists too long to register: at
  * most 25 choices, names and values within 100 characters, answered within the time budget even when
  * the database is slow (then with no choices rather than a dead interaction).
  */
@@ -13,6 +14,7 @@ import { admit, type HandlerContext } from "../respond.js";
 import { choiceLabel } from "../../kit/form-options.js";
 import { subcommandKey } from "../commands/slash-commands.js";
 import { platformTranslator } from "../platform-locale.js";
+import { suggestionKindOf } from "../../../core/suggestions.js";
 
 /** Choice names are customer and member names: neutralised (`neutralise` is for tests) and cut on grapheme boundaries. */
 export function toChoices(options: readonly PickerOption[], neutralise: Neutraliser = neutraliseText): ApplicationCommandOptionChoiceData<string>[] {
@@ -48,7 +50,8 @@ function scopeChoices(scopes: readonly string[], query: string, t: ReturnType<ty
 export async function handleAutocomplete(interaction: AutocompleteInteraction<"cached" | "raw">, ctx: HandlerContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const subcommand = interaction.options.getSubcommand(false);
-  const option = subcommand ? ctx.commandSet.subcommands.get(subcommandKey(interaction.commandName, subcommand))?.options.get(focused.name) : undefined;
+  const binding = subcommand ? ctx.commandSet.subcommands.get(subcommandKey(interaction.commandName, subcommand)) : undefined;
+  const option = binding?.options.get(focused.name);
   const query = String(focused.value ?? "").slice(0, 100);
   let picked: PickerOption[] = [];
   const kind = option?.kind === "customer" || option?.kind === "order" || option?.kind === "member" ? option.kind : undefined;
@@ -66,6 +69,21 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction<"c
       ctx.autocompleteTimeoutMs,
       [],
     ));
+  } else if (option && binding && ctx.api.suggest && suggestionKindOf(binding.command.name, option)) {
+    // Dates, deal stages, deal ids, quote numbers: the core suggests, in the member's language and zone.
+    const admittedSuggest = admit(interaction, ctx, { lookup: true });
+    if (admittedSuggest.ok) {
+      const actor = actorFromInteraction(interaction);
+      const suggest = ctx.api.suggest.bind(ctx.api);
+      picked = await within(
+        admittedSuggest.ticket.run(() => suggest({ actor, command: binding.command.name, option: option.name, query, limit: L.autocompleteChoices })).catch((error: unknown) => {
+          ctx.logger.warn({ err: error, interactionId: interaction.id }, "autocomplete suggest failed");
+          return [];
+        }),
+        ctx.autocompleteTimeoutMs,
+        [],
+      );
+    }
   } else if (option?.kind === "choice") {
     // Shown in the reader's words, matched on those or the canonical value, sent back canonical.
     const t = platformTranslator(interaction);

@@ -26,6 +26,7 @@ import { conventionsEn } from "./commands/conventions.js";
 import { recordsEn } from "./commands/records.js";
 import { messageLookupEn } from "./commands/message-lookup.js";
 import { linksEn } from "./commands/links.js";
+import { suggestionsEn } from "./commands/suggestions.js";
 import { ledgerEn } from "./commands/ledger.js";
 import { tasksEn } from "./commands/tasks.js";
 import { dealsEn } from "./commands/deals.js";
@@ -317,6 +318,7 @@ export const en = {
   ...recordsEn,
   ...messageLookupEn,
   ...linksEn,
+  ...suggestionsEn,
   ...ledgerEn,
   ...tasksEn,
   ...dealsEn,

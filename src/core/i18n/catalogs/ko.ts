@@ -19,6 +19,7 @@ import { conventionsKo } from "./commands/conventions.js";
 import { recordsKo } from "./commands/records.js";
 import { messageLookupKo } from "./commands/message-lookup.js";
 import { linksKo } from "./commands/links.js";
+import { suggestionsKo } from "./commands/suggestions.js";
 import { ledgerKo } from "./commands/ledger.js";
 import { tasksKo } from "./commands/tasks.js";
 import { dealsKo } from "./commands/deals.js";
@@ -307,6 +308,7 @@ export const ko: Catalog = {
   ...recordsKo,
   ...messageLookupKo,
   ...linksKo,
+  ...suggestionsKo,
   ...ledgerKo,
   ...tasksKo,
   ...dealsKo,

@@ -19,6 +19,7 @@ import { conventionsZhCN } from "./commands/conventions.js";
 import { recordsZhCN } from "./commands/records.js";
 import { messageLookupZhCN } from "./commands/message-lookup.js";
 import { linksZhCN } from "./commands/links.js";
+import { suggestionsZhCN } from "./commands/suggestions.js";
 import { ledgerZhCN } from "./commands/ledger.js";
 import { tasksZhCN } from "./commands/tasks.js";
 import { dealsZhCN } from "./commands/deals.js";
@@ -302,6 +303,7 @@ export const zhCN: Catalog = {
   ...recordsZhCN,
   ...messageLookupZhCN,
   ...linksZhCN,
+  ...suggestionsZhCN,
   ...ledgerZhCN,
   ...tasksZhCN,
   ...dealsZhCN,

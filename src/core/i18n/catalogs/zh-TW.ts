@@ -19,6 +19,7 @@ import { conventionsZhTW } from "./commands/conventions.js";
 import { recordsZhTW } from "./commands/records.js";
 import { messageLookupZhTW } from "./commands/message-lookup.js";
 import { linksZhTW } from "./commands/links.js";
+import { suggestionsZhTW } from "./commands/suggestions.js";
 import { ledgerZhTW } from "./commands/ledger.js";
 import { tasksZhTW } from "./commands/tasks.js";
 import { dealsZhTW } from "./commands/deals.js";
@@ -305,6 +306,7 @@ export const zhTW: Catalog = {
   ...recordsZhTW,
   ...messageLookupZhTW,
   ...linksZhTW,
+  ...suggestionsZhTW,
   ...ledgerZhTW,
   ...tasksZhTW,
   ...dealsZhTW,
