@@ -6,7 +6,6 @@ import { openDatabase, targetFromEnv, type Database, type DatabaseTarget } from 
 import { createDirectory } from "./data/directory.js";
 import { answerBackupRequests } from "./data/backup-requests.js";
 import { createDigestStore } from "./data/digest-store.js";
-import { createReminderStore } from "./data/reminder-queries.js";
 import { createAlertDeliveryStore } from "./data/alert-store.js";
 import type { DigestService } from "./core/digests.js";
 import type { DigestStore } from "./core/digest-store.js";
@@ -55,7 +54,7 @@ export async function createApp(options: {
       digests = service;
     },
     startDigests(digestOptions) {
-      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore, reminders: createReminderStore(database.prisma), alerts: createAlertDeliveryStore(database.prisma) });
+      const started = startDigests({ defaultLocale: options.defaultLocale, ...digestOptions, store: digestStore, alerts: createAlertDeliveryStore(database.prisma) });
       digests = started.service;
       return {
         ...started,

@@ -15,8 +15,6 @@ import type { Logger } from "../core/logger.js";
 import type { DigestPoster } from "./poster.js";
 import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from "./scheduler.js";
 import { createDigestService, type DigestService } from "./service.js";
-import type { ReminderStore } from "../core/reminders.js";
-import { createReminderScheduler, type ReminderScheduler } from "./reminders.js";
 import type { AlertDeliveryStore } from "../core/alerts.js";
 import { createAlertScheduler, type AlertScheduler } from "./alerts.js";
 
@@ -32,14 +30,12 @@ export { mention, plain, renderMentions, mentionedIds, mentionsAsNames, MENTION_
 export { DIGEST_KINDS, type DigestKind } from "../core/digests.js";
 
 /**
- * Creates the `digest` command's service and starts the per-minute scheduler; with `reminders`,
- * also the members' morning task reminders (src/digests/reminders.ts), on the same poster; with
- * `alerts`, the personal alerts (src/digests/alerts.ts) instead, whose `tasks` kind is the morning
- * reminder folded into the day's one message.
+ * Creates the `digest` command's service and starts the per-minute scheduler; with `alerts`, also
+ * the personal alerts (src/digests/alerts.ts) on the same poster, whose `tasks` kind is the
+ * members' morning task reminder folded into the day's one message.
  */
-export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger; reminders?: ReminderStore; alerts?: AlertDeliveryStore } & Partial<SchedulerOptions>): {
+export function startDigests(options: { store: DigestStore; poster: DigestPoster; logger?: Logger; alerts?: AlertDeliveryStore } & Partial<SchedulerOptions>): {
   scheduler: DigestScheduler;
-  reminders: ReminderScheduler | null;
   alerts: AlertScheduler | null;
   service: DigestService;
   stop(): Promise<void>;
@@ -51,17 +47,12 @@ export function startDigests(options: { store: DigestStore; poster: DigestPoster
     ? createAlertScheduler({ store: options.alerts, poster: options.poster, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale })
     : null;
   alerts?.start();
-  const reminders = options.reminders && !alerts
-    ? createReminderScheduler({ store: options.reminders, poster: options.poster, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale })
-    : null;
-  reminders?.start();
   return {
     scheduler,
-    reminders,
     alerts,
     service,
     async stop() {
-      await Promise.all([scheduler.stop(), reminders?.stop(), alerts?.stop()]);
+      await Promise.all([scheduler.stop(), alerts?.stop()]);
     },
   };
 }
