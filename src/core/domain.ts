@@ -30,7 +30,12 @@ export type Tenant = {
   timeZone: string;
   /** `settings workspace language`; null or absent: the platform's guild locale, then RAPPORT_LOCALE. */
   defaultLocale?: string | null;
+  /** `settings workspace visibility`: "own" lets reps and guests read only their own and unowned customers. */
+  customerVisibility?: CustomerVisibility;
 };
+
+export const CUSTOMER_VISIBILITIES = ["all", "own"] as const;
+export type CustomerVisibility = (typeof CUSTOMER_VISIBILITIES)[number];
 
 export type Member = {
   id: number;
@@ -44,6 +49,8 @@ export type Member = {
   timeZoneChosen?: boolean;
   /** `settings language`; null or absent: the platform's locale for this person. */
   locale?: string | null;
+  /** The platform's language for this person (one of our locales) as last seen; null when unknown. */
+  platformLocale?: string | null;
   active: boolean;
   /** A platform guest (Slack restricted / ultra-restricted): never above rep. */
   guest: boolean;

@@ -68,6 +68,7 @@ export function toTenant(row: Db.Tenant): Tenant {
     currency: row.currency,
     timeZone: row.timeZone,
     defaultLocale: row.defaultLocale,
+    customerVisibility: row.customerVisibility === "own" ? "own" : "all",
   };
 }
 
@@ -82,6 +83,7 @@ export function toMember(row: Db.Member): Member {
     timeZone: row.timeZone,
     timeZoneChosen: row.timeZoneChosen,
     locale: row.locale,
+    platformLocale: row.platformLocale,
     active: row.active,
     guest: row.guest,
   };
