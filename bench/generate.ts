@@ -163,6 +163,8 @@ export async function loadDeals(sql: Sql, step: Step): Promise<void> {
        CASE WHEN d.status = 'open' THEN 0 ELSE 1 END AS closing) r
      CROSS JOIN LATERAL generate_series(1, r.n + r.closing) AS e`,
   );
+  // The bulk load skips triggers (session_replication_role = replica): sum the pipeline once.
+  await step("deal totals", `SELECT deal_month_totals_rebuild()`);
 }
 
 const BULK_TABLES = ["customers", "contacts", "orders", "order_lines", "invoices", "interactions", "deals", "deal_events"];

@@ -3,6 +3,7 @@ import { defineCommand } from "../core/command.js";
 import { reply } from "../core/reply.js";
 import { UserError } from "../core/errors.js";
 import { resolveMember } from "../core/resolve.js";
+import { assertMayListOwner, readsEveryCustomer } from "../core/customer-visibility.js";
 import { activityChart, parsePeriod } from "../charts/stats-charts.js";
 import { chartReply } from "./stats.js";
 import { dealRateBlocks } from "./deal-rates.js";
@@ -28,7 +29,9 @@ export const activityCommand = defineCommand({
     const periodLabel = relative
       ? ctx.t("activity.period", { unit: relative[2]!.toLowerCase(), count: Number(relative[1]), countText: String(Number(relative[1])), label: period.label })
       : ctx.t("activity.period", { unit: "other", count: 0, countText: "", label: period.label });
-    const member = args.member ? await resolveMember(ctx, args.member) : null;
+    // A rep who may read only their own customers sees their own activity, not the team's.
+    const member = args.member ? await resolveMember(ctx, args.member) : readsEveryCustomer(ctx) ? null : ctx.member;
+    assertMayListOwner(ctx, member?.id ?? null, "activity");
     const chart = await activityChart(ctx.store.reports, { period, timeZone: ctx.timeZone, memberId: member?.id, t: ctx.t });
     if (member) chart.title = ctx.t("activity.memberTitle", { member: member.displayName, period: periodLabel });
     // Won / (won + lost) of the deals closed in the period, with the lost reasons ranked.

@@ -1,6 +1,7 @@
 /** Turns what a person typed (`#12`, `Wang`, `Wang` with `customer=acme`) into one contact, or a pick list. */
 import type { CommandContext } from "../core/context.js";
 import type { ContactRecord } from "../core/contact-store.js";
+import { assertMayReadCustomer, mayReadCustomer, readsEveryCustomer } from "../core/customer-visibility.js";
 import { NotFound, UserError } from "../core/errors.js";
 import { resolveCustomer } from "../core/resolve.js";
 
@@ -20,10 +21,12 @@ export async function resolveContact(
   if (byId) {
     const contact = await ctx.store.contacts.get(Number(byId[1]));
     if (!contact) throw new NotFound(ctx.t("contact.noId", { id: text }), "contacts acme");
+    const customer = await ctx.store.customers.get(contact.customerId);
+    if (customer) assertMayReadCustomer(ctx, customer, text);
     return contact;
   }
   const customer = options.customer ? await resolveCustomer(ctx, options.customer, (ref) => options.retry(`${quotedRef(text)} customer=${ref}`)) : null;
-  const found = await ctx.store.contacts.findByName(text, { customerId: customer?.id, removed: options.removed, limit: 6 });
+  const found = await visibleContacts(ctx, await ctx.store.contacts.findByName(text, { customerId: customer?.id, removed: options.removed, limit: 6 }));
   if (found.length === 0) {
     throw new NotFound(
       customer ? ctx.t("contact.noMatchAt", { query: text, customer: customer.name }) : ctx.t("contact.noMatch", { query: text }),
@@ -39,6 +42,17 @@ export async function resolveContact(
       command: options.retry(`#${contact.id}`),
     })),
   });
+}
+
+/** The contacts of customers the reader may see (a restricted rep's search leaves colleagues' out). */
+async function visibleContacts(ctx: CommandContext, found: ContactRecord[]): Promise<ContactRecord[]> {
+  if (readsEveryCustomer(ctx)) return found;
+  const visible: ContactRecord[] = [];
+  for (const contact of found) {
+    const customer = await ctx.store.customers.get(contact.customerId);
+    if (customer && mayReadCustomer(ctx, customer)) visible.push(contact);
+  }
+  return visible;
 }
 
 function quotedRef(text: string): string {

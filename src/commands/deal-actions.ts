@@ -5,6 +5,7 @@
 import type { CommandContext } from "../core/context.js";
 import type { Deal, DealEventKind, DealPatch, DealStage } from "../core/deal-store.js";
 import { assertCanChangeDeal, assertCanCreateDeal } from "../core/deal-permissions.js";
+import { assertMayReadCustomer } from "../core/customer-visibility.js";
 import { NotFound, PermissionDenied, UserError } from "../core/errors.js";
 import { hasRole } from "../core/permissions.js";
 import { resolveCustomer, resolveMember } from "../core/resolve.js";
@@ -42,6 +43,7 @@ function missing(ctx: CommandContext, field: string, example: string): UserError
 export async function requireDeal(ctx: CommandContext, id: number): Promise<Deal> {
   const deal = await ctx.store.deals.get(id);
   if (!deal) throw new NotFound(ctx.t("deal.notFound", { id: String(id) }), typed(ctx, "deals all"));
+  assertMayReadCustomer(ctx, { ownerId: deal.customerOwnerId }, `#${id}`);
   return deal;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import type { CommandContext } from "../core/context.js";
+import { assertMayListOwner } from "../core/customer-visibility.js";
 import { nextMonth, thisMonth, thisQuarter, type Window } from "../core/deal-periods.js";
 import type { DealFilter } from "../core/deal-store.js";
 import { UserError } from "../core/errors.js";
@@ -70,6 +71,7 @@ export const dealsCommand = defineCommand({
 
 async function dealList(ctx: CommandContext, input: { who: string; closing?: Closing; stageText?: string; page: number }): Promise<ReturnType<typeof reply.of>> {
   const member = input.who === "all" ? null : await resolveMember(ctx, input.who);
+  assertMayListOwner(ctx, member?.id ?? null, "deals");
   const stages = await ctx.store.deals.stages();
   const stage = input.stageText ? readStage(ctx, input.stageText, stages, EXAMPLE) : null;
   const window = input.closing ? closingWindow(input.closing, ctx.today) : null;
@@ -105,6 +107,7 @@ async function dealList(ctx: CommandContext, input: { who: string; closing?: Clo
 /** A member's (or the team's) open pipeline in four figures, for App Home. */
 async function pipelineSummary(ctx: CommandContext, who: string): Promise<ReturnType<typeof reply.of>> {
   const member = who === "all" ? null : await resolveMember(ctx, who);
+  assertMayListOwner(ctx, member?.id ?? null, "deals");
   const ownerId = member?.id;
   const month = thisMonth(ctx.today);
   const [open, closing] = await Promise.all([

@@ -1,4 +1,5 @@
 import { defineCommand } from "../core/command.js";
+import { assertMayReadCustomer, customerSearchScope } from "../core/customer-visibility.js";
 import { reply } from "../core/reply.js";
 import { commandName } from "../core/i18n/index.js";
 import { PAGE_SIZE, pageOption, text } from "./shared/arguments.js";
@@ -21,6 +22,7 @@ export const findCommand = defineCommand({
     const byId = /^#(\d{1,9})$/.exec(query.trim());
     const exact = byId ? await ctx.store.customers.get(Number(byId[1])) : null;
     if (exact) {
+      assertMayReadCustomer(ctx, exact, query.trim());
       const owner = exact.ownerId === null ? null : await ctx.store.members.get(exact.ownerId);
       const heading = t("heading.customersMatching", { query });
       return reply.of(heading, [
@@ -44,7 +46,7 @@ export const findCommand = defineCommand({
       ]);
     }
     // One extra row tells whether there is a next page without counting every match.
-    const hits = await ctx.store.customers.search(query, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+    const hits = await ctx.store.customers.search(query, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, ...customerSearchScope(ctx) });
     if (hits.length === 0) {
       return reply.of(t("find.noMatchTitle", { query }), [
         { type: "text", text: t("find.noMatchText", { query }) },

@@ -6,6 +6,7 @@ import type { DealStage, ForecastGroup } from "../core/deal-store.js";
 import { hasRole } from "../core/permissions.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { resolveMember } from "../core/resolve.js";
+import { assertMayListOwner } from "../core/customer-visibility.js";
 import { reply, type Block } from "../core/reply.js";
 import { money } from "./shared/format.js";
 import { stageLabelOf } from "./deal-view.js";
@@ -110,6 +111,7 @@ export const forecastCommand = defineCommand({
 
 async function forecastReply(ctx: CommandContext, period: Period, who: string) {
   const member = who === "all" ? null : await resolveMember(ctx, who);
+  assertMayListOwner(ctx, member?.id ?? null, "forecast");
   const window = periodWindow(period, ctx.today);
   const last = yearBefore(window);
   const ownerId = member?.id;

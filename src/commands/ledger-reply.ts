@@ -1,6 +1,7 @@
 /** What pay and writeoff share: finding an invoice by number, and the reply with the new balance. */
 import type { CommandContext } from "../core/context.js";
 import type { Customer } from "../core/domain.js";
+import { assertMayReadCustomer } from "../core/customer-visibility.js";
 import { NotFound } from "../core/errors.js";
 import { statusSelector, openAmount, type LedgerInvoice } from "../core/ledger.js";
 import { reply, type Block, type Reply } from "../core/reply.js";
@@ -15,7 +16,11 @@ export function looksLikeInvoiceNumber(reference: string): boolean {
 /** The invoice with this number, or NotFound naming similar numbers. */
 export async function resolveInvoice(ctx: CommandContext, number: string, example: string): Promise<LedgerInvoice> {
   const invoice = await ctx.store.ledger.invoiceByNumber(number);
-  if (invoice) return invoice;
+  if (invoice) {
+    const customer = await ctx.store.customers.get(invoice.customerId);
+    if (customer) assertMayReadCustomer(ctx, customer, number);
+    return invoice;
+  }
   const digits = number.replace(/\D/g, "");
   const similar = digits ? await ctx.store.ledger.pickInvoices(digits.slice(0, 3), 5) : [];
   throw new NotFound(ctx.t("ledger.invoiceNotFound", { number, similar: similar.length ? similar.join(", ") : "none" }), example);

@@ -16,6 +16,7 @@ import type { Customer } from "../core/domain.js";
 import { NotFound, PermissionDenied, UserError } from "../core/errors.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { creditCheck, customerWordsEnd, MAX_ORDER_LINES, splitOrderLines, type OrderLineInput } from "../core/order-entry.js";
+import { assertMayReadCustomer, customerSearchScope } from "../core/customer-visibility.js";
 import { can } from "../core/permissions.js";
 import { reply, type Block } from "../core/reply.js";
 import { withRecordLink } from "./shared/record-link.js";
@@ -212,14 +213,16 @@ async function showOrder(number: string, ctx: CommandContext) {
   const { t } = ctx;
   const order = await ctx.store.orders.getByNumber(number);
   if (!order) {
-    const similar = await ctx.store.orders.pick(sliceCodePoints(number, 4), 5);
+    const similar = await ctx.store.orders.pick(sliceCodePoints(number, 4), 5, customerSearchScope(ctx));
     const message = similar.length
       ? t("order.notFoundSimilar", { number, numbers: similar.map((o) => o.number).join(", ") })
       : t("order.notFound", { number });
     throw new NotFound(message, "order SO-1042");
   }
+  const customer = await ctx.store.customers.get(order.customerId);
+  if (customer) assertMayReadCustomer(ctx, customer, number);
   // An order's amounts are in its customer's currency (null: the workspace's).
-  const currency = (await ctx.store.customers.get(order.customerId))?.currency ?? null;
+  const currency = customer?.currency ?? null;
   const status = t("order.status", { status: order.status });
   const blocks: Block[] = [
     {

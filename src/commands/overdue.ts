@@ -1,4 +1,5 @@
 import { defineCommand } from "../core/command.js";
+import { customerSearchScope } from "../core/customer-visibility.js";
 import { reply, type Block } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
 import { AGEING_BUCKETS } from "../core/domain.js";
@@ -15,8 +16,10 @@ export const overdueCommand = defineCommand({
   writes: false,
   async handler(args, ctx) {
     const customer = args.customer ? await resolveCustomer(ctx, args.customer, (ref) => `overdue ${ref}`) : null;
-    const ageing = await ctx.store.receivables.ageing({ today: ctx.today, customerId: customer?.id, limit: 15 });
-    const scope = customer ? customer.name : ctx.t("overdue.allCustomers");
+    // A rep who may read only their own customers gets the ageing of those (and of the unowned ones).
+    const visibility = customerSearchScope(ctx);
+    const ageing = await ctx.store.receivables.ageing({ today: ctx.today, customerId: customer?.id, limit: 15, ...visibility });
+    const scope = customer ? customer.name : ctx.t(visibility.visibleTo ? "overdue.yourCustomers" : "overdue.allCustomers");
     // One customer's totals are in its currency; totals over all customers per currency (below).
     const totalCurrency = customer?.currency ?? null;
     // A customer's balance and limit are both in the customer's currency; totals over customers are in the workspace's.
@@ -33,7 +36,7 @@ export const overdueCommand = defineCommand({
         type: "table",
         title: customer
           ? ctx.t("overdue.tableTitleCustomer", { customer: customer.name, total })
-          : ctx.t("overdue.tableTitleAll", { total, count: ageing.customerCount, countText: String(ageing.customerCount) }),
+          : ctx.t(visibility.visibleTo ? "overdue.tableTitleYours" : "overdue.tableTitleAll", { total, count: ageing.customerCount, countText: String(ageing.customerCount) }),
         columns: [ctx.t("overdue.daysPastDue"), ...AGEING_BUCKETS.map((bucket) => ctx.t("overdue.bucket", { bucket })), ctx.t("overdue.total")],
         align: ["left", "right", "right", "right", "right", "right", "right"],
         rows: groups.map((group) => [ctx.t("overdue.amount"), ...AGEING_BUCKETS.map((bucket) => money(ctx, group.totals[bucket], group.currency)), money(ctx, group.total, group.currency)]),

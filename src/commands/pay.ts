@@ -6,6 +6,7 @@ import type { Customer } from "../core/domain.js";
 import { reply } from "../core/reply.js";
 import { resolveCustomer } from "../core/resolve.js";
 import { readDateArgument } from "../core/date-input.js";
+import { assertMayReadCustomer } from "../core/customer-visibility.js";
 import { NotFound, UserError } from "../core/errors.js";
 import { allocateOldestFirst, statusSelector, openAmount, PAYMENT_METHODS, type Allocation, type LedgerInvoice } from "../core/ledger.js";
 import { readLedgerAmount } from "../core/ledger-amount.js";
@@ -153,6 +154,7 @@ async function payerOf(ctx: CommandContext, reference: string, retry: (ref: stri
   if (invoice) {
     const customer = await ctx.store.customers.get(invoice.customerId);
     if (!customer) throw new NotFound(ctx.t("resolve.noCustomerId", { id: `#${invoice.customerId}` }));
+    assertMayReadCustomer(ctx, customer, reference.trim());
     return { customer, invoice };
   }
   if (/^[A-Za-z]{2,6}-\d+$/.test(reference.trim())) {

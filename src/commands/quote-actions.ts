@@ -2,6 +2,7 @@
 import type { CommandContext } from "../core/context.js";
 import type { Customer } from "../core/domain.js";
 import { readDateArgument } from "../core/date-input.js";
+import { assertMayReadCustomer } from "../core/customer-visibility.js";
 import { NotFound, PermissionDenied, UserError } from "../core/errors.js";
 import { can, hasRole } from "../core/permissions.js";
 import { creditCheck } from "../core/order-entry.js";
@@ -59,7 +60,10 @@ export function assertCanQuote(ctx: CommandContext, customer: Pick<Customer, "na
 
 async function findQuote(number: string, ctx: CommandContext, example: string): Promise<Quote> {
   const quote = await ctx.store.quotes.getByNumber(number);
-  if (quote) return quote;
+  if (quote) {
+    assertMayReadCustomer(ctx, { ownerId: quote.customerOwnerId }, number);
+    return quote;
+  }
   const similar = await ctx.store.quotes.similar(sliceCodePoints(number.replace(/^.*-/, ""), 4), 5);
   throw new NotFound(similar.length ? ctx.t("quote.notFoundSimilar", { number, numbers: similar.join(", ") }) : ctx.t("quote.notFound", { number }), example);
 }

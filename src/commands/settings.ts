@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import type { CommandContext } from "../core/context.js";
 import { isValidTimeZone } from "../core/dates.js";
+import { CUSTOMER_VISIBILITIES, type CustomerVisibility } from "../core/domain.js";
 import { PermissionDenied, UserError } from "../core/errors.js";
 import { createTranslator, isMessageKey, localeFromTag, resolveLocale, type Locale } from "../core/i18n/index.js";
 import { hasRole } from "../core/permissions.js";
@@ -14,19 +15,21 @@ import { QUOTE_PREFIX_EXAMPLE, readQuotePrefixWord, setQuotePrefix } from "./quo
 import { linkPreviewsSetting, PREVIEWS_EXAMPLE } from "./settings-previews.js";
 import { ALERTS_EXAMPLE, QUIET_EXAMPLE, alertsOverviewField, alertsSetting, quietSetting } from "./settings-alerts.js";
 
-const SETTINGS = ["language", "timezone", "currency", "reminders", "quote-prefix", "previews", "alerts", "quiet"] as const;
+const SETTINGS = ["language", "timezone", "currency", "reminders", "quote-prefix", "previews", "alerts", "quiet", "visibility"] as const;
 type Setting = (typeof SETTINGS)[number];
 
 /** Typed to go back to following the platform (member) or the platform and RAPPORT_LOCALE (workspace). */
 const AUTO = ["auto", "default", "reset"];
 
+const VISIBILITY_EXAMPLE = "settings workspace visibility own";
+
 const USAGE = {
   languageUsage: "settings language <en|zh-CN|zh-TW|ko>",
   timeZoneUsage: "settings timezone <Area/City>",
-  workspaceUsage: "settings workspace language|timezone|currency <value>",
+  workspaceUsage: "settings workspace language|timezone|currency|visibility <value>",
 };
 
-const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW", reminders: "settings reminders off", "quote-prefix": QUOTE_PREFIX_EXAMPLE, previews: PREVIEWS_EXAMPLE, alerts: ALERTS_EXAMPLE, quiet: QUIET_EXAMPLE };
+const EXAMPLES: Record<Setting, string> = { language: "settings language zh-TW", timezone: "settings timezone Asia/Seoul", currency: "settings workspace currency KRW", reminders: "settings reminders off", "quote-prefix": QUOTE_PREFIX_EXAMPLE, previews: PREVIEWS_EXAMPLE, alerts: ALERTS_EXAMPLE, quiet: QUIET_EXAMPLE, visibility: VISIBILITY_EXAMPLE };
 
 /** The usage lines in the words the reader types. */
 function usagesFor(ctx: CommandContext): Record<keyof typeof USAGE, string> {
@@ -87,6 +90,7 @@ async function overview(ctx: CommandContext) {
     await alertsOverviewField(ctx),
     { label: t("settings.workspaceTimeZone"), value: ctx.tenant.timeZone, inline: true },
     { label: t("settings.workspaceCurrency"), value: ctx.tenant.currency, inline: true },
+    { label: t("settings.workspaceVisibility"), value: t("settings.visibility", { visibility: ctx.tenant.customerVisibility ?? "all" }), inline: true },
   ];
   return reply.of(t("settings.title"), [
     { type: "fields", fields },
@@ -115,7 +119,14 @@ function readCurrency(ctx: CommandContext, value: string): string {
   return code;
 }
 
-/** `settings reminders on|off`: the member's morning reminder of tasks due (src/digests/reminders.ts). */
+/** `settings workspace visibility own|all` (customer-visibility.ts); the words as typed in any language arrive canonical. */
+function readVisibility(ctx: CommandContext, value: string): CustomerVisibility {
+  const word = value.toLowerCase();
+  if ((CUSTOMER_VISIBILITIES as readonly string[]).includes(word)) return word as CustomerVisibility;
+  throw new UserError("bad_argument", ctx.t("settings.unknownVisibility", { value, example: localizeTypedLine(VISIBILITY_EXAMPLE, ctx.locale) }), { example: VISIBILITY_EXAMPLE, field: "value" });
+}
+
+/** `settings reminders on|off`: the member's morning list of tasks due, the `tasks` kind of personal alerts (src/digests/alerts.ts). */
 async function setReminders(ctx: CommandContext, value: string) {
   const on = ["on", "yes", "true"].includes(value.toLowerCase()) ? true : ["off", "no", "false"].includes(value.toLowerCase()) ? false : null;
   if (on === null) {
@@ -128,7 +139,7 @@ async function setReminders(ctx: CommandContext, value: string) {
 
 async function setForMember(ctx: CommandContext, setting: Setting, value: string) {
   if (setting === "reminders") return setReminders(ctx, value);
-  if (setting === "quote-prefix") return setForWorkspace(ctx, setting, value);
+  if (setting === "quote-prefix" || setting === "visibility") return setForWorkspace(ctx, setting, value);
   if (setting === "currency") {
     const command = localizeTypedLine(`settings workspace currency ${HOME_CURRENCY[ctx.locale]}`, ctx.locale);
     throw new UserError("bad_argument", ctx.t("settings.currencyIsWorkspace", { command }), { example: EXAMPLES.currency });
@@ -162,25 +173,37 @@ async function setForWorkspace(ctx: CommandContext, setting: Exclude<Setting, "r
       ? { defaultLocale: readLocale(ctx, value) }
       : setting === "timezone"
         ? { timeZone: readTimeZone(ctx, value) }
-        : { currency: readCurrency(ctx, value) };
+        : setting === "visibility"
+          ? { customerVisibility: readVisibility(ctx, value) }
+          : { currency: readCurrency(ctx, value) };
   const { before, after } = await ctx.store.workspace.update(changes);
-  const snapshot = (tenant: typeof before) => ({ defaultLocale: tenant.defaultLocale ?? null, timeZone: tenant.timeZone, currency: tenant.currency });
+  const snapshot = (tenant: typeof before) => ({
+    defaultLocale: tenant.defaultLocale ?? null,
+    timeZone: tenant.timeZone,
+    currency: tenant.currency,
+    customerVisibility: tenant.customerVisibility ?? "all",
+  });
   await ctx.store.audit.record(ctx.member.id, { action: "workspace.settings", entity: "tenant", entityId: ctx.tenant.id, before: snapshot(before), after: snapshot(after) });
   if (setting === "language") {
     const locale = localeFromTag(after.defaultLocale);
     return reply.text(locale ? ctx.t("settings.workspaceLanguageSet", { language: languageName(ctx, locale) }) : ctx.t("settings.workspaceLanguageAuto"));
   }
   if (setting === "timezone") return reply.text(ctx.t("settings.workspaceTimeZoneSet", { zone: after.timeZone }));
+  if (setting === "visibility") {
+    const own = after.customerVisibility === "own";
+    const undo = localizeTypedLine(`settings workspace visibility ${own ? "all" : "own"}`, ctx.locale);
+    return reply.text(ctx.t(own ? "settings.workspaceVisibilityOwn" : "settings.workspaceVisibilityAll", { command: undo }));
+  }
   return reply.text(ctx.t("settings.workspaceCurrencySet", { currency: after.currency, previous: before.currency }));
 }
 
 export const settingsCommand = defineCommand({
   name: "settings",
-  summary: "Your language and time zone; the workspace's language, time zone and currency (admins)",
-  usage: "settings [workspace] [language|timezone|currency|reminders <value>]",
-  examples: ["settings", "settings language zh-TW", "settings timezone Asia/Seoul", "settings reminders off", "settings workspace currency KRW"],
+  summary: "Your language and time zone; the workspace's language, time zone, currency, visibility (admins)",
+  usage: "settings [workspace] [language|timezone|currency|visibility|reminders <value>]",
+  examples: ["settings", "settings language zh-TW", "settings timezone Asia/Seoul", "settings reminders off", "settings workspace currency KRW", VISIBILITY_EXAMPLE],
   options: {
-    setting: { kind: "choice", description: "language, timezone, currency or reminders", choices: SETTINGS },
+    setting: { kind: "choice", description: "language, timezone, currency, visibility or reminders", choices: SETTINGS },
     value: { kind: "text", description: "The new value; auto goes back to the default", schema: z.string().trim().min(1).max(64).optional() },
     workspace: { kind: "flag", description: "Change the workspace default (admins)" },
   },
@@ -192,7 +215,7 @@ export const settingsCommand = defineCommand({
     if (args.setting === "alerts") return alertsSetting(ctx, args.value);
     if (args.setting === "quiet") return quietSetting(ctx, args.value);
     if (!args.value) {
-      const example = args.workspace && args.setting !== "currency" && args.setting !== "reminders" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
+      const example = args.workspace && args.setting !== "currency" && args.setting !== "reminders" && args.setting !== "visibility" ? `settings workspace ${args.setting} ${args.setting === "language" ? "ko" : "Asia/Seoul"}` : EXAMPLES[args.setting];
       throw new UserError("bad_argument", ctx.t("settings.missingValue", { example: localizeTypedLine(example, ctx.locale) }), { example, field: "value" });
     }
     return args.workspace && args.setting !== "reminders" ? setForWorkspace(ctx, args.setting, args.value) : setForMember(ctx, args.setting, args.value);

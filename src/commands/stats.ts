@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../core/command.js";
+import { assertMayListOwner } from "../core/customer-visibility.js";
 import { reply, type Block } from "../core/reply.js";
 import { UserError } from "../core/errors.js";
 import { CHART_DIMENSIONS, type ChartDimension } from "../core/reports.js";
@@ -48,6 +49,8 @@ export const statsCommand = defineCommand({
   topic: "team",
   writes: false,
   async handler(args, ctx) {
+    // Every chart covers the whole workspace's customers.
+    assertMayListOwner(ctx, null, "activity");
     const digits = minorUnitDigits(ctx.tenant.currency);
     const reports = ctx.store.reports;
     const period = (fallback: string) => {

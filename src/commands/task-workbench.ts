@@ -8,6 +8,7 @@ import type { CommandContext } from "../core/context.js";
 import { addDaysTo, endOfWeek, type CalendarDate } from "../core/dates.js";
 import { reply, type Block, type ListItem, type Reply } from "../core/reply.js";
 import { resolveMember } from "../core/resolve.js";
+import { assertMayListOwner } from "../core/customer-visibility.js";
 import type { TaskRow } from "../core/task-store.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { localizeTypedLine } from "../core/i18n/typed-line.js";
@@ -77,6 +78,7 @@ export async function taskWorkbench(
   const headings = HEADINGS[input.headings ?? "tasks"];
   const { when, who, page } = input;
   const assignee = who === "all" ? null : await resolveMember(ctx, who);
+  assertMayListOwner(ctx, assignee?.id ?? null, input.headings ?? "tasks");
   const { items, total } = await ctx.store.tasks.listOpen({
     ...windowRange(when, ctx.today),
     assigneeId: assignee?.id,

@@ -76,7 +76,10 @@ export type AlertRecipient = {
   externalId: string;
   displayName: string;
   timeZone: string;
+  /** `settings language`. */
   locale: string | null;
+  /** The platform's language for this person (members.platform_locale). */
+  platformLocale: string | null;
   workspaceLocale: string | null;
   currency: string;
   /** The last local day scanned for daily facts (members.reminded_on). */
@@ -94,7 +97,7 @@ export type AlertDeliveryStore = {
   claimDay(memberId: number, localDate: CalendarDate): Promise<boolean>;
   /** Enqueues the member's daily facts: overdue invoices, quotes expiring soon, and (`withTasks`) the morning task list. */
   scanDaily(recipient: AlertRecipient, input: { today: CalendarDate; now: Date; withTasks: boolean; taskLimit: number }): Promise<number>;
-  /** Members with unsent, unclaimed (or lease-expired) alerts due at `now`. */
+  /** Active members with unsent, unclaimed (or lease-expired) alerts due at `now`. */
   dueRecipients(now: Date): Promise<AlertRecipient[]>;
   /** Claims the member's due alerts with `token` until `leaseUntil`; returns what this caller claimed. */
   claim(memberId: number, input: { now: Date; token: string; leaseUntil: Date }): Promise<StoredAlert[]>;

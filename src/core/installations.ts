@@ -26,6 +26,8 @@ export type InstallationRecords = {
   delete(key: InstallationKey): Promise<void>;
   /** The user who installed the app for this team (its own install first, else its enterprise's). */
   installerOf(where: { teamId?: string; enterpriseId?: string }): Promise<string | undefined>;
+  /** The team ids of every workspace installed on its own (not through an org-wide install). */
+  installedTeams(): Promise<string[]>;
 };
 
 export class InstallationStoreError extends RapportError {

@@ -72,6 +72,9 @@ export type ReceiptUndone = {
 
 export type WriteOffUndone = { customerId: number; invoiceNumber: string; amount: number };
 
+/** An open invoice as a picker shows it: what is left to collect, in the customer's currency (null: the workspace's). */
+export type OpenInvoiceMatch = { number: string; customerName: string; currency: string | null; open: number; dueOn: CalendarDate };
+
 /** What the ledger commands need from storage (src/data/ledger-queries.ts). */
 export type LedgerQueries = {
   /** An invoice of this workspace by number (case-insensitive). */
@@ -101,4 +104,9 @@ export type LedgerQueries = {
   undoWriteOff(writeOffId: number, now: Date): Promise<WriteOffUndone | null>;
   /** Open invoices due on or before `today` (as `overdue` counts them), oldest first. */
   overdueInvoices(customerId: number, today: CalendarDate): Promise<LedgerInvoice[]>;
+  /**
+   * At most `limit` open invoices whose number or customer's name contains `fragment` (all when
+   * empty), earliest due (most overdue) first: one bounded query, for autocomplete.
+   */
+  openInvoicesMatching(input: { fragment: string; limit: number }): Promise<OpenInvoiceMatch[]>;
 };

@@ -9,6 +9,7 @@ import type { Translate } from "./i18n/index.js";
 import { localizeTypedLine } from "./i18n/typed-line.js";
 import { customersInMessage, extractMessageCandidates, lookupQueries, orderLookups, type MessageMatch } from "./message-lookup.js";
 import { reply, type Block, type Reply } from "./reply.js";
+import type { CustomerSearchScope } from "./customer-visibility.js";
 import type { PickerOption } from "./service-api.js";
 import type { Store } from "./store.js";
 import { sliceCodePoints } from "./text/normalize.js";
@@ -17,6 +18,8 @@ export type MessageLookupKind = "customers" | "orders";
 
 export type MessageLookupInput = {
   store: Store;
+  /** Only the customers the asking member may read (customer-visibility.ts). */
+  scope: CustomerSearchScope;
   text: string;
   t: Translate;
   /** Runs a registry command as the member; its reply, as typed input would get it. */
@@ -63,13 +66,13 @@ function matchList(matches: readonly MessageMatch[], t: Translate): Reply {
 }
 
 /** "Find in CRM": the customer cards a message names, or a way to create the customer. */
-export async function findInMessage({ store, text, t, run }: MessageLookupInput): Promise<Reply> {
+export async function findInMessage({ store, scope, text, t, run }: MessageLookupInput): Promise<Reply> {
   const candidates = extractMessageCandidates(text);
   const searched = lookupQueries(candidates);
   if (!searched.length && !candidates.orderNumbers.length && !candidates.otherNumbers.length) {
     return reply.of(t("messageLookup.nothingTitle"), [{ type: "text", text: t("messageLookup.nothingToLookUp") }, newCustomerButton(undefined, t)]);
   }
-  const matches = await customersInMessage(store, candidates);
+  const matches = await customersInMessage(store, candidates, undefined, scope);
   if (matches.length === 1) {
     const [only] = matches;
     const card = await run("show", { customer: `#${only!.hit.id}` });
@@ -118,8 +121,8 @@ export async function ordersInMessage({ store, text, t, run }: MessageLookupInpu
 }
 
 /** The customers a message names, best first, for a form's customer field (the name, and "#id" as value). */
-export async function customerChoicesInMessage(store: Store, text: string, limit: number): Promise<PickerOption[]> {
-  const matches = await customersInMessage(store, extractMessageCandidates(text), limit);
+export async function customerChoicesInMessage(store: Store, text: string, limit: number, scope: CustomerSearchScope): Promise<PickerOption[]> {
+  const matches = await customersInMessage(store, extractMessageCandidates(text), limit, scope);
   // The label is the name alone: put in a form's customer field, it finds this customer exactly.
   return matches.map(({ hit }) => ({ label: hit.name, value: `#${hit.id}` }));
 }

@@ -5,6 +5,7 @@
  * customer search (no SQL of its own): at most MAX_NAME_LOOKUPS searches and MAX_ORDER_LOOKUPS
  * order reads per message, however long the message is.
  */
+import { withinScope, type CustomerSearchScope } from "./customer-visibility.js";
 import type { CustomerHit } from "./domain.js";
 import { toHalfWidth } from "./i18n/vocabulary.js";
 import type { Store } from "./store.js";
@@ -269,6 +270,7 @@ export async function customersInMessage(
   store: Store,
   candidates: MessageCandidates,
   limit = MAX_CUSTOMERS_SHOWN,
+  scope: CustomerSearchScope = {},
 ): Promise<MessageMatch[]> {
   const found = new Map<number, MessageMatch & { weight: number; best: number; first: number }>();
   const add = (hit: CustomerHit, by: string, weight: number, order: number) => {
@@ -284,13 +286,13 @@ export async function customersInMessage(
     const named = await store.orders.getByNumber(number);
     if (!named) continue;
     const customer = await store.customers.get(named.customerId);
-    if (!customer || customer.archivedAt) continue;
+    if (!customer || customer.archivedAt || !withinScope(scope, customer)) continue;
     const owner = customer.ownerId === null ? null : await store.members.get(customer.ownerId);
     add({ id: customer.id, name: customer.name, status: customer.status, city: customer.city ?? null, ownerName: owner?.displayName ?? null, score: 1 }, named.number, 3, order++);
   }
   const exact = new Set([...candidates.emails, ...candidates.phones]);
   for (const query of lookupQueries(candidates)) {
-    const hits = await store.customers.search(query, { limit: MAX_CUSTOMERS_SHOWN });
+    const hits = await store.customers.search(query, { limit: MAX_CUSTOMERS_SHOWN, ...scope });
     for (const hit of hits) if (hit.score >= MIN_MESSAGE_SCORE) add(hit, query, exact.has(query) ? 3 : 1 + hit.score, order++);
   }
   return [...found.values()]

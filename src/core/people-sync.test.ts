@@ -7,6 +7,7 @@ const member = (overrides: Partial<SyncedMember> & { id: number; externalId: str
   role: "rep",
   timeZone: "UTC",
   timeZoneChosen: false,
+  platformLocale: null,
   active: true,
   guest: false,
   closedAtHandover: false,
@@ -18,8 +19,18 @@ const plan = (members: SyncedMember[], people: PlatformPerson[], complete = fals
 describe("planPeopleSync", () => {
   test("GIVEN a colleague Rapport never saw THEN they are created as an active rep with the platform's name, email and zone", () => {
     const result = plan([], [{ externalId: "U1", displayName: "Mia Park", email: "mia@acme.example", timeZone: "Asia/Seoul", locale: "ko-KR" }]);
-    expect(result.create).toEqual([{ externalId: "U1", displayName: "Mia Park", email: "mia@acme.example", timeZone: "Asia/Seoul", guest: false, active: true }]);
+    expect(result.create).toEqual([{ externalId: "U1", displayName: "Mia Park", email: "mia@acme.example", timeZone: "Asia/Seoul", platformLocale: "ko", guest: false, active: true }]);
     expect(result.update).toEqual([]);
+  });
+
+  test.each([
+    ["a new language", { platformLocale: "en" }, "zh-TW", { platformLocale: "zh-TW" }],
+    ["the same language in another region", { platformLocale: "en" }, "en-GB", {}],
+    ["a language Rapport has no catalog for", { platformLocale: "ko" }, "pt-BR", { platformLocale: null }],
+    ["no language at all (Discord members)", { platformLocale: "ko" }, undefined, {}],
+  ])("GIVEN %s from the platform THEN platform_locale follows it (never the member's own choice)", (_name, stored, tag, expected) => {
+    const result = plan([member({ id: 1, externalId: "U1", ...stored })], [{ externalId: "U1", displayName: "U1", ...(tag === undefined ? {} : { locale: tag }) }]);
+    expect(result.update.map((update) => update.changes)).toEqual(Object.keys(expected).length ? [expected] : []);
   });
 
   test("GIVEN no or an invalid zone THEN a new member gets the workspace's", () => {

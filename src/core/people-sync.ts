@@ -11,18 +11,20 @@
  * - A deactivated (Slack) or departed (Discord) person is marked inactive, never deleted: their
  *   customers stay theirs until a manager hands them over. A person who comes back is active again,
  *   unless their access was closed at a hand-over (an admin reopens that with `role`).
- * - The platform's locale is not stored: `members.locale` means "chosen with settings language", and
- *   writing the platform's tag there would pin it (the adapters read the platform's locale per request).
+ * - The platform's locale goes to `platform_locale`, never to `locale` (which means "chosen with
+ *   settings language" and would pin it): alerts then reach people who never typed in their own
+ *   language. A tag Rapport has no catalog for clears it, so the workspace's language applies.
  */
 import { isValidTimeZone } from "./dates.js";
 import type { Role } from "./domain.js";
+import { localeFromTag } from "./i18n/locale.js";
 
 /** One person as a platform lists them. */
 export type PlatformPerson = {
   externalId: string;
   displayName: string;
   email?: string | null;
-  /** The platform's language tag (Slack `locale`); see the note above: read, not stored. */
+  /** The platform's language tag (Slack `locale`); undefined: the platform did not say. */
   locale?: string | null;
   /** IANA zone (Slack `tz`); Discord tells bots none. */
   timeZone?: string | null;
@@ -41,6 +43,7 @@ export type SyncedMember = {
   role: Role;
   timeZone: string;
   timeZoneChosen: boolean;
+  platformLocale: string | null;
   active: boolean;
   guest: boolean;
   /** True when the member's access was last closed at a hand-over (not by leaving the platform). */
@@ -51,13 +54,14 @@ export type MemberChanges = {
   displayName?: string;
   email?: string;
   timeZone?: string;
+  platformLocale?: string | null;
   guest?: boolean;
   role?: Role;
   active?: boolean;
 };
 
 export type PeopleSyncPlan = {
-  create: { externalId: string; displayName: string; email: string | null; timeZone: string; guest: boolean; active: boolean }[];
+  create: { externalId: string; displayName: string; email: string | null; timeZone: string; platformLocale: string | null; guest: boolean; active: boolean }[];
   update: { id: number; externalId: string; changes: MemberChanges }[];
   /** Members that left (inactive now) and members that came back (active again), for the audit trail. */
   left: number[];
@@ -109,6 +113,7 @@ export function planPeopleSync(input: {
         displayName: cleanName(person),
         email: email ?? null,
         timeZone: zone ?? input.defaultTimeZone,
+        platformLocale: localeFromTag(person.locale),
         guest: person.guest ?? false,
         active: !person.gone,
       });
@@ -120,6 +125,7 @@ export function planPeopleSync(input: {
     if (name !== existing.displayName) changes.displayName = name;
     if (email && email !== existing.email) changes.email = email;
     if (zone && zone !== existing.timeZone && !existing.timeZoneChosen) changes.timeZone = zone;
+    if (person.locale !== undefined && localeFromTag(person.locale) !== existing.platformLocale) changes.platformLocale = localeFromTag(person.locale);
     const guest = person.guest ?? existing.guest;
     if (guest !== existing.guest) changes.guest = guest;
     if (guest && existing.role !== "rep") changes.role = "rep";

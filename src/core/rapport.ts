@@ -30,7 +30,8 @@ import { adminsOf, channelRefsFor, type PlatformInfo } from "./platform.js";
 import { runUndo } from "./undo.js";
 import type { DigestService } from "./digests.js";
 import { customerChoicesInMessage, findInMessage, ordersInMessage } from "./message-lookup-reply.js";
-import { dateSuggestions, dealSuggestions, quoteSuggestions, stageSuggestions, suggestionKindOf } from "./suggestions.js";
+import { customerSearchScope, readsEveryCustomer } from "./customer-visibility.js";
+import { dateSuggestions, dealSuggestions, invoiceSuggestions, quoteSuggestions, stageSuggestions, suggestionKindOf, validitySuggestions } from "./suggestions.js";
 
 export type RapportOptions = {
   directory: Directory;
@@ -376,16 +377,16 @@ export function createRapport(options: RapportOptions): Rapport {
     },
 
     async pick({ actor, kind, query, limit }): Promise<PickerOption[]> {
-      const { store, member } = await identify(actor);
+      const { store, member, tenant } = await identify(actor);
       if (!member.active) return [];
       const text = sliceCodePoints(query, 100);
       if (kind === "customer") {
         if (!text.trim()) return [];
-        const hits = await store.customers.search(text, { limit });
+        const hits = await store.customers.search(text, { limit, ...customerSearchScope({ tenant, member }) });
         return hits.map((hit) => ({ label: sliceCodePoints(`${hit.name}${hit.city ? ` (${hit.city})` : ""}`, 100), value: `#${hit.id}` }));
       }
       if (kind === "order") {
-        const orders = await store.orders.pick(text, limit);
+        const orders = await store.orders.pick(text, limit, customerSearchScope({ tenant, member }));
         return orders.map((order) => ({ label: sliceCodePoints(`${order.number} · ${order.customerName} · ${order.status}`, 100), value: order.number }));
       }
       const members = await store.members.search(text, limit);
@@ -396,24 +397,37 @@ export function createRapport(options: RapportOptions): Rapport {
       const definition = byName.get(command);
       const spec = definition?.options.find((candidate) => candidate.name === option);
       const kind = definition && spec ? suggestionKindOf(definition.name, spec) : undefined;
-      if (!kind) return [];
-      const { store, member, locale } = await identify(actor);
-      if (!member.active) return [];
+      if (!definition || !kind) return [];
+      const { store, member, locale, tenant } = await identify(actor);
+      // Nothing is suggested for a command the member may not run (the receipts behind `pay`'s invoices).
+      if (!member.active || (definition.role && !hasRole(member, definition.role)) || (definition.capability && !can(member, definition.capability))) return [];
       const t = createTranslator(locale);
       const text = sliceCodePoints(query, 100);
       switch (kind) {
         case "date":
           return dateSuggestions({ query: text, t, timeZone: member.timeZone, now: clock(), limit });
+        case "validity":
+          return validitySuggestions({ query: text, t, timeZone: member.timeZone, now: clock(), limit });
         case "dealStage":
           return stageSuggestions({ stages: await store.deals.stages(), query: text, t, limit });
         case "dealId": {
           // The member's own open deals first; someone with none of their own (a manager) sees the team's.
           const own = await store.deals.list({ status: "open", ownerId: member.id, limit: 100, offset: 0 });
-          const deals = own.items.length ? own.items : (await store.deals.list({ status: "open", limit: 100, offset: 0 })).items;
+          // A rep of an "own" workspace is offered only their own deals (customer-visibility.ts).
+          const team = own.items.length || !readsEveryCustomer({ tenant, member }) ? null : await store.deals.list({ status: "open", limit: 100, offset: 0 });
+          const deals = team ? team.items : own.items;
           return dealSuggestions({ deals, query: text, t, limit });
         }
         case "quoteNumber":
           return quoteSuggestions({ quotes: await store.quotes.recentOpen({ fragment: text, memberId: member.id, limit }), t });
+        case "openInvoice":
+          return invoiceSuggestions({
+            // Every customer's: recording receipts is for managers, admins and finance, who read every customer (customer-visibility.ts).
+            invoices: await store.ledger.openInvoicesMatching({ fragment: text, limit }),
+            workspaceCurrency: tenant.currency,
+            t,
+            today: todayIn(member.timeZone, clock()),
+          });
       }
     },
 
@@ -428,7 +442,7 @@ export function createRapport(options: RapportOptions): Rapport {
           return definition ? execute(definition, args, actor, undefined, undefined, identity) : reply.error("unknown_command", t("error.noSuchCommand", { command }));
         };
         const lookup = kind === "orders" ? ordersInMessage : findInMessage;
-        return inLocale(await lookup({ store: identity.store, text, t, run }), t.locale);
+        return inLocale(await lookup({ store: identity.store, scope: customerSearchScope(identity), text, t, run }), t.locale);
       } catch (error) {
         if (error instanceof UserError) return inLocale(userErrorReply(error, undefined, t), t.locale);
         return inLocale(apology(logger, error, t), t.locale);
@@ -436,9 +450,9 @@ export function createRapport(options: RapportOptions): Rapport {
     },
 
     async customersInMessage({ actor, text, limit }) {
-      const { store, member } = await identify(actor);
+      const { store, member, tenant } = await identify(actor);
       if (!member.active) return [];
-      return customerChoicesInMessage(store, text, limit);
+      return customerChoicesInMessage(store, text, limit, customerSearchScope({ tenant, member }));
     },
 
     async syncPeople({ platform, tenantExternalId, tenantName, people, complete }) {

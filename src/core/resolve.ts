@@ -4,7 +4,8 @@
  */
 import type { CommandContext } from "./context.js";
 import type { Customer, Member } from "./domain.js";
-import { NotFound, UserError } from "./errors.js";
+import { assertMayReadCustomer, customerSearchScope, readsEveryCustomer } from "./customer-visibility.js";
+import { NotFound, PermissionDenied, UserError } from "./errors.js";
 
 const ID_REFERENCE = /^#(\d{1,9})$/;
 
@@ -14,9 +15,13 @@ export async function resolveCustomer(ctx: CommandContext, reference: string, re
   if (byId) {
     const customer = await ctx.store.customers.get(Number(byId[1]));
     if (!customer) throw new NotFound(ctx.t("resolve.noCustomerId", { id: text }), "find acme");
+    assertMayReadCustomer(ctx, customer, text);
     return customer;
   }
-  const hits = await ctx.store.customers.search(text, { limit: 6 });
+  const hits = await ctx.store.customers.search(text, { limit: 6, ...customerSearchScope(ctx) });
+  // Only what the reader may see is searched; an exact name they may not see is refused by name
+  // rather than replaced by a visible customer whose name merely contains it.
+  if (!hits.some((hit) => hit.score >= 1)) await refuseHiddenExactName(ctx, text);
   const [best, second] = hits;
   if (!best) {
     throw new NotFound(ctx.t("resolve.noCustomerMatch", { query: text }), `find ${text.split(/\s+/)[0] ?? "acme"}`);
@@ -33,6 +38,13 @@ export async function resolveCustomer(ctx: CommandContext, reference: string, re
       command: retry(`#${hit.id}`),
     })),
   });
+}
+
+/** For a restricted reader: the name typed exactly is a customer they may not see. */
+async function refuseHiddenExactName(ctx: CommandContext, text: string): Promise<void> {
+  if (readsEveryCustomer(ctx)) return;
+  const [hidden] = (await ctx.store.customers.search(text, { limit: 3 })).filter((hit) => hit.score >= 1);
+  if (hidden) throw new PermissionDenied(ctx.t("visibility.customerHidden", { reference: text }));
 }
 
 /** `includeInactive`: also members whose access was closed (hand-over), for reopening it. */

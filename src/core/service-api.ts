@@ -34,7 +34,7 @@ export type RapportApi = {
   /**
    * Suggestions for a free-text option whose good values Rapport knows (`suggestionKindOf`): date
    * phrases with the date each means in the member's zone and language, deal stages, the member's
-   * open deals, recent quote numbers. Cheap (autocomplete cannot wait). Optional for test doubles.
+   * open deals, recent quote numbers, open invoices. Cheap (autocomplete cannot wait). Optional for test doubles.
    */
   suggest?(input: { actor: Actor; command: string; option: string; query: string; limit: number }): Promise<PickerOption[]>;
   /**

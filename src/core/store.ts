@@ -10,6 +10,7 @@ import type {
   CustomerHit,
   CustomerPatch,
   CustomerProfile,
+  CustomerVisibility,
   FollowUpRow,
   Interaction,
   InteractionChannel,
@@ -20,6 +21,7 @@ import type {
   Tenant,
 } from "./domain.js";
 import type { Reply } from "./reply.js";
+import type { CustomerSearchScope } from "./customer-visibility.js";
 import type { PeopleSyncSummary, PlatformPerson } from "./people-sync.js";
 import type { ReportQueries, TeamQueries } from "./reports.js";
 import type { TaskQueries } from "./task-store.js";
@@ -40,7 +42,8 @@ export type Store = {
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 
   customers: {
-    search(query: string, options: { limit: number; offset?: number }): Promise<CustomerHit[]>;
+    /** `visibleTo`: only the customers that member may read (customer-visibility.ts). */
+    search(query: string, options: { limit: number; offset?: number } & CustomerSearchScope): Promise<CustomerHit[]>;
     get(id: number): Promise<Customer | null>;
     profile(id: number, today: CalendarDate): Promise<CustomerProfile | null>;
     create(input: CustomerPatch & { name: string; ownerId: number | null }): Promise<Customer>;
@@ -68,13 +71,15 @@ export type Store = {
   orders: {
     getByNumber(number: string): Promise<Order | null>;
     listForCustomer(customerId: number, options: { limit: number; offset: number }): Promise<Page<Order>>;
-    pick(query: string, limit: number): Promise<{ number: string; customerName: string; status: string }[]>;
+    /** Orders whose number starts with `query`; `visibleTo`: only orders of customers that member may read. */
+    pick(query: string, limit: number, scope?: CustomerSearchScope): Promise<{ number: string; customerName: string; status: string }[]>;
   };
   /** Order entry: new orders, cancellations, shipments and invoices (src/data/order-entry-queries.ts). */
   orderEntry: OrderEntryQueries;
   receivables: {
     /** `byCurrency`: the totals per customer currency (null: the workspace's), since amounts in different currencies do not add up. */
-    ageing(options: { today: CalendarDate; customerId?: number; limit: number }): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number; byCurrency?: { currency: string | null; totals: AgeingRow["buckets"]; total: number }[] }>;
+    /** `visibleTo`: only the customers that member may read (customer-visibility.ts). */
+    ageing(options: { today: CalendarDate; customerId?: number; limit: number } & CustomerSearchScope): Promise<{ rows: AgeingRow[]; totals: AgeingRow["buckets"]; total: number; customerCount: number; byCurrency?: { currency: string | null; totals: AgeingRow["buckets"]; total: number }[] }>;
   };
   /** Export tables and chart/activity aggregates (src/data/report-queries.ts). */
   reports: ReportQueries;
@@ -119,7 +124,7 @@ export type Store = {
   };
   /** The workspace's own settings (`settings workspace ...`). A new currency applies to amounts entered from now on. */
   workspace: {
-    update(changes: { defaultLocale?: string | null; timeZone?: string; currency?: string }): Promise<{ before: Tenant; after: Tenant }>;
+    update(changes: { defaultLocale?: string | null; timeZone?: string; currency?: string; customerVisibility?: CustomerVisibility }): Promise<{ before: Tenant; after: Tenant }>;
   };
   audit: { record(actorId: number | null, entry: AuditEntry): Promise<void> };
   idempotency: {
@@ -143,7 +148,7 @@ export type Directory = {
   /** A new member is a rep unless the platform says admin (see Actor.profile); guests stay reps. */
   ensureMember(
     tenant: Tenant,
-    input: { externalId: string; displayName?: string; email?: string; timeZone?: string; isPlatformAdmin?: boolean; isGuest?: boolean },
+    input: { externalId: string; displayName?: string; email?: string; timeZone?: string; locale?: string; isPlatformAdmin?: boolean; isGuest?: boolean },
   ): Promise<Member>;
   storeFor(tenant: Tenant): Store;
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createTranslator, type Locale } from "./i18n/index.js";
-import { dateLabel, dateSuggestions, dealSuggestions, stageSuggestions, suggestionKindOf } from "./suggestions.js";
+import { dateLabel, dateSuggestions, dealSuggestions, invoiceSuggestions, stageSuggestions, suggestionKindOf, validitySuggestions } from "./suggestions.js";
 import { DEFAULT_STAGES, type Deal } from "./deal-store.js";
 
 // Friday 27 Nov 2026, 20:00 UTC: already Saturday 28 Nov in Shanghai and Seoul.
@@ -15,6 +15,10 @@ describe("suggestionKindOf", () => {
     ["deal", { name: "stage", kind: "text" }, "dealStage"],
     ["deal", { name: "id", kind: "text" }, "dealId"],
     ["quote", { name: "number", kind: "text" }, "quoteNumber"],
+    // A text option (it also takes `30d`), so named: a kind of `date` alone would miss it.
+    ["quote", { name: "valid", kind: "text" }, "validity"],
+    ["pay", { name: "customer_or_invoice", kind: "text" }, "openInvoice"],
+    ["pay", { name: "ref", kind: "text" }, undefined],
     ["deal", { name: "title", kind: "text" }, undefined],
     ["order", { name: "number", kind: "order" }, undefined],
   ] as const)("GIVEN %s %o THEN %s", (command, option, kind) => {
@@ -108,5 +112,49 @@ describe("dealSuggestions", () => {
   });
   test("GIVEN a deal THEN it reads #id · title · customer", () => {
     expect(dealSuggestions({ deals, query: "7", t: createTranslator("zh-CN"), limit: 25 })).toEqual([{ label: "#7 · ERP rollout · 上海宏达贸易有限公司", value: "7" }]);
+  });
+});
+
+describe("validitySuggestions", () => {
+  const validity = (locale: Locale, query: string) => validitySuggestions({ query, t: createTranslator(locale), timeZone: "UTC", now: NOW, limit: 25 });
+
+  test.each([
+    ["en", "30d", { label: "30d — Sun 27 Dec", value: "2026-12-27" }],
+    ["zh-CN", "30天", { label: "30天 — 12月27日周日", value: "2026-12-27" }],
+    ["ko", "45일", { label: "45일 — 2027년 1월 11일 (월)", value: "2027-01-11" }],
+  ] as const)("GIVEN %s typed the period %s THEN the date it ends on, sent back as that date", (locale, query, only) => {
+    expect(validity(locale, query)).toEqual([only]);
+  });
+
+  test("GIVEN a date phrase or nothing THEN the same suggestions a date option gets", () => {
+    expect(validity("en", "next fri")).toEqual(dates("en", "UTC", "next fri"));
+    expect(validity("zh-TW", "")).toEqual(dates("zh-TW", "UTC", ""));
+  });
+});
+
+describe("invoiceSuggestions", () => {
+  const invoices = [
+    { number: "INV-1001", customerName: "Acme Corp", currency: null, open: 120_050, dueOn: "2026-11-17" },
+    { number: "INV-1002", customerName: "上海宏达贸易有限公司", currency: "CNY", open: 5_000_000, dueOn: "2026-11-26" },
+    { number: "INV-1003", customerName: "한빛상사", currency: "KRW", open: 3_500_000, dueOn: "2026-12-04" },
+  ];
+  const labels = (locale: Locale) => invoiceSuggestions({ invoices, workspaceCurrency: "EUR", t: createTranslator(locale), today: "2026-11-27" }).map((o) => o.label);
+
+  test("GIVEN open invoices THEN number, customer, what is left in the customer's currency, how late; the number sent back", () => {
+    const options = invoiceSuggestions({ invoices, workspaceCurrency: "EUR", t: createTranslator("en"), today: "2026-11-27" });
+    expect(options.map((o) => o.value)).toEqual(["INV-1001", "INV-1002", "INV-1003"]);
+    expect(labels("en")).toEqual([
+      "INV-1001 · Acme Corp · €1,200.50 open · 10 days overdue",
+      "INV-1002 · 上海宏达贸易有限公司 · CN¥50,000.00 open · 1 day overdue",
+      "INV-1003 · 한빛상사 · ₩3,500,000 open · due Fri 4 Dec",
+    ]);
+  });
+
+  test.each([
+    ["zh-CN", "INV-1002 · 上海宏达贸易有限公司 · 待收 ¥50,000.00 · 已逾期 1 天", "INV-1003 · 한빛상사 · 待收 ₩3,500,000 · 12月4日周五到期"],
+    ["zh-TW", "INV-1002 · 上海宏达贸易有限公司 · 待收 CN¥50,000.00 · 已逾期 1 天", "INV-1003 · 한빛상사 · 待收 ￦3,500,000 · 12月4日週五到期"],
+    ["ko", "INV-1002 · 上海宏达贸易有限公司 · 미수 CN¥50,000.00 · 1일 연체", "INV-1003 · 한빛상사 · 미수 ₩3,500,000 · 12월 4일 (금) 만기"],
+  ] as const)("GIVEN a %s reader THEN the labels are in their words", (locale, overdue, due) => {
+    expect(labels(locale).slice(1)).toEqual([overdue, due]);
   });
 });

@@ -1,24 +1,36 @@
 /**
  * What Rapport suggests for free-text options whose good values it knows (Discord autocomplete,
- * issue 20): date phrases with the date each means in the member's zone, the workspace's deal
- * stages, the member's open deals and recent quote numbers. Pure where it can be (dates, stages);
+ * issue 20): date phrases with the date each means in the member's zone (also for a quote's
+ * validity), the workspace's deal stages, the member's open deals, recent quote numbers and the
+ * open invoices a receipt can be applied to. Pure where it can be (dates, stages);
  * the store-backed lists are cheap, bounded queries, because autocomplete has no deferral.
  */
 import { readDate, type DateLocale } from "./dates/read-date.js";
-import { todayIn, type CalendarDate } from "./dates.js";
+import { daysBetween, todayIn, type CalendarDate } from "./dates.js";
 import type { Deal, DealStage } from "./deal-store.js";
+import type { OpenInvoiceMatch } from "./ledger.js";
+import { formatMoney } from "./money/index.js";
+import { readValidityDays, validUntilFrom } from "./quotes.js";
 import type { Translate } from "./i18n/index.js";
 import type { PickerOption } from "./service-api.js";
 
-/** What an option suggests: dates, deal stages, deal ids, quote numbers. */
-export type SuggestionKind = "date" | "dealStage" | "dealId" | "quoteNumber";
+/**
+ * What an option suggests: dates, a validity (a date, or a period such as `30d`), deal stages,
+ * deal ids, quote numbers, open invoices.
+ */
+export type SuggestionKind = "date" | "validity" | "dealStage" | "dealId" | "quoteNumber" | "openInvoice";
 
-/** Free-text options (by command and option name) whose values Rapport knows. */
+/**
+ * Free-text options (by command and option name) whose values Rapport knows. A text option that
+ * also reads dates (a quote's validity takes `30d` too) is named here, since its kind is not `date`.
+ */
 const NAMED: Readonly<Record<string, SuggestionKind>> = {
   "deal.stage": "dealStage",
   "deal.id": "dealId",
   "deals.stage": "dealStage",
   "quote.number": "quoteNumber",
+  "quote.valid": "validity",
+  "pay.customer_or_invoice": "openInvoice",
 };
 
 /** The suggestions an option gets, if any: every `date` option, and the named text options. */
@@ -79,6 +91,37 @@ export function dateSuggestions(input: { query: string; t: Translate; timeZone: 
   // Text that does not read as a date is said so after the phrases it may be the start of ("明" → 明天).
   if (unreadable) options.push(unreadable);
   return options.slice(0, input.limit);
+}
+
+/**
+ * A quote's validity: a typed period (`30d`, `30天`, `30일`) with the date it ends on, sent back as
+ * that date; anything else gets the date suggestions every date option gets.
+ */
+export function validitySuggestions(input: { query: string; t: Translate; timeZone: string; now: Date; limit: number }): PickerOption[] {
+  const days = readValidityDays(input.query);
+  if (days === null) return dateSuggestions(input);
+  const today = todayIn(input.timeZone, input.now);
+  const until = validUntilFrom(today, days);
+  return [{ label: cut(input.t("suggest.date", { phrase: input.query.trim(), date: dateLabel(until, input.t.locale as DateLocale, today) })), value: until }];
+}
+
+/**
+ * Open invoices as `INV-1042 · Acme · €1,200.00 open · 3 days overdue` (the open amount in the
+ * customer's currency, else the workspace's), sending back the invoice number; in the order given
+ * (most overdue first).
+ */
+export function invoiceSuggestions(input: { invoices: readonly OpenInvoiceMatch[]; workspaceCurrency: string; t: Translate; today: CalendarDate }): PickerOption[] {
+  const { t, today } = input;
+  const locale = t.locale as DateLocale;
+  return input.invoices.map((invoice) => {
+    const amount = formatMoney(invoice.open, invoice.currency ?? input.workspaceCurrency, t.locale);
+    const overdueDays = daysBetween(invoice.dueOn, today);
+    const common = { number: invoice.number, customer: invoice.customerName, amount };
+    const label = overdueDays > 0
+      ? t("suggest.invoiceOverdue", { ...common, days: overdueDays })
+      : t("suggest.invoiceDue", { ...common, date: dateLabel(invoice.dueOn, locale, today) });
+    return { label: cut(label), value: invoice.number };
+  });
 }
 
 /** The workspace's stages a deal can be moved to (open ones and won; lost needs a reason), matching what was typed. */

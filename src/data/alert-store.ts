@@ -15,11 +15,11 @@ import {
   type StoredAlert,
 } from "../core/alerts.js";
 import { EXPIRY_WARNING_DAYS } from "../core/quotes.js";
-import { addDaysTo } from "../core/dates.js";
+import { addDaysTo, type CalendarDate } from "../core/dates.js";
+import type { ReminderTask } from "../core/reminders.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, toDbDate } from "./mappers.js";
-import { createReminderStore } from "./reminder-queries.js";
 
 type MemberPrefs = { alertsOff: string[]; reminders: boolean; quietFrom: number | null; quietUntil: number | null };
 
@@ -102,6 +102,7 @@ function toRecipient(row: RecipientRow): AlertRecipient {
     displayName: row.displayName,
     timeZone: row.timeZone,
     locale: row.locale,
+    platformLocale: row.platformLocale,
     workspaceLocale: row.tenant.defaultLocale,
     currency: row.tenant.currency,
     scannedOn: fromDbDate(row.remindedOn),
@@ -115,9 +116,20 @@ function toStoredAlert(row: { id: number; memberId: number; kind: string; dedupe
   return { id: row.id, memberId: row.memberId, kind: row.kind as AlertKind, dedupeKey: row.dedupeKey, payload: (row.payload ?? {}) as AlertPayload, dueAt: row.dueAt, createdAt: row.createdAt };
 }
 
-export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
-  const reminders = createReminderStore(db);
+/** The member's open tasks due on or before `today` (overdue first), on customers still in use: the morning task list. */
+async function dueTasks(db: DbClient, tenantId: number, memberId: number, today: CalendarDate, limit: number): Promise<{ items: ReminderTask[]; total: number }> {
+  const where = { tenantId, assigneeId: memberId, doneAt: null, dueOn: { lte: toDbDate(today) }, customer: { archivedAt: null } };
+  const [rows, total] = await Promise.all([
+    db.task.findMany({ where, include: { customer: { select: { name: true } } }, orderBy: [{ dueOn: "asc" }, { id: "asc" }], take: limit }),
+    db.task.count({ where }),
+  ]);
+  return {
+    total,
+    items: rows.map((row) => ({ id: row.id, customerId: row.customerId, customerName: row.customer.name, text: row.text, dueOn: fromDbDate(row.dueOn) })),
+  };
+}
 
+export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
   /** Inserts the alerts a scan found, skipping keys the member already has (sent or not). */
   async function insertAll(recipient: AlertRecipient, now: Date, alerts: { kind: AlertKind; dedupeKey: string; payload: AlertPayload }[]): Promise<number> {
     const wanted = alerts.filter((alert) => !recipient.off.includes(alert.kind));
@@ -186,7 +198,7 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
         }
       }
       if (withTasks && !recipient.off.includes("tasks")) {
-        const { items, total } = await reminders.dueTasks(recipient.tenantId, recipient.memberId, today, taskLimit);
+        const { items, total } = await dueTasks(db, recipient.tenantId, recipient.memberId, today, taskLimit);
         if (total > 0) found.push({ kind: "tasks", dedupeKey: `tasks:${today}`, payload: { tasks: { date: today, total, items } } });
       }
       return insertAll(recipient, now, found);
@@ -200,7 +212,8 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
         orderBy: { memberId: "asc" },
       });
       if (!due.length) return [];
-      const rows = await db.member.findMany({ where: { id: { in: due.map((row) => row.memberId) } }, include: recipientInclude, orderBy: { id: "asc" } });
+      // A member who left since the alert was raised is not messaged.
+      const rows = await db.member.findMany({ where: { id: { in: due.map((row) => row.memberId) }, active: true }, include: recipientInclude, orderBy: { id: "asc" } });
       return rows.map(toRecipient);
     },
 

@@ -17,6 +17,11 @@ import type { Database } from "./database.js";
 /** Prisma's bookkeeping: each side records the migrations it applied itself. */
 export const MIGRATIONS_TABLE = "_prisma_migrations";
 export const DEFAULT_BATCH_ROWS = 1000;
+/**
+ * Sums kept by triggers from the tables they add up (deal_month_totals from deals). Never copied or
+ * backed up: the target's own triggers rebuild them as the source rows arrive.
+ */
+export const DERIVED_TABLES = ["deal_month_totals"];
 
 export type SequenceState = { column: string; lastValue: string; isCalled: boolean };
 
@@ -57,7 +62,7 @@ export async function listTables(sql: SqlRunner, skip: readonly string[] = []): 
   const tables = await sql.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> ALL($1::text[]) ORDER BY c.relname`,
-    [[MIGRATIONS_TABLE, ...skip]],
+    [[MIGRATIONS_TABLE, ...DERIVED_TABLES, ...skip]],
   );
   const columns = await sql.query<{ table: string; column: string; generated: string }>(
     `SELECT c.relname AS table, a.attname AS column, a.attgenerated::text AS generated

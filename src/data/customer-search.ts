@@ -13,6 +13,7 @@
  */
 import { buildSearchQuery, isCjkWord, type SearchQuery } from "../core/text/search-keys.js";
 import type { CustomerHit, CustomerStatus } from "../core/domain.js";
+import type { CustomerSearchScope } from "../core/customer-visibility.js";
 import type { DbClient } from "./client-types.js";
 import { escapeLike, scoreSql, SqlParams, STRONG_MATCH, WITHOUT_INITIALS } from "./search-ranking.js";
 
@@ -37,10 +38,19 @@ function toHit(row: HitRow): CustomerHit {
 
 export type SearchStatement = { tier: "prefix" | "candidates" | "typo"; sql: string; params: unknown[] };
 
-function prefixStatement(tenantId: number, query: SearchQuery, wanted: number): SearchStatement {
+/**
+ * The rows a restricted rep may read (customer-visibility.ts), inside each candidate CTE so that
+ * the caps count only visible rows and a hidden customer never takes a visible one's place.
+ */
+function visibleCondition(params: SqlParams, scope: CustomerSearchScope): string {
+  return scope.visibleTo ? ` AND (c.owner_id IS NULL OR c.owner_id = ${params.add(scope.visibleTo.memberId)})` : "";
+}
+
+function prefixStatement(tenantId: number, query: SearchQuery, wanted: number, scope: CustomerSearchScope): SearchStatement {
   const params = new SqlParams();
   const tenant = params.add(tenantId);
   const prefix = params.add(escapeLike(query.core));
+  const visible = visibleCondition(params, scope);
   const cap = params.add(PREFIX_CAP);
   const score = scoreSql(params, query, "none");
   const limit = params.add(wanted);
@@ -51,7 +61,7 @@ function prefixStatement(tenantId: number, query: SearchQuery, wanted: number): 
     sql: `WITH candidates AS (
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
-       WHERE c.tenant_id = ${tenant} AND c.search_name LIKE ${prefix} || '%' AND c.archived_at IS NULL
+       WHERE c.tenant_id = ${tenant} AND c.search_name LIKE ${prefix} || '%' AND c.archived_at IS NULL${visible}
        ORDER BY c.search_name USING ~<~
        LIMIT ${cap}
      )
@@ -81,7 +91,7 @@ function wordConditions(params: SqlParams, query: SearchQuery): string[] {
   return indexed.length > 0 ? [...indexed, ...filters] : [];
 }
 
-function candidateStatement(tenantId: number, query: SearchQuery, wanted: number, wholePhone: boolean): SearchStatement | null {
+function candidateStatement(tenantId: number, query: SearchQuery, wanted: number, wholePhone: boolean, scope: CustomerSearchScope): SearchStatement | null {
   const params = new SqlParams();
   const tenant = params.add(tenantId);
   const alternatives: string[] = [];
@@ -98,10 +108,10 @@ function candidateStatement(tenantId: number, query: SearchQuery, wanted: number
     alternatives.push(`c.search_phones LIKE '%' || ${params.add(query.national || query.digits)} || '%'`);
   }
   if (alternatives.length === 0) return null;
-  return rankedStatement("candidates", params, tenant, alternatives.join(" OR "), query, wanted, "none");
+  return rankedStatement("candidates", params, tenant, `(${alternatives.join(" OR ")})${visibleCondition(params, scope)}`, query, wanted, "none");
 }
 
-function typoStatement(tenantId: number, query: SearchQuery, wanted: number): SearchStatement | null {
+function typoStatement(tenantId: number, query: SearchQuery, wanted: number, scope: CustomerSearchScope): SearchStatement | null {
   if ([...query.core].length < 3) return null;
   const params = new SqlParams();
   const tenant = params.add(tenantId);
@@ -110,7 +120,7 @@ function typoStatement(tenantId: number, query: SearchQuery, wanted: number): Se
   // contacts only, word-aligned: initials are typed exactly ("zzzzzz" is a neighbour of the
   // initials "zzzxfz"), and one shared word ending ("line" in "trampoline" and "Crestline") is
   // not a typo of a name.
-  const condition = `${text} <% c.search_doc AND strict_word_similarity(${text}, ${WITHOUT_INITIALS}) >= ${STRICT_SIMILARITY_THRESHOLD}`;
+  const condition = `${text} <% c.search_doc AND strict_word_similarity(${text}, ${WITHOUT_INITIALS}) >= ${STRICT_SIMILARITY_THRESHOLD}${visibleCondition(params, scope)}`;
   return rankedStatement("typo", params, tenant, condition, query, wanted, "typo");
 }
 
@@ -153,25 +163,25 @@ function looksLikeAddress(text: string): boolean {
 }
 
 /** The statements of the first two tiers, in the order they run (for EXPLAIN checks and benchmarks). */
-export function searchStatements(tenantId: number, raw: string, wanted: number): { query: SearchQuery; first: SearchStatement[]; typo: SearchStatement | null } {
+export function searchStatements(tenantId: number, raw: string, wanted: number, scope: CustomerSearchScope = {}): { query: SearchQuery; first: SearchStatement[]; typo: SearchStatement | null } {
   const query = buildSearchQuery(raw);
   if (!query.text) return { query, first: [], typo: null };
   const first: SearchStatement[] = [];
-  if (!isDigitsOnly(raw, query)) first.push(prefixStatement(tenantId, query, wanted));
-  const candidates = candidateStatement(tenantId, query, wanted, isDigitsOnly(raw, query) && query.phoneGram !== "");
+  if (!isDigitsOnly(raw, query)) first.push(prefixStatement(tenantId, query, wanted, scope));
+  const candidates = candidateStatement(tenantId, query, wanted, isDigitsOnly(raw, query) && query.phoneGram !== "", scope);
   if (candidates) first.push(candidates);
   const typoWorthy = query.grams.length === 0 && !isDigitsOnly(raw, query) && !looksLikeAddress(query.text);
-  return { query, first, typo: typoWorthy ? typoStatement(tenantId, query, wanted) : null };
+  return { query, first, typo: typoWorthy ? typoStatement(tenantId, query, wanted, scope) : null };
 }
 
 export async function searchCustomers(
   db: DbClient,
   tenantId: number,
   raw: string,
-  options: { limit: number; offset?: number },
+  options: { limit: number; offset?: number } & CustomerSearchScope,
 ): Promise<CustomerHit[]> {
   const wanted = options.limit + (options.offset ?? 0);
-  const { first, typo } = searchStatements(tenantId, raw, wanted);
+  const { first, typo } = searchStatements(tenantId, raw, wanted, options);
   const hits = new Map<number, HitRow>();
   const add = (rows: HitRow[]) => {
     for (const row of rows) {

@@ -22,6 +22,9 @@ import {
 import type { Prisma } from "../generated/prisma/client.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, toDbDate } from "./mappers.js";
+import { forecastFitsTotals, forecastTotals, listFitsTotals, listTotals, type ForecastWindow, type SumRow } from "./deal-month-totals.js";
+
+export type { SumRow };
 
 type DealRecord = Prisma.DealGetPayload<{ include: { customer: { select: { name: true; ownerId: true } } } }>;
 
@@ -67,7 +70,6 @@ function conditions(filter: DealFilter): { sql: string; params: unknown[] } {
   return { sql: parts.join(" AND "), params };
 }
 
-export type SumRow = { stage: string; currency: string | null; status: string; count: bigint; amount: bigint | null; explicit: bigint | null; unset: bigint | null };
 
 /** The probability-weighted sum of a group: deals with their own probability, then the rest at the stage's. */
 export function weightedOf(row: SumRow, stages: readonly DealStage[]): number {
@@ -103,6 +105,29 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
     const rows = await db.dealStage.findMany({ where: { tenantId }, orderBy: { position: "asc" } });
     if (!rows.length) return DEFAULT_STAGES.map((stage) => ({ ...stage }));
     return rows.map((row) => ({ key: row.key, name: row.name, position: row.position, probability: row.probability, kind: row.kind as StageKind }));
+  }
+
+  /** The forecast's sums from the deals themselves, for windows that are not whole months. */
+  async function forecastScan({ closeFrom, closeTo, closedFrom, closedTo, ownerId }: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {
+    const params: unknown[] = [closeFrom, closeTo, closedFrom, closedTo];
+    let owner = "";
+    if (ownerId !== undefined) {
+      params.push(ownerId);
+      owner = ` AND d.owner_id = $6`;
+    }
+    // Two branches, not one OR: each is a range of its own index (open deals by expected close,
+    // won and lost by closed date) read index-only; an OR became a scan of every deal of the tenant.
+    return db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
+      `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM (
+         SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
+         WHERE d.tenant_id = $1${owner} AND d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date
+         UNION ALL
+         SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
+         WHERE d.tenant_id = $1${owner} AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4::date AND $5::date) d
+       GROUP BY d.owner_id, d.stage, d.currency, d.status`,
+      tenantId,
+      ...params,
+    );
   }
 
   return {
@@ -215,11 +240,10 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
         tenantId,
         ...where.params,
       );
-      const sums = await db.$queryRawUnsafe<SumRow[]>(
-        `SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`,
-        tenantId,
-        ...where.params,
-      );
+      // A team's whole open pipeline comes from the monthly totals; anything narrower is a short range scan.
+      const sums = listFitsTotals(filter)
+        ? await listTotals(db, tenantId, filter)
+        : await db.$queryRawUnsafe<SumRow[]>(`SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`, tenantId, ...where.params);
       const rows = ids.length ? await db.deal.findMany({ where: { tenantId, id: { in: ids.map((row) => row.id) } }, include: withCustomer }) : [];
       const byId = new Map(rows.map((row) => [row.id, row]));
       const items = await toDeals(ids.map((row) => byId.get(row.id)!).filter(Boolean));
@@ -235,26 +259,8 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
       return { items, total: [...totals.values()].reduce((sum, row) => sum + row.count, 0), totals: [...totals.values()] };
     },
 
-    async forecast({ closeFrom, closeTo, closedFrom, closedTo, ownerId }) {
-      const params: unknown[] = [closeFrom, closeTo, closedFrom, closedTo];
-      let owner = "";
-      if (ownerId !== undefined) {
-        params.push(ownerId);
-        owner = ` AND d.owner_id = $6`;
-      }
-      // Two branches, not one OR: each is a range of its own index (open deals by expected close,
-      // won and lost by closed date) read index-only; an OR became a scan of every deal of the tenant.
-      const rows = await db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
-        `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM (
-           SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
-           WHERE d.tenant_id = $1${owner} AND d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date
-           UNION ALL
-           SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
-           WHERE d.tenant_id = $1${owner} AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4::date AND $5::date) d
-         GROUP BY d.owner_id, d.stage, d.currency, d.status`,
-        tenantId,
-        ...params,
-      );
+    async forecast(window) {
+      const rows = forecastFitsTotals(window) ? await forecastTotals(db, tenantId, window) : await forecastScan(window);
       const list = await stages();
       const names = await memberNames(rows.map((row) => row.owner_id));
       return rows.map(
@@ -270,7 +276,6 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
         }),
       );
     },
-
     async outcomes({ from, to, ownerId }) {
       const where: Prisma.DealWhereInput = { tenantId, status: { in: ["won", "lost"] }, closedOn: { gte: toDbDate(from), lte: toDbDate(to) } };
       if (ownerId !== undefined) where.ownerId = ownerId;

@@ -14,6 +14,7 @@ import type { Directory } from "../core/store.js";
 import type { Role, Tenant } from "../core/domain.js";
 import { isValidTimeZone } from "../core/dates.js";
 import { platformRole } from "../core/permissions.js";
+import { localeFromTag } from "../core/i18n/locale.js";
 import { createStore } from "./store.js";
 import { toMember, toTenant } from "./mappers.js";
 import { syncPeopleInto } from "./people-store.js";
@@ -76,6 +77,8 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
       if (input.displayName && input.displayName !== existing.displayName) changes.displayName = input.displayName;
       if (input.email && input.email !== existing.email) changes.email = input.email;
       if (timeZone && timeZone !== existing.timeZone && !existing.timeZoneChosen) changes.timeZone = timeZone;
+      // Kept for messages sent when this person is not asking (alerts); a tag without a catalog clears it.
+      if (input.locale !== undefined && localeFromTag(input.locale) !== existing.platformLocale) changes.platformLocale = localeFromTag(input.locale);
       // The platform's word on guests is refreshed on every command (a guest may be promoted to a
       // full member, or a member downgraded to a guest); unknown (users.info failed) keeps the row's.
       if (input.isGuest !== undefined && input.isGuest !== existing.guest) changes.guest = input.isGuest;

@@ -4,7 +4,7 @@
  * write-off arriving together cannot take an invoice below zero.
  */
 import type { CalendarDate } from "../core/dates.js";
-import type { Allocation, LedgerInvoice, LedgerQueries } from "../core/ledger.js";
+import { openAmount, type Allocation, type LedgerInvoice, type LedgerQueries } from "../core/ledger.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, money, toDbDate } from "./mappers.js";
 
@@ -147,6 +147,26 @@ export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueri
         orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       });
       return rows.map(toLedgerInvoice).filter((invoice) => invoice.amount > invoice.paid + invoice.writtenOff);
+    },
+
+    async openInvoicesMatching({ fragment, limit }) {
+      const text = fragment.trim();
+      const contains = { contains: text, mode: "insensitive" as const };
+      // `status = 'open'` is kept in step with the figures (STATUS_SQL), so it means something is left to collect;
+      // the (tenant_id, status, due_on) index serves the order and the limit.
+      const rows = await db.invoice.findMany({
+        where: { tenantId, status: "open", ...(text ? { OR: [{ number: contains }, { customer: { name: contains } }] } : {}) },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+        take: limit,
+        select: { number: true, dueOn: true, amount: true, paid: true, writtenOff: true, customer: { select: { name: true, currency: true } } },
+      });
+      return rows.map((row) => ({
+        number: row.number,
+        customerName: row.customer.name,
+        currency: row.customer.currency,
+        open: openAmount({ amount: money(row.amount), paid: money(row.paid), writtenOff: money(row.writtenOff) }),
+        dueOn: fromDbDate(row.dueOn),
+      }));
     },
   };
 }

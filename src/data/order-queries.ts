@@ -68,9 +68,10 @@ export function createOrderQueries(db: DbClient, tenantId: number): Store["order
       const totals = await invoiceTotals(db, tenantId, rows.map((row) => row.id));
       return { total, items: (rows as OrderRow[]).map((row) => toOrder(row, totals.get(row.id))) };
     },
-    async pick(query, limit) {
+    async pick(query, limit, scope = {}) {
+      const visible = scope.visibleTo ? { customer: { OR: [{ ownerId: null }, { ownerId: scope.visibleTo.memberId }] } } : {};
       const rows = await db.order.findMany({
-        where: { tenantId, number: { startsWith: query.trim(), mode: "insensitive" } },
+        where: { tenantId, number: { startsWith: query.trim(), mode: "insensitive" }, ...visible },
         select: { number: true, status: true, customer: { select: { name: true } } },
         orderBy: { orderedOn: "desc" },
         take: limit,

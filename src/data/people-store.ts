@@ -40,6 +40,7 @@ export async function syncPeopleInto(
         role: row.role as Role,
         timeZone: row.timeZone,
         timeZoneChosen: row.timeZoneChosen,
+        platformLocale: row.platformLocale,
         active: row.active,
         guest: row.guest,
         closedAtHandover: !row.active && lastClosure.get(String(row.id)) === PEOPLE_AUDIT.closed,

@@ -45,15 +45,22 @@ export function overdueOf(bucketValues: AgeingBuckets): number {
 /** Archived customers stay in the receivables: archiving hides a customer, never money it owes. */
 export function createReceivableQueries(db: DbClient, tenantId: number): Store["receivables"] {
   return {
-    async ageing({ today, customerId, limit }) {
+    async ageing({ today, customerId, limit, visibleTo }) {
       const customerFilter = customerId === undefined ? "" : "AND i.customer_id = $4";
       const params: unknown[] = [tenantId, today, limit];
       if (customerId !== undefined) params.push(customerId);
+      // A restricted rep's ageing: their own and unowned customers only (customer-visibility.ts).
+      const visible = (values: unknown[]) => {
+        if (!visibleTo) return "";
+        values.push(visibleTo.memberId);
+        return `AND EXISTS (SELECT 1 FROM customers v WHERE v.id = i.customer_id AND v.tenant_id = i.tenant_id AND (v.owner_id IS NULL OR v.owner_id = $${values.length}))`;
+      };
+      const rowsVisible = visible(params);
       // Customers with something overdue or over their credit limit, worst first.
       const rows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
         `SELECT i.customer_id, c.name AS customer_name, c.credit_limit, c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerFilter}
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerFilter} ${rowsVisible}
          GROUP BY i.customer_id, c.name, c.credit_limit, c.currency
          HAVING SUM(i.amount - i.paid - i.written_off) FILTER (WHERE i.due_on <= $2::date) > 0
              OR (c.credit_limit IS NOT NULL AND SUM(i.amount - i.paid - i.written_off) > c.credit_limit)
@@ -64,17 +71,18 @@ export function createReceivableQueries(db: DbClient, tenantId: number): Store["
       );
       const totalsParams: unknown[] = [tenantId, today];
       if (customerId !== undefined) totalsParams.push(null, customerId);
+      const totalsVisible = visible(totalsParams);
       const [totalsRow] = await db.$queryRawUnsafe<(AgeingSqlRow & { customer_count: bigint })[]>(
         `SELECT COUNT(DISTINCT i.customer_id) FILTER (WHERE i.due_on <= $2::date) AS customer_count, ${BUCKET_SUMS}
          FROM invoices i
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}`,
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"} ${totalsVisible}`,
         ...totalsParams,
       );
       const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
       const currencyRows = await db.$queryRawUnsafe<AgeingSqlRow[]>(
         `SELECT c.currency, ${BUCKET_SUMS}
          FROM invoices i JOIN customers c ON c.id = i.customer_id AND c.tenant_id = i.tenant_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"}
+         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.amount > i.paid + i.written_off ${customerId === undefined ? "" : "AND i.customer_id = $4 AND $3::int IS NULL"} ${totalsVisible}
          GROUP BY c.currency ORDER BY c.currency NULLS FIRST`,
         ...totalsParams,
       );

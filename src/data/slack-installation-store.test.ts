@@ -90,6 +90,10 @@ describe.each(testTargets)("Slack installation records on $name", (target) => {
     expect(await records.installerOf({ teamId: "T0INORG", enterpriseId: "E0ORG" })).toBe("U0ORGADMIN");
   });
 
+  test("installedTeams lists every workspace with its own installation, not org-wide installs", async () => {
+    expect(await records.installedTeams()).toEqual(["T0ONE"]);
+  });
+
   test("a sealed blob copied onto another workspace's row does not open", async () => {
     await records.save(record("T0TWO", "xoxb-two"));
     const one = await database.prisma.slackInstallation.findUniqueOrThrow({ where: { installKey: "team:T0ONE" } });

@@ -92,5 +92,9 @@ export function createInstallationRecords(options: { prisma: PrismaClient; secre
       const row = await prisma.slackInstallation.findFirst({ where: { installKey: { in: keys } }, orderBy: { installKey: "desc" }, select: { installerUserId: true } });
       return row?.installerUserId;
     },
+    async installedTeams() {
+      const rows = await prisma.slackInstallation.findMany({ where: { isEnterpriseInstall: false, teamId: { not: null } }, select: { teamId: true }, orderBy: { id: "asc" } });
+      return rows.map((row) => row.teamId!);
+    },
   };
 }

@@ -5,7 +5,7 @@
  *  1. the daily scan: for each member whose working day has started (08:30 local on weekdays, the
  *     morning reminder's time), claims the day (members.reminded_on, one conditional UPDATE, so of
  *     several processes exactly one scans) and enqueues their daily facts: invoices overdue, quotes
- *     expiring within 3 days, and the morning task list (the former reminder, now the `tasks` kind);
+ *     expiring within 3 days, and the morning task list (the `tasks` kind, src/core/reminders.ts);
  *  2. the flush: for each member with unsent alerts that are due, claims them with a token and a
  *     lease (one UPDATE; rows another process holds are left alone), and posts them as ONE direct
  *     message. Sent: marked with the batch id. A failure that surely did not post gives the claim
@@ -20,11 +20,10 @@ import type { DigestPoster } from "../core/digest-poster.js";
 import { createTranslator } from "../core/i18n/translator.js";
 import { resolveLocale } from "../core/i18n/locale.js";
 import { silentLogger, type Logger } from "../core/logger.js";
-import { REMINDER_TIME } from "../core/reminders.js";
+import { REMINDER_ITEMS, REMINDER_TIME } from "../core/reminders.js";
 import { buildAlertMessage } from "./alerts-message.js";
 import { minuteTicker } from "./minute-ticker.js";
 import { toPostError } from "./poster.js";
-import { REMINDER_ITEMS } from "./reminders.js";
 import { fireInstant, isoWeekday, localDateAt, shiftDate } from "./schedule-time.js";
 
 export type AlertSchedulerOptions = {
@@ -100,7 +99,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
       result.failed++;
       return;
     }
-    const locale = resolveLocale({ memberChoice: member.locale, workspaceDefault: member.workspaceLocale, envDefault: options.defaultLocale });
+    const locale = resolveLocale({ memberChoice: member.locale, platformLocale: member.platformLocale, workspaceDefault: member.workspaceLocale, envDefault: options.defaultLocale });
     const today = localDateAt(member.timeZone, at);
     const message = buildAlertMessage({ name: member.displayName, alerts }, { now: at, today, timeZone: member.timeZone, currency: member.currency, full: false, t: createTranslator(locale) });
     try {

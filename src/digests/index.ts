@@ -21,7 +21,6 @@ import { createAlertScheduler, type AlertScheduler } from "./alerts.js";
 export { buildDigest, type BuildDigestInput } from "./build.js";
 export { createDigestScheduler, postWithRetries, idempotencyMarker, type DigestScheduler, type SchedulerOptions, type TickResult } from "./scheduler.js";
 export { createDigestService, type DigestService } from "./service.js";
-export { createReminderScheduler, type ReminderScheduler, type ReminderTickResult } from "./reminders.js";
 export { createAlertScheduler, type AlertScheduler, type AlertTickResult } from "./alerts.js";
 export { PostError, toPostError, channelPlatform, type DigestPoster, type CanPostResult } from "./poster.js";
 export { createRoutingPoster } from "./routing-poster.js";

@@ -59,6 +59,18 @@ describe.each(testTargets.map((target) => target.name))("bench deal generator on
     await drop?.();
   });
 
+  it("leaves the pipeline's monthly totals equal to the deals' own sums", async () => {
+    const fromDeals = await sql.query<{ key: string }>(
+      `SELECT concat_ws('|', tenant_id, owner_id, stage, currency, status, deal_month_of(status, close_on, closed_on), COUNT(*), SUM(amount)) AS key
+       FROM deals GROUP BY tenant_id, owner_id, stage, currency, status, deal_month_of(status, close_on, closed_on) ORDER BY 1`,
+    );
+    const fromTotals = await sql.query<{ key: string }>(
+      `SELECT concat_ws('|', tenant_id, owner_id, stage, currency, status, month, deals, amount) AS key FROM deal_month_totals WHERE deals <> 0 ORDER BY 1`,
+    );
+    expect(fromTotals.length).toBeGreaterThan(10);
+    expect(fromTotals.map((row) => row.key)).toEqual(fromDeals.map((row) => row.key));
+  });
+
   it("gives every customer 1-5 deals in its currency, owned within its own workspace", async () => {
     const perCustomer = await sql.query<{ customer_id: number; n: number; wrong_currency: number; foreign_owner: number }>(
       `SELECT c.id AS customer_id, count(d.id)::int AS n,

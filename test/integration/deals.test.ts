@@ -368,4 +368,19 @@ describe.each(testTargets)("deals on $name", (target) => {
     expect((await app.rapport.undo({ actor: bob, token: undoOf(created) })).isError).toBeFalsy();
     expect(await app.database.prisma.deal.count({ where: { id: mistake } })).toBe(0);
   });
+
+  test("after every write above (new, edit, stage, won, lost, import, stage moves, undo) the monthly totals equal the deals' own sums", async () => {
+    const keys = async (sql: string) => (await app.database.prisma.$queryRawUnsafe<{ key: string }[]>(sql)).map((row) => row.key);
+    const fromDeals = await keys(
+      `SELECT concat_ws('|', tenant_id, owner_id, stage, currency, status, deal_month_of(status, close_on, closed_on), COUNT(*), SUM(amount),
+         COALESCE(SUM(amount * probability), 0), COALESCE(SUM(amount) FILTER (WHERE probability IS NULL), 0)) AS key
+       FROM deals GROUP BY tenant_id, owner_id, stage, currency, status, deal_month_of(status, close_on, closed_on) ORDER BY 1`,
+    );
+    const fromTotals = await keys(
+      `SELECT concat_ws('|', tenant_id, owner_id, stage, currency, status, month, deals, amount, explicit_weighted, unset_amount) AS key
+       FROM deal_month_totals WHERE deals <> 0 ORDER BY 1`,
+    );
+    expect(fromDeals.length).toBeGreaterThan(3);
+    expect(fromTotals).toEqual(fromDeals);
+  });
 });

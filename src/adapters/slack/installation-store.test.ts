@@ -33,6 +33,9 @@ function memoryRecords(): InstallationRecords & { rows: Map<string, Installation
     async installerOf({ teamId, enterpriseId }) {
       return (rows.get(`team:${teamId}`) ?? rows.get(`enterprise:${enterpriseId}`))?.installerUserId;
     },
+    async installedTeams() {
+      return [...rows.values()].filter((record) => !record.isEnterpriseInstall && record.teamId).map((record) => record.teamId!);
+    },
   };
 }
 

@@ -39,6 +39,8 @@ export type SlackInstallationStore = InstallationStore & {
    * Undefined when the workspace has no installation. Fits createSlackDigestPoster's `botToken`.
    */
   botTokenFor(target: { channelRef: string; tenantExternalId: string }): Promise<string | undefined>;
+  /** Every workspace with its own installation (disabled ones included: their token lookup finds none). */
+  installedTeams(): Promise<string[]>;
   /** Deletes the installation's tokens and keeps it marked as disabled; false when there is none. */
   disableInstallation(query: InstallationKey, reason: DisabledReason): Promise<boolean>;
   /** Why the installation is disabled, if it is. */
@@ -88,6 +90,7 @@ export function createSlackInstallationStore(records: InstallationRecords): Slac
       await records.delete(query);
     },
     installerOf: (query) => records.installerOf(query),
+    installedTeams: () => records.installedTeams(),
     async botTokenFor({ tenantExternalId }) {
       try {
         return (await fetchInstallation({ teamId: tenantExternalId, enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token;

@@ -11,14 +11,17 @@ import type { RapportApi } from "../../core/service-api.js";
 import { toBoltLogger } from "./support/bolt-logger.js";
 import { listSlackPeople } from "./support/people.js";
 
+/** An installation store that can also list its workspaces (Rapport's own does; a custom one may not). */
+type ListedInstallations = InstallationStore & { installedTeams?(): Promise<string[]> };
+
 export const PEOPLE_SYNC_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export type SlackPeopleSync = {
   /** The store with storeInstallation wrapped: a new install syncs its workspace in the background. */
   watchInstalls(store: InstallationStore): InstallationStore;
   /** The workspaces acted in since start (the actor resolver's) and the installations to find their tokens in. */
-  useTeams(known: ReadonlySet<string>, installations: InstallationStore | undefined): void;
-  /** SLACK_BOT_TOKEN's workspace; with OAuth, every workspace installed or acted in since start. Never throws. */
+  useTeams(known: ReadonlySet<string>, installations: ListedInstallations | undefined): void;
+  /** SLACK_BOT_TOKEN's workspace; with OAuth, every stored installation and every workspace acted in since start. Never throws. */
   syncAll(): Promise<void>;
   /** Runs syncAll now (`atStart`) and every `intervalMs` (0: never). */
   schedule(options: { atStart: boolean; intervalMs: number }): void;
@@ -29,7 +32,7 @@ export function createSlackPeopleSync(options: { api: RapportApi; logger: Logger
   const logger = options.logger.child({ component: "people-sync" });
   const client = new WebClient(undefined, { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), logger: toBoltLogger(logger, LogLevel.ERROR) });
   let teams: ReadonlySet<string> = new Set();
-  let store: InstallationStore | undefined;
+  let store: ListedInstallations | undefined;
   const installed = new Set<string>();
   const running = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
@@ -64,7 +67,9 @@ export function createSlackPeopleSync(options: { api: RapportApi; logger: Logger
         return;
       }
       if (!store) return;
-      for (const teamId of new Set([...installed, ...teams])) {
+      // Stored installations first: a workspace nobody has used since the last restart still gets its people.
+      const stored = store.installedTeams ? await store.installedTeams() : [];
+      for (const teamId of new Set([...stored, ...installed, ...teams])) {
         const installation = await store.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => undefined);
         if (installation?.bot?.token) await syncTeam(installation.bot.token, teamId);
       }

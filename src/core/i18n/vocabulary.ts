@@ -301,6 +301,7 @@ export const SETTINGS_WORDS = {
   alerts: ["通知", "个人通知", "個人通知", "개인알림", "개인 알림"],
   quiet: ["免打扰", "免打擾", "勿扰", "勿擾", "방해금지", "방해 금지"],
   previews: ["预览", "链接预览", "預覽", "連結預覽", "미리보기", "링크미리보기"],
+  visibility: ["可见范围", "客户可见范围", "可見範圍", "客戶可見範圍", "공개범위", "열람범위"],
 } as const satisfies WordList;
 
 /** A setting's value that goes back to the default (settings.ts also reads `default` and `reset`). */
@@ -308,6 +309,9 @@ export const SETTING_VALUE_WORDS = {
   auto: ["自动", "自動", "默认", "默認", "預設", "자동", "기본값"],
   on: ["开启", "開啟", "开", "開", "打开", "打開", "켜기", "켬"],
   off: ["关闭", "關閉", "关", "關", "끄기", "끔"],
+  /** `settings workspace visibility own|all`. */
+  own: ["仅本人", "僅本人", "私海", "본인만"],
+  all: ["全部", "全部人", "전체"],
 } as const satisfies WordList;
 
 /** How a receipt came in (pay's method=). */

@@ -5,8 +5,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { createDiscordDigestPoster } from "../../../src/adapters/discord/index.js";
-import { createReminderStore } from "../../../src/data/reminder-queries.js";
-import { createReminderScheduler } from "../../../src/digests/reminders.js";
+import { createAlertDeliveryStore } from "../../../src/data/alert-store.js";
+import { createAlertScheduler } from "../../../src/digests/alerts.js";
 import { createRoutingPoster } from "../../../src/digests/routing-poster.js";
 import { chatInputInteraction, type SlashOption } from "../../fakes/discord/payloads.js";
 import { useRealCoreHarness } from "./real-core-harness.js";
@@ -28,7 +28,7 @@ describe("tasks on Discord (real core, fake Discord)", () => {
 
   test("the morning reminder reaches the member in a direct message, once", async () => {
     const poster = createRoutingPoster({ discord: createDiscordDigestPoster({ config: { token: h.fake.token, apiUrl: h.fake.apiUrl } }) });
-    const scheduler = createReminderScheduler({ store: createReminderStore(h.prisma), poster });
+    const scheduler = createAlertScheduler({ store: createAlertDeliveryStore(h.prisma), poster });
     const ana = await h.prisma.member.findFirstOrThrow({ where: { tenantId: h.tenantA.id, externalId: h.member.actor.user.id } });
     const at = new Date(`2026-11-23T08:31:00Z`); // Monday 08:31 in Ana's zone
     expect(ana.timeZone).toBe("UTC");

@@ -137,4 +137,25 @@ describe("OAuth install flow with installations in the database", () => {
     const granted = await command(INSTALLER, `role <@${LATER.userId}> manager`, "role");
     expect(String(granted.body?.text)).not.toContain("Only admins");
   });
+
+  test("after a restart, the daily people sync reaches every stored installation, even one nobody has used since", async () => {
+    // A second process over the same database: it has seen no command and no install.
+    const restarted = createSlackApp({
+      api: core.rapport,
+      logger: recordingLogger(),
+      installationStore: createSlackInstallationStore(createInstallationRecords({ prisma: core.database.prisma, secretKey: SECRET_KEY })),
+      config: validateSlackConfig({ signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0, host: "127.0.0.1", oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, scopes: SLACK_BOT_SCOPES }, profileTtlMs: 60_000, ackBudgetMs: 1500, maxClockSkewSeconds: 300 }),
+      peopleSync: { atStart: false, intervalMs: 0 },
+    });
+    await restarted.start(0);
+    try {
+      slack.reset();
+      await restarted.syncPeople();
+      const lists = slack.callsOf("users.list");
+      expect(lists.length).toBeGreaterThan(0);
+      expect(lists.every((call) => call.token === GRANTED_TOKEN)).toBe(true);
+    } finally {
+      await restarted.stop();
+    }
+  });
 });

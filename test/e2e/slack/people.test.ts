@@ -9,8 +9,13 @@ import type { App } from "../../../src/app.js";
 import type { RapportApi } from "../../../src/core/service-api.js";
 import { eventCallback } from "../../fakes/slack/payloads.js";
 import type { FakeSlackUser } from "../../fakes/slack/fake-slack-api.js";
-import { startDemoCore } from "./demo-core.js";
-import { DEFAULT_FAKE_SLACK, PAT, TEAM_ID, startHarnessWith, type Harness } from "./harness.js";
+import { silentLogger } from "../../../src/core/logger.js";
+import { createSlackDigestPoster } from "../../../src/adapters/slack/digest-poster.js";
+import { createAlertDeliveryStore } from "../../../src/data/alert-store.js";
+import { createAlertScheduler } from "../../../src/digests/alerts.js";
+import { createRoutingPoster } from "../../../src/digests/routing-poster.js";
+import { FIXED_NOW, startDemoCore } from "./demo-core.js";
+import { allText, BOT_TOKEN, DEFAULT_FAKE_SLACK, PAT, TEAM_ID, startHarnessWith, type Harness } from "./harness.js";
 
 const MIA: FakeSlackUser = { id: "U0MIA", teamId: TEAM_ID, name: "mia", realName: "Mia Park", displayName: "Mia", email: "mia@acme.example", tz: "Asia/Seoul", locale: "ko-KR" };
 const LEO: FakeSlackUser = { id: "U0LEO", teamId: TEAM_ID, name: "leo", realName: "Leo Gone", email: "leo@acme.example", tz: "UTC", deleted: true };
@@ -76,6 +81,16 @@ describe("people sync on Slack (real core, fake Slack)", () => {
     expect(owen.status).toBe(200);
     await h.slack.waitForResponses(owen.responseId);
     expect((await member(OWEN.id))?.role).toBe("admin");
+  });
+
+  test("a colleague who never typed hears of the assignment in their Slack language (users.list locale)", async () => {
+    expect((await member(MIA.id))?.platformLocale).toBe("ko");
+    const poster = createRoutingPoster({ slack: createSlackDigestPoster({ botToken: BOT_TOKEN, apiUrl: h.slack.apiUrl, logger: silentLogger }) });
+    const scheduler = createAlertScheduler({ store: createAlertDeliveryStore(core.database.prisma), poster, weekdays: [] });
+    await scheduler.tick(new Date(FIXED_NOW.getTime() + 60_000));
+    const toMia = h.slack.callsOf("chat.postMessage").filter((call) => call.args.channel === MIA.id);
+    expect(toMia).toHaveLength(1);
+    expect(allText(toMia[0]!.args)).toContain("새 담당 거래처: Globex Corporation");
   });
 
   test("a deactivated Slack account is known but inactive, and cannot be given customers", async () => {

@@ -8,8 +8,8 @@ import type { App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import type { RapportApi } from "../../../src/core/service-api.js";
 import { createSlackDigestPoster } from "../../../src/adapters/slack/digest-poster.js";
-import { createReminderStore } from "../../../src/data/reminder-queries.js";
-import { createReminderScheduler } from "../../../src/digests/reminders.js";
+import { createAlertDeliveryStore } from "../../../src/data/alert-store.js";
+import { createAlertScheduler } from "../../../src/digests/alerts.js";
 import { createRoutingPoster } from "../../../src/digests/routing-poster.js";
 import { blockAction } from "../../fakes/slack/payloads.js";
 import { startDemoCore } from "./demo-core.js";
@@ -68,7 +68,7 @@ describe("tasks on Slack (real core, fake Slack)", () => {
   test("the morning reminder reaches the member as a direct message from the bot", async () => {
     await run("task add globex 2026-11-24 Confirm the delivery date");
     const poster = createRoutingPoster({ slack: createSlackDigestPoster({ botToken: BOT_TOKEN, apiUrl: h.slack.apiUrl, logger: silentLogger }) });
-    const scheduler = createReminderScheduler({ store: createReminderStore(core.database.prisma), poster });
+    const scheduler = createAlertScheduler({ store: createAlertDeliveryStore(core.database.prisma), poster });
     // Pat is in Shanghai: Tuesday 08:31 there.
     await scheduler.tick(new Date("2026-11-24T00:31:00Z"));
     const posted = h.slack.callsOf("chat.postMessage").filter((call) => call.args.channel === PAT.userId);

@@ -113,22 +113,47 @@ describe("record pages in Chromium", () => {
     await page.close();
   });
 
+  /** Opens a record page signed out, signs in with Slack as `userId`, and returns the record's own response. */
+  async function openAfterSlackSignIn(userId: string, path: string) {
+    signInSlackAs(userId);
+    const page = await browser.context.newPage();
+    await page.goto(`${world.base}${path}`);
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url() === `${world.base}${path}`),
+      page.getByRole("link", { name: "Sign in with Slack" }).click(),
+    ]);
+    return { page, response };
+  }
+
   test("should refuse a rep whose access the core closed, with the core's own answer as a 403", async () => {
     await world.app.rapport.runText({ actor: slackActor(T_ACME, "U0GONE"), text: "help" });
     await world.app.database.prisma.member.updateMany({ where: { externalId: "U0GONE" }, data: { active: false } });
-    signInSlackAs("U0GONE");
-    const page = await browser.context.newPage();
-    await page.goto(`${world.base}/c/${acmeId}`);
-    const [response] = await Promise.all([
-      page.waitForResponse((candidate) => candidate.url() === `${world.base}/c/${acmeId}`),
-      page.getByRole("link", { name: "Sign in with Slack" }).click(),
-    ]);
+    const { page, response } = await openAfterSlackSignIn("U0GONE", `/c/${acmeId}`);
     expect(response.status()).toBe(403);
     expect(await page.locator("h1").textContent()).toBe("You cannot see this record");
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toContain("Your access to Rapport in this workspace was closed");
     expect(text).not.toContain("Boston");
     await page.close();
+  });
+
+  test("should refuse a rep of an 'own' workspace a colleague's customer page (403)", async () => {
+    const admin = slackActor(T_ACME, "U0ADMIN", { isPlatformAdmin: true, timeZone: "UTC", displayName: "Ada Admin" });
+    await world.app.rapport.runText({ actor: slackActor(T_ACME, "U0REP", { timeZone: "UTC" }), text: "help" });
+    const own = await world.app.rapport.runText({ actor: admin, text: "settings workspace visibility own" });
+    expect(own.isError ?? false, own.title).toBe(false);
+    try {
+      const { page, response } = await openAfterSlackSignIn("U0REP", `/c/${acmeId}`);
+      expect(response.status()).toBe(403);
+      expect(await page.locator("h1").textContent()).toBe("You cannot see this record");
+      const text = (await page.locator("main").textContent()) ?? "";
+      expect(text).toContain(`#${acmeId} belongs to another rep`);
+      expect(text).not.toContain("Acme");
+      expect(text).not.toContain("Boston");
+      await page.close();
+    } finally {
+      await world.app.rapport.runText({ actor: admin, text: "settings workspace visibility all" });
+    }
   });
 
   test("should show the page in the member's language (zh-TW)", async () => {

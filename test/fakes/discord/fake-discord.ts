@@ -134,6 +134,23 @@ export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
 
 const API_PREFIX = /^\/api(?:\/v\d+)?/;
 
+/** Components a modal's Label (type 18) may hold: string (3), user (5), role (6), mentionable (7), channel (8) selects, text input (4), file upload (19). */
+const LABEL_CHILDREN = new Set([3, 4, 5, 6, 7, 8, 19]);
+
+/** Why Discord would refuse a modal (type 9 callback), as far as the fake checks: at most 5 top-level components, Labels holding an input with a custom_id, text displays, or legacy rows of text inputs. */
+function modalProblem(data: any): string | undefined {
+  const components: any[] = data?.components ?? [];
+  if (!data?.custom_id || !data?.title) return "custom_id and title are required";
+  if (components.length < 1 || components.length > 5) return "a modal holds 1 to 5 components";
+  for (const component of components) {
+    if (component?.type === 10 && component.content) continue;
+    if (component?.type === 1 && Array.isArray(component.components) && component.components.every((child: any) => child?.type === 4 && child.custom_id)) continue;
+    if (component?.type === 18 && component.label && LABEL_CHILDREN.has(component.component?.type) && component.component.custom_id) continue;
+    return `component type ${String(component?.type)} is not allowed here`;
+  }
+  return undefined;
+}
+
 export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const token = options.token ?? "fake-bot-token";
   const applicationId = options.applicationId ?? "100000000000000001";
@@ -514,6 +531,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       }
       if (Date.now() - state.dispatchedAt > interactionTimeoutMs) {
         return reply(404, { message: "Unknown interaction", code: 10062 });
+      }
+      if (body?.type === 9 && modalProblem(body.data)) {
+        return reply(400, { message: "Invalid Form Body", code: 50035, errors: { data: { components: { _errors: [{ code: "BASE_TYPE_INVALID", message: modalProblem(body.data) }] } } } });
       }
       state.acknowledged = true;
       const type = body?.type as number;

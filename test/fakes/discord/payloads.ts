@@ -247,22 +247,53 @@ export function buttonInteraction(
   };
 }
 
-export type ModalValue = { customId: string; value: string } | { customId: string; values: string[] };
+/** A channel as a modal's channel select resolves it (`data.resolved.channels`); type 0 is a text channel. */
+export type PickedChannel = { id: string; name: string; type?: number };
 
-/** Modal submit (type 5): Label (18) components wrapping a text input (4) or a string select (3). */
+export type ModalValue =
+  | { customId: string; value: string }
+  | { customId: string; values: string[] }
+  | { customId: string; channels: PickedChannel[] }
+  | { customId: string; users: FakeUser[] };
+
+/** The submitted component inside a Label: its type, and `values` (ids for the pickers). */
+function submittedComponent(field: ModalValue, id: number) {
+  if ("value" in field) return { type: 4, id, custom_id: field.customId, value: field.value };
+  if ("channels" in field) return { type: 8, id, custom_id: field.customId, values: field.channels.map((channel) => channel.id) };
+  if ("users" in field) return { type: 5, id, custom_id: field.customId, values: field.users.map((user) => user.id) };
+  return { type: 3, id, custom_id: field.customId, values: field.values };
+}
+
+/** What Discord resolves for the pickers: channels, and users with their guild members; absent when nothing was picked. */
+function resolvedPicks(values: readonly ModalValue[]) {
+  const channels = values.flatMap((field) => ("channels" in field ? field.channels : []));
+  const users = values.flatMap((field) => ("users" in field ? field.users : []));
+  const resolved: Record<string, Record<string, unknown>> = {};
+  if (channels.length) {
+    resolved.channels = Object.fromEntries(
+      channels.map((channel) => [channel.id, { id: channel.id, name: channel.name, type: channel.type ?? 0, permissions: PERMISSIONS.member }]),
+    );
+  }
+  if (users.length) {
+    resolved.users = Object.fromEntries(users.map((user) => [user.id, apiUser(user)]));
+    resolved.members = Object.fromEntries(
+      users.map((user) => [user.id, { nick: null, avatar: null, roles: [], joined_at: "2024-01-01T00:00:00.000Z", premium_since: null, flags: 0, pending: false, permissions: PERMISSIONS.member }]),
+    );
+  }
+  return Object.keys(resolved).length ? { resolved } : {};
+}
+
+/**
+ * Modal submit (type 5): Label (18) components wrapping a text input (4), a string select (3), a
+ * user select (5) or a channel select (8); picked users and channels also in `data.resolved`.
+ */
 export function modalSubmitInteraction(ctx: InteractionContext, input: { customId: string; values: ModalValue[] }) {
   return {
     ...base(ctx, 5),
     data: {
       custom_id: input.customId,
-      components: input.values.map((field, index) => ({
-        type: 18,
-        id: index + 1,
-        component:
-          "value" in field
-            ? { type: 4, id: 100 + index, custom_id: field.customId, value: field.value }
-            : { type: 3, id: 100 + index, custom_id: field.customId, values: field.values },
-      })),
+      components: input.values.map((field, index) => ({ type: 18, id: index + 1, component: submittedComponent(field, 100 + index) })),
+      ...resolvedPicks(input.values),
     },
   };
 }

@@ -74,8 +74,8 @@ const enum OptionType {
   Channel = 7,
 }
 
-/** Channels a digest can be posted in: text and announcement channels. */
-const POSTABLE_CHANNEL_TYPES = [0, 5] as const;
+/** Channels a digest can be posted in: text and announcement channels (slash options and form pickers). */
+export const POSTABLE_CHANNEL_TYPES = [0, 5] as const;
 
 /** Where a Discord subcommand/option name leads back to in the registry. */
 export type SubcommandBinding = {
@@ -192,7 +192,7 @@ function toDiscordOption(option: CommandOption, command: string): APIApplication
     case "text":
     case "date":
     case "fields":
-      // Dates, deal stages, deal ids and quote numbers: the core suggests values as the member types.
+      // Dates, deal stages, deal ids, quote numbers, open invoices: the core suggests values as the member types.
       return { ...base, type: OptionType.String as 3, ...(suggestionKindOf(command, option) ? { autocomplete: true } : {}) };
   }
 }

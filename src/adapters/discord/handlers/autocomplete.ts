@@ -70,7 +70,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction<"c
       [],
     ));
   } else if (option && binding && ctx.api.suggest && suggestionKindOf(binding.command.name, option)) {
-    // Dates, deal stages, deal ids, quote numbers: the core suggests, in the member's language and zone.
+    // Dates, deal stages, deal ids, quote numbers, open invoices: the core suggests, in the member's language and zone.
     const admittedSuggest = admit(interaction, ctx, { lookup: true });
     if (admittedSuggest.ok) {
       const actor = actorFromInteraction(interaction);

@@ -4,6 +4,7 @@ import { reply } from "../../../core/reply.js";
 import { splitFields, tokenize } from "../../../core/tokenize.js";
 import { actorFromInteraction } from "../actor.js";
 import { subcommandKey } from "../commands/slash-commands.js";
+import { channelMention } from "../commands/command-modal.js";
 import { answerNotice, answerWithReply, type HandlerContext } from "../respond.js";
 import { platformTranslator } from "../platform-locale.js";
 import { askTimeZoneOnce } from "../timezone-question.js";
@@ -35,7 +36,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction<"
       args[target.name] = fields;
     } else if (target.kind === "channel") {
       // Discord's channel picker sends the id; the core reads channels as a mention, as typed.
-      args[target.name] = `<#${String(option.value)}>`;
+      args[target.name] = channelMention(String(option.value));
     }
     // A member from Discord's user picker arrives as the user id, which the core reads as the member's own id.
     else args[target.name] = option.value;

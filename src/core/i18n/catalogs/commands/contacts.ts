@@ -25,9 +25,11 @@ export const contactsEn = {
 
   // overdue
   "overdue.allCustomers": "all customers",
+  "overdue.yourCustomers": "your customers and unassigned ones",
   "overdue.nothingTitle": "Nothing overdue for {scope}",
   "overdue.nothingText": "Nothing overdue for {scope}.",
   "overdue.tableTitleAll": "Overdue receivables, all customers: {total} across {count, plural, one {{countText} customer} other {{countText} customers}}",
+  "overdue.tableTitleYours": "Overdue receivables, your customers and unassigned ones: {total} across {count, plural, one {{countText} customer} other {{countText} customers}}",
   "overdue.tableTitleCustomer": "Overdue receivables, {customer}: {total}",
   "overdue.daysPastDue": "Days past due",
   "overdue.bucket": "{bucket}",
@@ -116,9 +118,11 @@ export const contactsZhCN = {
   "followups.snooze": "推迟 1 天",
 
   "overdue.allCustomers": "全部客户",
+  "overdue.yourCustomers": "你负责的客户及无负责人的客户",
   "overdue.nothingTitle": "{scope}没有逾期应收账款",
   "overdue.nothingText": "{scope}没有逾期应收账款。",
   "overdue.tableTitleAll": "应收账款账龄 · 全部客户：逾期 {total}，涉及 {count, plural, other {{countText} 家客户}}",
+  "overdue.tableTitleYours": "应收账款账龄 · 你负责的及无负责人的客户：逾期 {total}，涉及 {count, plural, other {{countText} 家客户}}",
   "overdue.tableTitleCustomer": "应收账款账龄 · {customer}：逾期 {total}",
   "overdue.daysPastDue": "逾期天数",
   "overdue.bucket": "{bucket} 天",
@@ -197,9 +201,11 @@ export const contactsZhTW = {
   "followups.snooze": "延後 1 天",
 
   "overdue.allCustomers": "全部客戶",
+  "overdue.yourCustomers": "您負責的客戶及無負責人的客戶",
   "overdue.nothingTitle": "{scope}沒有逾期應收帳款",
   "overdue.nothingText": "{scope}沒有逾期應收帳款。",
   "overdue.tableTitleAll": "應收帳款帳齡 · 全部客戶：逾期 {total}，共 {count, plural, other {{countText} 家客戶}}",
+  "overdue.tableTitleYours": "應收帳款帳齡 · 您負責的及無負責人的客戶：逾期 {total}，共 {count, plural, other {{countText} 家客戶}}",
   "overdue.tableTitleCustomer": "應收帳款帳齡 · {customer}：逾期 {total}",
   "overdue.daysPastDue": "逾期天數",
   "overdue.bucket": "{bucket} 天",
@@ -278,9 +284,11 @@ export const contactsKo = {
   "followups.snooze": "하루 미루기",
 
   "overdue.allCustomers": "전체 거래처",
+  "overdue.yourCustomers": "내 담당 거래처 및 담당자 없는 거래처",
   "overdue.nothingTitle": "{scope}: 연체된 미수금이 없습니다",
   "overdue.nothingText": "{scope}: 연체된 미수금이 없습니다.",
   "overdue.tableTitleAll": "미수금 연령 분석 · 전체 거래처: 연체 {total} (거래처 {count, plural, other {{countText}곳}})",
+  "overdue.tableTitleYours": "미수금 연령 분석 · 내 담당 및 담당자 없는 거래처: 연체 {total} (거래처 {count, plural, other {{countText}곳}})",
   "overdue.tableTitleCustomer": "미수금 연령 분석 · {customer}: 연체 {total}",
   "overdue.daysPastDue": "연체 일수",
   "overdue.bucket": "{bucket}일",

@@ -27,6 +27,8 @@ export const generalEn = {
   // Permissions (src/core/permissions.ts).
   "permission.guestRole": "{name} is a guest of this workspace, and guests can only be reps in Rapport. Make them a full member of the workspace first, then set their role.",
   "permission.otherRepsCustomer": "{customer} belongs to another rep. Ask its owner or a manager to change it.",
+  "visibility.customerHidden": "{reference} belongs to another rep. In this workspace reps see only their own customers and unassigned ones; ask its owner or a manager if you need it.",
+  "visibility.listOwnOnly": "In this workspace reps see only their own customers and unassigned ones, so lists show yours. Try: {command}",
   // Typed arguments of commands, said before the reader is known (zod schemas and parsers in src/commands).
   "digest.opt.idHelp": "Give the subscription number from digest list, e.g. digest remove 3.",
   "digest.opt.kindOneOf": "The digest kind must be one of {choices}.",
@@ -92,6 +94,8 @@ export const generalZhCN = {
   // Permissions (src/core/permissions.ts).
   "permission.guestRole": "{name} 是此工作区的访客，访客在 Rapport 中只能是销售。请先将其设为工作区正式成员，再设置角色。",
   "permission.otherRepsCustomer": "{customer} 属于其他销售。请联系其负责人或销售经理修改。",
+  "visibility.customerHidden": "{reference} 属于其他销售。此工作区的销售只能查看自己负责的客户和无负责人的客户（公海）；如需查看，请联系其负责人或销售经理。",
+  "visibility.listOwnOnly": "此工作区的销售只能查看自己负责的客户和无负责人的客户（公海），列表只显示你自己的。请试试：{command}",
   // Typed arguments of commands, said before the reader is known (zod schemas and parsers in src/commands).
   "digest.opt.idHelp": "请提供“简报 列表”中的订阅编号，例如：简报 删除 3。",
   "digest.opt.kindOneOf": "简报类型必须是 {choices} 之一。",
@@ -155,6 +159,8 @@ export const generalZhTW = {
   // Permissions (src/core/permissions.ts).
   "permission.guestRole": "{name} 是此工作區的訪客，訪客在 Rapport 中只能是業務。請先將其設為工作區正式成員，再設定角色。",
   "permission.otherRepsCustomer": "{customer} 屬於其他業務。請聯絡其負責人或業務主管修改。",
+  "visibility.customerHidden": "{reference} 屬於其他業務。此工作區的業務只能查看自己負責的客戶和無負責人的客戶；如需查看，請聯絡其負責人或業務主管。",
+  "visibility.listOwnOnly": "此工作區的業務只能查看自己負責的客戶和無負責人的客戶，清單只顯示您自己的。請試試：{command}",
   // Typed arguments of commands, said before the reader is known (zod schemas and parsers in src/commands).
   "digest.opt.idHelp": "請提供「摘要 列表」中的訂閱編號，例如：摘要 刪除 3。",
   "digest.opt.kindOneOf": "摘要類型必須是 {choices} 之一。",
@@ -218,6 +224,8 @@ export const generalKo = {
   // Permissions (src/core/permissions.ts).
   "permission.guestRole": "{name}: 이 워크스페이스의 게스트이며, 게스트는 Rapport에서 영업 담당자만 될 수 있습니다. 먼저 워크스페이스 정식 멤버로 전환한 뒤 역할을 지정해 주십시오.",
   "permission.otherRepsCustomer": "{customer}: 다른 영업 담당자의 거래처입니다. 담당자나 관리자에게 변경을 요청해 주십시오.",
+  "visibility.customerHidden": "{reference}: 다른 영업 담당자 소관입니다. 이 워크스페이스에서 영업 담당자는 본인 담당 거래처와 담당자가 없는 거래처만 볼 수 있습니다. 필요하면 담당자나 관리자에게 요청해 주십시오.",
+  "visibility.listOwnOnly": "이 워크스페이스에서 영업 담당자는 본인 담당 거래처와 담당자가 없는 거래처만 볼 수 있어 목록에는 본인 것만 표시됩니다. 다음을 사용해 보십시오: {command}",
   // Typed arguments of commands, said before the reader is known (zod schemas and parsers in src/commands).
   "digest.opt.idHelp": "요약알림 목록에 나오는 구독 번호를 입력해 주십시오. 예: 요약알림 삭제 3",
   "digest.opt.kindOneOf": "요약 알림 종류는 {choices} 중 하나여야 합니다.",

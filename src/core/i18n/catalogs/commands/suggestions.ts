@@ -1,7 +1,7 @@
 /**
  * Suggestions for free-text options (Discord autocomplete, issue 20): date phrases with the date
- * they mean, deal stages, deal ids and quote numbers. Each choice is at most 100 characters on
- * Discord, so these stay short. `suggest.datePhrases` is a `|`-separated list of phrases the date
+ * they mean, deal stages, deal ids, quote numbers and open invoices (number, customer, what is left
+ * to collect, how late). Each choice is at most 100 characters on Discord, so these stay short. `suggest.datePhrases` is a `|`-separated list of phrases the date
  * reader understands in that language (a phrase it cannot read is dropped, never shown).
  */
 export const suggestionsEn = {
@@ -11,6 +11,8 @@ export const suggestionsEn = {
   "suggest.stage": "{stage} · {probability}%",
   "suggest.deal": "#{id} · {title} · {customer}",
   "suggest.quote": "{number} · {customer} · {status}",
+  "suggest.invoiceOverdue": "{number} · {customer} · {amount} open · {days, plural, one {# day overdue} other {# days overdue}}",
+  "suggest.invoiceDue": "{number} · {customer} · {amount} open · due {date}",
 } as const;
 
 type Keys = Record<keyof typeof suggestionsEn, string>;
@@ -22,6 +24,8 @@ export const suggestionsZhCN = {
   "suggest.stage": "{stage} · {probability}%",
   "suggest.deal": "#{id} · {title} · {customer}",
   "suggest.quote": "{number} · {customer} · {status}",
+  "suggest.invoiceOverdue": "{number} · {customer} · 待收 {amount} · {days, plural, other {已逾期 # 天}}",
+  "suggest.invoiceDue": "{number} · {customer} · 待收 {amount} · {date}到期",
 } as const satisfies Keys;
 
 export const suggestionsZhTW = {
@@ -31,6 +35,8 @@ export const suggestionsZhTW = {
   "suggest.stage": "{stage} · {probability}%",
   "suggest.deal": "#{id} · {title} · {customer}",
   "suggest.quote": "{number} · {customer} · {status}",
+  "suggest.invoiceOverdue": "{number} · {customer} · 待收 {amount} · {days, plural, other {已逾期 # 天}}",
+  "suggest.invoiceDue": "{number} · {customer} · 待收 {amount} · {date}到期",
 } as const satisfies Keys;
 
 export const suggestionsKo = {
@@ -40,4 +46,6 @@ export const suggestionsKo = {
   "suggest.stage": "{stage} · {probability}%",
   "suggest.deal": "#{id} · {title} · {customer}",
   "suggest.quote": "{number} · {customer} · {status}",
+  "suggest.invoiceOverdue": "{number} · {customer} · 미수 {amount} · {days, plural, other {#일 연체}}",
+  "suggest.invoiceDue": "{number} · {customer} · 미수 {amount} · {date} 만기",
 } as const satisfies Keys;

@@ -1,0 +1,68 @@
+/**
+ * Reads the pipeline's monthly sums (table deal_month_totals, kept by a trigger on `deals`; see
+ * migration 20261127233000_deal_month_totals) in the same row shape as a scan of the deals, so the
+ * caller weights both the same way. They answer only what whole months can: open deals by the
+ * month of their expected close, won and lost ones by the month they closed.
+ */
+import type { CalendarDate } from "../core/dates.js";
+import type { DealFilter } from "../core/deal-store.js";
+import type { DbClient } from "./client-types.js";
+
+export type SumRow = { stage: string; currency: string | null; status: string; count: bigint; amount: bigint | null; explicit: bigint | null; unset: bigint | null };
+
+const SUMS = `SUM(d.deals) AS count, SUM(d.amount) AS amount, SUM(d.explicit_weighted) AS explicit, SUM(d.unset_amount) AS unset`;
+
+/** True when from..to is a run of whole calendar months (this month, next month, a quarter). */
+export function isWholeMonths(from: CalendarDate, to: CalendarDate): boolean {
+  const [year, month, day] = to.split("-").map(Number) as [number, number, number];
+  return from.endsWith("-01") && from <= to && day === new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether the totals answer this deal list's sums: open deals, no single customer, whole months or none. */
+export function listFitsTotals(filter: DealFilter): boolean {
+  if (filter.status !== "open" || filter.customerId !== undefined) return false;
+  if (filter.closeFrom === undefined && filter.closeTo === undefined) return true;
+  return filter.closeFrom !== undefined && filter.closeTo !== undefined && isWholeMonths(filter.closeFrom, filter.closeTo);
+}
+
+export async function listTotals(db: DbClient, tenantId: number, filter: DealFilter): Promise<SumRow[]> {
+  const parts = ["d.tenant_id = $1", "d.status = 'open'"];
+  const params: unknown[] = [tenantId];
+  const add = (sql: (at: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(sql(`$${params.length}`));
+  };
+  if (filter.ownerId !== undefined) add((at) => `d.owner_id = ${at}`, filter.ownerId);
+  if (filter.stage) add((at) => `d.stage = ${at}`, filter.stage);
+  if (filter.closeFrom && filter.closeTo) {
+    add((at) => `d.month >= ${at}::date`, filter.closeFrom);
+    add((at) => `d.month <= ${at}::date`, filter.closeTo);
+  }
+  return db.$queryRawUnsafe<SumRow[]>(
+    `SELECT d.stage, d.currency, d.status, ${SUMS} FROM deal_month_totals d WHERE ${parts.join(" AND ")}
+     GROUP BY d.stage, d.currency, d.status HAVING SUM(d.deals) <> 0`,
+    ...params,
+  );
+}
+
+export type ForecastWindow = { closeFrom: CalendarDate; closeTo: CalendarDate; closedFrom: CalendarDate; closedTo: CalendarDate; ownerId?: number | undefined };
+
+export function forecastFitsTotals(window: ForecastWindow): boolean {
+  return isWholeMonths(window.closeFrom, window.closeTo) && isWholeMonths(window.closedFrom, window.closedTo);
+}
+
+export async function forecastTotals(db: DbClient, tenantId: number, window: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {
+  const params: unknown[] = [tenantId, window.closeFrom, window.closeTo, window.closedFrom, window.closedTo];
+  let owner = "";
+  if (window.ownerId !== undefined) {
+    params.push(window.ownerId);
+    owner = ` AND d.owner_id = $6`;
+  }
+  return db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
+    `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM deal_month_totals d
+     WHERE d.tenant_id = $1${owner}
+       AND ((d.status = 'open' AND d.month BETWEEN $2::date AND $3::date) OR (d.status IN ('won', 'lost') AND d.month BETWEEN $4::date AND $5::date))
+     GROUP BY d.owner_id, d.stage, d.currency, d.status HAVING SUM(d.deals) <> 0`,
+    ...params,
+  );
+}
