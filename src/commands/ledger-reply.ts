@@ -1,7 +1,7 @@
 /** What pay and writeoff share: finding an invoice by number, and the reply with the new balance. */
 import type { CommandContext } from "../core/context.js";
 import type { Customer } from "../core/domain.js";
-import { assertMayReadCustomer } from "../core/customer-visibility.js";
+import { assertMayReadCustomer, customerSearchScope } from "../core/customer-visibility.js";
 import { NotFound } from "../core/errors.js";
 import { statusSelector, openAmount, type LedgerInvoice } from "../core/ledger.js";
 import { reply, type Block, type Reply } from "../core/reply.js";
@@ -22,7 +22,7 @@ export async function resolveInvoice(ctx: CommandContext, number: string, exampl
     return invoice;
   }
   const digits = number.replace(/\D/g, "");
-  const similar = digits ? await ctx.store.ledger.pickInvoices(digits.slice(0, 3), 5) : [];
+  const similar = digits ? await ctx.store.ledger.pickInvoices(digits.slice(0, 3), 5, customerSearchScope(ctx)) : [];
   throw new NotFound(ctx.t("ledger.invoiceNotFound", { number, similar: similar.length ? similar.join(", ") : "none" }), example);
 }
 

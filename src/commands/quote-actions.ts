@@ -2,7 +2,7 @@
 import type { CommandContext } from "../core/context.js";
 import type { Customer } from "../core/domain.js";
 import { readDateArgument } from "../core/date-input.js";
-import { assertMayReadCustomer } from "../core/customer-visibility.js";
+import { assertMayReadCustomer, customerSearchScope } from "../core/customer-visibility.js";
 import { NotFound, PermissionDenied, UserError } from "../core/errors.js";
 import { can, hasRole } from "../core/permissions.js";
 import { creditCheck } from "../core/order-entry.js";
@@ -64,7 +64,7 @@ async function findQuote(number: string, ctx: CommandContext, example: string): 
     assertMayReadCustomer(ctx, { ownerId: quote.customerOwnerId }, number);
     return quote;
   }
-  const similar = await ctx.store.quotes.similar(sliceCodePoints(number.replace(/^.*-/, ""), 4), 5);
+  const similar = await ctx.store.quotes.similar(sliceCodePoints(number.replace(/^.*-/, ""), 4), 5, customerSearchScope(ctx));
   throw new NotFound(similar.length ? ctx.t("quote.notFoundSimilar", { number, numbers: similar.join(", ") }) : ctx.t("quote.notFound", { number }), example);
 }
 

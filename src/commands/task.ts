@@ -9,6 +9,7 @@ import { reply, type Reply } from "../core/reply.js";
 import { resolveCustomer, resolveMember } from "../core/resolve.js";
 import type { Task } from "../core/task-store.js";
 import { assertCanAssignTask, assertCanChangeTask } from "../core/task-permissions.js";
+import { mayReadCustomer } from "../core/customer-visibility.js";
 import type { TaskUndo, TaskUndoKind } from "../core/task-undo.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { localizeTypedLine } from "../core/i18n/typed-line.js";
@@ -112,7 +113,9 @@ async function loadTask(ctx: CommandContext, id: number): Promise<{ task: Task; 
   const task = await ctx.store.tasks.get(id);
   if (!task) throw new NotFound(ctx.t("task.notFound", { id, command: localizeTypedLine("tasks week", ctx.locale) }), "tasks week");
   const customer = await ctx.store.customers.get(task.customerId);
-  if (!customer) throw new NotFound(ctx.t("task.notFound", { id, command: localizeTypedLine("tasks week", ctx.locale) }), "tasks week");
+  // A task on a customer the reader may not see is as good as missing, unless it was given to them.
+  const hidden = customer && !mayReadCustomer(ctx, customer) && task.assigneeId !== ctx.member.id;
+  if (!customer || hidden) throw new NotFound(ctx.t("task.notFound", { id, command: localizeTypedLine("tasks week", ctx.locale) }), "tasks week");
   const assignee = task.assigneeId === null ? null : await ctx.store.members.get(task.assigneeId);
   return { task, customerName: customer.name, ownerId: customer.ownerId, assigneeName: assignee?.displayName ?? ctx.t("task.unassigned") };
 }

@@ -3,6 +3,7 @@
  * amount is amount - paid - written_off everywhere (ageing, balances, overdue, credit exposure).
  */
 import type { CalendarDate } from "./dates.js";
+import type { CustomerSearchScope } from "./customer-visibility.js";
 
 export const PAYMENT_METHODS = ["bank", "card", "cash", "check", "other"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -80,7 +81,8 @@ export type LedgerQueries = {
   /** An invoice of this workspace by number (case-insensitive). */
   invoiceByNumber(number: string): Promise<LedgerInvoice | null>;
   /** Invoice numbers starting like `prefix`, for "did you mean". */
-  pickInvoices(prefix: string, limit: number): Promise<string[]>;
+  /** Invoice numbers containing `prefix`; `scope` leaves out customers the reader may not see. */
+  pickInvoices(prefix: string, limit: number, scope?: CustomerSearchScope): Promise<string[]>;
   /** The customer's open invoices with something left to collect, oldest due first. */
   openInvoices(customerId: number): Promise<LedgerInvoice[]>;
   /**

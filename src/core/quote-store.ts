@@ -1,6 +1,7 @@
 /** Storage of quotes, bound to one tenant like the rest of the Store (src/data/quote-queries.ts). */
 import type { CalendarDate } from "./dates.js";
 import type { ExpiringQuote, NewQuote, Quote, QuoteDeal } from "./quotes.js";
+import type { CustomerSearchScope } from "./customer-visibility.js";
 
 export type QuoteQueries = {
   /** The workspace's prefix template (`QT-{year}-`); null: the default. */
@@ -11,9 +12,10 @@ export type QuoteQueries = {
   create(quote: NewQuote): Promise<Quote>;
   getByNumber(number: string): Promise<Quote | null>;
   /** Numbers that contain `fragment`, for "did you mean". */
-  similar(fragment: string, limit: number): Promise<string[]>;
+  /** Quote numbers containing `fragment`; `scope` leaves out customers the reader may not see. */
+  similar(fragment: string, limit: number, scope?: CustomerSearchScope): Promise<string[]>;
   /** Open (draft or sent) quotes whose number contains `fragment`, the member's own (made by them or for their customers) first, newest first: for autocomplete. */
-  recentOpen(input: { fragment: string; memberId: number; limit: number }): Promise<{ number: string; customerName: string; status: string }[]>;
+  recentOpen(input: { fragment: string; memberId: number; limit: number; scope?: CustomerSearchScope }): Promise<{ number: string; customerName: string; status: string }[]>;
   markSent(id: number, at: Date): Promise<void>;
   reject(id: number, reason: string, at: Date): Promise<void>;
   /** Marks the quote accepted, links both ways to the order created from it and sets the order's total to the quote's (tax included). */

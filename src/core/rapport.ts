@@ -419,7 +419,7 @@ export function createRapport(options: RapportOptions): Rapport {
           return dealSuggestions({ deals, query: text, t, limit });
         }
         case "quoteNumber":
-          return quoteSuggestions({ quotes: await store.quotes.recentOpen({ fragment: text, memberId: member.id, limit }), t });
+          return quoteSuggestions({ quotes: await store.quotes.recentOpen({ fragment: text, memberId: member.id, limit, scope: customerSearchScope({ tenant, member }) }), t });
         case "openInvoice":
           return invoiceSuggestions({
             // Every customer's: recording receipts is for managers, admins and finance, who read every customer (customer-visibility.ts).

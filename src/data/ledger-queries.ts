@@ -7,6 +7,7 @@ import type { CalendarDate } from "../core/dates.js";
 import { openAmount, type Allocation, type LedgerInvoice, type LedgerQueries } from "../core/ledger.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, money, toDbDate } from "./mappers.js";
+import { visibleCustomers } from "./customer-scope.js";
 
 type InvoiceRow = {
   id: number;
@@ -65,9 +66,9 @@ export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueri
       return row ? toLedgerInvoice(row) : null;
     },
 
-    async pickInvoices(prefix, limit) {
+    async pickInvoices(prefix, limit, scope = {}) {
       const rows = await db.invoice.findMany({
-        where: { tenantId, number: { contains: prefix.trim(), mode: "insensitive" } },
+        where: { tenantId, number: { contains: prefix.trim(), mode: "insensitive" }, ...visibleCustomers(scope) },
         orderBy: { issuedOn: "desc" },
         take: limit,
         select: { number: true },

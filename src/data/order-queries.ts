@@ -3,6 +3,7 @@ import type { Order } from "../core/domain.js";
 import type { Store } from "../core/store.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, money, optionalMoney } from "./mappers.js";
+import { visibleCustomers } from "./customer-scope.js";
 
 const orderInclude = {
   lines: true,
@@ -69,7 +70,7 @@ export function createOrderQueries(db: DbClient, tenantId: number): Store["order
       return { total, items: (rows as OrderRow[]).map((row) => toOrder(row, totals.get(row.id))) };
     },
     async pick(query, limit, scope = {}) {
-      const visible = scope.visibleTo ? { customer: { OR: [{ ownerId: null }, { ownerId: scope.visibleTo.memberId }] } } : {};
+      const visible = visibleCustomers(scope);
       const rows = await db.order.findMany({
         where: { tenantId, number: { startsWith: query.trim(), mode: "insensitive" }, ...visible },
         select: { number: true, status: true, customer: { select: { name: true } } },

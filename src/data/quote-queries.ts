@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, money, toDbDate } from "./mappers.js";
 import { recomputePurchaseStats } from "./order-writer.js";
+import { visibleCustomers } from "./customer-scope.js";
 
 const WITH_LINES = { lines: { orderBy: [{ position: "asc" as const }, { id: "asc" as const }] }, customer: { select: { name: true, ownerId: true } } } satisfies Prisma.QuoteInclude;
 type QuoteRow = Prisma.QuoteGetPayload<{ include: typeof WITH_LINES }>;
@@ -127,9 +128,9 @@ export function createQuoteQueries(db: DbClient, tenantId: number): QuoteQueries
       return row ? toQuote(row) : null;
     },
 
-    async similar(fragment, limit) {
+    async similar(fragment, limit, scope = {}) {
       const rows = await db.quote.findMany({
-        where: { tenantId, number: { contains: fragment.trim(), mode: "insensitive" } },
+        where: { tenantId, number: { contains: fragment.trim(), mode: "insensitive" }, ...visibleCustomers(scope) },
         orderBy: { id: "desc" },
         take: limit,
         select: { number: true },
@@ -137,9 +138,9 @@ export function createQuoteQueries(db: DbClient, tenantId: number): QuoteQueries
       return rows.map((row) => row.number);
     },
 
-    async recentOpen({ fragment, memberId, limit }) {
+    async recentOpen({ fragment, memberId, limit, scope = {} }) {
       const rows = await db.quote.findMany({
-        where: { tenantId, status: { in: ["draft", "sent"] }, number: { contains: fragment.trim(), mode: "insensitive" } },
+        where: { tenantId, status: { in: ["draft", "sent"] }, number: { contains: fragment.trim(), mode: "insensitive" }, ...visibleCustomers(scope) },
         orderBy: { id: "desc" },
         // Enough to find the member's own among the newest without reading the whole table.
         take: Math.min(limit * 4, 200),

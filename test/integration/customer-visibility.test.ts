@@ -139,6 +139,23 @@ describe.each(testTargets)("customer visibility on $name", (target) => {
       expect(await app.text(rita, `quote ${quote.number}`)).not.toContain("Oscar Secret");
     });
 
+    test("numbers offered after a miss, quote autocomplete and tasks by id leave a colleague's customer out", async () => {
+      const quote = await app.database.prisma.quote.findFirstOrThrow({ where: { tenantId, customerId: ids.colleague } });
+      // Another year, same serial: the miss offers numbers sharing the serial, but not the colleague's to a rep.
+      const typed = quote.number.replace(/-(\d{4})-/, "-2019-");
+      expect(await app.text(manager, `quote ${typed}`)).toContain(`Did you mean ${quote.number}`);
+      expect(await app.text(rita, `quote ${typed}`)).not.toContain("Did you mean");
+      const offered = await app.rapport.suggest!({ actor: rita, command: "quote", option: "number", query: "", limit: 25 });
+      expect(offered.map((option) => option.value)).not.toContain(quote.number);
+      expect((await app.rapport.suggest!({ actor: manager, command: "quote", option: "number", query: "", limit: 25 })).map((option) => option.value)).toContain(quote.number);
+      const task = await run(oscar, `task add #${ids.colleague} 2026-12-01 Call the harbour master`);
+      expect(task.isError ?? false, task.title).toBe(false);
+      const id = (await app.database.prisma.task.findFirstOrThrow({ where: { tenantId, customerId: ids.colleague }, orderBy: { id: "desc" } })).id;
+      const done = await run(rita, `task done ${id}`);
+      expect(done.code).toBe("not_found");
+      expect(await app.text(rita, `task done ${id}`)).not.toContain("Oscar");
+    });
+
     test("the Find in CRM shortcut and the message's customer choices leave a colleague's customer out", async () => {
       const found = await app.rapport.lookupMessage!({ actor: rita, text: "Call Oscar Secret Industries about SO-9001", kind: "customers" });
       // The message's own words may be quoted back; the customer's record (its #id, its card) is not.
