@@ -4,7 +4,7 @@ import { assertMayListOwner } from "../core/customer-visibility.js";
 import { reply, type Block } from "../core/reply.js";
 import { UserError } from "../core/errors.js";
 import { CHART_DIMENSIONS, type ChartDimension } from "../core/reports.js";
-import { minorUnitDigits } from "../core/money.js";
+import { minorUnitDigits } from "../core/money/currency.js";
 import { activityChart, arChart, customersChart, parsePeriod, salesChart, STATS_KINDS, type ChartData } from "../charts/stats-charts.js";
 import { renderSpec } from "../charts/render-chart.js";
 import { money } from "./shared/format.js";

@@ -4,7 +4,7 @@
  */
 import type { ChartDimension, ExportCell, ExportFilters, ExportKind, ExportTable, ReportQueries } from "../core/reports.js";
 import { addDaysTo } from "../core/dates.js";
-import { minorUnitDigits } from "../core/money.js";
+import { minorUnitDigits } from "../core/money/currency.js";
 import type { DbClient } from "./client-types.js";
 import { dealQuoteExporters } from "./deal-quote-export.js";
 

@@ -3,7 +3,7 @@ import { daysBetween, type CalendarDate } from "../../core/dates.js";
 import { createTranslator, type Translate } from "../../core/i18n/translator.js";
 import type { MessageKey } from "../../core/i18n/catalogs/index.js";
 import { localizeTypedLine } from "../../core/i18n/typed-line.js";
-import { formatMoney } from "../../core/money.js";
+import { formatMoney } from "../../core/money/currency.js";
 import type { Block, Button } from "../../core/reply.js";
 import { mention, plain } from "../mention.js";
 import type { DigestContext, MemberRef } from "./types.js";
