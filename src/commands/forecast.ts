@@ -115,9 +115,11 @@ async function forecastReply(ctx: CommandContext, period: Period, who: string) {
   const window = periodWindow(period, ctx.today);
   const last = yearBefore(window);
   const ownerId = member?.id;
+  // Won and lost deals of the whole period: a deal is closed when someone marks it (or an import
+  // says it was), so those are the ones won so far, and whole months read the monthly totals.
   const [stages, current, lastYear] = await Promise.all([
     ctx.store.deals.stages(),
-    ctx.store.deals.forecast({ closeFrom: window.from, closeTo: window.to, closedFrom: window.from, closedTo: ctx.today, ownerId }),
+    ctx.store.deals.forecast({ closeFrom: window.from, closeTo: window.to, closedFrom: window.from, closedTo: window.to, ownerId }),
     ctx.store.deals.forecast({ closeFrom: last.from, closeTo: last.to, closedFrom: last.from, closedTo: last.to, ownerId }),
   ]);
   const whose = member ? (member.id === ctx.member.id ? "mine" : "member") : "team";

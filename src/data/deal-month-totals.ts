@@ -8,9 +8,12 @@ import type { CalendarDate } from "../core/dates.js";
 import type { DealFilter } from "../core/deal-store.js";
 import type { DbClient } from "./client-types.js";
 
-export type SumRow = { stage: string; currency: string | null; status: string; count: bigint; amount: bigint | null; explicit: bigint | null; unset: bigint | null };
+export type SumRow = { stage: string; currency: string | null; status: string; count: bigint | number; amount: bigint | number | null; explicit: bigint | number | null; unset: bigint | number | null };
 
-const SUMS = `SUM(d.deals) AS count, SUM(d.amount) AS amount, SUM(d.explicit_weighted) AS explicit, SUM(d.unset_amount) AS unset`;
+// float8, not numeric: the driver hands numeric over as decimal objects, whose conversion cost more
+// CPU than the query for a team's forecast (hundreds of groups); sums of minor units stay exact
+// in a double below 2^53 (90 trillion dollars).
+const SUMS = `SUM(d.deals)::int8 AS count, SUM(d.amount)::float8 AS amount, SUM(d.explicit_weighted)::float8 AS explicit, SUM(d.unset_amount)::float8 AS unset`;
 
 /** True when from..to is a run of whole calendar months (this month, next month, a quarter). */
 export function isWholeMonths(from: CalendarDate, to: CalendarDate): boolean {
