@@ -29,6 +29,12 @@ export function thisQuarter(today: CalendarDate): Window {
   return { from: monthWindow(year, first).from, to: monthWindow(year, first + 2).to };
 }
 
+/** True when from..to is a run of whole calendar months (this month, next month, a quarter). */
+export function isWholeMonths({ from, to }: Window): boolean {
+  const [year, month, day] = to.split("-").map(Number) as [number, number, number];
+  return from.endsWith("-01") && from <= to && day === lastDay(year, month);
+}
+
 /** The same window a year earlier (29 February becomes the 28th). */
 export function yearBefore(window: Window): Window {
   const shift = (date: CalendarDate): CalendarDate => {

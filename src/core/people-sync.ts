@@ -125,7 +125,8 @@ export function planPeopleSync(input: {
     if (name !== existing.displayName) changes.displayName = name;
     if (email && email !== existing.email) changes.email = email;
     if (zone && zone !== existing.timeZone && !existing.timeZoneChosen) changes.timeZone = zone;
-    if (person.locale !== undefined && localeFromTag(person.locale) !== existing.platformLocale) changes.platformLocale = localeFromTag(person.locale);
+    const platformLocale = person.locale === undefined ? undefined : localeFromTag(person.locale);
+    if (platformLocale !== undefined && platformLocale !== existing.platformLocale) changes.platformLocale = platformLocale;
     const guest = person.guest ?? existing.guest;
     if (guest !== existing.guest) changes.guest = guest;
     if (guest && existing.role !== "rep") changes.role = "rep";

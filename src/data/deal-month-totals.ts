@@ -5,6 +5,7 @@
  * month of their expected close, won and lost ones by the month they closed.
  */
 import type { CalendarDate } from "../core/dates.js";
+import { isWholeMonths } from "../core/deal-periods.js";
 import type { DealFilter } from "../core/deal-store.js";
 import type { DbClient } from "./client-types.js";
 
@@ -15,17 +16,11 @@ export type SumRow = { stage: string; currency: string | null; status: string; c
 // in a double below 2^53 (90 trillion dollars).
 const SUMS = `SUM(d.deals)::int8 AS count, SUM(d.amount)::float8 AS amount, SUM(d.explicit_weighted)::float8 AS explicit, SUM(d.unset_amount)::float8 AS unset`;
 
-/** True when from..to is a run of whole calendar months (this month, next month, a quarter). */
-export function isWholeMonths(from: CalendarDate, to: CalendarDate): boolean {
-  const [year, month, day] = to.split("-").map(Number) as [number, number, number];
-  return from.endsWith("-01") && from <= to && day === new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** Whether the totals answer this deal list's sums: open deals, no single customer, whole months or none. */
 export function listFitsTotals(filter: DealFilter): boolean {
   if (filter.status !== "open" || filter.customerId !== undefined) return false;
   if (filter.closeFrom === undefined && filter.closeTo === undefined) return true;
-  return filter.closeFrom !== undefined && filter.closeTo !== undefined && isWholeMonths(filter.closeFrom, filter.closeTo);
+  return filter.closeFrom !== undefined && filter.closeTo !== undefined && isWholeMonths({ from: filter.closeFrom, to: filter.closeTo });
 }
 
 export async function listTotals(db: DbClient, tenantId: number, filter: DealFilter): Promise<SumRow[]> {
@@ -51,7 +46,7 @@ export async function listTotals(db: DbClient, tenantId: number, filter: DealFil
 export type ForecastWindow = { closeFrom: CalendarDate; closeTo: CalendarDate; closedFrom: CalendarDate; closedTo: CalendarDate; ownerId?: number | undefined };
 
 export function forecastFitsTotals(window: ForecastWindow): boolean {
-  return isWholeMonths(window.closeFrom, window.closeTo) && isWholeMonths(window.closedFrom, window.closedTo);
+  return isWholeMonths({ from: window.closeFrom, to: window.closeTo }) && isWholeMonths({ from: window.closedFrom, to: window.closedTo });
 }
 
 export async function forecastTotals(db: DbClient, tenantId: number, window: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {

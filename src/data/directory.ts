@@ -78,7 +78,8 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
       if (input.email && input.email !== existing.email) changes.email = input.email;
       if (timeZone && timeZone !== existing.timeZone && !existing.timeZoneChosen) changes.timeZone = timeZone;
       // Kept for messages sent when this person is not asking (alerts); a tag without a catalog clears it.
-      if (input.locale !== undefined && localeFromTag(input.locale) !== existing.platformLocale) changes.platformLocale = localeFromTag(input.locale);
+      const platformLocale = input.locale === undefined ? undefined : localeFromTag(input.locale);
+      if (platformLocale !== undefined && platformLocale !== existing.platformLocale) changes.platformLocale = platformLocale;
       // The platform's word on guests is refreshed on every command (a guest may be promoted to a
       // full member, or a member downgraded to a guest); unknown (users.info failed) keeps the row's.
       if (input.isGuest !== undefined && input.isGuest !== existing.guest) changes.guest = input.isGuest;
