@@ -20,7 +20,7 @@ import { databaseName, openSql, SIZE_CUSTOMERS, targetFor, withAdmin, type Bench
 import { rngFor, type Rng } from "./prng.js";
 import { CURRENCY_OF_LANGUAGE, DEAL_LOST_NOTES, DEAL_TITLES, generateName, INDUSTRIES, INTERACTION_SUMMARIES, MEMBER_NAMES } from "./vocabulary.js";
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const SEED = 20261123;
 /** The data set's "today": follow-ups, due dates and ages are relative to it; digests run at it. */
 export const ANCHOR_DATE = "2026-11-23";

@@ -5,8 +5,8 @@
  *  2. candidates: every query word in the search document (trigram GIN for words of 3+ letters,
  *     gram-array GIN for CJK/Hangul words and two-letter words), or the phone: a whole number
  *     as a gram-array element, part of one by the phone trigram GIN; at most CANDIDATE_CAP rows;
- *  3. typo tolerance: the query is a trigram word-neighbour of the document (`<%`, threshold 0.5)
- *     and, word-aligned, of a name or contact; only for Latin queries of 3+ letters and only when
+ *  3. typo tolerance: the query is a trigram word-neighbour of the names and contacts (`<%`,
+ *     threshold 0.5, their own trigram GIN) and, word-aligned, of a name or contact; only for Latin queries of 3+ letters and only when
  *     statements 1-2 found nothing scoring STRONG_MATCH (0.6) or more.
  * Every statement ranks its rows with the same score (search-ranking.ts), so their results merge
  * into one order. No row is scored in JavaScript.
@@ -15,7 +15,7 @@ import { buildSearchQuery, isCjkWord, type SearchQuery } from "../core/text/sear
 import type { CustomerHit, CustomerStatus } from "../core/domain.js";
 import type { CustomerSearchScope } from "../core/customer-visibility.js";
 import type { DbClient } from "./client-types.js";
-import { escapeLike, scoreSql, SqlParams, STRONG_MATCH, WITHOUT_INITIALS } from "./search-ranking.js";
+import { escapeLike, scoreSql, SqlParams, STRONG_MATCH, TYPO_TEXT } from "./search-ranking.js";
 
 /** Words shorter than this similarity are not worth showing as typo matches. */
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
@@ -25,6 +25,10 @@ const PREFIX_CAP = 200;
 const CANDIDATE_COLUMNS = `c.id, c.name, c.status, c.city, c.owner_id, c.tenant_id, c.search_name, c.search_doc, c.search_phones`;
 /** Word-aligned similarity a typo needs to a name or contact (two edits in two long words: ~0.45). */
 const STRICT_SIMILARITY_THRESHOLD = 0.4;
+/** Trigram neighbours re-checked per typo query (as many as the candidate tier reads, plus the share that fails the re-check). */
+export const TYPO_SCANNED = 1500;
+/** Typo neighbours fully scored per query, the closest first (a page is 10; pick lists up to 25). */
+export const TYPO_SCORED = 100;
 
 type HitRow = { id: number; name: string; status: string; city: string | null; owner_name: string | null; score: number };
 
@@ -108,7 +112,7 @@ function candidateStatement(tenantId: number, query: SearchQuery, wanted: number
     alternatives.push(`c.search_phones LIKE '%' || ${params.add(query.national || query.digits)} || '%'`);
   }
   if (alternatives.length === 0) return null;
-  return rankedStatement("candidates", params, tenant, `(${alternatives.join(" OR ")})${visibleCondition(params, scope)}`, query, wanted, "none");
+  return rankedStatement("candidates", params, tenant, `(${alternatives.join(" OR ")})${visibleCondition(params, scope)}`, query, wanted);
 }
 
 function typoStatement(tenantId: number, query: SearchQuery, wanted: number, scope: CustomerSearchScope): SearchStatement | null {
@@ -116,25 +120,49 @@ function typoStatement(tenantId: number, query: SearchQuery, wanted: number, sco
   const params = new SqlParams();
   const tenant = params.add(tenantId);
   const text = params.add(query.core);
-  // Found by the trigram index over the whole document (`<%`), then re-checked against names and
-  // contacts only, word-aligned: initials are typed exactly ("zzzzzz" is a neighbour of the
-  // initials "zzzxfz"), and one shared word ending ("line" in "trampoline" and "Crestline") is
-  // not a typo of a name.
-  const condition = `${text} <% c.search_doc AND strict_word_similarity(${text}, ${WITHOUT_INITIALS}) >= ${STRICT_SIMILARITY_THRESHOLD}${visibleCondition(params, scope)}`;
-  return rankedStatement("typo", params, tenant, condition, query, wanted, "typo");
+  // Found by the trigram index over names and contacts (`<%`), then re-checked word-aligned:
+  // initials and addresses are typed exactly ("zzzzzz" is a neighbour of the initials "zzzxfz"),
+  // and one shared word ending ("line" in "trampoline" and "Crestline") is not a typo of a name.
+  const closeness = `strict_word_similarity(${text}, ${TYPO_TEXT})`;
+  const visible = visibleCondition(params, scope);
+  const scanned = params.add(TYPO_SCANNED);
+  const closest = params.add(TYPO_SCORED);
+  const score = scoreSql(params, query, "typo");
+  const limit = params.add(wanted);
+  // Two caps keep the cost flat however large the book: the index's neighbours are re-checked
+  // only up to TYPO_SCANNED rows (a short or common query has thousands), and only the closest
+  // TYPO_SCORED of them get the full score, which costs several similarity computations a row.
+  return {
+    tier: "typo",
+    sql: `WITH near AS (
+       SELECT ${CANDIDATE_COLUMNS}
+       FROM customers c
+       WHERE c.tenant_id = ${tenant} AND ${text} <% ${TYPO_TEXT}${visible} AND c.archived_at IS NULL
+       LIMIT ${scanned}
+     ), candidates AS (
+       SELECT * FROM (SELECT c.*, ${closeness} AS closeness FROM near c) near
+       WHERE closeness >= ${STRICT_SIMILARITY_THRESHOLD}
+       ORDER BY closeness DESC, id
+       LIMIT ${closest}
+     )
+     SELECT ${SELECT_HIT}, ${score} AS score
+     FROM candidates c ${JOIN_OWNER}
+     ${ORDER}
+     LIMIT ${limit}`,
+    params: params.values,
+  };
 }
 
 function rankedStatement(
-  tier: "candidates" | "typo",
+  tier: "candidates",
   params: SqlParams,
   tenant: string,
   condition: string,
   query: SearchQuery,
   wanted: number,
-  similarity: "none" | "typo",
 ): SearchStatement {
   const cap = params.add(CANDIDATE_CAP);
-  const score = scoreSql(params, query, similarity);
+  const score = scoreSql(params, query, "none");
   const limit = params.add(wanted);
   return {
     tier,

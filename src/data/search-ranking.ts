@@ -34,8 +34,12 @@ export class SqlParams {
 const NAMES = `split_part(c.search_doc, ' ~~ ', 1)`;
 const PEOPLE = `split_part(c.search_doc, ' ~~ ', 2)`;
 const INITIALS = `split_part(c.search_doc, ' ~~ ', 3)`;
-/** Names and contacts: what a typo can be a typo of (initials are typed exactly). */
-export const WITHOUT_INITIALS = `(${NAMES} || ' ' || ${PEOPLE})`;
+const ADDRESSES = `split_part(c.search_doc, ' ~~ ', 4)`;
+/**
+ * Names and contacts: what a typo can be a typo of (initials and addresses are typed exactly).
+ * The index customers_search_typo_trgm is built on this very expression; change both together.
+ */
+export const TYPO_TEXT = `(${NAMES} || ' ' || ${PEOPLE})`;
 /** The name without its legal form: the first entry of the names section. */
 const NAME_CORE = `substr(split_part(c.search_doc, ' | ', 1), 3)`;
 
@@ -48,7 +52,7 @@ export function scoreSql(params: SqlParams, query: SearchQuery, similarity: "non
     words.length > 0 ? words.map((word) => `${section} LIKE '%' || ${word} || '%'`).join(" AND ") : "FALSE";
   const phone = query.national || query.digits;
   const typoText = similarity === "typo" ? params.add(query.core) : "";
-  const typo = similarity === "typo" ? `(word_similarity(${typoText}, ${WITHOUT_INITIALS}) + strict_word_similarity(${typoText}, ${WITHOUT_INITIALS})) * 0.3` : "0";
+  const typo = similarity === "typo" ? `(word_similarity(${typoText}, ${TYPO_TEXT}) + strict_word_similarity(${typoText}, ${TYPO_TEXT})) * 0.3` : "0";
   const coreLength = params.add([...query.core].length);
   return `(GREATEST(
       CASE
@@ -57,7 +61,7 @@ export function scoreSql(params: SqlParams, query: SearchQuery, similarity: "non
         WHEN c.search_doc LIKE '| ' || ${core} || '%' THEN 0.9
         WHEN ${NAMES} LIKE '%| ' || ${core} || '%' OR ${NAMES} LIKE '%| ' || ${joined} || '%' THEN 0.85
         WHEN ${allIn(NAMES)} THEN 0.8
-        WHEN ${allIn(`(${NAMES} || ' ' || ${PEOPLE})`)} THEN 0.7
+        WHEN ${allIn(`(${NAMES} || ' ' || ${PEOPLE} || ' ' || ${ADDRESSES})`)} THEN 0.7
         WHEN ' ; ' || ${INITIALS} || ' ; ' LIKE '% ; ' || ${joined} || ' ; %' THEN 0.65
         WHEN ${INITIALS} LIKE '%' || ${joined} || '%' THEN 0.6
         ELSE 0 END,

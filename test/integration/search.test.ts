@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { testTargets } from "../support/test-databases.js";
 import { createTestApp, FIXED_NOW, type TestApp } from "../support/test-app.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
-import { searchStatements } from "../../src/data/customer-search.js";
+import { searchStatements, TYPO_SCANNED, TYPO_SCORED } from "../../src/data/customer-search.js";
+import { buildSearchKeys } from "../../src/core/text/search-keys.js";
 
 describe.each(testTargets)("customer search on $name", (target) => {
   let app: TestApp;
@@ -69,6 +70,30 @@ describe.each(testTargets)("customer search on $name", (target) => {
     expect(await names("a_m")).toEqual([]);
   });
 
+  test("a typo search re-checks and scores a bounded number of neighbours, however many there are", async () => {
+    const prisma = app.database.prisma;
+    const { tenant, store } = await app.rapport.identify(app.actor("typo-crowd", "you"));
+    const count = TYPO_SCANNED * 2;
+    const keys = Array.from({ length: count }, (_, n) => buildSearchKeys({ name: `Brightway Systems ${n}`, aliases: [], contacts: [] }));
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO customers (tenant_id, name, search_name, search_doc, search_grams, search_phones, updated_at)
+       SELECT $1, 'Brightway Systems ' || (n - 1), k.name, k.doc, '{}', '', now()
+       FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k(name, doc, n)`,
+      tenant.id,
+      keys.map((key) => key.searchName),
+      keys.map((key) => key.searchDoc),
+    );
+    await prisma.$executeRawUnsafe("ANALYZE customers");
+    const { typo } = searchStatements(tenant.id, "Brightway Systms", 5);
+    const [explained] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${typo!.sql}`, ...typo!.params);
+    const nodes = flatten(explained!["QUERY PLAN"][0]!.Plan);
+    const scanned = Math.max(...nodes.filter((node) => node["Relation Name"] === "customers").map((node) => node["Actual Rows"]));
+    expect(scanned).toBe(TYPO_SCANNED);
+    const scored = nodes.find((node) => node["Node Type"] === "Limit" && node.Plans?.[0]?.["Node Type"] === "Sort" && node["Actual Rows"] !== 5);
+    expect(scored?.["Actual Rows"]).toBe(TYPO_SCORED);
+    expect((await store.customers.search("Brightway Systms", { limit: 5 })).map((hit) => hit.name)).toHaveLength(5);
+  });
+
   // PGlite's planner still picks a sequential scan at this size (measured latency: see the benchmark),
   // so the plan is asserted on the PostgreSQL server, where a scan would not survive 1M customers.
   // The statements are the ones searchCustomers sends, one query per kind of tier condition.
@@ -78,7 +103,7 @@ describe.each(testTargets)("customer search on $name", (target) => {
     await prisma.$executeRawUnsafe(
       `INSERT INTO customers (tenant_id, name, search_name, search_doc, search_grams, search_phones, updated_at)
        SELECT $1, 'Customer ' || n, 'customer ' || n,
-              '| customer ' || n || ' | customer ' || n || ' | ' || md5(n::text) || ' | ~~ ' || md5((n + 1)::text) || ' ~~ c' || n,
+              '| customer ' || n || ' | customer ' || n || ' | ' || md5(n::text) || ' | ~~ ' || md5((n + 1)::text) || ' ~~ c' || n || ' ~~ ',
               ARRAY[chr(19968 + n % 500) || chr(19968 + n % 300), substr(md5(n::text), 1, 2)],
               (10000000 + n)::text || ' ' || (8610000000 + n)::text, now()
        FROM generate_series(1, 60000) AS n`,
@@ -92,7 +117,7 @@ describe.each(testTargets)("customer search on $name", (target) => {
       ["LG", "candidates", /customers_search_grams_gin/],
       ["021-6258-3371", "candidates", /customers_search_grams_gin/],
       ["62583", "candidates", /customers_search_phones_trgm/],
-      ["custmer widgts", "typo", /customers_search_doc_trgm/],
+      ["custmer widgts", "typo", /customers_search_typo_trgm/],
     ];
     for (const [query, tier, index] of cases) {
       const { first, typo } = searchStatements(tenant.id, query, 5);
@@ -105,3 +130,9 @@ describe.each(testTargets)("customer search on $name", (target) => {
     }
   });
 });
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows": number; Plans?: PlanNode[] };
+
+function flatten(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(flatten)];
+}

@@ -34,7 +34,7 @@ describe("buildSearchKeys", () => {
     phone: "+86 21-5555 0101",
     contacts: [{ name: "김민준", phone: "010-1234-5678" }],
   });
-  const [names, people, initials] = keys.searchDoc.split(" ~~ ");
+  const [names, people, initials, addresses] = keys.searchDoc.split(" ~~ ");
 
   test("the names section starts with the name without its legal form, then the full name", () => {
     expect(names!.startsWith("| 上海宏达贸易 | 上海宏达贸易有限公司 |")).toBe(true);
@@ -46,10 +46,16 @@ describe("buildSearchKeys", () => {
   test("aliases are names entries", () => {
     expect(names).toContain("| hongda trading |");
   });
-  test("contacts, their romanization and emails form the second section", () => {
+  test("contacts and their romanization form the second section", () => {
     expect(people).toContain("김민준");
     expect(people).toContain("gimminjun");
-    expect(people).toContain("sales@hongda.cn");
+    expect(people).not.toContain("sales@hongda.cn");
+  });
+  test("website and emails form the fourth section, out of the typo text", () => {
+    expect(addresses).toBe("sales@hongda.cn");
+    expect(buildSearchKeys({ name: "Acme", aliases: [], website: "www.acme.example", contacts: [{ name: "Ann Lee", email: "ann@acme.example" }] }).searchDoc.split(" ~~ ")[3]).toBe(
+      "www.acme.example ; ann@acme.example",
+    );
   });
   test("pinyin and Hangul initials form the third section", () => {
     expect(initials!.split(" ; ")).toEqual(expect.arrayContaining(["shhdmy", "ㄱㅁㅈ"]));
@@ -67,7 +73,7 @@ describe("buildSearchKeys", () => {
     expect(korean.searchGrams).toContain("빛소");
   });
   test("structure characters in a name cannot fake a section", () => {
-    expect(buildSearchKeys({ name: "A | B ~~ C", aliases: [], contacts: [] }).searchDoc.split(" ~~ ")).toHaveLength(3);
+    expect(buildSearchKeys({ name: "A | B ~~ C", aliases: [], contacts: [] }).searchDoc.split(" ~~ ")).toHaveLength(4);
   });
 });
 
