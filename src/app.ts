@@ -45,7 +45,7 @@ export async function createApp(options: {
   const database = answerBackupRequests(await openDatabase(options.target, { poolSize: options.poolSize }), options.logger.child({ component: "backup" }));
   const digestStore = createDigestStore(database.prisma);
   let digests: DigestService | null = null;
-  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale, publicUrl: options.publicUrl });
+  const rapport = createRapport({ directory: createDirectory(database.prisma, options.clock, database.read), commands, platforms: options.platforms ?? builtInPlatforms(() => database.prisma), digests: () => digests, clock: options.clock, logger: options.logger, defaultLocale: options.defaultLocale, publicUrl: options.publicUrl });
   return {
     rapport,
     database,

@@ -202,14 +202,19 @@ export function searchStatements(tenantId: number, raw: string, wanted: number, 
   return { query, first, typo: typoWorthy ? typoStatement(tenantId, query, wanted, scope) : null };
 }
 
+/** Where search statements run: plain SQL outside a transaction (cheaper), or the ORM client of one. */
+export type SearchConnection = DbClient | ((sql: string, params: unknown[]) => Promise<unknown[]>);
+
 export async function searchCustomers(
-  db: DbClient,
+  db: SearchConnection,
   tenantId: number,
   raw: string,
   options: { limit: number; offset?: number } & CustomerSearchScope,
 ): Promise<CustomerHit[]> {
   const wanted = options.limit + (options.offset ?? 0);
   const { first, typo } = searchStatements(tenantId, raw, wanted, options);
+  const run = async (statement: SearchStatement) =>
+    (typeof db === "function" ? await db(statement.sql, statement.params) : await db.$queryRawUnsafe<HitRow[]>(statement.sql, ...statement.params)) as HitRow[];
   const hits = new Map<number, HitRow>();
   const add = (rows: HitRow[]) => {
     for (const row of rows) {
@@ -217,11 +222,11 @@ export async function searchCustomers(
       if (!known || Number(known.score) < Number(row.score)) hits.set(row.id, row);
     }
   };
-  for (const statement of first) add(await db.$queryRawUnsafe<HitRow[]>(statement.sql, ...statement.params));
+  for (const statement of first) add(await run(statement));
   const best = Math.max(0, ...[...hits.values()].map((row) => Number(row.score)));
   // Typo neighbours are for when the text itself found nothing strong: next to a real match they
   // are noise, and scanning them costs.
-  if (typo && best < STRONG_MATCH) add(await db.$queryRawUnsafe<HitRow[]>(typo.sql, ...typo.params));
+  if (typo && best < STRONG_MATCH) add(await run(typo));
   const ranked = [...hits.values()].sort(
     (a, b) => Number(b.score) - Number(a.score) || [...a.name].length - [...b.name].length || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id),
   );

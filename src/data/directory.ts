@@ -16,9 +16,10 @@ import { isValidTimeZone } from "../core/dates.js";
 import { platformRole } from "../core/permissions.js";
 import { localeFromTag } from "../core/i18n/locale.js";
 import { createStore } from "./store.js";
-import { toMember, toTenant } from "./mappers.js";
+import { toMember, toTenant, type MemberRow } from "./mappers.js";
 import { syncPeopleInto } from "./people-store.js";
 import { PEOPLE_AUDIT } from "../core/people-sync.js";
+import type { SqlRunner } from "./sql-runner.js";
 
 /** True when the member's latest closure was leaving the platform (people sync), not a hand-over. */
 async function leftThePlatform(prisma: PrismaClient, tenantId: number, memberId: number): Promise<boolean> {
@@ -32,14 +33,26 @@ async function leftThePlatform(prisma: PrismaClient, tenantId: number, memberId:
 
 const TENANT_CACHE_MS = 60_000;
 
-/** `clock` stamps audit events, so their times agree with the command's own "now" (and tests' fixed clocks). */
-export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date()): Directory {
+const MEMBER_COLUMNS = `id, tenant_id AS "tenantId", external_id AS "externalId", display_name AS "displayName", email, role,
+  time_zone AS "timeZone", time_zone_chosen AS "timeZoneChosen", locale, platform_locale AS "platformLocale", active, guest`;
+
+/**
+ * `clock` stamps audit events, so their times agree with the command's own "now" (and tests' fixed
+ * clocks). `read`: plain SQL for the hot reads of every command (Database.read).
+ */
+export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date(), read: SqlRunner["query"] | null = null): Directory {
   // Tenants are looked up on every request and almost never change: keep them in memory, and
   // write only when a tenant is new or renamed (a write per request would take a row lock on
   // the tenant row and serialise every concurrent command of that workspace).
   // Entries expire after a minute, so settings changed by another process show up.
   const tenants = new Map<string, { tenant: Tenant; at: number }>();
   const forget = (tenant: Tenant) => tenants.delete(`${tenant.platform}:${tenant.externalId}`);
+  // Every command starts here: one indexed row, read without the ORM when plain SQL is at hand.
+  const findMember = async (tenantId: number, externalId: string): Promise<MemberRow | null> => {
+    if (!read) return prisma.member.findUnique({ where: { tenantId_externalId: { tenantId, externalId } } });
+    const [row] = await read<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM members WHERE tenant_id = $1 AND external_id = $2`, [tenantId, externalId]);
+    return row ?? null;
+  };
   return {
     async ensureTenant({ platform, externalId, name }) {
       const key = `${platform}:${externalId}`;
@@ -63,7 +76,7 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
     async ensureMember(tenant, input) {
       const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : undefined;
       const where = { tenantId_externalId: { tenantId: tenant.id, externalId: input.externalId } };
-      let existing = await prisma.member.findUnique({ where });
+      let existing = await findMember(tenant.id, input.externalId);
       if (!existing) {
         // updated_at has no database default (Prisma's @updatedAt); timestamps are stored as UTC.
         await prisma.$executeRaw`
@@ -102,7 +115,7 @@ export function createDirectory(prisma: PrismaClient, clock: () => Date = () => 
       return toMember(await prisma.member.update({ where: { id: existing.id }, data: changes }));
     },
     storeFor(tenant) {
-      return createStore(prisma, tenant, prisma, clock, forget);
+      return createStore(prisma, tenant, prisma, clock, forget, read);
     },
     syncPeople(tenant, people, options) {
       return syncPeopleInto(prisma, tenant, people, { complete: options.complete, now: clock() });

@@ -72,7 +72,10 @@ export function toTenant(row: Db.Tenant): Tenant {
   };
 }
 
-export function toMember(row: Db.Member): Member {
+/** The member columns a command needs (directory.ts reads exactly these by plain SQL). */
+export type MemberRow = Pick<Db.Member, "id" | "tenantId" | "externalId" | "displayName" | "email" | "role" | "timeZone" | "timeZoneChosen" | "locale" | "platformLocale" | "active" | "guest">;
+
+export function toMember(row: MemberRow): Member {
   return {
     id: row.id,
     tenantId: row.tenantId,

@@ -8,6 +8,7 @@ import type { Store } from "../core/store.js";
 import type { Customer, CustomerPatch, Tenant } from "../core/domain.js";
 import type { DbClient } from "./client-types.js";
 import { searchCustomers } from "./customer-search.js";
+import type { SqlRunner } from "./sql-runner.js";
 import { auditSnapshot, toCustomer, toDbDate, toInteraction, toMember, toTenant } from "./mappers.js";
 import { createOrderQueries } from "./order-queries.js";
 import { createOrderEntryQueries } from "./order-entry-queries.js";
@@ -55,6 +56,8 @@ export function createStore(
   root: PrismaClient | null,
   clock: () => Date,
   onTenantChanged: (tenant: Tenant) => void = () => {},
+  /** Plain SQL for hot reads outside a transaction (Database.read); inside one, `db` answers. */
+  read: SqlRunner["query"] | null = null,
 ): Store {
   const tenantId = tenant.id;
   const requireCustomer = async (id: number): Promise<Customer> => {
@@ -72,7 +75,7 @@ export function createStore(
     },
 
     customers: {
-      search: (query, options) => searchCustomers(db, tenantId, query, options),
+      search: (query, options) => searchCustomers(root && read ? read : db, tenantId, query, options),
       async get(id) {
         const row = await db.customer.findFirst({ where: { id, tenantId } });
         return row ? toCustomer(row) : null;
