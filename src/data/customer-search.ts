@@ -15,6 +15,7 @@ import { buildSearchQuery, isCjkWord, type SearchQuery } from "../core/text/sear
 import type { CustomerHit, CustomerStatus } from "../core/domain.js";
 import type { CustomerSearchScope } from "../core/customer-visibility.js";
 import type { DbClient } from "./client-types.js";
+import type { SqlReader } from "./sql-runner.js";
 import { escapeLike, scoreSql, SqlParams, STRONG_MATCH, TYPO_TEXT } from "./search-ranking.js";
 
 /** Words shorter than this similarity are not worth showing as typo matches. */
@@ -203,7 +204,7 @@ export function searchStatements(tenantId: number, raw: string, wanted: number, 
 }
 
 /** Where search statements run: plain SQL outside a transaction (cheaper), or the ORM client of one. */
-export type SearchConnection = DbClient | ((sql: string, params: unknown[]) => Promise<unknown[]>);
+export type SearchConnection = DbClient | SqlReader;
 
 export async function searchCustomers(
   db: SearchConnection,
@@ -213,8 +214,10 @@ export async function searchCustomers(
 ): Promise<CustomerHit[]> {
   const wanted = options.limit + (options.offset ?? 0);
   const { first, typo } = searchStatements(tenantId, raw, wanted, options);
-  const run = async (statement: SearchStatement) =>
-    (typeof db === "function" ? await db(statement.sql, statement.params) : await db.$queryRawUnsafe<HitRow[]>(statement.sql, ...statement.params)) as HitRow[];
+  // Never as prepared statements: which index serves a tier depends on the text (a two-character
+  // word cannot use the trigram index), and PostgreSQL's generic plan, blind to it, scanned the table.
+  const run = (statement: SearchStatement) =>
+    typeof db === "function" ? db<HitRow>(statement.sql, statement.params) : db.$queryRawUnsafe<HitRow[]>(statement.sql, ...statement.params);
   const hits = new Map<number, HitRow>();
   const add = (rows: HitRow[]) => {
     for (const row of rows) {

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations, type SqlSession } from "./migrate.js";
-import type { SqlRunner } from "./sql-runner.js";
+import type { SqlReader, SqlRunner } from "./sql-runner.js";
 import { LOCK_FILE, lockDataDir } from "./data-dir-lock.js";
 import { WORD_SIMILARITY_THRESHOLD } from "./customer-search.js";
 import { DurableNodeFS, durableStartParams } from "./durable-node-fs.mjs";
@@ -43,7 +43,7 @@ export type Database = {
   /** Answers when the database does (readiness checks). */
   ping(): Promise<void>;
   /** Plain SQL outside any transaction, for hot reads: the ORM's query compiler costs more CPU than they do. */
-  read: SqlRunner["query"];
+  read: SqlReader;
   close(): Promise<void>;
 };
 

@@ -19,7 +19,7 @@ import { createStore } from "./store.js";
 import { toMember, toTenant, type MemberRow } from "./mappers.js";
 import { syncPeopleInto } from "./people-store.js";
 import { PEOPLE_AUDIT } from "../core/people-sync.js";
-import type { SqlRunner } from "./sql-runner.js";
+import type { SqlReader } from "./sql-runner.js";
 
 /** True when the member's latest closure was leaving the platform (people sync), not a hand-over. */
 async function leftThePlatform(prisma: PrismaClient, tenantId: number, memberId: number): Promise<boolean> {
@@ -40,7 +40,7 @@ const MEMBER_COLUMNS = `id, tenant_id AS "tenantId", external_id AS "externalId"
  * `clock` stamps audit events, so their times agree with the command's own "now" (and tests' fixed
  * clocks). `read`: plain SQL for the hot reads of every command (Database.read).
  */
-export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date(), read: SqlRunner["query"] | null = null): Directory {
+export function createDirectory(prisma: PrismaClient, clock: () => Date = () => new Date(), read: SqlReader | null = null): Directory {
   // Tenants are looked up on every request and almost never change: keep them in memory, and
   // write only when a tenant is new or renamed (a write per request would take a row lock on
   // the tenant row and serialise every concurrent command of that workspace).

@@ -6,3 +6,6 @@
 export type SqlRunner = {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 };
+
+/** Plain SQL outside a transaction (Database.read), for hot reads. */
+export type SqlReader = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;

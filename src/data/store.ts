@@ -8,7 +8,7 @@ import type { Store } from "../core/store.js";
 import type { Customer, CustomerPatch, Tenant } from "../core/domain.js";
 import type { DbClient } from "./client-types.js";
 import { searchCustomers } from "./customer-search.js";
-import type { SqlRunner } from "./sql-runner.js";
+import type { SqlReader } from "./sql-runner.js";
 import { auditSnapshot, toCustomer, toDbDate, toInteraction, toMember, toTenant } from "./mappers.js";
 import { createOrderQueries } from "./order-queries.js";
 import { createOrderEntryQueries } from "./order-entry-queries.js";
@@ -57,7 +57,7 @@ export function createStore(
   clock: () => Date,
   onTenantChanged: (tenant: Tenant) => void = () => {},
   /** Plain SQL for hot reads outside a transaction (Database.read); inside one, `db` answers. */
-  read: SqlRunner["query"] | null = null,
+  read: SqlReader | null = null,
 ): Store {
   const tenantId = tenant.id;
   const requireCustomer = async (id: number): Promise<Customer> => {
