@@ -118,6 +118,15 @@ function section(result: RunResult): string {
     "",
   );
   lines.push(`Serving process: opened in ${result.serve.openMs} ms, RSS ${result.serve.rssAfterOpenMb} MB after open, peak RSS ${result.serve.peakRssMb} MB over the whole run.`, "");
+  if (result.startup) {
+    const { startup } = result;
+    lines.push(
+      `Start-up (compiled, NODE_ENV=production): cold start (existing ${result.size}) ${(startup.coldMs / 1000).toFixed(1)} s to ready, peak ${startup.coldPeakRssMb} MB; ` +
+        `first start (new dir, demo data) ${(startup.firstStartMs / 1000).toFixed(1)} s, peak ${startup.firstStartPeakRssMb} MB; ` +
+        `first start --server (new dir, no demo data) ${(startup.firstServerMs / 1000).toFixed(1)} s, peak ${startup.firstServerPeakRssMb} MB.`,
+      "",
+    );
+  }
   lines.push("### Targets", "");
   lines.push(row(["target", "goal", "measured", "met"]));
   lines.push(row(Array(4).fill("---")));

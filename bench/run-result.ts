@@ -6,6 +6,7 @@ import type { ImportRate } from "./import-rate.js";
 import type { MachineInfo } from "./machine.js";
 import type { Stats } from "./measure.js";
 import type { CpuPerCommand, DigestResult, SearchClassResult } from "./serve.js";
+import type { StartupResult } from "./startup.js";
 
 export type Settings = {
   searchPasses: number;
@@ -60,6 +61,8 @@ export type RunResult = {
   cpuMsPerCommand: CpuPerCommand[];
   /** `deals` and `forecast` (absent in runs before the deals benchmark). */
   dealCommands?: DealCommandResult[];
+  /** The compiled `rapport start` on the embedded database (PGlite runs only; absent in earlier runs). */
+  startup?: StartupResult;
   ratios: Record<string, number | null>;
   targets: { name: string; target: string; goal?: string; measured: string; met: boolean | null; note?: string }[];
   explain: Record<string, { query: string; plan: string }>;

@@ -4,7 +4,8 @@
  * For each database: ensure the cached synthetic data set, fork the serving process (bench/serve.ts)
  * and measure search, `/crm find` end to end (core, and the Slack HTTP path when the adapter is
  * present), digests and RSS; then, in this process, the baselines (floor through pg/PGlite, naive
- * sequential ILIKE, Fuse.js in memory), EXPLAIN of every query class, and the import rate.
+ * sequential ILIKE, Fuse.js in memory), EXPLAIN of every query class, and the import rate. On the
+ * embedded database, first the compiled build's start-up (bench/startup.ts).
  * Writes bench/results/<date>-<db>-<size>.json and bench/results/latest.md.
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -20,6 +21,7 @@ import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
 import { runConcurrent, summarize, summarizeMix, type Stats } from "./measure.js";
 import { buildQueryMix, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
 import { renderMarkdown } from "./report.js";
+import { measureStartup, type StartupResult } from "./startup.js";
 import type { DealCommandResult, E2eResult, LayerRun, RunResult, Settings } from "./run-result.js";
 import type { DatabaseTarget } from "../src/data/database.js";
 import type { CpuPerCommand, DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
@@ -203,6 +205,11 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
   const dataset = await ensureDataset(db, size, log);
   log(dataset.cached ? `  cached (generated earlier in ${dataset.generationSeconds.toFixed(1)} s)` : `  generated in ${dataset.generationSeconds.toFixed(1)} s`);
   const target = targetFor(db, size);
+  let startup: StartupResult | undefined;
+  if (db === "pglite") {
+    log(`== ${db} ${size}: start-up of the compiled build`);
+    startup = await measureStartup(size, log);
+  }
   const queries = buildQueryMix();
   const mainQueries = queries.filter((query) => MAIN_CLASSES.includes(query.klass));
   const findTexts = mainQueries.map((query) => `find ${query.text}`);
@@ -339,6 +346,7 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
     layers: layersOverFloor(floorRuns, e2eCore, e2eSlack.runs),
     cpuMsPerCommand: cpu,
     dealCommands,
+    ...(startup ? { startup } : {}),
     ratios,
     targets: [],
     explain,
@@ -416,6 +424,13 @@ function evaluateTargets(result: RunResult, slack32: E2eResult | undefined): Run
   const rate = result.import.rowsPerSecond;
   add("import rate, PostgreSQL", ">= 20,000 rows/s", rate ? `${rate} rows/s` : "not measured", rate ? rate >= 20_000 : null, db === "postgres", result.import.note);
   add("serving RSS, PGlite 100k", "<= 250 MB", `${result.serve.peakRssMb} MB`, result.serve.peakRssMb <= 250, at("pglite", "100k"));
+  const { startup } = result;
+  if (startup) {
+    add("cold start to ready, existing PGlite 100k", "<= 3 s", `${(startup.coldMs / 1000).toFixed(1)} s, peak ${startup.coldPeakRssMb} MB`, startup.coldMs <= 3000, at("pglite", "100k"));
+    // A new directory holds the same demo data whatever the bench size.
+    add("first start, new directory with demo data", "<= 15 s", `${(startup.firstStartMs / 1000).toFixed(1)} s`, startup.firstStartMs <= 15_000, true);
+    add("first start peak RSS", "<= 400 MB", `${startup.firstStartPeakRssMb} MB`, startup.firstStartPeakRssMb <= 400, true);
+  }
   return targets;
 }
 

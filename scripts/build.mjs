@@ -4,6 +4,8 @@
 // Types are checked by `npm run typecheck` (and `npm test`), not here. The output keeps src/'s
 // layout, so paths relative to a module (prisma/migrations, the embedded-database script) resolve
 // the same way from both. A fresh directory each time, so no file of a deleted module lingers.
+// Last, scripts/embedded-template.mjs writes the embedded database's template next to the code.
+import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,4 +39,6 @@ for (const file of modules) {
 }
 // JavaScript files in src/ (run as their own processes) are copied as they are.
 for (const file of files) if (file.endsWith(".mjs")) cpSync(join(src, file), join(out, file));
+// The template a new embedded data directory starts from: an empty cluster, migrations applied.
+execFileSync(process.execPath, [join(root, "scripts/embedded-template.mjs"), out], { stdio: "inherit" });
 process.stdout.write(`Compiled ${modules.length} modules from src/ to ${relative(process.cwd(), out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

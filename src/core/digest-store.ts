@@ -30,6 +30,8 @@ export type DigestSubscription = {
 export type ScheduledSubscription = Omit<DigestSubscription, "channelName"> & {
   /** Slack team / Discord guild id: whose bot token posts. */
   tenantExternalId: string;
+  /** When its workspace installed Rapport again after taking its access away: slots due before are skipped, not missed. */
+  resumedAt: Date | null;
 };
 
 export type NewDigestSubscription = {
@@ -83,7 +85,7 @@ export type DigestStore = {
   createSubscription(input: NewDigestSubscription): Promise<{ id: number }>;
   /** Deletes the subscription and, cascading, its run history. */
   deleteSubscription(tenantId: number, id: number): Promise<void>;
-  /** Every active subscription of every tenant (the scheduler's per-minute read). */
+  /** Every active subscription of every tenant whose deliveries are not paused (the scheduler's per-minute read). */
   scheduledSubscriptions(): Promise<ScheduledSubscription[]>;
   tenantExternalId(tenantId: number): Promise<string>;
   tenantCurrency(tenantId: number): Promise<string>;

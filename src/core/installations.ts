@@ -28,6 +28,12 @@ export type InstallationRecords = {
   installerOf(where: { teamId?: string; enterpriseId?: string }): Promise<string | undefined>;
   /** The team ids of every workspace installed on its own (not through an org-wide install). */
   installedTeams(): Promise<string[]>;
+  /**
+   * Pauses the scheduled digests and alerts of the key's team (the platform took Rapport's access
+   * away: `reason` says how) or, with null, resumes them (installed again). No team, or no tenant
+   * for it yet: nothing to do.
+   */
+  setDeliveryPause(key: InstallationKey, pause: { reason: string } | null): Promise<void>;
 };
 
 export class InstallationStoreError extends RapportError {

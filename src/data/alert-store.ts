@@ -145,7 +145,8 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
   return {
     async scanCandidates(notScannedSince) {
       const rows = await db.member.findMany({
-        where: { active: true, OR: [{ remindedOn: null }, { remindedOn: { lt: toDbDate(notScannedSince) } }] },
+        // A paused tenant (its workspace took Rapport's access away) is neither scanned nor messaged.
+        where: { active: true, tenant: { deliveriesPausedAt: null }, OR: [{ remindedOn: null }, { remindedOn: { lt: toDbDate(notScannedSince) } }] },
         include: recipientInclude,
         orderBy: { id: "asc" },
       });
@@ -213,7 +214,7 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
       });
       if (!due.length) return [];
       // A member who left since the alert was raised is not messaged.
-      const rows = await db.member.findMany({ where: { id: { in: due.map((row) => row.memberId) }, active: true }, include: recipientInclude, orderBy: { id: "asc" } });
+      const rows = await db.member.findMany({ where: { id: { in: due.map((row) => row.memberId) }, active: true, tenant: { deliveriesPausedAt: null } }, include: recipientInclude, orderBy: { id: "asc" } });
       return rows.map(toRecipient);
     },
 

@@ -15,7 +15,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { applyMigrations, type SqlSession } from "./migrate.js";
+import { applyMigrations, migrationsDir, type SqlSession } from "./migrate.js";
+import { unpackEmbeddedTemplate } from "./embedded-template.js";
 import type { SqlReader, SqlRunner } from "./sql-runner.js";
 import { LOCK_FILE, lockDataDir } from "./data-dir-lock.js";
 import { WORD_SIMILARITY_THRESHOLD } from "./customer-search.js";
@@ -63,7 +64,10 @@ export async function openDatabase(
     const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
     let lite: EmbeddedSession;
     try {
-      if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) await createEmbeddedDatabase(target.dataDir, target.fsync !== false);
+      if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) {
+        const fsync = target.fsync !== false;
+        if (!(await unpackEmbeddedTemplate(target.dataDir, { migrationsDir: options.migrationsDir ?? migrationsDir, fsync }))) await createEmbeddedDatabase(target.dataDir, fsync);
+      }
       // PGlite's default 128 MB shared_buffers is most of the process's memory; 16 MB measured
       // the same search latency at 100k customers (bench) with ~135 MB less RSS.
       const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
@@ -203,7 +207,8 @@ function pgSession(client: pg.Client): SqlSession {
 }
 
 /**
- * A new data directory is created by a short-lived child process (create-embedded-database.mjs
+ * Without a matching template (embedded-template.ts: development, or a restore of an older schema)
+ * a new data directory is created by a short-lived child process (create-embedded-database.mjs
  * says why: about 600 MB less resident memory for the life of this process). If the child cannot
  * run, PGlite.create makes the directory here as before, only at that memory cost.
  */

@@ -57,8 +57,9 @@ export function unseal(key: Buffer, sealed: string, aad: string): string {
   }
 }
 
-export function createInstallationRecords(options: { prisma: PrismaClient; secretKey: string | undefined }): InstallationRecords {
+export function createInstallationRecords(options: { prisma: PrismaClient; secretKey: string | undefined; clock?: () => Date }): InstallationRecords {
   const { prisma } = options;
+  const clock = options.clock ?? (() => new Date());
   const { key, keyId } = deriveInstallationKey(options.secretKey);
 
   return {
@@ -95,6 +96,17 @@ export function createInstallationRecords(options: { prisma: PrismaClient; secre
     async installedTeams() {
       const rows = await prisma.slackInstallation.findMany({ where: { isEnterpriseInstall: false, teamId: { not: null } }, select: { teamId: true }, orderBy: { id: "asc" } });
       return rows.map((row) => row.teamId!);
+    },
+    async setDeliveryPause({ teamId }, pause) {
+      if (!teamId) return;
+      const tenant = { platform: "slack", externalId: teamId };
+      // Conditional updates: pausing twice keeps the first reason; resuming a tenant never paused
+      // leaves deliveries_resumed_at alone (a first install must not hide earlier slots).
+      if (pause) {
+        await prisma.tenant.updateMany({ where: { ...tenant, deliveriesPausedAt: null }, data: { deliveriesPausedAt: clock(), deliveriesPausedReason: pause.reason } });
+      } else {
+        await prisma.tenant.updateMany({ where: { ...tenant, deliveriesPausedAt: { not: null } }, data: { deliveriesPausedAt: null, deliveriesPausedReason: null, deliveriesResumedAt: clock() } });
+      }
     },
   };
 }

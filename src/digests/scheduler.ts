@@ -26,6 +26,8 @@
  * Failures: 429 waits Retry-After, 5xx / network back off exponentially (a few attempts inline,
  * then the row is released with a retry time for a later tick); non-retryable errors -> `failed`.
  * A slot not posted by the cut-off becomes `missed`. Posts later than `lateAfterMs` are marked late.
+ * A tenant whose workspace took Rapport's access away is paused in the database: the store leaves
+ * its subscriptions out, so nothing is tried or recorded until it installs again.
  */
 import { randomUUID } from "node:crypto";
 import { minuteTicker } from "./minute-ticker.js";
@@ -130,8 +132,9 @@ export function createDigestScheduler(options: SchedulerOptions): DigestSchedule
         const key = `${sub.id}:${date}`;
         if (finished.has(key) || !sub.weekdays.includes(isoWeekday(date))) continue;
         const fireAt = fireInstant(date, sub.localTime, sub.timeZone);
-        // Not yet due, or due before the subscription existed (no run, no miss).
-        if (fireAt > at || fireAt < sub.createdAt) continue;
+        // Not yet due, or due before the subscription existed or while its workspace had
+        // uninstalled Rapport (no run, no miss).
+        if (fireAt > at || fireAt < sub.createdAt || (sub.resumedAt !== null && fireAt < sub.resumedAt)) continue;
         slots.push({ sub, date, fireAt, key });
       }
     }

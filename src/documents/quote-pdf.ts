@@ -7,7 +7,6 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { QuoteDocument } from "./quote-document.js";
 
 type FontName = "latin" | "han" | "hangul";
@@ -40,6 +39,8 @@ const RULE = "#cccccc";
 
 export async function quotePdf(document: QuoteDocument): Promise<Uint8Array> {
   const files = bundledFonts();
+  // pdfkit (and its font engine) is loaded on first use: it costs every process start-up time and memory otherwise.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: PAGE.margin,

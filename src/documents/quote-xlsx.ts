@@ -1,9 +1,10 @@
 /** The quote document as an XLSX workbook (exceljs): amounts stay numbers, formatted in the quote's currency. */
-import ExcelJS from "exceljs";
 import { minorUnitDigits } from "../core/money/index.js";
 import type { QuoteDocument } from "./quote-document.js";
 
 export async function quoteXlsx(document: QuoteDocument): Promise<Uint8Array> {
+  // exceljs is loaded on first use: it costs every process start-up time and memory otherwise.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = document.company;
   workbook.title = document.title;

@@ -7,7 +7,6 @@ import { once } from "node:events";
 import { PassThrough, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
 import type { ExportTable } from "../core/reports.js";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -37,6 +36,8 @@ export async function writeTable(table: ExportTable, format: ExportFormat, out: 
   // The workbook writer needs a stream it may end; standard output must stay open.
   const sink = new PassThrough();
   const done = pipeline(sink, out, { end: out !== process.stdout });
+  // exceljs is loaded on first use: it costs every process start-up time and memory otherwise.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(options.sheetName ?? "Export");
   sheet.columns = table.columns.map((header) => ({ header, key: header, width: Math.max(10, Math.min(40, header.length + 4)) }));

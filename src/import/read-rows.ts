@@ -9,7 +9,7 @@ import { Transform, type Readable } from "node:stream";
 import iconv from "iconv-lite";
 import chardet from "chardet";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ImportProblem } from "./row-error.js";
 
 export const ENCODINGS = ["utf8", "utf16le", "utf16be", "gbk", "euc-kr"] as const;
@@ -131,7 +131,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function openXlsx(stream: Readable, size: number, bytesRead: () => number): Promise<RowSource> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  // exceljs is loaded on first use: it costs every process start-up time and memory otherwise.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.stream.xlsx.WorkbookReader(stream, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",

@@ -36,6 +36,7 @@ function memoryRecords(): InstallationRecords & { rows: Map<string, Installation
     async installedTeams() {
       return [...rows.values()].filter((record) => !record.isEnterpriseInstall && record.teamId).map((record) => record.teamId!);
     },
+    async setDeliveryPause() {},
   };
 }
 

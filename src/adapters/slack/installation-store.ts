@@ -4,12 +4,15 @@
  *
  * An installation whose bot token stopped working (revoked, or Slack answered invalid_auth) is
  * disabled: its tokens are deleted and the row keeps only who installed it and why it stopped, so
- * nothing posts with it and an install through /slack/install replaces it.
+ * nothing posts with it and an install through /slack/install replaces it. Disabling or deleting
+ * an installation also pauses its workspace's scheduled digests and alerts in the database (the
+ * schedulers skip it, in every process and after restarts); storing an installation resumes them.
  */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
 import { InstallationStoreError, installKeyFor, type InstallationKey, type InstallationRecords } from "../../core/installations.js";
 import type { Logger } from "../../core/logger.js";
-import { PostError, type DigestPoster } from "../../digests/poster.js";
+import type { Reply } from "../../core/reply.js";
+import { PostError, type DigestPoster, type TenantContext } from "../../digests/poster.js";
 
 /** Why an installation was disabled: Slack's event or error that said its token no longer works. */
 export type DisabledReason = "tokens_revoked" | "invalid_auth" | "account_inactive" | "token_revoked";
@@ -84,10 +87,12 @@ export function createSlackInstallationStore(records: InstallationRecords): Slac
   return {
     async storeInstallation(installation) {
       await saveInstallation(installation, installation.user.id);
+      await records.setDeliveryPause({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: Boolean(installation.isEnterpriseInstall) }, null);
     },
     fetchInstallation,
     async deleteInstallation(query) {
       await records.delete(query);
+      await records.setDeliveryPause(query, { reason: "app_uninstalled" });
     },
     installerOf: (query) => records.installerOf(query),
     installedTeams: () => records.installedTeams(),
@@ -111,6 +116,7 @@ export function createSlackInstallationStore(records: InstallationRecords): Slac
         rapportDisabled: { reason, at: new Date().toISOString() },
       };
       await saveInstallation(disabled, installation.user.id);
+      await records.setDeliveryPause({ ...found.key, teamId: query.teamId ?? found.key.teamId }, { reason });
       return true;
     },
     async disabledReason(query) {
@@ -163,5 +169,7 @@ export function guardDeadTokens(poster: DigestPoster, options: { installations?:
     post: (channelRef, reply, target) => guarded(target.tenantExternalId, () => poster.post(channelRef, reply, target)),
     findPosted: (channelRef, marker, target) => guarded(target.tenantExternalId, () => poster.findPosted(channelRef, marker, target)),
     delete: (channelRef, messageId, target) => guarded(target.tenantExternalId, () => poster.delete(channelRef, messageId, target)),
+    // Alerts go out as direct messages: the guard must keep that ability, not hide it.
+    ...(poster.postDirect ? { postDirect: (userRef: string, reply: Reply, target: TenantContext) => guarded(target.tenantExternalId, () => poster.postDirect!(userRef, reply, target)) } : {}),
   };
 }

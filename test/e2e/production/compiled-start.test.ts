@@ -86,6 +86,9 @@ test("the build writes compiled JavaScript only, with the Prisma client and the 
   expect(existsSync(join(tree, "dist/cli.js"))).toBe(true);
   expect(existsSync(join(tree, "dist/generated/prisma/client.js"))).toBe(true);
   expect(existsSync(join(tree, "dist/data/create-embedded-database.mjs"))).toBe(true);
+  // A new embedded directory starts from this template (an empty cluster, migrations applied).
+  expect(existsSync(join(tree, "dist/data/embedded-template.tar.gz"))).toBe(true);
+  expect(JSON.parse(readFileSync(join(tree, "dist/data/embedded-template.json"), "utf8")).migrations).toHaveProperty("20261123000000_init");
   const files = readdirSync(join(tree, "dist"), { recursive: true, encoding: "utf8" });
   expect(files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
   expect(files.filter((file) => file.endsWith(".test.js"))).toEqual([]);

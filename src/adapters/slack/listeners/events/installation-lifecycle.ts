@@ -2,9 +2,9 @@
  * A workspace takes Rapport's access away: `app_uninstalled` (the app was removed) deletes its
  * installation, tokens included; `tokens_revoked` with the bot token disables it (tokens deleted,
  * the row kept so the next install replaces it), with user tokens only it forgets those. Either way
- * nothing posts with the old token again and the workspace's digests stop (the digest poster
- * finds no token). A single-workspace bot token (SLACK_BOT_TOKEN) is not stored here: the operator
- * is told, once, as an error.
+ * nothing posts with the old token again and the workspace's digests and alerts are paused in the
+ * database until it installs again (the store does both). A single-workspace bot token
+ * (SLACK_BOT_TOKEN) is not stored here: the operator is told, once, as an error.
  */
 import type { App } from "@slack/bolt";
 import type { InstallationStore } from "@slack/oauth";
