@@ -95,6 +95,45 @@ describe.each(testTargets)("import on $name", (target) => {
     expect(await app.database.prisma.customer.count({ where: { tenantId, ownerId: { not: null } } })).toBe(115);
   });
 
+  test("batches of two: tabs, line breaks and backslashes arrive exactly; a re-import changes nothing; a changed row updates only itself", async () => {
+    const { tenantId } = await freshTenant();
+    const csv = (t1Notes: string, t2Name: string, t2Again: boolean) =>
+      [
+        "external_id,name,aliases,notes,address,credit_limit",
+        `T1,Tab Co,"Tab; Tabby",${t1Notes},"Line 1\nLine 2",1250`,
+        `T2,${t2Name},,,,`,
+        `T3,"Quote ""Q"" Co",,"a\tb","C:\\temp\\new",`,
+        `T4,上海宏达贸易有限公司,宏达,,,`,
+        `T5,한빛소프트,,,서울 강남구,`,
+        ...(t2Again ? ["T2,Slash Co Renamed,,,,"] : []),
+      ].join("\n");
+    const first = await run(tenantId, "customers", file(csv("first", "Slash Co", true)), { batchSize: 2 });
+    // T2 is met twice: the last batch updates what the first one inserted.
+    expect(first).toMatchObject({ rows: 6, inserted: 5, updated: 1, unchanged: 0, invalid: 0, committed: true });
+    const stored = async () =>
+      app.database.prisma.customer.findMany({
+        where: { tenantId },
+        orderBy: { externalId: "asc" },
+        select: { externalId: true, name: true, aliases: true, notes: true, address: true, creditLimit: true, searchName: true, updatedAt: true },
+      });
+    const imported = await stored();
+    expect(imported.map(({ updatedAt: _, ...row }) => row)).toEqual([
+      { externalId: "T1", name: "Tab Co", aliases: ["Tab", "Tabby"], notes: "first", address: "Line 1\nLine 2", creditLimit: 125000n, searchName: "tab co" },
+      { externalId: "T2", name: "Slash Co Renamed", aliases: [], notes: null, address: null, creditLimit: null, searchName: "slash co renamed" },
+      { externalId: "T3", name: 'Quote "Q" Co', aliases: [], notes: "a\tb", address: "C:\\temp\\new", creditLimit: null, searchName: 'quote "q" co' },
+      { externalId: "T4", name: "上海宏达贸易有限公司", aliases: ["宏达"], notes: null, address: null, creditLimit: null, searchName: "上海宏达贸易有限公司" },
+      { externalId: "T5", name: "한빛소프트", aliases: [], notes: null, address: "서울 강남구", creditLimit: null, searchName: "한빛소프트" },
+    ]);
+    const again = await run(tenantId, "customers", file(csv("first", "Slash Co Renamed", false)), { batchSize: 2 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, committed: true });
+    expect(await stored()).toEqual(imported);
+    const changed = await run(tenantId, "customers", file(csv("second", "Slash Co Renamed", false)), { batchSize: 2 });
+    expect(changed).toMatchObject({ inserted: 0, updated: 1, unchanged: 4, committed: true });
+    const after = await stored();
+    expect(after.filter((row) => row.externalId !== "T1")).toEqual(imported.filter((row) => row.externalId !== "T1"));
+    expect(after.find((row) => row.externalId === "T1")).toMatchObject({ notes: "second" });
+  });
+
   test.runIf(target.name === "postgres")("a connection lost mid-import rejects with the reason and writes nothing; the pool still works", async () => {
     const { tenantId } = await freshTenant();
     const csv = ["Record ID,Company name", ...Array.from({ length: 20_000 }, (_, i) => `K${i},Kill Test ${i}`)].join("\n");
