@@ -28,6 +28,8 @@ export type ServeRequest =
   /** Texts per command; `{id}` stands for each of 40 customers in turn. */
   | { type: "cpu"; commands: Record<string, string[]>; repeats: number }
   | { type: "rss" }
+  /** CPU used by this process and the database since the previous mark (first mark: since start), for load driven from outside. */
+  | { type: "cpuMark" }
   /** Event-loop delay of this process: `reset` starts a window, the answer is the window's p99. */
   | { type: "loopDelay"; reset: boolean }
   | { type: "close" };
@@ -44,6 +46,7 @@ export type ServeResponse =
   | { type: "digests"; available: boolean; note?: string; results: DigestResult[] }
   | { type: "cpu"; results: CpuPerCommand[] }
   | { type: "rss"; peakMb: number; currentMb: number }
+  | { type: "cpuMark"; serverMs: number; databaseMs: number | null }
   | { type: "loopDelay"; p99Ms: number; maxMs: number }
   | { type: "error"; message: string };
 
@@ -56,6 +59,7 @@ let tenantId = 0;
 let actor: Actor;
 let stopSlack: (() => Promise<void>) | undefined;
 let loggedErrors = 0;
+let lastMark: { server: NodeJS.CpuUsage; database: Map<number, number> | null } | undefined;
 
 const countingLogger: Logger = {
   info: () => undefined,
@@ -177,6 +181,15 @@ async function handle(request: ServeRequest): Promise<ServeResponse | undefined>
         }
       }
       return { type: "digests", available: true, results };
+    }
+    case "cpuMark": {
+      const database = await databaseCpuMs();
+      const server = process.cpuUsage();
+      const since = lastMark;
+      lastMark = { server, database };
+      const serverMs = since ? (server.user - since.server.user + server.system - since.server.system) / 1000 : 0;
+      const databaseMs = since?.database && database ? cpuDelta(since.database, database) : null;
+      return { type: "cpuMark", serverMs, databaseMs };
     }
     case "cpu": {
       const results: CpuPerCommand[] = [];
