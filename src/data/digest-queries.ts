@@ -3,9 +3,10 @@
  * what is due, not to the size of the tables:
  *  - follow-ups: open tasks from (tenant_id, done_at, due_on) up to the end of the week, joined
  *    to their customers; each listed assignee's first tasks from (tenant_id, assignee_id, done_at, due_on);
- *  - overdue: open invoices from the partial index (tenant_id, customer_id) INCLUDE (due_on,
- *    amount, paid, written_off) WHERE status = 'open', index-only, merged with customers that have a credit
- *    limit ((tenant_id, id) INCLUDE (credit_limit)) for the limit breaches;
+ *  - overdue: ageing from the unpaid amounts per due date and currency (receivable_due_totals),
+ *    the overdue count, largest debtors and limit breaches from the per-customer summaries
+ *    (customer_receivables), both kept by triggers (20261128040000_receivable_summaries); only the
+ *    listed customers' invoices are read, from the open-invoice index;
  *  - churn: rankings index-only on customers (tenant_id, predicted_next_at | last_order_at)
  *    INCLUDE (the filtered and sorted columns), (tenant_id, updated_at) for lost deals;
  *  - pipeline: ranges on customers (tenant_id, created_at | updated_at | first_order_at) and
@@ -21,6 +22,7 @@ import { addDaysTo, endOfWeek, type CalendarDate } from "../core/dates.js";
 import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../core/domain.js";
 import type { ChurnItem, DigestQueries, MemberRef, PipelineData } from "../core/digest-store.js";
 import { pipelineDeals } from "./deal-digest.js";
+import { topDebtors } from "./top-debtors.js";
 
 /** Churn windows (days). */
 export const SILENT_FROM_DAYS = 180;
@@ -99,46 +101,41 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
     },
 
     async overdue({ today, limits }) {
-      const sums = `
-        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
-        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
-        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
-        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
-        COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
+      // Sums of `amount` per ageing bucket of `due`, as exact integers in text (several are added up here).
+      const bucketSums = (amount: string, due: string) =>
+        Object.entries({ b0: "BETWEEN 0 AND 30", b31: "BETWEEN 31 AND 60", b61: "BETWEEN 61 AND 90", b91: "BETWEEN 91 AND 180", b181: "> 180" })
+          .map(([name, range]) => `COALESCE(SUM(${amount}) FILTER (WHERE $2::date - ${due} ${range}), 0)::text AS ${name}`)
+          .join(", ");
+      const sums = bucketSums("i.amount - i.paid - i.written_off", "i.due_on");
       type Sums = { b0: bigint; b31: bigint; b61: bigint; b91: bigint; b181: bigint };
+      const exactSums = (row: { [K in keyof Sums]: string }): Sums => ({ b0: BigInt(row.b0), b31: BigInt(row.b31), b61: BigInt(row.b61), b91: BigInt(row.b91), b181: BigInt(row.b181) });
       const buckets = (row: Sums): AgeingBuckets => ({ "0-30": Number(row.b0), "31-60": Number(row.b31), "61-90": Number(row.b61), "91-180": Number(row.b91), ">180": Number(row.b181) });
       const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid + i.written_off`;
-      const [totalsRow] = await query<Sums & { customers: bigint }>(`SELECT COUNT(DISTINCT i.customer_id) AS customers, ${sums} ${overdueRange}`, today);
-      // Amounts of different currencies never add up: one set of sums per customer currency.
-      const currencyRows = await query<Sums & { currency: string }>(
-        `SELECT COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency, ${sums}
-         FROM invoices i JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
-         WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid + i.written_off
-         GROUP BY 1 ORDER BY 1`,
+      // Ageing per customer currency from the unpaid amounts per due date (a few thousand rows
+      // whatever the book's size). Amounts of different currencies never add up.
+      const currencyRows = await query<{ [K in keyof Sums]: string } & { currency: string }>(
+        `SELECT COALESCE(r.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency,
+           ${bucketSums("r.open_amount", "r.due_on")}
+         FROM receivable_due_totals r WHERE r.tenant_id = $1 AND r.due_on <= $2::date AND r.invoices <> 0
+         GROUP BY 1 HAVING SUM(r.invoices) > 0 ORDER BY 1`,
         today,
       );
-      const debtorRows = await query<{ customer_id: number; overdue: bigint }>(
-        `SELECT i.customer_id, SUM(i.amount - i.paid - i.written_off) AS overdue ${overdueRange}
-         GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid - i.written_off) DESC, i.customer_id LIMIT $3`,
+      const [counted] = await query<{ customers: bigint }>(
+        `SELECT COUNT(*) AS customers FROM customer_receivables WHERE tenant_id = $1 AND oldest_unpaid_due_on <= $2::date`,
         today,
-        limits.items,
       );
-      const debtorIds = debtorRows.map((row) => row.customer_id);
+      const debtorRows = await topDebtors(prisma, { tenantId, today, limit: limits.items });
+      const debtorIds = debtorRows.map((row) => row.customerId);
       // The buckets of the shown debtors only: summing them for every debtor costs five more sums per customer.
       const debtorBuckets = debtorIds.length
-        ? await query<Sums & { customer_id: number }>(`SELECT i.customer_id, ${sums} ${overdueRange} AND i.customer_id = ANY($3::int[]) GROUP BY i.customer_id`, today, debtorIds)
+        ? await query<{ [K in keyof Sums]: string } & { customer_id: number }>(`SELECT i.customer_id, ${sums} ${overdueRange} AND i.customer_id = ANY($3::int[]) GROUP BY i.customer_id`, today, debtorIds)
         : [];
-      // Every customer over its limit (open invoices, due or not), largest excess first. Joined
-      // invoice by invoice in customer order: both sides are index-only scans merged on the id, and
-      // only customers with a limit are summed. Grouping first and joining the sums made PostgreSQL
-      // pick a parallel plan that grouped all open invoices once per worker.
-      const overLimitRows = await query<{ id: number; credit_limit: bigint; balance: bigint; total: bigint }>(
-        `SELECT id, credit_limit, balance, COUNT(*) OVER () AS total FROM (
-           SELECT c.id, c.credit_limit, SUM(i.amount - i.paid - i.written_off) AS balance
-           FROM customers c JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
-           WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.credit_limit IS NOT NULL
-           GROUP BY c.id, c.credit_limit HAVING SUM(i.amount - i.paid - i.written_off) > c.credit_limit) over_limit
-         ORDER BY balance - credit_limit DESC, id LIMIT $2`,
+      // Every customer over its limit (open invoices, due or not), largest excess first, from the
+      // partial index of customers over their limit.
+      const [overLimitCount] = await query<{ total: bigint }>(`SELECT COUNT(*) AS total FROM customer_receivables WHERE tenant_id = $1 AND over_limit_by > 0`);
+      const overLimitRows = await query<{ id: number; credit_limit: bigint; balance: bigint }>(
+        `SELECT customer_id AS id, open_balance - over_limit_by AS credit_limit, open_balance AS balance FROM customer_receivables
+         WHERE tenant_id = $1 AND over_limit_by > 0 ORDER BY over_limit_by DESC, customer_id LIMIT $2`,
         limits.items,
       );
       // Names and owners of the listed customers; balances (due or not) of the shown debtors: open invoices only.
@@ -149,24 +146,25 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
         [...new Set([...debtorIds, ...overLimitRows.map((row) => row.id)])],
       );
       const byId = new Map(details.map((row) => [row.id, row]));
-      const bucketsById = new Map(debtorBuckets.map((row) => [row.customer_id, buckets(row)]));
+      const bucketsById = new Map(debtorBuckets.map((row) => [row.customer_id, buckets(exactSums(row))]));
       const refs = await members(debtorIds.map((id) => byId.get(id)?.owner_id ?? null));
-      const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
+      const byCurrency = currencyRows.map((row) => ({ currency: row.currency, sums: exactSums(row) }));
+      const totals = buckets(byCurrency.reduce<Sums>((sum, { sums: row }) => ({ b0: sum.b0 + row.b0, b31: sum.b31 + row.b31, b61: sum.b61 + row.b61, b91: sum.b91 + row.b91, b181: sum.b181 + row.b181 }), { b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n }));
       return {
         totals,
         total: Object.values(totals).reduce((sum, value) => sum + value, 0),
-        customerCount: Number(totalsRow?.customers ?? 0),
-        byCurrency: currencyRows.map((row) => {
+        customerCount: Number(counted?.customers ?? 0),
+        byCurrency: byCurrency.map(({ currency, sums: row }) => {
           const sums = buckets(row);
-          return { currency: row.currency, totals: sums, total: Object.values(sums).reduce((sum, value) => sum + value, 0) };
+          return { currency, totals: sums, total: Object.values(sums).reduce((sum, value) => sum + value, 0) };
         }),
         debtors: debtorRows.map((row) => {
-          const detail = byId.get(row.customer_id);
-          const rowBuckets = bucketsById.get(row.customer_id) ?? buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
+          const detail = byId.get(row.customerId);
+          const rowBuckets = bucketsById.get(row.customerId) ?? buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
           const oldestBucket = [...AGEING_BUCKETS].reverse().find((bucket) => rowBuckets[bucket] > 0) ?? ("0-30" as AgeingBucket);
           return {
-            customerId: row.customer_id,
-            customerName: detail?.name ?? `#${row.customer_id}`,
+            customerId: row.customerId,
+            customerName: detail?.name ?? `#${row.customerId}`,
             overdue: Number(row.overdue),
             buckets: rowBuckets,
             oldestBucket,
@@ -177,7 +175,7 @@ export function createDigestQueries(prisma: DbClient, tenantId: number): DigestQ
           };
         }),
         overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: byId.get(row.id)?.name ?? `#${row.id}`, balance: Number(row.balance), creditLimit: Number(row.credit_limit), currency: byId.get(row.id)?.currency })),
-        overLimitCount: Number(overLimitRows[0]?.total ?? 0),
+        overLimitCount: Number(overLimitCount?.total ?? 0),
       };
     },
 

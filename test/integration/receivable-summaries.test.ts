@@ -1,0 +1,270 @@
+/**
+ * The receivable summaries (receivable_due_totals, customer_receivables; kept by triggers) on both
+ * databases, after every kind of write to invoices and customers: order entry from chat, invoices
+ * written directly, receipts (named invoice, oldest first), write-offs, undo of both, a customer's
+ * currency, credit limit and archiving, a merge and its undo, imports of invoices and payments, bulk
+ * updates and deletes, and a deleted customer. After each step:
+ *  - both tables equal a from-scratch computation (the *_computed() functions of the migration);
+ *  - the overdue digest equals the digest computed the way it was before the summaries (every open
+ *    invoice scanned; kept below as the reference) on several days and list lengths.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { testTargets } from "../support/test-databases.js";
+import { createTestApp, FIXED_NOW, type TestApp } from "../support/test-app.js";
+import type { Actor } from "../../src/core/actor.js";
+import type { Reply } from "../../src/core/reply.js";
+import type { DbClient } from "../../src/data/client-types.js";
+import { createDigestQueries } from "../../src/data/digest-queries.js";
+import { createInvoice, recordPayment } from "../../src/data/order-writer.js";
+import { importFile } from "../../src/import/import-file.js";
+import { createImportSink } from "../../src/data/import-sink.js";
+import { AGEING_BUCKETS, type AgeingBucket, type AgeingBuckets } from "../../src/core/domain.js";
+import type { CalendarDate } from "../../src/core/dates.js";
+
+const DAYS: CalendarDate[] = ["2026-11-23", "2026-08-15", "2026-12-31", "2027-06-01"];
+const LIST_LENGTHS = [1, 3, 10];
+
+/** The overdue digest as it was computed before the summaries: every open invoice of the tenant summed. */
+async function referenceOverdue(prisma: DbClient, tenantId: number, today: CalendarDate, items: number) {
+  const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, tenantId, ...params);
+  const sums = `
+    COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 0 AND 30), 0) AS b0,
+    COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 31 AND 60), 0) AS b31,
+    COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 61 AND 90), 0) AS b61,
+    COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on BETWEEN 91 AND 180), 0) AS b91,
+    COALESCE(SUM(i.amount - i.paid - i.written_off) FILTER (WHERE $2::date - i.due_on > 180), 0) AS b181`;
+  type Sums = { b0: bigint; b31: bigint; b61: bigint; b91: bigint; b181: bigint };
+  const buckets = (row: Sums): AgeingBuckets => ({ "0-30": Number(row.b0), "31-60": Number(row.b31), "61-90": Number(row.b61), "91-180": Number(row.b91), ">180": Number(row.b181) });
+  const overdueRange = `FROM invoices i WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid + i.written_off`;
+  const [totalsRow] = await query<Sums & { customers: bigint }>(`SELECT COUNT(DISTINCT i.customer_id) AS customers, ${sums} ${overdueRange}`, today);
+  const currencyRows = await query<Sums & { currency: string }>(
+    `SELECT COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency, ${sums}
+     FROM invoices i JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+     WHERE i.tenant_id = $1 AND i.status = 'open' AND i.due_on <= $2::date AND i.amount > i.paid + i.written_off
+     GROUP BY 1 ORDER BY 1`,
+    today,
+  );
+  const debtorRows = await query<{ customer_id: number; overdue: bigint }>(
+    `SELECT i.customer_id, SUM(i.amount - i.paid - i.written_off) AS overdue ${overdueRange}
+     GROUP BY i.customer_id ORDER BY SUM(i.amount - i.paid - i.written_off) DESC, i.customer_id LIMIT $3`,
+    today,
+    items,
+  );
+  const debtorIds = debtorRows.map((row) => row.customer_id);
+  const debtorBuckets = debtorIds.length
+    ? await query<Sums & { customer_id: number }>(`SELECT i.customer_id, ${sums} ${overdueRange} AND i.customer_id = ANY($3::int[]) GROUP BY i.customer_id`, today, debtorIds)
+    : [];
+  const overLimitRows = await query<{ id: number; credit_limit: bigint; balance: bigint; total: bigint }>(
+    `SELECT id, credit_limit, balance, COUNT(*) OVER () AS total FROM (
+       SELECT c.id, c.credit_limit, SUM(i.amount - i.paid - i.written_off) AS balance
+       FROM customers c JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
+       WHERE c.tenant_id = $1 AND c.archived_at IS NULL AND c.credit_limit IS NOT NULL
+       GROUP BY c.id, c.credit_limit HAVING SUM(i.amount - i.paid - i.written_off) > c.credit_limit) over_limit
+     ORDER BY balance - credit_limit DESC, id LIMIT $2`,
+    items,
+  );
+  const details = await query<{ id: number; name: string; owner_id: number | null; credit_limit: bigint | null; balance: bigint; currency: string }>(
+    `SELECT c.id, c.name, c.owner_id, c.credit_limit, COALESCE(SUM(i.amount - i.paid - i.written_off), 0) AS balance, COALESCE(c.currency, (SELECT t.currency FROM tenants t WHERE t.id = $1)) AS currency
+     FROM customers c LEFT JOIN invoices i ON i.tenant_id = c.tenant_id AND i.customer_id = c.id AND i.status = 'open'
+     WHERE c.tenant_id = $1 AND c.id = ANY($2::int[]) GROUP BY c.id`,
+    [...new Set([...debtorIds, ...overLimitRows.map((row) => row.id)])],
+  );
+  const byId = new Map(details.map((row) => [row.id, row]));
+  const bucketsById = new Map(debtorBuckets.map((row) => [row.customer_id, buckets(row)]));
+  const owners = await prisma.member.findMany({ where: { tenantId }, select: { id: true, externalId: true, displayName: true } });
+  const ownerOf = (id: number | null) => owners.find((member) => member.id === id) ?? null;
+  const totals = totalsRow ? buckets(totalsRow) : buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
+  return {
+    totals,
+    total: Object.values(totals).reduce((sum, value) => sum + value, 0),
+    customerCount: Number(totalsRow?.customers ?? 0),
+    byCurrency: currencyRows.map((row) => {
+      const sums = buckets(row);
+      return { currency: row.currency, totals: sums, total: Object.values(sums).reduce((sum, value) => sum + value, 0) };
+    }),
+    debtors: debtorRows.map((row) => {
+      const detail = byId.get(row.customer_id);
+      const rowBuckets = bucketsById.get(row.customer_id) ?? buckets({ b0: 0n, b31: 0n, b61: 0n, b91: 0n, b181: 0n });
+      const oldestBucket = [...AGEING_BUCKETS].reverse().find((bucket) => rowBuckets[bucket] > 0) ?? ("0-30" as AgeingBucket);
+      return {
+        customerId: row.customer_id,
+        customerName: detail?.name ?? `#${row.customer_id}`,
+        overdue: Number(row.overdue),
+        buckets: rowBuckets,
+        oldestBucket,
+        balance: Number(detail?.balance ?? row.overdue),
+        creditLimit: detail?.credit_limit === null || detail?.credit_limit === undefined ? null : Number(detail.credit_limit),
+        owner: ownerOf(detail?.owner_id ?? null),
+        currency: detail?.currency,
+      };
+    }),
+    overLimit: overLimitRows.map((row) => ({ customerId: row.id, customerName: byId.get(row.id)?.name ?? `#${row.id}`, balance: Number(row.balance), creditLimit: Number(row.credit_limit), currency: byId.get(row.id)?.currency })),
+    overLimitCount: Number(overLimitRows[0]?.total ?? 0),
+  };
+}
+
+function undoToken(reply: Reply): string {
+  for (const block of reply.blocks) {
+    if (block.type !== "card") continue;
+    const button = block.buttons?.find((item) => item.action.kind === "undo");
+    if (button?.action.kind === "undo") return button.action.token;
+  }
+  throw new Error(`no undo button in ${reply.title}`);
+}
+
+describe.each(testTargets)("receivable summaries on $name", (target) => {
+  let app: TestApp;
+  let admin: Actor;
+  let tenantId: number;
+  let neighbourId: number;
+  const ids = { alpha: 0, beta: 0, gamma: 0, delta: 0, epsilon: 0 };
+  let invoiceNumber = 0;
+  const dir = mkdtempSync(join(tmpdir(), "rapport-receivables-"));
+  const file = (text: string) => {
+    const path = join(dir, `file-${++invoiceNumber}.csv`);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp(target);
+    admin = app.actor("receivables", "you");
+    tenantId = (await app.rapport.identify(admin)).tenant.id;
+    neighbourId = (await app.rapport.identify(app.actor("receivables-neighbour", "you"))).tenant.id;
+    const db = app.database.prisma;
+    const customer = async (tenant: number, name: string, data: { currency?: string; creditLimit?: bigint; externalId?: string } = {}) =>
+      (await db.customer.create({ data: { tenantId: tenant, name, status: "active", ...data } })).id;
+    ids.alpha = await customer(tenantId, "Alpha Trading", { creditLimit: 3_000_000n, externalId: "A1" });
+    ids.beta = await customer(tenantId, "Beta Handel", { currency: "EUR", creditLimit: 500_000n });
+    ids.gamma = await customer(tenantId, "Gamma Sangsa", { currency: "KRW" });
+    ids.delta = await customer(tenantId, "Alpha Trading Duplicate", { creditLimit: 100n });
+    ids.epsilon = await customer(tenantId, "Epsilon Gone", { creditLimit: 1n });
+    const stranger = await customer(neighbourId, "Neighbour Corp", { creditLimit: 1n });
+    await createInvoice(db, neighbourId, { number: "N-1", customerId: stranger, issuedOn: "2026-06-01", dueOn: "2026-07-01", amount: 9_999_999 });
+  }, 60_000);
+  afterAll(async () => app?.drop());
+
+  const run = async (line: string, on?: CalendarDate): Promise<Reply> => {
+    if (on) app.clock.now = new Date(`${on}T10:00:00Z`);
+    try {
+      const reply = await app.rapport.runText({ actor: admin, text: line });
+      expect(reply.isError, `${line}: ${JSON.stringify(reply.blocks)}`).toBeFalsy();
+      return reply;
+    } finally {
+      app.clock.now = FIXED_NOW;
+    }
+  };
+  const invoice = (customerId: number, dueOn: CalendarDate, amount: number, paid = 0) =>
+    createInvoice(app.database.prisma, tenantId, { number: `R-${++invoiceNumber}`, customerId, issuedOn: "2026-01-01", dueOn, amount, paid });
+
+  /** Both tables equal their from-scratch computation, and the digest equals the reference everywhere. */
+  async function expectExact() {
+    const prisma = app.database.prisma;
+    const keys = async (sql: string) => (await prisma.$queryRawUnsafe<{ key: string }[]>(sql)).map((row) => row.key);
+    const dueTotals = (table: string, where: string) =>
+      keys(`SELECT concat_ws('|', tenant_id, due_on, currency, open_amount, invoices) AS key FROM ${table} ${where} ORDER BY 1`);
+    const expectedDue = await dueTotals("receivable_due_totals_computed()", "");
+    expect(expectedDue.length).toBeGreaterThan(0);
+    expect(await dueTotals("receivable_due_totals", "WHERE invoices <> 0")).toEqual(expectedDue);
+    expect(await keys(`SELECT tenant_id::text AS key FROM receivable_due_totals WHERE invoices = 0 AND open_amount <> 0`)).toEqual([]);
+    const customers = (table: string) =>
+      keys(`SELECT concat_ws('|', customer_id, tenant_id, open_invoices, open_balance, unpaid_amount, oldest_unpaid_due_on, over_limit_by) AS key FROM ${table} ORDER BY 1`);
+    expect(await customers("customer_receivables")).toEqual(await customers("customer_receivables_computed()"));
+    for (const today of DAYS) {
+      for (const items of LIST_LENGTHS) {
+        const limits = { owners: 5, itemsPerOwner: 5, items };
+        const digest = await createDigestQueries(prisma, tenantId).overdue({ today, limits });
+        expect(digest, `${today}, ${items} listed`).toEqual(await referenceOverdue(prisma, tenantId, today, items));
+      }
+    }
+  }
+
+  let receiptToken = "";
+  let writeOffToken = "";
+  let mergeToken = "";
+
+  test("order entry from chat and invoices written directly", async () => {
+    const order = /SO-\d+/.exec((await run(`order new #${ids.alpha} WID-100 100 100`, "2026-07-20")).title)![0];
+    await run(`ship ${order}`, "2026-07-30");
+    await run(`invoice ${order} due=2026-09-01`, "2026-08-02");
+    await invoice(ids.alpha, "2026-10-20", 2_000_000);
+    await invoice(ids.alpha, "2027-01-10", 800_000); // not due on most of the days checked
+    await invoice(ids.beta, "2026-11-23", 300_000);
+    await invoice(ids.beta, "2026-05-01", 400_000, 100_000);
+    await invoice(ids.gamma, "2026-10-20", 2_000_000); // ties with Alpha's invoice of the same day
+    await invoice(ids.gamma, "2026-03-01", 700_000, 700_000); // paid at creation
+    await invoice(ids.delta, "2026-09-30", 50_000);
+    await invoice(ids.epsilon, "2026-06-30", 10_000);
+    await expectExact();
+    // The comparisons cover every part of the digest: several currencies, debtors, limit breaches.
+    const digest = await createDigestQueries(app.database.prisma, tenantId).overdue({ today: "2026-11-23", limits: { owners: 5, itemsPerOwner: 5, items: 3 } });
+    expect(digest.byCurrency?.map((row) => row.currency)).toEqual(["EUR", "KRW", "USD"]);
+    expect([digest.customerCount, digest.debtors.length, digest.overLimitCount]).toEqual([5, 3, 4]);
+  }, 120_000);
+
+  test("receipts on a named invoice and oldest first, a partial write-off", async () => {
+    const named = await app.database.prisma.invoice.findFirstOrThrow({ where: { tenantId, customerId: ids.alpha, dueOn: new Date("2026-10-20") } });
+    await run(`pay ${named.number} 5000 method=bank`);
+    receiptToken = undoToken(await run(`pay #${ids.alpha} 12000`));
+    const beta = await app.database.prisma.invoice.findFirstOrThrow({ where: { tenantId, customerId: ids.beta, dueOn: new Date("2026-05-01") } });
+    writeOffToken = undoToken(await run(`writeoff ${beta.number} 1000 reason=Damaged goods`));
+    await recordPayment(app.database.prisma, tenantId, { customerId: ids.gamma, amount: 500_000, receivedOn: "2026-11-20", method: "bank" });
+    await expectExact();
+  }, 120_000);
+
+  test("undo of the receipt and of the write-off", async () => {
+    expect((await app.rapport.undo({ actor: admin, token: receiptToken })).isError).toBeFalsy();
+    expect((await app.rapport.undo({ actor: admin, token: writeOffToken })).isError).toBeFalsy();
+    await expectExact();
+  }, 120_000);
+
+  test("a customer's currency, credit limit and archiving", async () => {
+    const db = app.database.prisma;
+    await db.customer.update({ where: { id: ids.beta }, data: { currency: "CNY" } });
+    await db.customer.update({ where: { id: ids.gamma }, data: { currency: null, creditLimit: 10n } });
+    await db.customer.update({ where: { id: ids.alpha }, data: { creditLimit: 100n } });
+    await expectExact();
+    await db.customer.update({ where: { id: ids.alpha }, data: { archivedAt: new Date() } });
+    await expectExact();
+    await db.customer.update({ where: { id: ids.alpha }, data: { archivedAt: null, currency: "USD" } });
+    await expectExact();
+  }, 120_000);
+
+  test("a merge moves the duplicate's invoices; its undo moves them back", async () => {
+    mergeToken = undoToken(await run(`merge #${ids.delta} into #${ids.alpha}`));
+    expect(await app.database.prisma.invoice.count({ where: { customerId: ids.delta } })).toBe(0);
+    await expectExact();
+    expect((await app.rapport.undo({ actor: admin, token: mergeToken })).isError).toBeFalsy();
+    expect(await app.database.prisma.invoice.count({ where: { customerId: ids.delta } })).toBe(1);
+    await expectExact();
+  }, 120_000);
+
+  test("imports of invoices (new and changed) and of payments", async () => {
+    const sink = createImportSink(app.database);
+    const imported = await importFile({
+      sink, tenantId, kind: "invoices",
+      path: file("number,customer,issued_on,due_on,amount\nIMP-1,A1,2026-06-01,2026-07-01,1500\nIMP-2,A1,2026-11-01,2026-12-01,250\nIMP-3,A1,2026-02-01,2026-03-01,99\n"),
+      options: {},
+    });
+    expect(imported).toMatchObject({ inserted: 3, invalid: 0 });
+    await expectExact();
+    const changed = await importFile({ sink, tenantId, kind: "invoices", path: file("number,customer,issued_on,due_on,amount,paid\nIMP-1,A1,2026-06-01,2026-08-01,1500,200\nIMP-3,A1,2026-02-01,2026-03-01,99,99\n"), options: {} });
+    expect(changed.invalid).toBe(0);
+    expect(await importFile({ sink, tenantId, kind: "payments", path: file("customer,amount,date,reference\nA1,300,2026-11-20,wire 9\n"), options: {} })).toMatchObject({ inserted: 1 });
+    await expectExact();
+  }, 120_000);
+
+  test("bulk updates and deletes of invoices, and a deleted customer with open invoices", async () => {
+    const db = app.database.prisma;
+    await db.$executeRawUnsafe(`UPDATE invoices SET due_on = due_on - 40 WHERE tenant_id = $1 AND customer_id = $2`, tenantId, ids.alpha);
+    await db.$executeRawUnsafe(`UPDATE invoices SET status = 'void' WHERE tenant_id = $1 AND customer_id = $2 AND due_on > '2026-10-01'`, tenantId, ids.beta);
+    await db.$executeRawUnsafe(`UPDATE invoices SET number = number || '-x' WHERE tenant_id = $1`, tenantId);
+    await expectExact();
+    await db.$executeRawUnsafe(`DELETE FROM invoices WHERE tenant_id = $1 AND customer_id = $2 AND paid > 0`, tenantId, ids.gamma);
+    await db.customer.delete({ where: { id: ids.epsilon } });
+    await expectExact();
+  }, 120_000);
+});
