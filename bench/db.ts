@@ -28,8 +28,8 @@ export function pgliteDir(size: BenchSize): string {
 }
 
 export function targetFor(kind: BenchDbKind, size: BenchSize): DatabaseTarget {
-  // RAPPORT_EMBEDDED_THREAD=worker measures the embedded database on its own thread.
-  if (kind === "pglite") return { kind: "pglite", dataDir: pgliteDir(size), thread: process.env.RAPPORT_EMBEDDED_THREAD === "worker" ? "worker" : "main" };
+  // As Rapport runs it: the embedded database on its own thread unless RAPPORT_EMBEDDED_THREAD=main.
+  if (kind === "pglite") return { kind: "pglite", dataDir: pgliteDir(size), thread: process.env.RAPPORT_EMBEDDED_THREAD === "main" ? "main" : "worker" };
   const url = new URL(ADMIN_URL);
   url.pathname = `/${databaseName(size)}`;
   return { kind: "postgres", url: url.toString() };

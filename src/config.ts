@@ -34,8 +34,11 @@ const schema = z.object({
   RAPPORT_DATA_DIR: z.string().default("./data"),
   /** The embedded database waits for the disk on every commit; "off" is faster and survives a killed process, not a power cut. */
   RAPPORT_EMBEDDED_FSYNC: z.enum(["on", "off"], "RAPPORT_EMBEDDED_FSYNC must be on or off").default("on"),
-  /** `worker`: the embedded database runs on a thread of its own, so its queries never block the event loop. */
-  RAPPORT_EMBEDDED_THREAD: z.enum(["main", "worker"], "RAPPORT_EMBEDDED_THREAD must be main or worker").default("main"),
+  /**
+   * `worker`: the embedded database runs on a thread of its own, so its queries never block the
+   * event loop that answers Slack and Discord (about 100 MB more memory); `main` shares the thread.
+   */
+  RAPPORT_EMBEDDED_THREAD: z.enum(["main", "worker"], "RAPPORT_EMBEDDED_THREAD must be main or worker").default("worker"),
   RAPPORT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Admission (src/core/admission.ts): unset means derived from the pool (see admissionLimits).
   RAPPORT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),

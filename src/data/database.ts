@@ -50,7 +50,7 @@ export type Database = {
 
 export function targetFromEnv(env: NodeJS.ProcessEnv): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off", thread: env.RAPPORT_EMBEDDED_THREAD === "worker" ? "worker" : "main" };
+  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off", thread: env.RAPPORT_EMBEDDED_THREAD === "main" ? "main" : "worker" };
 }
 
 export async function openDatabase(
