@@ -7,19 +7,10 @@ import { loadProcessConfig, processConfigInputs, type Config } from "./config.js
 import { createLogger } from "./logging.js";
 import { createApp, targetFromConfig } from "./app.js";
 import { openDatabase } from "./data/database.js";
-import { countCustomers, loadDemoData } from "./data/seed/demo.js";
-import { consoleActor, runConsole } from "./adapters/console/console.js";
-import { createConsolePoster } from "./adapters/console/digest-poster.js";
 import { CONSOLE_LOCAL_USER, CONSOLE_TENANT } from "./core/console-tenant.js";
 import { todayIn } from "./core/dates.js";
 import type { App } from "./app.js";
 import type { Logger } from "./core/logger.js";
-import { runImportCli } from "./cli/import-cli.js";
-import { runExportCli } from "./cli/export-cli.js";
-import { runDigestCli } from "./cli/digest-cli.js";
-import { runConfigCli } from "./cli/config-cli.js";
-import { runBackupCli } from "./cli/backup-cli.js";
-import { runMigrateDbCli } from "./cli/migrate-db-cli.js";
 import { serve } from "./cli/serve.js";
 import { createRoutingPoster } from "./digests/index.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -55,7 +46,12 @@ function localTimeZone(config: Config): string {
   return config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
 }
 
+// The console, the demo data and the one-shot commands (import, export, backup...) are imported
+// when their command runs: a server start has no use for them (CSV parsers, encodings, the console
+// renderer) and would pay for loading them before it is ready.
+
 async function seedDemo(app: App, config: Config, logger: Logger, onlyIfEmpty: boolean): Promise<boolean> {
+  const [{ countCustomers, loadDemoData }, { consoleActor }] = await Promise.all([import("./data/seed/demo.js"), import("./adapters/console/console.js")]);
   const prisma = app.database.prisma;
   if (onlyIfEmpty && (await countCustomers(prisma)) > 0) return false;
   const { tenant } = await app.rapport.identify(consoleActor(CONSOLE_LOCAL_USER, localTimeZone(config)));
@@ -69,6 +65,7 @@ async function seedDemo(app: App, config: Config, logger: Logger, onlyIfEmpty: b
 }
 
 async function startConsole(config: Config, logger: Logger, options: { as: string; demo: boolean; locale?: string }): Promise<void> {
+  const [{ consoleActor, runConsole }, { createConsolePoster }] = await Promise.all([import("./adapters/console/console.js"), import("./adapters/console/digest-poster.js")]);
   const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, defaultLocale: config.RAPPORT_LOCALE, publicUrl: config.RAPPORT_PUBLIC_URL });
   try {
     const embedded = app.database.target.kind === "pglite";
@@ -105,14 +102,14 @@ async function startConsole(config: Config, logger: Logger, options: { as: strin
 export async function main(argv: string[]): Promise<number> {
   const [command = "start", ...rest] = argv;
   // Reports a bad configuration itself, so it loads the configuration itself.
-  if (command === "config") return runConfigCli(rest, { ...processConfigInputs(), stdout: process.stdout, stderr: process.stderr });
+  if (command === "config") return (await import("./cli/config-cli.js")).runConfigCli(rest, { ...processConfigInputs(), stdout: process.stdout, stderr: process.stderr });
   const config = loadProcessConfig();
   // import/export/digest take their own options (parsed in src/cli/).
-  if (command === "import") return runImportCli(rest, config);
-  if (command === "export") return runExportCli(rest, config);
-  if (command === "digest") return runDigestCli(rest, config); // digest tick [--at <ISO time>]
-  if (command === "backup" || command === "restore") return runBackupCli(command, rest, config);
-  if (command === "migrate-to-postgres" || command === "migrate-from-postgres") return runMigrateDbCli(command, rest, config);
+  if (command === "import") return (await import("./cli/import-cli.js")).runImportCli(rest, config);
+  if (command === "export") return (await import("./cli/export-cli.js")).runExportCli(rest, config);
+  if (command === "digest") return (await import("./cli/digest-cli.js")).runDigestCli(rest, config); // digest tick [--at <ISO time>]
+  if (command === "backup" || command === "restore") return (await import("./cli/backup-cli.js")).runBackupCli(command, rest, config);
+  if (command === "migrate-to-postgres" || command === "migrate-from-postgres") return (await import("./cli/migrate-db-cli.js")).runMigrateDbCli(command, rest, config);
   const { values } = parseArgs({
     args: rest,
     options: {

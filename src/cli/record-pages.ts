@@ -8,8 +8,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../core/logger.js";
 import type { RapportApi } from "../core/service-api.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { createWebSessionStore } from "../data/web-session-store.js";
-import { startWebServer, type WebServer, type WebServerOptions } from "../adapters/web/web-server.js";
+import type { WebServer, WebServerOptions } from "../adapters/web/web-server.js";
 
 /** The web server's options from the configuration, or why the pages stay off. */
 export function recordPagesOptions(config: Config): { options: Omit<WebServerOptions, "api" | "sessions" | "logger"> } | { off: "no_public_url" | "no_state_secret" } {
@@ -44,6 +43,8 @@ export async function startRecordPages(input: { config: Config; api: RapportApi;
   if (!options.slack && !options.discord) {
     input.logger.warn("record pages: no sign-in configured (SLACK_CLIENT_ID/SLACK_CLIENT_SECRET or DISCORD_APPLICATION_ID/DISCORD_CLIENT_SECRET); nobody can open them");
   }
+  // Imported only when the pages are on: most deployments never serve them.
+  const [{ startWebServer }, { createWebSessionStore }] = await Promise.all([import("../adapters/web/web-server.js"), import("../data/web-session-store.js")]);
   const server = await startWebServer({ ...options, api: input.api, sessions: createWebSessionStore(input.prisma), logger: input.logger });
   input.logger.info({ host: options.host, port: server.port, publicUrl: options.publicUrl, slack: Boolean(options.slack), discord: Boolean(options.discord) }, "record pages: /c/:id /o/:number /d/:id /q/:number");
   return server;

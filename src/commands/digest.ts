@@ -9,7 +9,7 @@ import { DIGEST_KINDS, digestKindSummary, type DigestKind, type DigestService, t
 import { describeWeekdays, parseLocalTime } from "../digests/schedule-time.js";
 import { readWeekdays } from "../core/dates/weekdays.js";
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { LOCALES, localeFromTag, type Locale } from "../core/i18n/locale.js";
 import { isMessageKey } from "../core/i18n/translator.js";
 import { englishOf } from "../core/i18n/localized-messages.js";

@@ -7,8 +7,7 @@ import { NodeFS } from "@electric-sql/pglite/nodefs";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -101,8 +100,10 @@ export async function openDatabase(
       read: (sql, params) => session.query(sql, params),
       // PGlite is one session: its transaction holds it, so ORM queries wait until the work ends.
       transaction: (work) => lite.transaction((tx) => work(runnerOf(tx))),
+      // Plain SQL: through the ORM, the first readiness check would wait for its query compiler
+      // (a Wasm module compiled on first use), which answering "the database is up" does not need.
       ping: async () => {
-        await prisma.$queryRaw`SELECT 1`;
+        await session.query("SELECT 1");
       },
       async close() {
         try {
@@ -114,6 +115,8 @@ export async function openDatabase(
       },
     };
   }
+  // Loaded only for a server: the embedded database, the default, has no use for them.
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   if (migrate) {
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
@@ -140,7 +143,7 @@ export async function openDatabase(
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     transaction: (work) => pgTransaction(pool, work),
     ping: async () => {
-      await prisma.$queryRaw`SELECT 1`;
+      await pool.query("SELECT 1");
     },
     async close() {
       await prisma.$disconnect();

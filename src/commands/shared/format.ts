@@ -4,7 +4,7 @@ import type { CommandContext } from "../../core/context.js";
 import type { Paging } from "../../core/reply.js";
 import { daysBetween } from "../../core/dates.js";
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 
 /** An amount in its own currency (a customer's, else the tenant's), for the reader's locale; never rescaled. */
 export function money(ctx: CommandContext, minor: number, currency: string | null = null): string {

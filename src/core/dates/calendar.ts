@@ -3,7 +3,9 @@
  * ("YYYY-MM-DD"), which have no time zone: the zone only matters once, when "today" is found
  * with `todayIn`, so nothing here can be thrown off by DST or by the server's own zone.
  */
-import { addMonths, format, parseISO } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import { addDaysTo, type CalendarDate } from "../dates.js";
 
 /** The languages a date may be written in; the reader accepts all of them whatever the locale. */

@@ -9,8 +9,9 @@
  *  - 一周后 / 2週後 (weeks), 下个月5号 / 本月20號, and a day of the month alone (5号).
  * Spaces carry no meaning in Chinese and are removed before matching.
  */
-import * as chrono from "chrono-node";
-import { format, parseISO } from "date-fns";
+import * as zh from "chrono-node/zh";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import { addDaysTo, type CalendarDate } from "../dates.js";
 import { addMonthsTo, dayOfMonthIn, nextDayOfMonth, weekdayOfWeek, type IsoWeekday } from "./calendar.js";
 import type { DateLocale } from "./calendar.js";
@@ -73,7 +74,7 @@ function readFromTable(text: string, today: CalendarDate): CalendarDate | null |
  */
 function readWithChrono(text: string, today: CalendarDate, locale: DateLocale): CalendarDate | null {
   const reference = parseISO(`${today}T12:00:00`);
-  const parsers = locale === "zh-TW" ? [chrono.zh.hant, chrono.zh.hans] : [chrono.zh.hans, chrono.zh.hant];
+  const parsers = locale === "zh-TW" ? [zh.hant, zh.hans] : [zh.hans, zh.hant];
   for (const parser of parsers) {
     const results = parser.parse(text, { instant: reference }, { forwardDate: true });
     const result = results[0];
