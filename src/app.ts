@@ -26,8 +26,16 @@ export type App = {
   close(): Promise<void>;
 };
 
-export function targetFromConfig(config: Config): DatabaseTarget {
-  return targetFromEnv({ DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC, RAPPORT_EMBEDDED_THREAD: config.RAPPORT_EMBEDDED_THREAD });
+/**
+ * use `serve`: a long-running server answering chat, whose event loop the embedded database must
+ * not block (its own thread unless RAPPORT_EMBEDDED_THREAD says otherwise); `command`: the console
+ * or a one-off command, for one person, where the thread would only cost memory and copying.
+ */
+export function targetFromConfig(config: Config, use: "serve" | "command" = "command"): DatabaseTarget {
+  return targetFromEnv(
+    { DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC, RAPPORT_EMBEDDED_THREAD: config.RAPPORT_EMBEDDED_THREAD },
+    use === "serve" ? "worker" : "main",
+  );
 }
 
 export async function createApp(options: {

@@ -37,8 +37,9 @@ const schema = z.object({
   /**
    * `worker`: the embedded database runs on a thread of its own, so its queries never block the
    * event loop that answers Slack and Discord (about 100 MB more memory); `main` shares the thread.
+   * Unset: `worker` when serving chat, `main` for the console and one-off commands (one person).
    */
-  RAPPORT_EMBEDDED_THREAD: z.enum(["main", "worker"], "RAPPORT_EMBEDDED_THREAD must be main or worker").default("worker"),
+  RAPPORT_EMBEDDED_THREAD: z.enum(["main", "worker"], "RAPPORT_EMBEDDED_THREAD must be main or worker").optional(),
   RAPPORT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Admission (src/core/admission.ts): unset means derived from the pool (see admissionLimits).
   RAPPORT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),

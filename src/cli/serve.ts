@@ -35,7 +35,7 @@ export async function serve(options: {
 }): Promise<void> {
   const { config, logger, platforms } = options;
   const serving = platforms.filter((platform) => platform.isConfigured(config));
-  const app = await createApp({ target: targetFromConfig(config), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms, defaultLocale: config.RAPPORT_LOCALE, publicUrl: config.RAPPORT_PUBLIC_URL });
+  const app = await createApp({ target: targetFromConfig(config, "serve"), logger, poolSize: config.RAPPORT_DB_POOL_SIZE, platforms, defaultLocale: config.RAPPORT_LOCALE, publicUrl: config.RAPPORT_PUBLIC_URL });
   options.database.prisma = app.database.prisma;
   const stops: (() => Promise<void>)[] = [];
   // One admission for every platform: they share the database pool it is sized to.

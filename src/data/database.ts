@@ -47,9 +47,10 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export function targetFromEnv(env: NodeJS.ProcessEnv): DatabaseTarget {
+/** defaultThread: where the embedded database runs when RAPPORT_EMBEDDED_THREAD does not say. */
+export function targetFromEnv(env: NodeJS.ProcessEnv, defaultThread: "main" | "worker" = "main"): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off", thread: env.RAPPORT_EMBEDDED_THREAD === "main" ? "main" : "worker" };
+  return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off", thread: env.RAPPORT_EMBEDDED_THREAD === "main" || env.RAPPORT_EMBEDDED_THREAD === "worker" ? env.RAPPORT_EMBEDDED_THREAD : defaultThread };
 }
 
 export async function openDatabase(
