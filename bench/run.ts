@@ -447,6 +447,8 @@ function evaluateTargets(result: RunResult, slack32: E2eResult | undefined): Run
     // A new directory holds the same demo data whatever the bench size.
     add("first start, new directory with demo data", "<= 15 s", `${(startup.firstStartMs / 1000).toFixed(1)} s`, startup.firstStartMs <= 15_000, true);
     add("first start peak RSS", "<= 400 MB", `${startup.firstStartPeakRssMb} MB`, startup.firstStartPeakRssMb <= 400, true);
+    const install = startup.install;
+    if (install) add("production install (npm ci --omit=dev, pruned)", "<= 250 MB", "error" in install ? "not measured" : `${install.diskMb} MB on disk`, "error" in install ? null : install.diskMb <= 250, true, "error" in install ? install.error : `${install.contentMb} MB in ${install.files} files`);
   }
   return targets;
 }

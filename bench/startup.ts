@@ -11,6 +11,7 @@
  * every 100 ms.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { measureInstallSize, type InstallSize } from "./install-size.js";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -32,6 +33,8 @@ export type StartupResult = {
   firstServerMs: number;
   firstServerCpuMs: number;
   firstServerPeakRssMb: number;
+  /** The pruned production install (bench/install-size.ts); not measured in --quick runs. */
+  install?: InstallSize;
 };
 
 const ROOT = join(BENCH_DIR, "..");
@@ -194,6 +197,9 @@ export async function measureStartup(size: BenchSize, log: (line: string) => voi
     log(`  first start (new dir, demo data): ${(first.ms / 1000).toFixed(1)} s to the first answer, peak ${first.peakMb} MB (CPU ${(first.cpuMs / 1000).toFixed(1)} s)`);
     const server = await serverToReady(join(scratch, "new-server"));
     log(`  first start --server (new dir, no demo data): ${(server.ms / 1000).toFixed(1)} s to ready, peak ${server.peakMb} MB (CPU ${(server.cpuMs / 1000).toFixed(1)} s)`);
+    // A network install: left out of the quick runs (10k) that CI makes.
+    const install = size === "10k" ? undefined : await measureInstallSize(ROOT);
+    if (install) log("error" in install ? `  production install: not measured (${install.error})` : `  production install, pruned: ${install.diskMb} MB on disk, ${install.contentMb} MB in ${install.files} files`);
     return {
       coldMs: cold.ms,
       coldCpuMs: cold.cpuMs,
@@ -204,6 +210,7 @@ export async function measureStartup(size: BenchSize, log: (line: string) => voi
       firstServerMs: server.ms,
       firstServerCpuMs: server.cpuMs,
       firstServerPeakRssMb: server.peakMb,
+      ...(install ? { install } : {}),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
