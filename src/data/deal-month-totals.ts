@@ -7,7 +7,7 @@
 import type { CalendarDate } from "../core/dates.js";
 import { isWholeMonths } from "../core/deal-periods.js";
 import type { DealFilter } from "../core/deal-store.js";
-import type { DbClient } from "./client-types.js";
+import type { SqlReader } from "./sql-runner.js";
 
 export type SumRow = { stage: string; currency: string | null; status: string; count: bigint | number; amount: bigint | number | null; explicit: bigint | number | null; unset: bigint | number | null };
 
@@ -23,7 +23,7 @@ export function listFitsTotals(filter: DealFilter): boolean {
   return filter.closeFrom !== undefined && filter.closeTo !== undefined && isWholeMonths({ from: filter.closeFrom, to: filter.closeTo });
 }
 
-export async function listTotals(db: DbClient, tenantId: number, filter: DealFilter): Promise<SumRow[]> {
+export async function listTotals(query: SqlReader, tenantId: number, filter: DealFilter): Promise<SumRow[]> {
   const parts = ["d.tenant_id = $1", "d.status = 'open'"];
   const params: unknown[] = [tenantId];
   const add = (sql: (at: string) => string, value: unknown) => {
@@ -36,10 +36,10 @@ export async function listTotals(db: DbClient, tenantId: number, filter: DealFil
     add((at) => `d.month >= ${at}::date`, filter.closeFrom);
     add((at) => `d.month <= ${at}::date`, filter.closeTo);
   }
-  return db.$queryRawUnsafe<SumRow[]>(
+  return query<SumRow>(
     `SELECT d.stage, d.currency, d.status, ${SUMS} FROM deal_month_totals d WHERE ${parts.join(" AND ")}
      GROUP BY d.stage, d.currency, d.status HAVING SUM(d.deals) <> 0`,
-    ...params,
+    params,
   );
 }
 
@@ -49,18 +49,18 @@ export function forecastFitsTotals(window: ForecastWindow): boolean {
   return isWholeMonths({ from: window.closeFrom, to: window.closeTo }) && isWholeMonths({ from: window.closedFrom, to: window.closedTo });
 }
 
-export async function forecastTotals(db: DbClient, tenantId: number, window: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {
+export async function forecastTotals(query: SqlReader, tenantId: number, window: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {
   const params: unknown[] = [tenantId, window.closeFrom, window.closeTo, window.closedFrom, window.closedTo];
   let owner = "";
   if (window.ownerId !== undefined) {
     params.push(window.ownerId);
     owner = ` AND d.owner_id = $6`;
   }
-  return db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
+  return query<SumRow & { owner_id: number | null }>(
     `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM deal_month_totals d
      WHERE d.tenant_id = $1${owner}
        AND ((d.status = 'open' AND d.month BETWEEN $2::date AND $3::date) OR (d.status IN ('won', 'lost') AND d.month BETWEEN $4::date AND $5::date))
      GROUP BY d.owner_id, d.stage, d.currency, d.status HAVING SUM(d.deals) <> 0`,
-    ...params,
+    params,
   );
 }

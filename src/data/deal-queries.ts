@@ -21,6 +21,7 @@ import {
 } from "../core/deal-store.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { DbClient } from "./client-types.js";
+import type { SqlReader } from "./sql-runner.js";
 import { fromDbDate, toDbDate } from "./mappers.js";
 import { forecastFitsTotals, forecastTotals, listFitsTotals, listTotals, type ForecastWindow, type SumRow } from "./deal-month-totals.js";
 
@@ -82,12 +83,38 @@ export const SUMS = `COUNT(*) AS count, SUM(d.amount) AS amount,
   SUM(d.amount * d.probability) FILTER (WHERE d.probability IS NOT NULL) AS explicit,
   SUM(d.amount) FILTER (WHERE d.probability IS NULL) AS unset`;
 
-export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
+/** A deal row read by plain SQL, dates as calendar strings and times as instants (see listed()). */
+type ListedRow = Omit<Deal, "ownerName" | "amount" | "status" | "lostReason"> & { amount: string | number | bigint; status: string; lostReason: string | null };
+
+/**
+ * `read`: plain SQL for the list and the forecast outside a transaction (Database.read); the ORM's
+ * query compiler cost more CPU than these reads, which every `deals` and `forecast` makes.
+ */
+export function createDealQueries(db: DbClient, tenantId: number, read: SqlReader | null = null): DealQueries {
+  const query: SqlReader = read ?? (<T,>(sql: string, params: unknown[] = []) => db.$queryRawUnsafe<T[]>(sql, ...params));
+
   async function memberNames(ids: (number | null)[]): Promise<Map<number, string>> {
     const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
     if (!wanted.length) return new Map();
-    const rows = await db.member.findMany({ where: { tenantId, id: { in: wanted } }, select: { id: true, displayName: true } });
-    return new Map(rows.map((row) => [row.id, row.displayName]));
+    const rows = await query<{ id: number; display_name: string }>(`SELECT id, display_name FROM members WHERE tenant_id = $1 AND id = ANY($2::int[])`, [tenantId, wanted]);
+    return new Map(rows.map((row) => [row.id, row.display_name]));
+  }
+
+  /** The deals with these ids, customer name and owner included, as the list shows them. */
+  async function listed(ids: number[]): Promise<Map<number, ListedRow>> {
+    if (!ids.length) return new Map();
+    // Calendar dates as text and times as instants: the drivers would read a DATE or a timestamp
+    // without time zone in the process's own zone.
+    const rows = await query<ListedRow>(
+      `SELECT d.id, d.customer_id AS "customerId", c.name AS "customerName", c.owner_id AS "customerOwnerId", d.owner_id AS "ownerId",
+              d.title, d.amount, d.currency, d.stage, d.probability, to_char(d.close_on, 'YYYY-MM-DD') AS "closeOn", d.status,
+              d.lost_reason AS "lostReason", d.lost_note AS "lostNote", d.stage_changed_at AT TIME ZONE 'UTC' AS "stageChangedAt",
+              to_char(d.closed_on, 'YYYY-MM-DD') AS "closedOn", d.created_at AT TIME ZONE 'UTC' AS "createdAt"
+       FROM deals d JOIN customers c ON c.id = d.customer_id
+       WHERE d.tenant_id = $1 AND d.id = ANY($2::int[])`,
+      [tenantId, ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async function toDeals(rows: DealRecord[]): Promise<Deal[]> {
@@ -102,7 +129,10 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
   }
 
   async function stages(): Promise<DealStage[]> {
-    const rows = await db.dealStage.findMany({ where: { tenantId }, orderBy: { position: "asc" } });
+    const rows = await query<{ key: string; name: string | null; position: number; probability: number; kind: string }>(
+      `SELECT key, name, position, probability, kind FROM deal_stages WHERE tenant_id = $1 ORDER BY position`,
+      [tenantId],
+    );
     if (!rows.length) return DEFAULT_STAGES.map((stage) => ({ ...stage }));
     return rows.map((row) => ({ key: row.key, name: row.name, position: row.position, probability: row.probability, kind: row.kind as StageKind }));
   }
@@ -117,7 +147,7 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
     }
     // Two branches, not one OR: each is a range of its own index (open deals by expected close,
     // won and lost by closed date) read index-only; an OR became a scan of every deal of the tenant.
-    return db.$queryRawUnsafe<(SumRow & { owner_id: number | null })[]>(
+    return query<SumRow & { owner_id: number | null }>(
       `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM (
          SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
          WHERE d.tenant_id = $1${owner} AND d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date
@@ -125,8 +155,7 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
          SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
          WHERE d.tenant_id = $1${owner} AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4::date AND $5::date) d
        GROUP BY d.owner_id, d.stage, d.currency, d.status`,
-      tenantId,
-      ...params,
+      [tenantId, ...params],
     );
   }
 
@@ -235,18 +264,24 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
 
     async list(filter) {
       const where = conditions(filter);
-      const ids = await db.$queryRawUnsafe<{ id: number }[]>(
+      const ids = await query<{ id: number }>(
         `SELECT d.id FROM deals d WHERE ${where.sql} ORDER BY d.close_on ASC NULLS LAST, d.id ASC LIMIT ${Math.max(1, filter.limit)} OFFSET ${Math.max(0, filter.offset)}`,
-        tenantId,
-        ...where.params,
+        [tenantId, ...where.params],
       );
       // A team's whole open pipeline comes from the monthly totals; anything narrower is a short range scan.
       const sums = listFitsTotals(filter)
-        ? await listTotals(db, tenantId, filter)
-        : await db.$queryRawUnsafe<SumRow[]>(`SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`, tenantId, ...where.params);
-      const rows = ids.length ? await db.deal.findMany({ where: { tenantId, id: { in: ids.map((row) => row.id) } }, include: withCustomer }) : [];
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const items = await toDeals(ids.map((row) => byId.get(row.id)!).filter(Boolean));
+        ? await listTotals(query, tenantId, filter)
+        : await query<SumRow>(`SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`, [tenantId, ...where.params]);
+      const byId = await listed(ids.map((row) => row.id));
+      const rows = ids.map((row) => byId.get(row.id)).filter((row): row is ListedRow => row !== undefined);
+      const names = await memberNames(rows.map((row) => row.ownerId));
+      const items: Deal[] = rows.map((row) => ({
+        ...row,
+        amount: Number(row.amount),
+        status: row.status as DealStatus,
+        lostReason: row.lostReason as LostReason | null,
+        ownerName: row.ownerId === null ? null : (names.get(row.ownerId) ?? null),
+      }));
       const list = await stages();
       const totals = new Map<string | null, CurrencyTotal>();
       for (const row of sums) {
@@ -260,7 +295,7 @@ export function createDealQueries(db: DbClient, tenantId: number): DealQueries {
     },
 
     async forecast(window) {
-      const rows = forecastFitsTotals(window) ? await forecastTotals(db, tenantId, window) : await forecastScan(window);
+      const rows = forecastFitsTotals(window) ? await forecastTotals(query, tenantId, window) : await forecastScan(window);
       const list = await stages();
       const names = await memberNames(rows.map((row) => row.owner_id));
       return rows.map(

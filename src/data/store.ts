@@ -152,7 +152,7 @@ export function createStore(
 
     tasks: createTaskQueries(db, tenantId),
     quotes: createQuoteQueries(db, tenantId),
-    deals: createDealQueries(db, tenantId),
+    deals: createDealQueries(db, tenantId, root ? read : null),
     channelSettings: createChannelSettingsQueries(db, tenantId),
     alerts: createAlertQueries(db, tenantId),
     followUps: {
