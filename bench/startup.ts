@@ -41,24 +41,41 @@ const ROOT = join(BENCH_DIR, "..");
 const SAMPLE_MS = 100;
 const TIMEOUT_MS = 120_000;
 
-/** RSS of a process and all its descendants, in bytes (0 once it is gone). */
-function treeRss(pid: number): number {
-  let total = 0;
+/** A process and all its descendants (those still running), from /proc. */
+function processTree(pid: number): number[] {
+  const found: number[] = [];
   const pending = [pid];
   while (pending.length) {
     const current = pending.pop()!;
     try {
-      const status = readFileSync(`/proc/${current}/status`, "utf8");
-      total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
       for (const task of readdirSync(`/proc/${current}/task`)) {
         const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
         if (children) pending.push(...children.split(/\s+/).map(Number));
       }
+      found.push(current);
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return found;
+}
+
+/** Reads one /proc file of each process of the tree and adds up what `value` takes from it. */
+function sumOverTree(pid: number, file: "status" | "stat", value: (text: string) => number): number {
+  let total = 0;
+  for (const current of processTree(pid)) {
+    try {
+      total += value(readFileSync(`/proc/${current}/${file}`, "utf8"));
     } catch {
       // The process ended between two reads.
     }
   }
   return total;
+}
+
+/** RSS of a process and all its descendants, in bytes (0 once it is gone). */
+function treeRss(pid: number): number {
+  return sumOverTree(pid, "status", (status) => Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
 }
 
 /**
@@ -67,24 +84,11 @@ function treeRss(pid: number): number {
  */
 function treeCpuMs(pid: number): number {
   const tick = 10; // USER_HZ = 100 on Linux
-  let total = 0;
-  const pending = [pid];
-  while (pending.length) {
-    const current = pending.pop()!;
-    try {
-      const stat = readFileSync(`/proc/${current}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime, stime, cutime, cstime are fields 14-17 of stat(5); the slice starts at field 3.
-      total += [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0) * tick;
-      for (const task of readdirSync(`/proc/${current}/task`)) {
-        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
-        if (children) pending.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // The process ended between two reads.
-    }
-  }
-  return total;
+  return sumOverTree(pid, "stat", (stat) => {
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime, stime, cutime, cstime are fields 14-17 of stat(5); the slice starts at field 3.
+    return [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0) * tick;
+  });
 }
 
 /** Samples the tree's RSS every 100 ms until stopped; returns the peak in MB. */

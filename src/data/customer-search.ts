@@ -37,6 +37,11 @@ const SELECT_HIT = `c.id, c.name, c.status, c.city, m.display_name AS owner_name
 const JOIN_OWNER = `LEFT JOIN members m ON m.id = c.owner_id AND m.tenant_id = c.tenant_id`;
 const ORDER = `ORDER BY score DESC, char_length(c.name), c.name, c.id`;
 
+/** Every statement ends alike: its `candidates` scored, owners named, the best `limit` in the one order. */
+function scoredPage(score: string, limit: string): string {
+  return `SELECT ${SELECT_HIT}, ${score} AS score FROM candidates c ${JOIN_OWNER} ${ORDER} LIMIT ${limit}`;
+}
+
 function toHit(row: HitRow): CustomerHit {
   return { id: row.id, name: row.name, status: row.status as CustomerStatus, city: row.city, ownerName: row.owner_name, score: Number(row.score) };
 }
@@ -70,10 +75,7 @@ function prefixStatement(tenantId: number, query: SearchQuery, wanted: number, s
        ORDER BY c.search_name USING ~<~
        LIMIT ${cap}
      )
-     SELECT ${SELECT_HIT}, ${score} AS score
-     FROM candidates c ${JOIN_OWNER}
-     ${ORDER}
-     LIMIT ${limit}`,
+     ${scoredPage(score, limit)}`,
     params: params.values,
   };
 }
@@ -146,10 +148,7 @@ function typoStatement(tenantId: number, query: SearchQuery, wanted: number, sco
        ORDER BY closeness DESC, id
        LIMIT ${closest}
      )
-     SELECT ${SELECT_HIT}, ${score} AS score
-     FROM candidates c ${JOIN_OWNER}
-     ${ORDER}
-     LIMIT ${limit}`,
+     ${scoredPage(score, limit)}`,
     params: params.values,
   };
 }
@@ -173,10 +172,7 @@ function rankedStatement(
        WHERE c.tenant_id = ${tenant} AND (${condition}) AND c.archived_at IS NULL
        LIMIT ${cap}
      )
-     SELECT ${SELECT_HIT}, ${score} AS score
-     FROM candidates c ${JOIN_OWNER}
-     ${ORDER}
-     LIMIT ${limit}`,
+     ${scoredPage(score, limit)}`,
     params: params.values,
   };
 }

@@ -27,33 +27,6 @@ import { forecastFitsTotals, forecastTotals, listFitsTotals, listTotals, type Fo
 
 export type { SumRow };
 
-type DealRecord = Prisma.DealGetPayload<{ include: { customer: { select: { name: true; ownerId: true } } } }>;
-
-const withCustomer = { customer: { select: { name: true, ownerId: true } } } as const;
-
-function toDeal(row: DealRecord, names: Map<number, string>): Deal {
-  return {
-    id: row.id,
-    customerId: row.customerId,
-    customerName: row.customer.name,
-    customerOwnerId: row.customer.ownerId,
-    ownerId: row.ownerId,
-    ownerName: row.ownerId === null ? null : (names.get(row.ownerId) ?? null),
-    title: row.title,
-    amount: Number(row.amount),
-    currency: row.currency,
-    stage: row.stage,
-    probability: row.probability,
-    closeOn: fromDbDate(row.closeOn),
-    status: row.status as DealStatus,
-    lostReason: row.lostReason as LostReason | null,
-    lostNote: row.lostNote,
-    stageChangedAt: row.stageChangedAt,
-    closedOn: fromDbDate(row.closedOn),
-    createdAt: row.createdAt,
-  };
-}
-
 /** Parameters and SQL conditions for a filter; `$1` is the tenant. */
 function conditions(filter: DealFilter): { sql: string; params: unknown[] } {
   const parts = ["d.tenant_id = $1"];
@@ -83,12 +56,13 @@ export const SUMS = `COUNT(*) AS count, SUM(d.amount) AS amount,
   SUM(d.amount * d.probability) FILTER (WHERE d.probability IS NOT NULL) AS explicit,
   SUM(d.amount) FILTER (WHERE d.probability IS NULL) AS unset`;
 
-/** A deal row read by plain SQL, dates as calendar strings and times as instants (see listed()). */
+/** A deal row as dealsById() reads it: dates as calendar strings, times as instants. */
 type ListedRow = Omit<Deal, "ownerName" | "amount" | "status" | "lostReason"> & { amount: string | number | bigint; status: string; lostReason: string | null };
 
 /**
- * `read`: plain SQL for the list and the forecast outside a transaction (Database.read); the ORM's
- * query compiler cost more CPU than these reads, which every `deals` and `forecast` makes.
+ * Reads are plain SQL: through `read` outside a transaction (Database.read), else through the
+ * transaction's client. The ORM's query compiler cost more CPU than these reads, which every
+ * `deals` and `forecast` makes. Writes stay with the ORM.
  */
 export function createDealQueries(db: DbClient, tenantId: number, read: SqlReader | null = null): DealQueries {
   const query: SqlReader = read ?? (<T,>(sql: string, params: unknown[] = []) => db.$queryRawUnsafe<T[]>(sql, ...params));
@@ -100,12 +74,12 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
     return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 
-  /** The deals with these ids, customer name and owner included, as the list shows them. */
-  async function listed(ids: number[]): Promise<Map<number, ListedRow>> {
-    if (!ids.length) return new Map();
+  /** The deals with these ids, in that order, with their customer and owner names (unknown ids skipped). */
+  async function dealsById(ids: number[]): Promise<Deal[]> {
+    if (!ids.length) return [];
     // Calendar dates as text and times as instants: the drivers would read a DATE or a timestamp
     // without time zone in the process's own zone.
-    const rows = await query<ListedRow>(
+    const found = await query<ListedRow>(
       `SELECT d.id, d.customer_id AS "customerId", c.name AS "customerName", c.owner_id AS "customerOwnerId", d.owner_id AS "ownerId",
               d.title, d.amount, d.currency, d.stage, d.probability, to_char(d.close_on, 'YYYY-MM-DD') AS "closeOn", d.status,
               d.lost_reason AS "lostReason", d.lost_note AS "lostNote", d.stage_changed_at AT TIME ZONE 'UTC' AS "stageChangedAt",
@@ -114,18 +88,22 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
        WHERE d.tenant_id = $1 AND d.id = ANY($2::int[])`,
       [tenantId, ids],
     );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
-  async function toDeals(rows: DealRecord[]): Promise<Deal[]> {
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const rows = ids.map((id) => byId.get(id)).filter((row): row is ListedRow => row !== undefined);
     const names = await memberNames(rows.map((row) => row.ownerId));
-    return rows.map((row) => toDeal(row, names));
+    return rows.map((row) => ({
+      ...row,
+      amount: Number(row.amount),
+      status: row.status as DealStatus,
+      lostReason: row.lostReason as LostReason | null,
+      ownerName: row.ownerId === null ? null : (names.get(row.ownerId) ?? null),
+    }));
   }
 
   async function require(id: number): Promise<Deal> {
-    const row = await db.deal.findFirst({ where: { id, tenantId }, include: withCustomer });
-    if (!row) throw new NotFound(`No deal #${id} in this workspace.`);
-    return (await toDeals([row]))[0]!;
+    const [deal] = await dealsById([id]);
+    if (!deal) throw new NotFound(`No deal #${id} in this workspace.`);
+    return deal;
   }
 
   async function stages(): Promise<DealStage[]> {
@@ -181,8 +159,7 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
     },
 
     async get(id) {
-      const row = await db.deal.findFirst({ where: { id, tenantId }, include: withCustomer });
-      return row ? (await toDeals([row]))[0]! : null;
+      return (await dealsById([id]))[0] ?? null;
     },
 
     async create(input) {
@@ -204,9 +181,9 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
           createdAt: input.at,
           externalId: input.externalId ?? null,
         },
-        include: withCustomer,
+        select: { id: true },
       });
-      return (await toDeals([row]))[0]!;
+      return require(row.id);
     },
 
     async update(id, patch) {
@@ -272,16 +249,7 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
       const sums = listFitsTotals(filter)
         ? await listTotals(query, tenantId, filter)
         : await query<SumRow>(`SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`, [tenantId, ...where.params]);
-      const byId = await listed(ids.map((row) => row.id));
-      const rows = ids.map((row) => byId.get(row.id)).filter((row): row is ListedRow => row !== undefined);
-      const names = await memberNames(rows.map((row) => row.ownerId));
-      const items: Deal[] = rows.map((row) => ({
-        ...row,
-        amount: Number(row.amount),
-        status: row.status as DealStatus,
-        lostReason: row.lostReason as LostReason | null,
-        ownerName: row.ownerId === null ? null : (names.get(row.ownerId) ?? null),
-      }));
+      const items = await dealsById(ids.map((row) => row.id));
       const list = await stages();
       const totals = new Map<string | null, CurrencyTotal>();
       for (const row of sums) {

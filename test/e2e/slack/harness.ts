@@ -5,7 +5,7 @@
  * as Slack signs them.
  */
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
-import { validateSlackConfig } from "../../../src/adapters/slack/config.js";
+import { SLACK_BOT_SCOPES, validateSlackConfig, type SlackConfig } from "../../../src/adapters/slack/config.js";
 import type { Admission } from "../../../src/core/admission.js";
 import type { Logger } from "../../../src/core/logger.js";
 import type { RapportApi } from "../../../src/core/service-api.js";
@@ -18,6 +18,23 @@ import { sendSigned, signEvent, signInteraction, signSlashCommand, type SignOpti
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-test-bot-token";
 export const TEAM_ID = "T0ACME";
+/** The Slack app of the OAuth (multi-workspace) suites; the fake's `oauth` option takes the same id and secret. */
+export const OAUTH_APP = { clientId: "1111.2222", clientSecret: "client-secret-for-tests", stateSecret: "state-secret-for-tests" } as const;
+
+/** An HTTP app with OAuth installs against the fake Slack API at `apiUrl`, as the OAuth suites run it. */
+export function oauthSlackConfig(apiUrl: string): SlackConfig {
+  return validateSlackConfig({
+    signingSecret: SIGNING_SECRET,
+    apiUrl,
+    port: 0,
+    host: "127.0.0.1",
+    oauth: { ...OAUTH_APP, scopes: SLACK_BOT_SCOPES },
+    profileTtlMs: 60_000,
+    ackBudgetMs: 1500,
+    maxClockSkewSeconds: 300,
+  });
+}
+
 export const PAT: Who = { teamId: TEAM_ID, userId: "U0PAT", userName: "pat" };
 export const SAM: Who = { teamId: TEAM_ID, userId: "U0SAM", userName: "sam" };
 

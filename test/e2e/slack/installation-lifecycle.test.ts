@@ -11,7 +11,7 @@ import { createApp, type App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import type { Reply } from "../../../src/core/reply.js";
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
-import { SLACK_BOT_SCOPES, validateSlackConfig } from "../../../src/adapters/slack/config.js";
+import { SLACK_BOT_SCOPES } from "../../../src/adapters/slack/config.js";
 import { createSlackDigestPoster } from "../../../src/adapters/slack/digest-poster.js";
 import { createSlackInstallationStore, guardDeadTokens, type SlackInstallationStore } from "../../../src/adapters/slack/installation-store.js";
 import { createInstallationRecords } from "../../../src/data/slack-installation-store.js";
@@ -19,7 +19,7 @@ import { PostError } from "../../../src/digests/poster.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
 import { eventCallback, slashCommand, type Who } from "../../fakes/slack/payloads.js";
 import { sendSigned, signEvent, signSlashCommand } from "../../fakes/slack/sign-request.js";
-import { recordingLogger, SIGNING_SECRET, type LogEntry } from "./harness.js";
+import { oauthSlackConfig, recordingLogger, SIGNING_SECRET, type LogEntry } from "./harness.js";
 
 const SECRET_KEY = "rapport-secret-key-for-lifecycle-tests-0123";
 const TEAMS = { uninstalled: "T0GONE", revoked: "T0REVOKED", invalid: "T0INVALID", users: "T0USERS" } as const;
@@ -58,16 +58,7 @@ describe("Slack installation lifecycle", () => {
       api: core.rapport,
       logger: recordingLogger(logs),
       installationStore: store,
-      config: validateSlackConfig({
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        host: "127.0.0.1",
-        oauth: { clientId: "1111.2222", clientSecret: "client-secret", stateSecret: "state-secret", scopes: SLACK_BOT_SCOPES },
-        profileTtlMs: 60_000,
-        ackBudgetMs: 1500,
-        maxClockSkewSeconds: 300,
-      }),
+      config: oauthSlackConfig(slack.apiUrl),
     });
     const { port } = await app.start(0);
     base = `http://127.0.0.1:${port}`;

@@ -8,17 +8,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp, type App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
-import { SLACK_BOT_SCOPES, validateSlackConfig } from "../../../src/adapters/slack/config.js";
+import { SLACK_BOT_SCOPES } from "../../../src/adapters/slack/config.js";
 import { createInstallationRecords } from "../../../src/data/slack-installation-store.js";
 import { createSlackInstallationStore } from "../../../src/adapters/slack/installation-store.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
 import { slashCommand, type Who } from "../../fakes/slack/payloads.js";
 import { sendSigned, signSlashCommand } from "../../fakes/slack/sign-request.js";
-import { recordingLogger, SIGNING_SECRET } from "./harness.js";
+import { OAUTH_APP, oauthSlackConfig, recordingLogger, SIGNING_SECRET } from "./harness.js";
 
-const CLIENT_ID = "1111.2222";
-const CLIENT_SECRET = "client-secret-for-tests";
-const STATE_SECRET = "state-secret-for-tests";
+const { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } = OAUTH_APP;
 const SECRET_KEY = "rapport-secret-key-for-tests-0123456789";
 const NEW_TEAM = "T0NEWCO";
 const GRANTED_TOKEN = "xoxb-2000-newco-granted-bot-token";
@@ -52,16 +50,7 @@ describe("OAuth install flow with installations in the database", () => {
       api: core.rapport,
       logger: recordingLogger(),
       installationStore: createSlackInstallationStore(createInstallationRecords({ prisma: core.database.prisma, secretKey: SECRET_KEY })),
-      config: validateSlackConfig({
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        host: "127.0.0.1",
-        oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, scopes: SLACK_BOT_SCOPES },
-        profileTtlMs: 60_000,
-        ackBudgetMs: 1500,
-        maxClockSkewSeconds: 300,
-      }),
+      config: oauthSlackConfig(slack.apiUrl),
     });
     const { port } = await app.start(0);
     base = `http://127.0.0.1:${port}`;
@@ -144,7 +133,7 @@ describe("OAuth install flow with installations in the database", () => {
       api: core.rapport,
       logger: recordingLogger(),
       installationStore: createSlackInstallationStore(createInstallationRecords({ prisma: core.database.prisma, secretKey: SECRET_KEY })),
-      config: validateSlackConfig({ signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0, host: "127.0.0.1", oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, scopes: SLACK_BOT_SCOPES }, profileTtlMs: 60_000, ackBudgetMs: 1500, maxClockSkewSeconds: 300 }),
+      config: oauthSlackConfig(slack.apiUrl),
       peopleSync: { atStart: false, intervalMs: 0 },
     });
     await restarted.start(0);

@@ -10,7 +10,7 @@ import type { Installation } from "@slack/oauth";
 import { createApp, type App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/app.js";
-import { SLACK_BOT_SCOPES, validateSlackConfig } from "../../../src/adapters/slack/config.js";
+import { SLACK_BOT_SCOPES } from "../../../src/adapters/slack/config.js";
 import { createSlackDigestPoster } from "../../../src/adapters/slack/digest-poster.js";
 import { createSlackInstallationStore, guardDeadTokens, type SlackInstallationStore } from "../../../src/adapters/slack/installation-store.js";
 import { createAlertDeliveryStore } from "../../../src/data/alert-store.js";
@@ -21,11 +21,9 @@ import { createDigestScheduler } from "../../../src/digests/scheduler.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
 import { eventCallback, slashCommand, type Who } from "../../fakes/slack/payloads.js";
 import { sendSigned, signEvent, signSlashCommand } from "../../fakes/slack/sign-request.js";
-import { recordingLogger, SIGNING_SECRET } from "./harness.js";
+import { OAUTH_APP, oauthSlackConfig, recordingLogger, SIGNING_SECRET } from "./harness.js";
 
-const CLIENT_ID = "1111.2222";
-const CLIENT_SECRET = "client-secret-for-tests";
-const STATE_SECRET = "state-secret-for-tests";
+const { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } = OAUTH_APP;
 const SECRET_KEY = "rapport-secret-key-for-pause-tests-0123456789";
 const TEAM = "T0PAUSE";
 const STALE_TEAM = "T0STALE";
@@ -58,16 +56,7 @@ describe("an uninstalled workspace's digests and alerts pause in the database un
       api: core.rapport,
       logger: recordingLogger(),
       installationStore: store,
-      config: validateSlackConfig({
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        host: "127.0.0.1",
-        oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET, scopes: SLACK_BOT_SCOPES },
-        profileTtlMs: 60_000,
-        ackBudgetMs: 1500,
-        maxClockSkewSeconds: 300,
-      }),
+      config: oauthSlackConfig(slack.apiUrl),
     });
     const { port } = await app.start(0);
     base = `http://127.0.0.1:${port}`;
