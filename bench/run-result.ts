@@ -23,7 +23,7 @@ export type Settings = {
 /** One layer's `find` throughput at a concurrency, and its share of the floor's (pgbench on PostgreSQL). */
 export type LayerRun = { layer: string; concurrency: number; cmdsPerSec: number; p50Ms: number; p99Ms: number; fractionOfFloor: number | null };
 
-export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number; /** The serving process's event-loop delay p99 while this run was served (Slack HTTP runs). */ eventLoopDelayP99Ms?: number };
+export type E2eResult = { concurrency: number; stats: Stats; perSecond: number; errors: number; /** The serving process's event-loop delay p99 while this run was served (Slack HTTP runs). */ eventLoopDelayP99Ms?: number; /** CPU of the bench process itself (load generator and fake Slack) per command (Slack HTTP runs). */ loadGeneratorCpuMsPerCommand?: number };
 
 /**
  * One read command of the sales desk (`deals`, `forecast`) measured like `find`: each variant's

@@ -18,10 +18,11 @@ import { pgbenchFloor, pgDriverFloor, recordFinds, sessionFloor, type FloorRun, 
 import { ANCHOR_DATE, ensureDataset, MAIN_TENANT, type DatasetInfo } from "./generate.js";
 import { measureImport, type ImportRate } from "./import-rate.js";
 import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
-import { runConcurrent, summarize, summarizeMix, type Stats } from "./measure.js";
+import { summarize, summarizeMix, type Stats } from "./measure.js";
 import { buildQueryMix, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
 import { renderMarkdown } from "./report.js";
 import { measureStartup, type StartupResult } from "./startup.js";
+import { SLACK_SECRET, SLACK_TOKEN, slackLoad } from "./slack-load.js";
 import type { DealCommandResult, E2eResult, LayerRun, RunResult, Settings } from "./run-result.js";
 import type { DatabaseTarget } from "../src/data/database.js";
 import type { CpuPerCommand, DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
@@ -94,30 +95,7 @@ function strip<T extends { samples?: number[] }>(entries: T[]): T[] {
   return entries.map((entry) => ({ ...entry, samples: entry.samples?.map((value) => Math.round(value * 100) / 100) }));
 }
 
-const SLACK_SECRET = "benchsigningsecret0123456789abcdef";
-const SLACK_TOKEN = "xoxb-bench-token";
-
-async function slackLoad(port: number, slack: import("../test/fakes/slack/fake-slack-api.js").FakeSlackApi, texts: string[], total: number, concurrency: number, budgetMs: number): Promise<E2eResult> {
-  const { slashCommand } = await import("../test/fakes/slack/payloads.js");
-  const { sendSigned, signSlashCommand } = await import("../test/fakes/slack/sign-request.js");
-  const url = `http://127.0.0.1:${port}/slack/events`;
-  const who = { teamId: MAIN_TENANT.externalId, userId: "UBENCH0", userName: "bench" };
-  let counter = 0;
-  let errors = 0;
-  const one = async (i: number) => {
-    const id = `bench-${concurrency}-${counter++}`;
-    const fields = slashCommand(who, { text: texts[i % texts.length]!, responseUrl: slack.responseUrl(id) });
-    const answer = await sendSigned(url, signSlashCommand(fields, { signingSecret: SLACK_SECRET }));
-    if (answer.status !== 200) errors += 1;
-    const responses = await slack.waitForResponses(id, 1, 60_000);
-    if (JSON.stringify(responses[0]?.body ?? {}).includes("Sorry, something went wrong")) errors += 1;
-  };
-  for (let i = 0; i < Math.min(texts.length, 10); i++) await one(i); // warm-up
-  slack.reset();
-  const run = await runConcurrent(total, concurrency, one, budgetMs);
-  slack.reset();
-  return { concurrency, stats: summarize(run.samples), perSecond: run.perSecond, errors };
-}
+const BENCH_SLACK_USER = { teamId: MAIN_TENANT.externalId, userId: "UBENCH0", userName: "bench" };
 
 /**
  * The sales desk's read commands measured next to `find` (issue 17): the variants a rep and a
@@ -155,9 +133,9 @@ async function measureDealCommands(server: Server, slack: { port: number; api: i
     const slackRuns: E2eResult[] = [];
     if (slack) {
       for (const [concurrency, total] of [[1, settings.e2eTotal1], [32, settings.e2eTotal32]] as const) {
-        const run = await slackLoad(slack.port, slack.api, texts, total, concurrency, settings.e2eBudgetMs);
+        const run = await slackLoad(slack.port, slack.api, BENCH_SLACK_USER, texts, total, concurrency, settings.e2eBudgetMs);
         slackRuns.push(run);
-        log(`  ${command} via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}`);
+        log(`  ${command} via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}; load generator ${run.loadGeneratorCpuMsPerCommand} ms CPU per command`);
       }
     }
     results.push({ command, texts, variants, core, slack: slackRuns });
@@ -249,17 +227,17 @@ async function benchOne(db: BenchDbKind, size: BenchSize, quick: boolean, machin
       try {
         for (const [concurrency, total] of [[1, settings.e2eTotal1], [32, settings.e2eTotal32]] as const) {
           await server.ask({ type: "loopDelay", reset: true }, "loopDelay");
-          const measured = await slackLoad(ready.port, slack, mainQueries.map((query) => `find ${query.text}`), total, concurrency, settings.e2eBudgetMs);
+          const measured = await slackLoad(ready.port, slack, BENCH_SLACK_USER, mainQueries.map((query) => `find ${query.text}`), total, concurrency, settings.e2eBudgetMs);
           const loop = await server.ask({ type: "loopDelay", reset: true }, "loopDelay");
           const run = { ...measured, eventLoopDelayP99Ms: loop.p99Ms };
           e2eSlack.runs.push(run);
-          log(`  /crm find via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}; event-loop delay p99 ${loop.p99Ms} ms (max ${loop.maxMs} ms)`);
+          log(`  /crm find via Slack HTTP, concurrency ${concurrency}: p50 ${run.stats.p50.toFixed(2)} ms p99 ${run.stats.p99.toFixed(2)} ms, ${run.perSecond}/s, errors ${run.errors}; event-loop delay p99 ${loop.p99Ms} ms (max ${loop.maxMs} ms); load generator ${run.loadGeneratorCpuMsPerCommand} ms CPU per command`);
         }
         // The whole of a Slack /crm find: Bolt, the core, the reply to response_url and the
         // database, one at a time; the requests are made here, so their CPU is not counted.
         const slackFinds = mainQueries.map((query) => `find ${query.text}`);
         await server.ask({ type: "cpuMark" }, "cpuMark");
-        const counted = await slackLoad(ready.port, slack, slackFinds, slackFinds.length * (quick ? 1 : 3), 1, settings.e2eBudgetMs * 4);
+        const counted = await slackLoad(ready.port, slack, BENCH_SLACK_USER, slackFinds, slackFinds.length * (quick ? 1 : 3), 1, settings.e2eBudgetMs * 4);
         const mark = await server.ask({ type: "cpuMark" }, "cpuMark");
         const count = counted.stats.count + Math.min(slackFinds.length, 10); // slackLoad warms up with up to 10
 

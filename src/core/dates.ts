@@ -33,9 +33,29 @@ export function isValidTimeZone(zone: string): boolean {
   return valid;
 }
 
+// Every command asks for its member's "today": one formatter per zone, not a TZDate each time.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dayFormatters.size < 1000) dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar date it is in `timeZone` at instant `now`. */
 export function todayIn(timeZone: string, now: Date): CalendarDate {
-  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
+  let year = "";
+  let month = "";
+  let day = "";
+  for (const part of dayFormatter(timeZone).formatToParts(now)) {
+    if (part.type === "year") year = part.value.padStart(4, "0");
+    else if (part.type === "month") month = part.value;
+    else if (part.type === "day") day = part.value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 /** The instant `date` begins in `timeZone` (midnight there, or the first minute after a DST gap). */

@@ -21,6 +21,7 @@ import { SlackPoster } from "./support/poster.js";
 import { TtlMap } from "./support/ttl-map.js";
 import { createSlackPeopleSync, PEOPLE_SYNC_INTERVAL_MS } from "./people-sync.js";
 import { KnownLocales, rememberingLocales } from "./support/known-locales.js";
+import { createKeepAliveFetch } from "./support/keep-alive-fetch.js";
 import type { FileOutcome } from "./support/file-upload.js";
 import type { Reply } from "../../core/reply.js";
 import type { PlatformApiObserver } from "../../core/platform-api-events.js";
@@ -68,7 +69,8 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
   const logger = rootLogger.child({ surface: "slack" });
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }), boltLogLevel);
   boltLogger.setLevel(boltLogLevel);
-  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  // One keep-alive transport for the replies to response_url and the Web API calls (see ./support/keep-alive-fetch.ts).
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), fetch: createKeepAliveFetch() };
 
   if (config.oauth && !givenStore) {
     throw new SlackConfigError("installationStore is required with the OAuth install flow (SLACK_CLIENT_ID ...): pass createSlackInstallationStore(...) to createSlackApp.");
@@ -99,7 +101,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
   if (config.appToken) {
     // The Socket Mode client writes its own retry policy (100 retries) into the client options it
     // is given; a copy keeps that from reaching the Web API client every listener uses.
-    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, installerOptions: { clientOptions: { ...clientOptions } }, logger: boltLogger, logLevel: boltLogLevel });
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, installerOptions: { clientOptions: { ...clientOptions } }, convoStore: false, logger: boltLogger, logLevel: boltLogLevel });
   } else {
     const receiver = createGuardedReceiver({
       signingSecret: config.signingSecret!,
@@ -120,7 +122,9 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
         : {}),
     });
     // logLevel too: given a logger without one, Bolt resets that logger to INFO.
-    app = new App({ receiver, ...(config.botToken ? { token: config.botToken } : {}), clientOptions, logger: boltLogger, logLevel: boltLogLevel });
+    // No conversation store: Rapport keeps no per-conversation state in Bolt, and its middleware
+    // would otherwise run on every request.
+    app = new App({ receiver, ...(config.botToken ? { token: config.botToken } : {}), clientOptions, convoStore: false, logger: boltLogger, logLevel: boltLogLevel });
   }
 
   app.error(async (error) => {

@@ -146,6 +146,8 @@ export type FakeSlackApiOptions = {
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
+  /** The same responses by response_url id: a load test waits on thousands of ids at once. */
+  private readonly responsesById = new Map<string, RecordedResponse[]>();
   private server: Server | undefined;
   private baseUrl = "";
   private readonly faults = new Map<string, Fault[]>();
@@ -278,7 +280,7 @@ export class FakeSlackApi {
   }
 
   responsesTo(id: string): RecordedResponse[] {
-    return this.responses.filter((response) => response.id === id);
+    return [...(this.responsesById.get(id) ?? [])];
   }
 
   /** Puts a message into a channel's history as if someone (or an earlier run) had posted it. */
@@ -313,6 +315,7 @@ export class FakeSlackApi {
     this.uploadKeys.clear();
     this.calls.length = 0;
     this.responses.length = 0;
+    this.responsesById.clear();
     this.faults.clear();
     this.latencyMs = 0;
   }
@@ -350,7 +353,11 @@ export class FakeSlackApi {
 
     if (url.pathname.startsWith("/response/")) {
       const id = decodeURIComponent(url.pathname.slice("/response/".length));
-      this.responses.push({ id, body: parseJsonObject(raw), at: Date.now() });
+      const response = { id, body: parseJsonObject(raw), at: Date.now() };
+      this.responses.push(response);
+      const forId = this.responsesById.get(id);
+      if (forId) forId.push(response);
+      else this.responsesById.set(id, [response]);
       this.notify();
       return sendJson(res, 200, { ok: true });
     }
