@@ -106,7 +106,18 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
     return deal;
   }
 
-  async function stages(): Promise<DealStage[]> {
+  // A command asks for the stage list several times (the forecast's two periods weigh by it, its
+  // reply labels by it): one read per store, which lives for one command or digest run.
+  let stagesRead: Promise<DealStage[]> | null = null;
+  function stages(): Promise<DealStage[]> {
+    stagesRead ??= readStages().catch((error: unknown) => {
+      stagesRead = null;
+      throw error;
+    });
+    return stagesRead.then((list) => list.map((stage) => ({ ...stage })));
+  }
+
+  async function readStages(): Promise<DealStage[]> {
     const rows = await query<{ key: string; name: string | null; position: number; probability: number; kind: string }>(
       `SELECT key, name, position, probability, kind FROM deal_stages WHERE tenant_id = $1 ORDER BY position`,
       [tenantId],
@@ -141,6 +152,7 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
     stages,
 
     async replaceStages(list) {
+      stagesRead = null;
       await db.dealStage.deleteMany({ where: { tenantId } });
       await db.dealStage.createMany({
         data: list.map((stage) => ({ tenantId, key: stage.key, name: stage.name, position: stage.position, probability: stage.probability, kind: stage.kind })),
