@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { testTargets } from "../support/test-databases.js";
 import { createTestApp, FIXED_NOW, type TestApp } from "../support/test-app.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
-import { searchStatements, TYPO_SCANNED, TYPO_SCORED } from "../../src/data/customer-search.js";
+import { inOneRoundTrip, searchStatements, TYPO_SCANNED, TYPO_SCORED } from "../../src/data/customer-search.js";
 import { buildSearchKeys } from "../../src/core/text/search-keys.js";
 
 describe.each(testTargets)("customer search on $name", (target) => {
@@ -63,6 +63,24 @@ describe.each(testTargets)("customer search on $name", (target) => {
 
   test.each(["zzqxj", "zzzzzz", "penguin", "飞机场"])("a query that matches nothing returns nothing: %s", async (query) => {
     expect(await names(query)).toEqual([]);
+  });
+
+  test("the first tiers sent as one statement return exactly what each tier returns alone", async () => {
+    const prisma = app.database.prisma;
+    const { tenant } = await app.rapport.identify(app.actor("acme-team", "you"));
+    const rowsOf = async (statement: { sql: string; params: unknown[] }) =>
+      (await prisma.$queryRawUnsafe<{ id: number; score: number }[]>(statement.sql, ...statement.params)).map((row) => `${row.id}:${Number(row.score)}`).sort();
+    let combined = 0;
+    for (const query of ["Acme Corp", "glob", "ac", "宏达 上海", "삼성", "hongda", "jane.doe@acme", "(617) 555-0101", "5555 03", "Globxe Corporaton"]) {
+      // A restricted rep's scope puts a placeholder between the others: the renumbering must hold.
+      for (const scope of [{}, { visibleTo: { memberId: 1 } }]) {
+        const { first } = searchStatements(tenant.id, query, 5, scope);
+        const separately = (await Promise.all(first.map(rowsOf))).flat().sort();
+        expect(await rowsOf(inOneRoundTrip(first)), query).toEqual(separately);
+        if (first.length > 1 && separately.length > 0) combined += 1;
+      }
+    }
+    expect(combined).toBeGreaterThan(5);
   });
 
   test("LIKE wildcards in the query are literal", async () => {
@@ -127,6 +145,16 @@ describe.each(testTargets)("customer search on $name", (target) => {
         .join("\n");
       expect(plan, `${tier} tier of "${query}":\n${plan}`).toMatch(index);
       expect(plan, `${tier} tier of "${query}"`).not.toMatch(/Seq Scan on customers/);
+      // As searchCustomers sends them: the first tiers in one statement, each planned as it is alone.
+      if (tier !== "typo" && first.length > 1) {
+        const explain = async (statement: { sql: string; params: unknown[] }) =>
+          (await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${statement.sql}`, ...statement.params)).map((row) => row["QUERY PLAN"]).join("\n");
+        const scans = (text: string) => [...text.matchAll(/(Seq Scan|Index Scan|Index Only Scan|Bitmap Index Scan)(?: using (\w+))? on customers/g)].map((match) => `${match[1]} ${match[2] ?? ""}`).sort();
+        const joint = await explain(inOneRoundTrip(first));
+        const alone = (await Promise.all(first.map(explain))).join("\n");
+        expect(joint, `first tiers of "${query}" together:\n${joint}`).toMatch(index);
+        expect(scans(joint), `first tiers of "${query}" together:\n${joint}`).toEqual(scans(alone));
+      }
     }
   });
 });
