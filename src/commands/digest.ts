@@ -2,11 +2,12 @@ import { z } from "zod";
 import { defineCommand, type OptionSpecs } from "../core/command.js";
 import type { ValueSchemas } from "../core/command-options.js";
 import { isValidTimeZone } from "../core/dates.js";
-import { UserError } from "../core/errors.js";
+import { NotFound, UserError } from "../core/errors.js";
 import { reply, type Block } from "../core/reply.js";
 import type { CommandContext } from "../core/context.js";
 import { DIGEST_KINDS, digestKindSummary, type DigestKind, type DigestService, type SubscriptionView } from "../core/digests.js";
 import { describeWeekdays, parseLocalTime } from "../digests/schedule-time.js";
+import { manualRunMarker } from "../digests/manual-run-marker.js";
 import { readWeekdays } from "../core/dates/weekdays.js";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns/format";
@@ -255,12 +256,26 @@ export const digestCommand = defineCommand({
         return { ...built.reply, visibility: "ephemeral" };
       }
       case "run": {
-        const posted = await digests.runNow({ tenantId: ctx.tenant.id, id: args.id, now: ctx.now, t: ctx.t });
-        await ctx.store.audit.record(ctx.member.id, { action: "digest.run", entity: "digest_subscription", entityId: args.id, after: { messageId: posted.messageId } });
-        return reply.text(
-          ctx.t("digest.cmd.postedTitle", { id: String(args.id) }),
-          ctx.t("digest.cmd.posted", { id: String(args.id), channel: posted.channelRef, empty: posted.empty ? "yes" : "no" }),
-        );
+        // The post (with its retries) runs after the transaction commits: a slow platform holds no
+        // transaction (on the embedded database, its only connection), and a failed post cannot roll
+        // back the record that it was asked for. That record names the marker the post carries, so a
+        // post whose outcome was never recorded can be found in the channel.
+        const marker = manualRunMarker(args.id, ctx.now);
+        const post = async (service: DigestService, store: typeof ctx.store) => {
+          const posted = await service.runNow({ tenantId: ctx.tenant.id, id: args.id, now: ctx.now, t: ctx.t, marker });
+          await store.audit.record(ctx.member.id, { action: "digest.run", entity: "digest_subscription", entityId: args.id, after: { messageId: posted.messageId, marker } });
+          return reply.text(
+            ctx.t("digest.cmd.postedTitle", { id: String(args.id) }),
+            ctx.t("digest.cmd.posted", { id: String(args.id), channel: posted.channelRef, empty: posted.empty ? "yes" : "no" }),
+          );
+        };
+        if (!ctx.afterCommit) return post(digests, ctx.store);
+        const view = await digests.get(ctx.tenant.id, args.id, ctx.now);
+        if (!view) throw new NotFound(ctx.t("digests.noSubscription", { id: String(args.id) }), "digest list");
+        await ctx.store.audit.record(ctx.member.id, { action: "digest.run.requested", entity: "digest_subscription", entityId: args.id, after: { marker } });
+        ctx.afterCommit((outside) => post(outside.digests ?? digests, outside.store));
+        // What a replay of this request answers until the post's outcome replaces it.
+        return reply.text(ctx.t("digest.cmd.postingTitle", { id: String(args.id) }), ctx.t("digest.cmd.posting", { id: String(args.id), channel: view.channelName ?? view.channelRef }));
       }
     }
   },

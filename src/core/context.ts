@@ -9,6 +9,8 @@ import type { CommandTopic } from "./command-topic.js";
 import type { Reply } from "./reply.js";
 import type { PeopleSyncSummary } from "./people-sync.js";
 
+export type AfterCommitStep = (outside: { store: Store; digests: DigestService | null }) => Promise<Reply>;
+
 /** Everything a command handler gets besides its arguments. Time comes from an injected clock. */
 export type CommandContext = {
   store: Store;
@@ -24,6 +26,14 @@ export type CommandContext = {
    * out for a write that rolled back). Null where no poster is set up (the command says so instead).
    */
   announce: ((channelRef: string, reply: Reply) => void) | null;
+  /**
+   * Work that must not hold the command's transaction open (a post to Slack or Discord, which may be
+   * slow): runs once the transaction has committed, on the store and digests outside it, and its
+   * reply (or refusal) replaces the handler's, also as the idempotency record. Until then a replay of
+   * the request gets the handler's reply, so the work is never done twice. Absent where the caller
+   * runs the handler itself (the step then belongs inline).
+   */
+  afterCommit?: (step: AfterCommitStep) => void;
   now: Date;
   /** The acting member's calendar date, in their time zone. */
   today: CalendarDate;

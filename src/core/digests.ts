@@ -63,7 +63,10 @@ export type DigestService = {
   list(tenantId: number, now: Date): Promise<SubscriptionView[]>;
   remove(tenantId: number, id: number): Promise<SubscriptionView | null>;
   preview(input: { tenantId: number; kind: DigestKind; now: Date; timeZone: string; full: boolean; locale?: Locale }): Promise<BuiltDigest>;
-  runNow(input: { tenantId: number; id: number; now: Date; t?: Translate }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
+  /** A subscription as `list` shows it; null when the workspace has none with this id. */
+  get(tenantId: number, id: number, now: Date): Promise<SubscriptionView | null>;
+  /** `marker`: what finds this post in the channel again (default: one per subscription and `now`). */
+  runNow(input: { tenantId: number; id: number; now: Date; t?: Translate; marker?: string }): Promise<{ messageId: string | null; channelRef: string; empty: boolean }>;
   /** The same service on the connection of `store`, so a command's reads and writes join its transaction. */
   within(store: Store): DigestService;
   /** Posts one message in a channel of the workspace (a delivery notice), once, with the digests' retries. */

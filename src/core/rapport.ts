@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "./actor.js";
 import { writesWith, type CommandDefinition } from "./command.js";
-import type { CommandContext } from "./context.js";
+import type { AfterCommitStep, CommandContext } from "./context.js";
 import { todayIn } from "./dates.js";
 import type { Member, Role, Tenant } from "./domain.js";
 import { PermissionDenied, UserError } from "./errors.js";
@@ -266,17 +266,19 @@ export function createRapport(options: RapportOptions): Rapport {
       }
       const notices: Notice[] = [];
       if (!writesWith(definition, parsed.data)) return await definition.handler(parsed.data, contextFor(actor, identity, identity.store, messageLink, notices));
+      const after: { step?: AfterCommitStep } = {};
       const written = await identity.store.transaction(async (store) => {
         if (idempotencyKey) {
           const earlier = await store.idempotency.claim(idempotencyKey);
           if (earlier) return earlier;
         }
-        const result = await definition.handler(parsed.data, contextFor(actor, identity, store, messageLink, notices));
+        const context = { ...contextFor(actor, identity, store, messageLink, notices), afterCommit: (step: AfterCommitStep) => void (after.step = step) };
+        const result = await definition.handler(parsed.data, context);
         if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
         return result;
       });
       postNotices(notices, identity.tenant, idempotencyKey ?? randomBytes(8).toString("hex"), log);
-      return written;
+      return after.step ? await runAfterCommit(after.step, identity, definition, t, idempotencyKey) : written;
     } catch (error) {
       if (error instanceof PermissionDenied) {
         // Recorded outside the (rolled back) transaction so denied attempts stay visible.
@@ -287,6 +289,19 @@ export function createRapport(options: RapportOptions): Rapport {
       if (error instanceof UserError) return userErrorReply(error, definition, t);
       return apology(log, error, t);
     }
+  }
+
+  /** The step a handler left for after its commit (CommandContext.afterCommit): its reply, or refusal, becomes the stored one. */
+  async function runAfterCommit(step: AfterCommitStep, identity: Identity, definition: CommandDefinition, t: Translate, idempotencyKey: string | undefined): Promise<Reply> {
+    let final: Reply;
+    try {
+      final = await step({ store: identity.store, digests: options.digests?.() ?? null });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      final = userErrorReply(error, definition, t);
+    }
+    if (idempotencyKey) await identity.store.idempotency.complete(idempotencyKey, final);
+    return final;
   }
 
   /** A member whose access was closed at a hand-over may not act; an admin reopens it with `role`. */

@@ -20,6 +20,7 @@ import type { ReminderTask } from "../core/reminders.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, toDbDate } from "./mappers.js";
+import { DEMO_LABEL } from "./seed/demo-label.js";
 
 type MemberPrefs = { alertsOff: string[]; reminders: boolean; quietFrom: number | null; quietUntil: number | null };
 
@@ -32,6 +33,15 @@ function offOf(row: MemberPrefs): AlertKind[] {
   // The morning task list is the morning reminder: `settings reminders off` turns it off too.
   return row.reminders ? off.filter((kind) => kind !== "tasks") : [...new Set([...off, "tasks" as const])];
 }
+
+/**
+ * Customers the morning scan pages owners about: not the demo data set, whose overdue invoices and
+ * expiring quotes are staged (its owners are made-up members, and the console user). Alerts that
+ * someone's own action raises (a payment entered, a customer assigned) still go out, so trying
+ * Rapport on the demo shows what an alert looks like. A demo customer whose source is changed
+ * becomes a real one. (`source` may be NULL, which `not` alone would skip.)
+ */
+const REAL_CUSTOMER = { OR: [{ source: null }, { source: { not: DEMO_LABEL } }] } satisfies Prisma.CustomerWhereInput;
 
 /** Whether the member gets alerts of this kind. */
 export function kindOn(row: MemberPrefs, kind: AlertKind): boolean {
@@ -89,7 +99,7 @@ export function createAlertQueries(db: DbClient, tenantId: number): AlertQueries
   };
 }
 
-const recipientInclude = { tenant: { select: { externalId: true, platform: true, defaultLocale: true, currency: true } } } as const;
+const recipientInclude = { tenant: { select: { externalId: true, platform: true, defaultLocale: true, currency: true, deliveriesPausedAt: true } } } as const;
 type RecipientRow = Prisma.MemberGetPayload<{ include: typeof recipientInclude }>;
 
 function toRecipient(row: RecipientRow): AlertRecipient {
@@ -165,7 +175,7 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
       const currencyOf = (currency: string | null) => currency ?? recipient.currency;
       if (!recipient.off.includes("overdue")) {
         const invoices = await db.invoice.findMany({
-          where: { tenantId: recipient.tenantId, status: "open", dueOn: { lt: toDbDate(today) }, customer: { ownerId: recipient.memberId } },
+          where: { tenantId: recipient.tenantId, status: "open", dueOn: { lt: toDbDate(today) }, customer: { ownerId: recipient.memberId, ...REAL_CUSTOMER } },
           include: { customer: { select: { id: true, name: true, currency: true } } },
           orderBy: [{ dueOn: "asc" }, { id: "asc" }],
         });
@@ -185,7 +195,7 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
             tenantId: recipient.tenantId,
             status: { in: ["draft", "sent"] },
             validUntil: { gte: toDbDate(today), lte: toDbDate(addDaysTo(today, EXPIRY_WARNING_DAYS)) },
-            customer: { ownerId: recipient.memberId },
+            customer: { ownerId: recipient.memberId, ...REAL_CUSTOMER },
           },
           include: { customer: { select: { id: true, name: true } } },
           orderBy: [{ validUntil: "asc" }, { id: "asc" }],
@@ -213,9 +223,15 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
         orderBy: { memberId: "asc" },
       });
       if (!due.length) return [];
-      // A member who left since the alert was raised is not messaged.
-      const rows = await db.member.findMany({ where: { id: { in: due.map((row) => row.memberId) }, active: true, tenant: { deliveriesPausedAt: null } }, include: recipientInclude, orderBy: { id: "asc" } });
-      return rows.map(toRecipient);
+      const rows = await db.member.findMany({ where: { id: { in: due.map((row) => row.memberId) } }, include: recipientInclude, orderBy: { id: "asc" } });
+      // A member who left since the alert was raised is not messaged, and their alerts are dropped
+      // rather than found again every minute. A hand-over already gave the successor the alerts about
+      // the customers it moved (handOverAlerts). A claim still leased is another process's post in flight.
+      const left = rows.filter((row) => !row.active).map((row) => row.id);
+      if (left.length) {
+        await db.alert.deleteMany({ where: { memberId: { in: left }, sentAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] } });
+      }
+      return rows.filter((row) => row.active && row.tenant.deliveriesPausedAt === null).map(toRecipient);
     },
 
     async claim(memberId, { now, token, leaseUntil }) {
@@ -246,3 +262,29 @@ export function createAlertDeliveryStore(db: DbClient): AlertDeliveryStore {
   };
 }
 
+
+/** Kinds about a customer's money and quotes: they follow the customer to its new owner. */
+const CUSTOMER_KINDS: readonly AlertKind[] = ["paid", "overdue", "creditLimit", "quoteExpiring", "quoteAccepted"];
+
+/**
+ * A hand-over (src/data/team-queries.ts, in its transaction): the leaver's unsent alerts about the
+ * customers it moved go to the successor, as the customers, their orders and tasks do, unless the
+ * successor turned that kind off or already has the same alert. Deal alerts stay (deals keep their
+ * owner), as do assignments and the morning task list (the successor's own scan lists the moved
+ * tasks). A closed leaver's remaining alerts are dropped by the flusher (dueRecipients).
+ */
+export async function handOverAlerts(db: DbClient, input: { tenantId: number; fromId: number; toId: number; customerIds: readonly number[]; now: Date }): Promise<number> {
+  if (!input.customerIds.length) return 0;
+  const successor = await db.member.findFirst({ where: { id: input.toId, tenantId: input.tenantId } });
+  if (!successor) return 0;
+  const kinds = CUSTOMER_KINDS.filter((kind) => kindOn(successor, kind));
+  if (!kinds.length) return 0;
+  // Rows another process has claimed (lease running) are being posted: left to that post.
+  return db.$executeRaw`
+    UPDATE alerts a SET member_id = ${input.toId}, claim_token = NULL, claimed_until = NULL
+    WHERE a.tenant_id = ${input.tenantId} AND a.member_id = ${input.fromId} AND a.sent_at IS NULL
+      AND (a.claimed_until IS NULL OR a.claimed_until < ${input.now})
+      AND a.kind = ANY(${[...kinds]}::text[])
+      AND (a.payload -> 'customer' ->> 'id')::int = ANY(${[...input.customerIds]}::int[])
+      AND NOT EXISTS (SELECT 1 FROM alerts b WHERE b.member_id = ${input.toId} AND b.dedupe_key = a.dedupe_key)`;
+}

@@ -22,7 +22,7 @@ export const DEFAULT_BATCH_ROWS = 1000;
  * summaries from invoices). Never copied or backed up: the target's own triggers rebuild them as the
  * source rows arrive.
  */
-export const DERIVED_TABLES = ["deal_month_totals", "receivable_due_totals", "customer_receivables"];
+export const DERIVED_TABLES = ["deal_month_totals", "receivable_due_totals", "customer_receivables", "receivable_changes", "receivable_change_marks"];
 
 export type SequenceState = { column: string; lastValue: string; isCalled: boolean };
 

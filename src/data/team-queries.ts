@@ -1,11 +1,13 @@
 /**
  * Hand-over of a leaving member's book: every customer they own moves to another member, and with
  * it the customers' open orders, since an order belongs to its customer's owner, and the leaver's
- * open tasks (follow-ups included), on whichever customer. Runs inside the command's transaction; one audit event
+ * open tasks (follow-ups included), on whichever customer, and the unsent alerts about the moved
+ * customers. Runs inside the command's transaction; one audit event
  * per customer moved, one listing the open orders that moved with them.
  */
 import type { TeamQueries } from "../core/reports.js";
 import type { DbClient } from "./client-types.js";
+import { handOverAlerts } from "./alert-store.js";
 
 const OPEN_ORDER_STATUSES = ["draft", "confirmed", "shipped", "delivered", "invoiced"];
 
@@ -28,6 +30,7 @@ export function createTeamQueries(db: DbClient, tenantId: number, clock: () => D
       await db.customer.updateMany({ where: { tenantId, id: { in: ids }, ownerId: fromId }, data: { ownerId: toId } });
       const tasks = await db.task.findMany({ where: { tenantId, assigneeId: fromId, doneAt: null }, select: { id: true } });
       await db.task.updateMany({ where: { tenantId, id: { in: tasks.map((task) => task.id) } }, data: { assigneeId: toId } });
+      await handOverAlerts(db, { tenantId, fromId, toId, customerIds: ids, now: at });
       await db.auditEvent.createMany({
         data: [
           ...summary.customers.map((customer) => ({

@@ -12,6 +12,7 @@ import { buildDigest } from "./build.js";
 import { channelPlatform, type DigestPoster } from "./poster.js";
 import { DEFAULT_RETRY, postWithRetries, type RetryPolicy } from "./scheduler.js";
 import { nextFire } from "./schedule-time.js";
+import { manualRunMarker } from "./manual-run-marker.js";
 import { createTranslator } from "../core/i18n/translator.js";
 import { localizeMessage } from "../core/i18n/localized-messages.js";
 
@@ -124,6 +125,7 @@ export function createDigestService(options: {
       return { id: row.id, external: check.external, channelName: check.channelName ?? null };
     },
     list: (tenantId, now) => views(tenantId, now),
+    get: async (tenantId, id, now) => (await views(tenantId, now, { id }))[0] ?? null,
     async remove(tenantId, id) {
       const [view] = await views(tenantId, new Date(), { id });
       if (!view) return null;
@@ -132,13 +134,12 @@ export function createDigestService(options: {
       return view;
     },
     preview: ({ tenantId, kind, now, timeZone, full, locale }) => buildDigest({ store, tenantId, kind, now, timeZone, full, locale }),
-    async runNow({ tenantId, id, now, t = ENGLISH }) {
+    async runNow({ tenantId, id, now, t = ENGLISH, marker = manualRunMarker(id, now) }) {
       const [sub] = await store.subscriptions(tenantId, { id });
       if (!sub) throw new NotFound(t("digests.noSubscription", { id: String(id) }), "digest list");
       // The tenant's workspace picks the bot token: a shared channel alone does not say whose.
       const tenantExternalId = await store.tenantExternalId(tenantId);
       const built = await buildDigest({ store, tenantId, kind: sub.kind, now, timeZone: sub.timeZone, locale: sub.language, fallbackLocale: options.defaultLocale });
-      const marker = `rapport-digest:${sub.id}:manual:${now.toISOString()}`;
       const outcome = await postWithRetries({
         poster,
         channelRef: sub.channelRef,

@@ -9,6 +9,7 @@
  *    invoice scanned; kept below as the reference) on several days and list lengths.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import pg from "pg";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -267,4 +268,169 @@ describe.each(testTargets)("receivable summaries on $name", (target) => {
     await db.customer.delete({ where: { id: ids.epsilon } });
     await expectExact();
   }, 120_000);
+});
+
+/**
+ * Concurrent writers on PostgreSQL: several connections write invoices of the same customers at once,
+ * the way the ledger does (a receipt applied oldest first, one UPDATE per invoice; a receipt or a
+ * write-off on a named invoice; new invoices; a void), each in its own transaction. Afterwards both
+ * summaries must equal their from-scratch computation, and no writer may have been chosen as a
+ * deadlock victim: without the summaries these transactions only ever wait for each other.
+ */
+describe("receivable summaries under concurrent writers on postgres", () => {
+  const WORKERS = 6;
+  const TRANSACTIONS = 25;
+  const DUE_DATES = ["2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"];
+  let app: TestApp;
+  let pool: pg.Pool;
+  let tenantId: number;
+  const customers: number[] = [];
+
+  beforeAll(async () => {
+    const postgres = testTargets.find((target) => target.name === "postgres")!;
+    let url = "";
+    app = await createTestApp({ name: "postgres", create: async () => {
+      const made = await postgres.create();
+      url = (made.target as { url: string }).url;
+      return made;
+    } });
+    pool = new pg.Pool({ connectionString: url, max: WORKERS + 2 });
+    tenantId = (await app.rapport.identify(app.actor("receivables-concurrent", "you"))).tenant.id;
+    for (const [name, currency, creditLimit] of [["Shared Buyer", null, 2_000_000n], ["Second Buyer", "EUR", 100n]] as const) {
+      customers.push((await app.database.prisma.customer.create({ data: { tenantId, name, status: "active", currency, creditLimit } })).id);
+    }
+    let number = 0;
+    for (const customerId of customers) {
+      for (const dueOn of DUE_DATES) {
+        await createInvoice(app.database.prisma, tenantId, { number: `C-${++number}`, customerId, issuedOn: "2026-08-01", dueOn: dueOn as CalendarDate, amount: 500_000 });
+      }
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await pool?.end();
+    await app?.drop();
+  });
+
+  /** A deterministic stream of choices per worker, so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  type Client = pg.PoolClient;
+  const openInvoices = async (client: Client, customerId: number) =>
+    (await client.query<{ id: number; open: string }>(
+      `SELECT id, (amount - paid - written_off)::text AS open FROM invoices WHERE tenant_id = $1 AND customer_id = $2 AND status = 'open' AND amount > paid + written_off ORDER BY due_on, id`,
+      [tenantId, customerId],
+    )).rows;
+  const settle = (client: Client, id: number, column: "paid" | "written_off", amount: number) =>
+    client.query(
+      `UPDATE invoices SET ${column} = ${column} + $2, status = CASE WHEN amount <= paid + written_off + $2 THEN 'paid' ELSE status END WHERE id = $1 AND status = 'open' AND amount - paid - written_off >= $2`,
+      [id, amount],
+    );
+
+  /** One transaction of one kind; what it writes depends on what it reads, like the ledger's commands. */
+  async function write(client: Client, next: () => number, worker: number, step: number): Promise<void> {
+    const customerId = customers[Math.floor(next() * customers.length)]!;
+    const kind = Math.floor(next() * 5);
+    if (kind === 0) {
+      // Receipt applied to the oldest open invoices first, one UPDATE each.
+      let left = 50_000 + Math.floor(next() * 400_000);
+      for (const invoice of await openInvoices(client, customerId)) {
+        if (left <= 0) break;
+        const applied = Math.min(left, Number(invoice.open));
+        await settle(client, invoice.id, "paid", applied);
+        left -= applied;
+      }
+    } else if (kind === 1 || kind === 2) {
+      // Receipt or write-off on a named invoice (the newest open one: the other end of the order).
+      const invoice = (await openInvoices(client, customerId)).at(-1);
+      if (invoice) await settle(client, invoice.id, kind === 1 ? "paid" : "written_off", Math.min(Number(invoice.open), 10_000 + Math.floor(next() * 90_000)));
+    } else if (kind === 3) {
+      const dueOn = DUE_DATES[Math.floor(next() * DUE_DATES.length)]!;
+      await client.query(
+        `INSERT INTO invoices (tenant_id, number, customer_id, issued_on, due_on, amount) VALUES ($1, $2, $3, '2026-08-01', $4, $5)`,
+        [tenantId, `W${worker}-${step}`, customerId, dueOn, 100_000 + Math.floor(next() * 900_000)],
+      );
+    } else {
+      const invoice = (await openInvoices(client, customerId))[Math.floor(next() * 3)];
+      if (invoice) await client.query(`UPDATE invoices SET status = 'void' WHERE id = $1 AND status = 'open'`, [invoice.id]);
+    }
+  }
+
+  /** Waits until `pending` has settled or the backend `pid` is blocked on a lock (read from pg_stat_activity, not from a timer). */
+  async function settledOrBlocked(pending: Promise<unknown>, pid: number): Promise<void> {
+    let settled = false;
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled) {
+      const { rows } = await pool.query<{ waiting: boolean }>(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, [pid]);
+      if (rows[0]?.waiting) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  test("a receipt applied oldest first while another writes off the newest invoice: neither is a deadlock victim", async () => {
+    const [customerId] = customers;
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      const open = await openInvoices(first, customerId!);
+      expect(open.length).toBeGreaterThanOrEqual(2);
+      const [oldest, newest] = [open[0]!, open.at(-1)!];
+      await settle(first, oldest.id, "paid", 1_000);
+      const secondPid = (await second.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      const writeOff = settle(second, newest.id, "written_off", 1_000).then(() => second.query("COMMIT"));
+      // The write-off holds the newest invoice (and, when summed per statement, waits for the customer).
+      await settledOrBlocked(writeOff, secondPid);
+      const receipt = settle(first, newest.id, "paid", 1_000).then(() => first.query("COMMIT"));
+      const outcomes = await Promise.allSettled([receipt, writeOff]);
+      const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [(outcome.reason as { code?: string }).code] : []));
+      for (const client of [first, second]) await client.query("ROLLBACK").catch(() => undefined);
+      expect(failures).toEqual([]);
+    } finally {
+      first.release();
+      second.release();
+    }
+  }, 60_000);
+
+  test("six connections writing the same customers' invoices: summaries exact, no deadlock", async () => {
+    const deadlocks: string[] = [];
+    await Promise.all(
+      Array.from({ length: WORKERS }, async (_, worker) => {
+        const next = random(worker + 1);
+        const client = await pool.connect();
+        try {
+          for (let step = 0; step < TRANSACTIONS; step++) {
+            await client.query("BEGIN");
+            try {
+              await write(client, next, worker, step);
+              await client.query("COMMIT");
+            } catch (error) {
+              await client.query("ROLLBACK");
+              if ((error as { code?: string }).code !== "40P01") throw error;
+              deadlocks.push(`worker ${worker}, transaction ${step}`);
+            }
+          }
+        } finally {
+          client.release();
+        }
+      }),
+    );
+    const keys = async (sql: string) => (await pool.query<{ key: string }>(sql)).rows.map((row) => row.key);
+    const dueTotals = (table: string, where: string) =>
+      keys(`SELECT concat_ws('|', tenant_id, due_on, currency, open_amount, invoices) AS key FROM ${table} ${where} ORDER BY 1`);
+    const customerRows = (table: string) =>
+      keys(`SELECT concat_ws('|', customer_id, tenant_id, open_invoices, open_balance, unpaid_amount, oldest_unpaid_due_on, over_limit_by) AS key FROM ${table} ORDER BY 1`);
+    expect(await dueTotals("receivable_due_totals", "WHERE invoices <> 0")).toEqual(await dueTotals("receivable_due_totals_computed()", ""));
+    expect(await customerRows("customer_receivables")).toEqual(await customerRows("customer_receivables_computed()"));
+    expect(deadlocks).toEqual([]);
+  }, 180_000);
 });

@@ -14,8 +14,9 @@ import { loadDemoTasks } from "./demo-tasks.js";
 import { loadDemoLedger } from "./demo-ledger.js";
 import { loadDemoQuotes } from "./demo-quotes.js";
 import { loadDemoDeals } from "./demo-deals.js";
+import { DEMO_LABEL } from "./demo-label.js";
 
-export const DEMO_LABEL = "DEMO";
+export { DEMO_LABEL };
 
 type DemoCustomer = {
   key: string;
