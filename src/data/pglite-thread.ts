@@ -20,6 +20,12 @@ type Reply = { id: number; result?: unknown; error?: SerializedError };
 /** What database.ts and the Prisma adapter call on an embedded database. */
 export type EmbeddedSession = Pick<PGliteInterface, "query" | "exec" | "transaction"> & { close(): Promise<void> };
 
+/** One of V8's heap spaces in the database's thread (new_space, old_space, ...), in bytes. */
+export type HeapSpace = { name: string; sizeBytes: number; usedBytes: number };
+
+/** The embedded database on its own thread, which can also report that thread's JavaScript heap. */
+export type EmbeddedThread = EmbeddedSession & { heapSpaces(): Promise<HeapSpace[]> };
+
 export type ThreadOptions = { dataDir: string | null; startParams: string[]; durable: boolean };
 
 function revive(error: SerializedError): Error {
@@ -51,13 +57,21 @@ function parseColumns<T>(result: Results<T>, parsers: Parsers | undefined, rowMo
   return result;
 }
 
-export async function openEmbeddedThread(options: ThreadOptions): Promise<EmbeddedSession> {
+/**
+ * The thread's short-lived objects (rows on their way to the main thread) die young; V8's default
+ * room for them, 32 MB here, is resident memory the thread rarely needs. Its long-lived heap keeps
+ * V8's default ceiling: a large export must not run the thread out of memory.
+ */
+const YOUNG_GENERATION_MB = 6;
+
+export async function openEmbeddedThread(options: ThreadOptions): Promise<EmbeddedThread> {
   const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
     workerData: {
       dataDir: options.dataDir,
       startParams: options.startParams,
       durableModule: options.durable ? new URL("./durable-node-fs.mjs", import.meta.url).href : null,
     },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
@@ -132,11 +146,12 @@ export async function openEmbeddedThread(options: ThreadOptions): Promise<Embedd
       await call({ op: "commit", tx });
       return result;
     },
+    heapSpaces: () => call<HeapSpace[]>({ op: "heapSpaces" }),
     async close() {
       if (failure) return;
       await call({ op: "close" });
       await worker.terminate();
     },
   };
-  return session as unknown as EmbeddedSession;
+  return session as unknown as EmbeddedThread;
 }

@@ -2,6 +2,7 @@
 // query's CPU would otherwise block the event loop that answers Slack and Discord. The main thread
 // talks to this worker through pglite-thread.ts, which presents the same query/exec/transaction
 // surface as PGlite itself. Plain JavaScript: a worker thread gets no TypeScript loader in tests.
+import { getHeapSpaceStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, messages } from "@electric-sql/pglite";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
@@ -109,6 +110,9 @@ if (lite) {
           break;
         case "abort":
           result = await end(tx, false);
+          break;
+        case "heapSpaces":
+          result = getHeapSpaceStatistics().map((space) => ({ name: space.space_name, sizeBytes: space.space_size, usedBytes: space.space_used_size }));
           break;
         case "close":
           await lite.close();
