@@ -303,11 +303,11 @@ export async function writePreparedCustomers(db: SqlRunner, tenantId: number, pr
  * array columns travel as separated strings.
  */
 function customerUpsert(tenantId: number, columns: Column<CustomerWrite>[], rows: CustomerWrite[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
+  const params: string[] = [];
   const arrayColumns = new Set(["aliases", "search_grams"]);
   const selects = columns.map((column, index) => {
     if (column.name === "tenant_id") return String(tenantId);
-    params.push(rows.map((row) => column.value(row) ?? null));
+    params.push(arrayLiteral(rows, column.value));
     const source = column.cast === "text" || column.cast === "int" ? `t.c${index}` : `t.c${index}::${column.cast}`;
     return arrayColumns.has(column.name) ? `string_to_array(${source}, E'\\x1f')` : source;
   });
@@ -316,15 +316,35 @@ function customerUpsert(tenantId: number, columns: Column<CustomerWrite>[], rows
     .filter((item): item is { index: number; cast: string } => item !== null);
   const settable = columns.filter((column) => !["tenant_id", "external_id"].includes(column.name));
   const compared = settable.filter((column) => column.compare !== false);
+  // Each parameter is sent as text and cast twice: PGlite types a bare text[] parameter and would
+  // expect a JavaScript array where the array literal is already built.
   const sql =
     `INSERT INTO customers (${columns.map((column) => column.name).join(",")},updated_at)
      SELECT ${selects.join(",")}, now()
-     FROM unnest(${unnestArgs.map((item, position) => `$${position + 1}::${item.cast === "int" ? "int" : "text"}[]`).join(",")})
+     FROM unnest(${unnestArgs.map((item, position) => `$${position + 1}::text::${item.cast === "int" ? "int" : "text"}[]`).join(",")})
        AS t(${unnestArgs.map((item) => `c${item.index}`).join(",")})
      ON CONFLICT (tenant_id, external_id) DO UPDATE SET ${settable.map((column) => `${column.name} = EXCLUDED.${column.name}`).join(",")}, updated_at = now()
      WHERE (${compared.map((column) => `customers.${column.name}`).join(",")}) IS DISTINCT FROM (${compared.map((column) => `EXCLUDED.${column.name}`).join(",")})
      RETURNING (xmax = 0) AS inserted, id`;
   return { sql, params };
+}
+
+const ARRAY_ELEMENT_ESCAPES = /[\\"]/g;
+
+/**
+ * One column of a batch as a PostgreSQL array literal ({"a","b",NULL}). Built here in one pass:
+ * the pg driver's own array serialisation runs two regular expressions per element and took 8 %
+ * of the import's JavaScript time. Every element is quoted, so only \ and " need escaping.
+ */
+export function arrayLiteral<T>(rows: readonly T[], value: (row: T) => unknown): string {
+  let literal = "{";
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) literal += ",";
+    const element = value(rows[i]!);
+    if (element === null || element === undefined) literal += "NULL";
+    else literal += `"${String(element).replace(ARRAY_ELEMENT_ESCAPES, "\\$&")}"`;
+  }
+  return `${literal}}`;
 }
 
 type Resolver = ReturnType<typeof createCustomerResolver>;

@@ -14,3 +14,9 @@ test.each([
 test("text without Hangul has no romanization", () => {
   expect(koreanRomanizations("acme corp")).toEqual([]);
 });
+
+test("a name read again gives the same romanizations from the memo", () => {
+  const first = koreanRomanizations("삼성전자 현대상사");
+  expect(koreanRomanizations("삼성전자 현대상사")).toEqual(first);
+  expect(first).toEqual(["samseongjeonja hyeondaesangsa", "samseongjeonjahyeondaesangsa", "samsung jeonja hyundai sangsa", "samsungjeonjahyundaisangsa"]);
+});

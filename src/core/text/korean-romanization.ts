@@ -4,6 +4,7 @@
  * spellings companies actually use for well-known name parts (삼성 is "Samsung", never "Samseong").
  */
 import { romanize } from "es-hangul";
+import { boundedMemo } from "./bounded-memo.js";
 
 /** Customary company spellings of common name parts, matched at the start of a word. */
 const COMPANY_SPELLINGS: Record<string, string> = {
@@ -49,28 +50,32 @@ const COMPANY_SPELLINGS: Record<string, string> = {
 
 const HANGUL_WORD = /\p{Script=Hangul}+/gu;
 
-function romanizeWord(word: string): string {
-  return romanize(word).toLowerCase();
-}
+// es-hangul applies its sound-change rules on every call; name parts repeat across a whole book.
+const romanizeWord = boundedMemo((word: string) => romanize(word).toLowerCase());
+const romanizeSyllable = boundedMemo((syllable: string) => romanize(syllable).toLowerCase());
 
 /**
  * Syllable by syllable, without the sound changes across syllables that the Revised Romanization
  * applies (한빛에너지 is "hanbicheneoji" by the rules, but people type "hanbit eneoji").
  */
 function romanizeSyllables(word: string): string {
-  return [...word].map((syllable) => romanize(syllable).toLowerCase()).join("");
+  let spelled = "";
+  for (const syllable of word) spelled += romanizeSyllable(syllable);
+  return spelled;
 }
 
+const SPELLING_ENTRIES = Object.entries(COMPANY_SPELLINGS);
+
 /** Company spelling of a word where its start (and then its rest) is a known part: 삼성전자 -> samsung jeonja. */
-function customarySpelling(word: string): string | null {
-  for (const [part, spelling] of Object.entries(COMPANY_SPELLINGS)) {
+const customarySpelling = boundedMemo((word: string): string | null => {
+  for (const [part, spelling] of SPELLING_ENTRIES) {
     if (word.startsWith(part) && word.length > part.length) {
       return `${spelling} ${romanizeWord(word.slice(part.length))}`;
     }
     if (word === part) return spelling;
   }
   return null;
-}
+});
 
 /**
  * Romanizations of the Hangul in a normalised name (by the rules, syllable by syllable, and in

@@ -28,7 +28,12 @@ export function isGramCharacter(char: string): boolean {
   return /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char);
 }
 
+/** ASCII has no accents, compatibility forms or Han: only case and spacing to fold. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalizeText(text: string): string {
+  // Most names in a Western book, and every email and website: skips three Unicode normalisations.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
   // NFKD then strip combining marks removes accents; NFC afterwards recomposes Hangul syllables
   // (NFKD splits them into conjoining jamo, which are letters, not marks).
   // Hangul compatibility jamo (ㅅ, ㅈ: typed initials) are kept as they are: NFKD would turn them

@@ -5,6 +5,7 @@
  */
 import { customPinyin, pinyin } from "pinyin-pro";
 import { containsHan } from "./normalize.js";
+import { boundedMemo } from "./bounded-memo.js";
 
 /**
  * Names whose polyphonic character pinyin-pro reads as part of a neighbouring word: after a city,
@@ -40,6 +41,15 @@ customPinyin(Object.fromEntries(Object.entries(NAME_READINGS).map(([word, syllab
 const FILLER = new Set(["省", "市", "县", "区", "镇"]);
 
 /**
+ * pinyin-pro segments the words of a piece on every call; pieces (武汉信达食品) repeat across a book.
+ * Up to 50,000 of them are kept, so a book with that many distinct Chinese names reads each one once.
+ */
+const readPiece = boundedMemo(
+  (piece: string): readonly string[] => pinyin(piece, { toneType: "none", type: "array", v: true }).map((reading) => reading.replace(/ü/g, "v")),
+  50_000,
+);
+
+/**
  * Readings of each Han character in order. The text is read in pieces cut after each filler
  * character: pinyin-pro picks a polyphonic reading from the word around it, and a filler joined
  * to the next character makes a different word (市长 shi zhang instead of 市 + 长安 chang an).
@@ -52,8 +62,8 @@ function readings(han: string[]): { char: string; reading: string }[] {
   }
   return pieces.flatMap((piece) => {
     if (piece.length === 0) return [];
-    const read = pinyin(piece.join(""), { toneType: "none", type: "array", v: true });
-    return piece.map((char, index) => ({ char, reading: (read[index] ?? "").replace(/ü/g, "v") }));
+    const read = readPiece(piece.join(""));
+    return piece.map((char, index) => ({ char, reading: read[index] ?? "" }));
   });
 }
 
