@@ -33,7 +33,7 @@ export type App = {
  */
 export function targetFromConfig(config: Config, use: "serve" | "command" = "command"): DatabaseTarget {
   return targetFromEnv(
-    { DATABASE_URL: config.DATABASE_URL, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC, RAPPORT_EMBEDDED_THREAD: config.RAPPORT_EMBEDDED_THREAD },
+    { DATABASE_URL: config.DATABASE_URL, RAPPORT_DB_PREPARED: config.RAPPORT_DB_PREPARED, RAPPORT_DATA_DIR: config.RAPPORT_DATA_DIR, RAPPORT_EMBEDDED_FSYNC: config.RAPPORT_EMBEDDED_FSYNC, RAPPORT_EMBEDDED_THREAD: config.RAPPORT_EMBEDDED_THREAD },
     use === "serve" ? "worker" : "main",
   );
 }

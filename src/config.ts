@@ -41,6 +41,7 @@ const schema = z.object({
    */
   RAPPORT_EMBEDDED_THREAD: z.enum(["main", "worker"], "RAPPORT_EMBEDDED_THREAD must be main or worker").optional(),
   RAPPORT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  RAPPORT_DB_PREPARED: z.enum(["on", "off"], "RAPPORT_DB_PREPARED must be on or off").default("on"),
   // Admission (src/core/admission.ts): unset means derived from the pool (see admissionLimits).
   RAPPORT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),
   RAPPORT_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).optional(),

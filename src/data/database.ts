@@ -31,7 +31,12 @@ export type DatabaseTarget =
       /** `worker`: PostgreSQL runs on a thread of its own, off the event loop (RAPPORT_EMBEDDED_THREAD). */
       thread?: "main" | "worker";
     }
-  | { kind: "postgres"; url: string };
+  | {
+      kind: "postgres";
+      url: string;
+      /** Hot reads as named prepared statements (default on; RAPPORT_DB_PREPARED=off behind a pooler that cannot keep them). */
+      prepared?: boolean;
+    };
 
 export type Database = {
   prisma: PrismaClient;
@@ -49,7 +54,7 @@ export type Database = {
 
 /** defaultThread: where the embedded database runs when RAPPORT_EMBEDDED_THREAD does not say. */
 export function targetFromEnv(env: NodeJS.ProcessEnv, defaultThread: "main" | "worker" = "main"): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL, ...(env.RAPPORT_DB_PREPARED === "off" ? { prepared: false } : {}) };
   return { kind: "pglite", dataDir: env.RAPPORT_DATA_DIR ?? "./data", fsync: env.RAPPORT_EMBEDDED_FSYNC !== "off", thread: env.RAPPORT_EMBEDDED_THREAD === "main" || env.RAPPORT_EMBEDDED_THREAD === "worker" ? env.RAPPORT_EMBEDDED_THREAD : defaultThread };
 }
 
@@ -130,9 +135,11 @@ export async function openDatabase(
   const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,
-    // Every pooled session gets the typo tolerance of `<%` at connect time.
-    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+    // Every pooled session gets the typo tolerance of `<%` at connect time, and plans every
+    // execution of a prepared statement for its values (see namedStatements).
+    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD} -c plan_cache_mode=force_custom_plan`,
   });
+  const statementName = namedStatements(target.prepared === false ? 0 : 500);
   // An idle pooled connection can be killed by the server (restart, failover, admin); without a
   // listener that 'error' event would crash the process. The pool replaces the connection.
   pool.on("error", () => undefined);
@@ -140,7 +147,20 @@ export async function openDatabase(
   return {
     prisma,
     target,
-    read: async (sql, params) => (await pool.query(sql, params)).rows,
+    read: async (sql, params) => {
+      const values = params ?? [];
+      const name = statementName.nameOf(sql);
+      if (!name) return (await pool.query({ text: sql, values })).rows;
+      try {
+        return (await pool.query({ name, text: sql, values })).rows;
+      } catch (error) {
+        // A migration that changed a table under a prepared statement ("cached plan must not
+        // change result type") fails it on every connection that holds it: run it unnamed from now on.
+        if ((error as { code?: string }).code !== "0A000") throw error;
+        statementName.retire(sql);
+        return (await pool.query({ text: sql, values })).rows;
+      }
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     transaction: (work) => pgTransaction(pool, work),
     ping: async () => {
@@ -149,6 +169,30 @@ export async function openDatabase(
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The hot reads (member lookup, search tiers) as named prepared statements: a connection parses
+ * and analyses each text once instead of on every command. Every execution is still planned for
+ * its own values (plan_cache_mode=force_custom_plan): a generic plan cannot tell which index a
+ * search word needs and scans the table. The texts are few (one per query shape); past a bound,
+ * new ones run unnamed so that a stream of distinct texts cannot fill every backend's memory.
+ */
+function namedStatements(limit: number): { nameOf(sql: string): string | undefined; retire(sql: string): void } {
+  const names = new Map<string, string | null>();
+  return {
+    nameOf(sql) {
+      const known = names.get(sql);
+      if (known !== undefined) return known ?? undefined;
+      if (names.size >= limit) return undefined;
+      const name = `rapport_read_${names.size + 1}`;
+      names.set(sql, name);
+      return name;
+    },
+    retire(sql) {
+      names.set(sql, null);
     },
   };
 }
