@@ -83,7 +83,10 @@ export type LedgerQueries = {
   /** Invoice numbers starting like `prefix`, for "did you mean". */
   /** Invoice numbers containing `prefix`; `scope` leaves out customers the reader may not see. */
   pickInvoices(prefix: string, limit: number, scope?: CustomerSearchScope): Promise<string[]>;
-  /** The customer's open invoices with something left to collect, oldest due first. */
+  /**
+   * The customer's open invoices with something left to collect, oldest due first, locked until the
+   * transaction ends, so a receipt entered at the same moment waits and allocates to what is left.
+   */
   openInvoices(customerId: number): Promise<LedgerInvoice[]>;
   /**
    * Records a receipt applied as given; each allocation must still fit its invoice's open amount

@@ -2,6 +2,12 @@
  * Receipts and write-offs against invoices, always within one tenant. Every change of an invoice's
  * paid or written_off is one conditional UPDATE that also sets its status, so a receipt and a
  * write-off arriving together cannot take an invoice below zero.
+ *
+ * Lock order: invoice rows in id order while the transaction runs (a receipt applied oldest first
+ * locks the customer's open invoices up front, an undo restores its invoices in id order, a receipt
+ * or write-off on a named invoice takes one row), customers only at commit, in id order
+ * (receivables_flush, migration 20261128050000). So two writers of one customer's invoices wait for
+ * each other but never each hold what the other waits for.
  */
 import type { CalendarDate } from "../core/dates.js";
 import { openAmount, type Allocation, type LedgerInvoice, type LedgerQueries } from "../core/ledger.js";
@@ -41,6 +47,34 @@ const STATUS_SQL = `CASE WHEN status = 'void' THEN 'void'
   WHEN paid + written_off >= amount THEN 'written-off'
   ELSE 'open' END`;
 
+/** Allocations in the lock order (invoice id), whatever order they settle the invoices in. */
+function inIdOrder<T extends { invoiceId: number }>(allocations: readonly T[]): T[] {
+  return [...allocations].sort((a, b) => a.invoiceId - b.invoiceId);
+}
+
+/**
+ * The customer's open invoices with something left to collect, oldest due first, locked until the
+ * transaction ends. Without the lock, two receipts entered at once read the same open invoice and
+ * both allocate to it: the second's conditional UPDATE finds it settled and the receipt is refused
+ * although other invoices were open (an unconditional one would overpay it). Locked, the second
+ * waits and reads what the first committed. In id order, the order every ledger writer uses;
+ * FOR NO KEY UPDATE is the lock the UPDATE of paid takes anyway, so it is never upgraded.
+ */
+export async function lockOpenInvoices(db: DbClient, tenantId: number, customerId: number): Promise<LedgerInvoice[]> {
+  const rows = await db.$queryRawUnsafe<InvoiceRow[]>(
+    `SELECT id, number, customer_id AS "customerId", issued_on AS "issuedOn", due_on AS "dueOn", amount, paid,
+            written_off AS "writtenOff", status
+     FROM invoices WHERE tenant_id = $1 AND customer_id = $2 AND status = 'open'
+     ORDER BY id FOR NO KEY UPDATE`,
+    tenantId,
+    customerId,
+  );
+  return rows
+    .map(toLedgerInvoice)
+    .filter((invoice) => invoice.amount > invoice.paid + invoice.writtenOff)
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id - b.id));
+}
+
 export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueries {
   const invoicesById = async (ids: number[]) =>
     (await db.invoice.findMany({ where: { tenantId, id: { in: ids } }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] })).map(toLedgerInvoice);
@@ -77,8 +111,7 @@ export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueri
     },
 
     async openInvoices(customerId) {
-      const rows = await db.invoice.findMany({ where: { tenantId, customerId, status: "open" }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] });
-      return rows.map(toLedgerInvoice).filter((invoice) => invoice.amount > invoice.paid + invoice.writtenOff);
+      return lockOpenInvoices(db, tenantId, customerId);
     },
 
     async recordReceipt(input) {
@@ -93,6 +126,8 @@ export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueri
           recordedById: input.recordedById,
         },
       });
+      // Oldest-first allocations are on invoices openInvoices locked; a named invoice is one row:
+      // no lock is taken out of id order here, so the allocations keep the order they settle in.
       for (const allocation of input.allocations) {
         if (!(await shift(allocation.invoiceId, "paid", allocation.amount))) return null;
         await db.paymentAllocation.create({ data: { paymentId: payment.id, invoiceId: allocation.invoiceId, amount: BigInt(allocation.amount) } });
@@ -111,7 +146,7 @@ export function createLedgerQueries(db: DbClient, tenantId: number): LedgerQueri
         number: allocation.invoice.number,
         amount: money(allocation.amount),
       }));
-      for (const allocation of allocations) await shift(allocation.invoiceId, "paid", -allocation.amount);
+      for (const allocation of inIdOrder(allocations)) await shift(allocation.invoiceId, "paid", -allocation.amount);
       await db.paymentAllocation.deleteMany({ where: { paymentId } });
       await db.payment.update({ where: { id: paymentId }, data: { undoneAt: now } });
       return { customerId: payment.customerId, amount: money(payment.amount), receivedOn: fromDbDate(payment.receivedOn), allocations };

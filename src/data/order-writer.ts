@@ -6,7 +6,8 @@ import type { CalendarDate } from "../core/dates.js";
 import type { DbClient } from "./client-types.js";
 import { fromDbDate, money, toDbDate } from "./mappers.js";
 import { computePurchaseStats } from "./purchase-stats.js";
-import { invoiceStatus } from "../core/ledger.js";
+import { invoiceStatus, openAmount } from "../core/ledger.js";
+import { lockOpenInvoices } from "./ledger-queries.js";
 
 export type NewOrder = {
   number: string;
@@ -97,12 +98,18 @@ export async function createInvoice(
   return row.id;
 }
 
-/** Records a payment and applies it to the customer's oldest open invoices first. */
+/**
+ * Records a payment and applies it to the customer's oldest open invoices first; what no open
+ * invoice can take stays unapplied on the payment. Within a transaction the open invoices are
+ * locked first (lockOpenInvoices), so two payments at once apply one after the other instead of
+ * both to the same invoice.
+ */
 export async function recordPayment(
   db: DbClient,
   tenantId: number,
   payment: { customerId: number; amount: number; receivedOn: CalendarDate; method: string; reference?: string },
 ): Promise<number> {
+  const open = await lockOpenInvoices(db, tenantId, payment.customerId);
   const row = await db.payment.create({
     data: {
       tenantId,
@@ -114,20 +121,14 @@ export async function recordPayment(
     },
   });
   let remaining = payment.amount;
-  const open = await db.invoice.findMany({
-    where: { tenantId, customerId: payment.customerId, status: "open" },
-    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-  });
   for (const invoice of open) {
     if (remaining <= 0) break;
-    const outstanding = money(invoice.amount) - money(invoice.paid) - money(invoice.writtenOff);
-    if (outstanding <= 0) continue;
-    const applied = Math.min(outstanding, remaining);
+    const applied = Math.min(openAmount(invoice), remaining);
     remaining -= applied;
     await db.paymentAllocation.create({ data: { paymentId: row.id, invoiceId: invoice.id, amount: BigInt(applied) } });
     await db.invoice.update({
       where: { id: invoice.id },
-      data: { paid: { increment: BigInt(applied) }, status: invoiceStatus({ amount: money(invoice.amount), paid: money(invoice.paid) + applied, writtenOff: money(invoice.writtenOff) }) },
+      data: { paid: { increment: BigInt(applied) }, status: invoiceStatus({ amount: invoice.amount, paid: invoice.paid + applied, writtenOff: invoice.writtenOff }) },
     });
   }
   return row.id;
