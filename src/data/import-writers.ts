@@ -684,12 +684,17 @@ async function allocatePayment(
   tenantId: number,
   payment: { paymentId: number; customerId: number; amount: number; invoiceNumber: string | null },
 ): Promise<void> {
-  const open = await db.query<{ id: number; outstanding: bigint }>(
-    `SELECT id, amount - paid - written_off AS outstanding FROM invoices
-     WHERE tenant_id = ${tenantId} AND customer_id = $1 AND status = 'open' AND amount > paid + written_off
-     ORDER BY (number = $2::text) DESC NULLS LAST, due_on, id`,
+  // Locked in id order, as a receipt entered in chat locks them (ledger-queries.ts), so an import
+  // beside a `pay` waits for it instead of overpaying an invoice or deadlocking; then ordered.
+  const locked = await db.query<{ id: number; outstanding: bigint; named: boolean | null; due: string }>(
+    `SELECT id, amount - paid - written_off AS outstanding, number = $2::text AS named, due_on::text AS due FROM invoices
+     WHERE tenant_id = ${tenantId} AND customer_id = $1 AND status = 'open'
+     ORDER BY id FOR NO KEY UPDATE`,
     [payment.customerId, payment.invoiceNumber],
   );
+  const open = locked
+    .filter((invoice) => Number(invoice.outstanding) > 0)
+    .sort((a, b) => Number(Boolean(b.named)) - Number(Boolean(a.named)) || (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
   let remaining = payment.amount;
   for (const invoice of open) {
     if (remaining <= 0) break;

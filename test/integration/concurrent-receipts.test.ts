@@ -24,6 +24,11 @@ import type { Reply } from "../../src/core/reply.js";
 import type { CalendarDate } from "../../src/core/dates.js";
 import { createDigestQueries } from "../../src/data/digest-queries.js";
 import { createInvoice, recordPayment } from "../../src/data/order-writer.js";
+import { importFile } from "../../src/import/import-file.js";
+import { createImportSink } from "../../src/data/import-sink.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 describe("concurrent receipts and write-offs on postgres", () => {
   let app: TestApp;
@@ -222,6 +227,22 @@ describe("concurrent receipts and write-offs on postgres", () => {
     // Four payments of 1,000 against 3,000 open: 1,000 stays unapplied.
     const totals = await receiptTotals(customer.id);
     expect(totals).toEqual({ received: 400_000, applied: 300_000, paid: 300_000 });
+    await expectLedgerConsistent([customer.id]);
+  }, 120_000);
+  test("a payments import beside a receipt typed in chat: the import waits for the receipt's invoices, then applies to what is left", async () => {
+    const customer = await customerWith("Imported Payer", ["2026-07-01", "2026-08-01", "2026-09-01"]);
+    const path = join(mkdtempSync(join(tmpdir(), "rapport-receipts-")), "payments.csv");
+    writeFileSync(path, `customer,amount,date,reference\n#${customer.id},1500,2026-11-01,wire 1\n`);
+    // The receipt takes its locks first; the import then reads the same open invoices.
+    const [receipt, imported] = await behindBarrier<unknown>(customer.invoices.map((invoice) => invoice.id), [
+      () => run(`pay #${customer.id} 1500`),
+      () => importFile({ sink: createImportSink(app.database), tenantId, kind: "payments", path }),
+    ]);
+    expect(failures([receipt as Reply])).toEqual([]);
+    expect(imported, JSON.stringify((imported as { issues: unknown }).issues)).toMatchObject({ inserted: 1, committed: true });
+    const invoices = await app.database.prisma.invoice.findMany({ where: { customerId: customer.id }, orderBy: { id: "asc" } });
+    expect(invoices.map((invoice) => [invoice.paid, invoice.status])).toEqual(invoices.map(() => [100_000n, "paid"]));
+    expect(await receiptTotals(customer.id)).toEqual({ received: 300_000, applied: 300_000, paid: 300_000 });
     await expectLedgerConsistent([customer.id]);
   }, 120_000);
 });
