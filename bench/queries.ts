@@ -68,3 +68,13 @@ export function buildQueryMix(): BenchQuery[] {
   ["Acne", "Stak", "Hoolo", "Wyne", "Mulr", "Koch", "Cafe", "Atlus"].forEach((text) => add("short-typo", text));
   return queries;
 }
+
+/**
+ * The sales desk's read commands measured next to `find` (issue 17): the variants a rep and a
+ * manager type. The serving process's clock starts at the data set's anchor date, so "this month"
+ * and "quarter" are the same windows on every run.
+ */
+export const DEAL_COMMANDS: { command: string; texts: string[] }[] = [
+  { command: "deals", texts: ["deals mine", "deals all", "deals all stage=proposal", "deals all closing=this-month"] },
+  { command: "forecast", texts: ["forecast month mine", "forecast month all", "forecast quarter mine", "forecast quarter all"] },
+];

@@ -19,10 +19,10 @@ import { ANCHOR_DATE, ensureDataset, MAIN_TENANT, type DatasetInfo } from "./gen
 import { measureImport, type ImportRate } from "./import-rate.js";
 import { currentLoad, machineInfo, type MachineInfo } from "./machine.js";
 import { summarize, summarizeMix, type Stats } from "./measure.js";
-import { buildQueryMix, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
+import { buildQueryMix, DEAL_COMMANDS, EXTRA_CLASSES, MAIN_CLASSES, type BenchQuery } from "./queries.js";
 import { renderMarkdown } from "./report.js";
 import { measureStartup, type StartupResult } from "./startup.js";
-import { SLACK_SECRET, SLACK_TOKEN, slackLoad } from "./slack-load.js";
+import { BENCH_SLACK_USER, SLACK_SECRET, SLACK_TOKEN, slackLoad } from "./slack-load.js";
 import type { DealCommandResult, E2eResult, LayerRun, RunResult, Settings } from "./run-result.js";
 import type { DatabaseTarget } from "../src/data/database.js";
 import type { CpuPerCommand, DigestResult, SearchClassResult, ServeRequest, ServeResponse } from "./serve.js";
@@ -94,18 +94,6 @@ function mainStats(classes: { klass: string; samples?: number[] }[], which: read
 function strip<T extends { samples?: number[] }>(entries: T[]): T[] {
   return entries.map((entry) => ({ ...entry, samples: entry.samples?.map((value) => Math.round(value * 100) / 100) }));
 }
-
-const BENCH_SLACK_USER = { teamId: MAIN_TENANT.externalId, userId: "UBENCH0", userName: "bench" };
-
-/**
- * The sales desk's read commands measured next to `find` (issue 17): the variants a rep and a
- * manager type. The serving process's clock starts at the data set's anchor date, so "this month"
- * and "quarter" are the same windows on every run.
- */
-export const DEAL_COMMANDS: { command: string; texts: string[] }[] = [
-  { command: "deals", texts: ["deals mine", "deals all", "deals all stage=proposal", "deals all closing=this-month"] },
-  { command: "forecast", texts: ["forecast month mine", "forecast month all", "forecast quarter mine", "forecast quarter all"] },
-];
 
 type Server = ReturnType<typeof startServer>;
 

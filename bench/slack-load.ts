@@ -8,11 +8,14 @@ import { Agent, request } from "node:http";
 import type { FakeSlackApi } from "../test/fakes/slack/fake-slack-api.js";
 import { slashCommand } from "../test/fakes/slack/payloads.js";
 import { signSlashCommand, type SignedRequest } from "../test/fakes/slack/sign-request.js";
+import { MAIN_TENANT } from "./generate.js";
 import { runConcurrent, summarize } from "./measure.js";
 import type { E2eResult } from "./run-result.js";
 
 export const SLACK_SECRET = "benchsigningsecret0123456789abcdef";
 export const SLACK_TOKEN = "xoxb-bench-token";
+/** The member the load speaks as: a workspace admin of the data set's main tenant. */
+export const BENCH_SLACK_USER = { teamId: MAIN_TENANT.externalId, userId: "UBENCH0", userName: "bench" };
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
