@@ -140,6 +140,10 @@ function canonicalArgs(definition: CommandDefinition, args: Record<string, unkno
   return out;
 }
 
+/** How long a replay waits for the first delivery's after-commit step (a post with its retries). */
+const FINAL_REPLY_POLLS = 40;
+const FINAL_REPLY_POLL_MS = 250;
+
 export function createRapport(options: RapportOptions): Rapport {
   const { directory, commands } = options;
   const platforms = options.platforms ?? [];
@@ -274,11 +278,14 @@ export function createRapport(options: RapportOptions): Rapport {
         }
         const context = { ...contextFor(actor, identity, store, messageLink, notices), afterCommit: (step: AfterCommitStep) => void (after.step = step) };
         const result = await definition.handler(parsed.data, context);
-        if (idempotencyKey) await store.idempotency.complete(idempotencyKey, result);
+        if (idempotencyKey) await store.idempotency.complete(idempotencyKey, after.step ? { ...result, provisional: true } : result);
         return result;
       });
       postNotices(notices, identity.tenant, idempotencyKey ?? randomBytes(8).toString("hex"), log);
-      return after.step ? await runAfterCommit(after.step, identity, definition, t, idempotencyKey) : written;
+      if (after.step) return await runAfterCommit(after.step, identity, definition, t, idempotencyKey);
+      // A replay that arrived while the first delivery's post was still running gets its outcome.
+      if (written.provisional && idempotencyKey) return await finalReply(identity, idempotencyKey, written);
+      return written;
     } catch (error) {
       if (error instanceof PermissionDenied) {
         // Recorded outside the (rolled back) transaction so denied attempts stay visible.
@@ -289,6 +296,20 @@ export function createRapport(options: RapportOptions): Rapport {
       if (error instanceof UserError) return userErrorReply(error, definition, t);
       return apology(log, error, t);
     }
+  }
+
+  /**
+   * The stored reply of a request whose after-commit step was still running, once that step has
+   * stored its own: polled for a few seconds (the step is a post), else the provisional one.
+   */
+  async function finalReply(identity: Identity, idempotencyKey: string, provisional: Reply): Promise<Reply> {
+    for (let attempt = 0; attempt < FINAL_REPLY_POLLS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, FINAL_REPLY_POLL_MS));
+      const stored = await identity.store.transaction((store) => store.idempotency.claim(idempotencyKey));
+      if (stored && !stored.provisional) return stored;
+    }
+    const { provisional: _provisional, ...shown } = provisional;
+    return shown;
   }
 
   /** The step a handler left for after its commit (CommandContext.afterCommit): its reply, or refusal, becomes the stored one. */

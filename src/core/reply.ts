@@ -69,6 +69,8 @@ export type Reply = {
   attachments?: Attachment[];
   /** The reader's language, for the words renderers add (paging, Share in channel); absent means English. */
   locale?: Locale;
+  /** Stored for a replay while the command's after-commit step (a post) still runs; the final reply replaces it. */
+  provisional?: boolean;
 };
 
 /** A file attached to a reply. `altText` describes it for screen readers and where files cannot be shown. */
