@@ -29,6 +29,7 @@ import { createImportSink } from "../../src/data/import-sink.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { undoToken } from "../support/reply-undo.js";
 
 describe("concurrent receipts and write-offs on postgres", () => {
   let app: TestApp;
@@ -70,15 +71,6 @@ describe("concurrent receipts and write-offs on postgres", () => {
 
   const run = (line: string): Promise<Reply> => app.rapport.runText({ actor: admin, text: line });
   const failures = (replies: Reply[]) => replies.filter((reply) => reply.isError).map((reply) => `${reply.code}: ${reply.title}`);
-
-  function undoToken(reply: Reply): string {
-    for (const block of reply.blocks) {
-      if (block.type !== "card") continue;
-      const button = block.buttons?.find((item) => item.action.kind === "undo");
-      if (button?.action.kind === "undo") return button.action.token;
-    }
-    throw new Error(`no undo button in ${reply.title}`);
-  }
 
   /** Resolves once every writer of `pending` has either finished or is waiting for a lock (pg_stat_activity of the test database). */
   async function blockedOnLocks(pending: Promise<unknown>[]): Promise<void> {

@@ -14,6 +14,7 @@ import type { Reply } from "../../src/core/reply.js";
 import { createReceivableQueries } from "../../src/data/receivable-queries.js";
 import { createDigestQueries } from "../../src/data/digest-queries.js";
 import { formatMoney } from "../../src/core/money/index.js";
+import { undoToken } from "../support/reply-undo.js";
 
 /** Open amounts per invoice (yuan) and the buckets they fall in on 2026-11-23 (the test clock). */
 type Ledger = { L1: number; L2: number; L3: number; L4: number };
@@ -31,15 +32,6 @@ function expected(ledger: Ledger) {
 }
 
 const yuan = (amount: number) => formatMoney(amount * 100, "CNY", "en");
-
-function undoToken(reply: Reply): string {
-  for (const block of reply.blocks) {
-    if (block.type !== "card") continue;
-    const button = block.buttons?.find((item) => item.action.kind === "undo");
-    if (button?.action.kind === "undo") return button.action.token;
-  }
-  throw new Error(`no undo button in ${reply.title}`);
-}
 
 describe.each(testTargets)("ledger on $name", (target) => {
   let app: TestApp;

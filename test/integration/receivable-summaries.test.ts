@@ -23,18 +23,10 @@ import { importFile } from "../../src/import/import-file.js";
 import { createImportSink } from "../../src/data/import-sink.js";
 import { referenceOverdue } from "../support/receivable-reference.js";
 import type { CalendarDate } from "../../src/core/dates.js";
+import { undoToken } from "../support/reply-undo.js";
 
 const DAYS: CalendarDate[] = ["2026-11-23", "2026-08-15", "2026-12-31", "2027-06-01"];
 const LIST_LENGTHS = [1, 3, 10];
-
-function undoToken(reply: Reply): string {
-  for (const block of reply.blocks) {
-    if (block.type !== "card") continue;
-    const button = block.buttons?.find((item) => item.action.kind === "undo");
-    if (button?.action.kind === "undo") return button.action.token;
-  }
-  throw new Error(`no undo button in ${reply.title}`);
-}
 
 describe.each(testTargets)("receivable summaries on $name", (target) => {
   let app: TestApp;
