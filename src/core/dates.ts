@@ -15,15 +15,18 @@ import { parseISO } from "date-fns/parseISO";
 
 export type CalendarDate = string; // YYYY-MM-DD
 
-// Every command checks its member's zone: building an Intl.DateTimeFormat each time showed in profiles.
+// Every command checks its member's zone and asks for its "today": building an Intl.DateTimeFormat
+// (or a TZDate) each time showed in profiles, so each zone gets one formatter, which also tells
+// whether the zone exists.
 const knownZones = new Map<string, boolean>();
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 export function isValidTimeZone(zone: string): boolean {
   const known = knownZones.get(zone);
   if (known !== undefined) return known;
   let valid: boolean;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    dayFormatter(zone);
     valid = true;
   } catch {
     valid = false;
@@ -32,9 +35,6 @@ export function isValidTimeZone(zone: string): boolean {
   if (knownZones.size < 1000) knownZones.set(zone, valid);
   return valid;
 }
-
-// Every command asks for its member's "today": one formatter per zone, not a TZDate each time.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = dayFormatters.get(timeZone);
