@@ -18,11 +18,11 @@ import type { Database } from "./database.js";
 export const MIGRATIONS_TABLE = "_prisma_migrations";
 export const DEFAULT_BATCH_ROWS = 1000;
 /**
- * Sums kept by triggers from the tables they add up (deal_month_totals from deals; the receivable
- * summaries from invoices). Never copied or backed up: the target's own triggers rebuild them as the
- * source rows arrive.
+ * Tables kept by triggers from the rows they derive from (deal_month_totals from deals; the
+ * receivable summaries from invoices; search_words from customers). Never copied or backed up: the
+ * target's own triggers rebuild them as the source rows arrive.
  */
-export const DERIVED_TABLES = ["deal_month_totals", "receivable_due_totals", "customer_receivables", "receivable_changes", "receivable_change_marks"];
+export const DERIVED_TABLES = ["deal_month_totals", "receivable_due_totals", "customer_receivables", "receivable_changes", "receivable_change_marks", "search_words"];
 
 export type SequenceState = { column: string; lastValue: string; isCalled: boolean };
 

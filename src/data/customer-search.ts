@@ -5,9 +5,13 @@
  *  2. candidates: every query word in the search document (trigram GIN for words of 3+ letters,
  *     gram-array GIN for CJK/Hangul words and two-letter words), or the phone: a whole number
  *     as a gram-array element, part of one by the phone trigram GIN; at most CANDIDATE_CAP rows;
- *  3. typo tolerance: the query is a trigram word-neighbour of the names and contacts (`<%`,
- *     threshold 0.5, their own trigram GIN) and, word-aligned, of a name or contact; only for Latin queries of 3+ letters and only when
- *     statements 1-2 found nothing scoring STRONG_MATCH (0.6) or more.
+ *  3. typo tolerance, only for Latin queries of 3+ letters and only when statements 1-2 found
+ *     nothing scoring STRONG_MATCH (0.6) or more: first the query's words are corrected against
+ *     the workspace's own words (typo-corrections.ts) and customers holding a correction of every
+ *     word are read through the names-and-contacts trigram GIN; when that finds nobody, the query
+ *     is compared with the names and contacts themselves (a trigram word-neighbour, `<%`,
+ *     threshold 0.5, through the same index). Either way a row must be, word-aligned, close to a
+ *     name or contact.
  * Every statement ranks its rows with the same score (search-ranking.ts), so their results merge
  * into one order. No row is scored in JavaScript.
  */
@@ -17,6 +21,7 @@ import type { CustomerSearchScope } from "../core/customer-visibility.js";
 import type { DbClient } from "./client-types.js";
 import type { SqlReader } from "./sql-runner.js";
 import { escapeLike, scoreSql, SqlParams, STRONG_MATCH, TYPO_TEXT } from "./search-ranking.js";
+import { correctableWords, correctionsByWord, correctionsStatement } from "./typo-corrections.js";
 
 /** Words shorter than this similarity are not worth showing as typo matches. */
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
@@ -118,14 +123,23 @@ function candidateStatement(tenantId: number, query: SearchQuery, wanted: number
   return rankedStatement("candidates", params, tenant, `(${alternatives.join(" OR ")})${visibleCondition(params, scope)}`, query, wanted);
 }
 
-function typoStatement(tenantId: number, query: SearchQuery, wanted: number, scope: CustomerSearchScope): SearchStatement | null {
+/**
+ * The typo tier. `corrections` (each query word's corrections, see typo-corrections.ts): rows
+ * holding one correction of every word, found through the names-and-contacts trigram index; a
+ * word common to thousands of names ("Johnson") costs nothing more when the other is rare.
+ * Without them: rows whose names and contacts are a trigram word-neighbour of the whole query.
+ */
+export function typoStatement(tenantId: number, query: SearchQuery, wanted: number, scope: CustomerSearchScope, corrections?: readonly string[][]): SearchStatement | null {
   if ([...query.core].length < 3) return null;
   const params = new SqlParams();
   const tenant = params.add(tenantId);
   const text = params.add(query.core);
-  // Found by the trigram index over names and contacts (`<%`), then re-checked word-aligned:
-  // initials and addresses are typed exactly ("zzzzzz" is a neighbour of the initials "zzzxfz"),
-  // and one shared word ending ("line" in "trampoline" and "Crestline") is not a typo of a name.
+  const near = corrections
+    ? corrections.map((words) => `(${words.map((word) => `${TYPO_TEXT} LIKE ${params.add(`%${escapeLike(word)}%`)}`).join(" OR ")})`).join(" AND ")
+    : `${text} <% ${TYPO_TEXT}`;
+  // Then re-checked word-aligned: initials and addresses are typed exactly ("zzzzzz" is a neighbour
+  // of the initials "zzzxfz"), and one shared word ending ("line" in "trampoline" and "Crestline")
+  // is not a typo of a name.
   const closeness = `strict_word_similarity(${text}, ${TYPO_TEXT})`;
   const visible = visibleCondition(params, scope);
   const scanned = params.add(TYPO_SCANNED);
@@ -140,7 +154,7 @@ function typoStatement(tenantId: number, query: SearchQuery, wanted: number, sco
     sql: `WITH near AS (
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
-       WHERE c.tenant_id = ${tenant} AND ${text} <% ${TYPO_TEXT}${visible} AND c.archived_at IS NULL
+       WHERE c.tenant_id = ${tenant} AND ${near}${visible} AND c.archived_at IS NULL
        LIMIT ${scanned}
      ), candidates AS (
        SELECT * FROM (SELECT c.*, ${closeness} AS closeness FROM near c) near
@@ -219,6 +233,20 @@ export function inOneRoundTrip(statements: readonly SearchStatement[]): SearchSt
 /** Where search statements run: plain SQL outside a transaction (cheaper), or the ORM client of one. */
 export type SearchConnection = DbClient | SqlReader;
 
+// Never as prepared statements: which index serves a tier depends on the text (a two-character
+// word cannot use the trigram index), and PostgreSQL's generic plan, blind to it, scanned the table.
+function rowsOf<T>(db: SearchConnection, statement: { sql: string; params: unknown[] }): Promise<T[]> {
+  return typeof db === "function" ? db<T>(statement.sql, statement.params) : db.$queryRawUnsafe<T[]>(statement.sql, ...statement.params);
+}
+
+/** The typo tier over the query words' corrections, or null when some word has none. */
+async function correctedTypoStatement(db: SearchConnection, tenantId: number, query: SearchQuery, wanted: number, scope: CustomerSearchScope): Promise<SearchStatement | null> {
+  const words = correctableWords(query.core);
+  if (words.length === 0) return null;
+  const corrections = correctionsByWord(words, await rowsOf<{ position: number; word: string }>(db, correctionsStatement(tenantId, words)));
+  return corrections ? typoStatement(tenantId, query, wanted, scope, corrections) : null;
+}
+
 export async function searchCustomers(
   db: SearchConnection,
   tenantId: number,
@@ -226,11 +254,8 @@ export async function searchCustomers(
   options: { limit: number; offset?: number } & CustomerSearchScope,
 ): Promise<CustomerHit[]> {
   const wanted = options.limit + (options.offset ?? 0);
-  const { first, typo } = searchStatements(tenantId, raw, wanted, options);
-  // Never as prepared statements: which index serves a tier depends on the text (a two-character
-  // word cannot use the trigram index), and PostgreSQL's generic plan, blind to it, scanned the table.
-  const run = (statement: SearchStatement) =>
-    typeof db === "function" ? db<HitRow>(statement.sql, statement.params) : db.$queryRawUnsafe<HitRow[]>(statement.sql, ...statement.params);
+  const { query, first, typo } = searchStatements(tenantId, raw, wanted, options);
+  const run = (statement: SearchStatement) => rowsOf<HitRow>(db, statement);
   const hits = new Map<number, HitRow>();
   const add = (rows: HitRow[]) => {
     for (const row of rows) {
@@ -242,7 +267,11 @@ export async function searchCustomers(
   const best = Math.max(0, ...[...hits.values()].map((row) => Number(row.score)));
   // Typo neighbours are for when the text itself found nothing strong: next to a real match they
   // are noise, and scanning them costs.
-  if (typo && best < STRONG_MATCH) add(await run(typo));
+  if (typo && best < STRONG_MATCH) {
+    const corrected = await correctedTypoStatement(db, tenantId, query, wanted, options);
+    const rows = corrected ? await run(corrected) : [];
+    add(rows.length > 0 ? rows : await run(typo));
+  }
   const ranked = [...hits.values()].sort(
     (a, b) => Number(b.score) - Number(a.score) || [...a.name].length - [...b.name].length || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id),
   );
