@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../core/command.js";
 import type { CommandContext } from "../core/context.js";
 import { thisMonth, thisQuarter, yearBefore, type Window } from "../core/deal-periods.js";
-import type { DealStage, ForecastGroup } from "../core/deal-store.js";
+import type { DealStage, ForecastSums } from "../core/deal-store.js";
 import { hasRole } from "../core/permissions.js";
 import { englishOf } from "../core/i18n/localized-messages.js";
 import { resolveMember } from "../core/resolve.js";
@@ -28,45 +28,35 @@ export type ForecastFigures = {
 
 /**
  * The forecast's figures per currency (amounts in different currencies do not add up): open and
- * weighted amounts of open deals closing in the period, won so far, and won in the same period
- * a year earlier.
+ * weighted amounts of open deals closing in the period, won, lost, and won in the same period a
+ * year earlier. Members are shown by name, so owners without one share the `noOwner` row.
  */
-export function forecastFigures(current: readonly ForecastGroup[], lastYear: readonly ForecastGroup[], stages: readonly DealStage[], noOwner: string): ForecastFigures[] {
-  const currencies = [...new Set([...current, ...lastYear].map((group) => group.currency))].sort((a, b) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)));
+export function forecastFigures(sums: ForecastSums, stages: readonly DealStage[], noOwner: string): ForecastFigures[] {
+  const currencies = [...new Set([...sums.totals, ...sums.earlier].map((row) => row.currency))].sort((a, b) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)));
   const order = new Map(stages.map((stage, index) => [stage.key, index]));
   return currencies.map((currency) => {
-    const groups = current.filter((group) => group.currency === currency);
-    const open = groups.filter((group) => group.status === "open");
-    const won = groups.filter((group) => group.status === "won");
-    const previous = lastYear.filter((group) => group.currency === currency && group.status !== "open");
+    const total = sums.totals.find((row) => row.currency === currency);
+    const earlier = sums.earlier.find((row) => row.currency === currency);
     const members = new Map<string, ForecastFigures["members"][number]>();
-    for (const group of [...open, ...won]) {
+    for (const group of sums.members) {
+      if (group.currency !== currency) continue;
       const name = group.ownerName ?? noOwner;
       const row = members.get(name) ?? { name, open: 0, weighted: 0, won: 0 };
-      if (group.status === "open") {
-        row.open += group.amount;
-        row.weighted += group.weighted;
-      } else row.won += group.amount;
+      row.open += group.open;
+      row.weighted += group.weighted;
+      row.won += group.won;
       members.set(name, row);
     }
-    const byStage = new Map<string, ForecastFigures["stages"][number]>();
-    for (const group of open) {
-      const row = byStage.get(group.stage) ?? { stage: group.stage, count: 0, open: 0, weighted: 0 };
-      row.count += group.count;
-      row.open += group.amount;
-      row.weighted += group.weighted;
-      byStage.set(group.stage, row);
-    }
-    const sum = (rows: readonly ForecastGroup[], pick: (group: ForecastGroup) => number) => rows.reduce((total, group) => total + pick(group), 0);
+    const byStage = sums.stages.filter((row) => row.currency === currency).map(({ stage, count, open, weighted }) => ({ stage, count, open, weighted }));
     return {
       currency,
-      open: sum(open, (group) => group.amount),
-      weighted: sum(open, (group) => group.weighted),
-      won: sum(won, (group) => group.amount),
-      lost: sum(groups.filter((group) => group.status === "lost"), (group) => group.count),
-      wonLastYear: previous.length ? sum(previous.filter((group) => group.status === "won"), (group) => group.amount) : null,
+      open: total?.open ?? 0,
+      weighted: total?.weighted ?? 0,
+      won: total?.won ?? 0,
+      lost: total?.lost ?? 0,
+      wonLastYear: earlier ? earlier.won : null,
       members: [...members.values()].sort((a, b) => b.weighted + b.won - (a.weighted + a.won) || a.name.localeCompare(b.name)),
-      stages: [...byStage.values()].sort((a, b) => (order.get(a.stage) ?? 99) - (order.get(b.stage) ?? 99)),
+      stages: byStage.sort((a, b) => (order.get(a.stage) ?? 99) - (order.get(b.stage) ?? 99)),
     };
   });
 }
@@ -117,14 +107,11 @@ async function forecastReply(ctx: CommandContext, period: Period, who: string) {
   const ownerId = member?.id;
   // Won and lost deals of the whole period: a deal is closed when someone marks it (or an import
   // says it was), so those are the ones won so far, and whole months read the monthly totals.
-  const [stages, current, lastYear] = await Promise.all([
-    ctx.store.deals.stages(),
-    ctx.store.deals.forecast({ closeFrom: window.from, closeTo: window.to, closedFrom: window.from, closedTo: window.to, ownerId }),
-    ctx.store.deals.forecast({ closeFrom: last.from, closeTo: last.to, closedFrom: last.from, closedTo: last.to, ownerId }),
-  ]);
+  const sums = await ctx.store.deals.forecast({ from: window.from, to: window.to, earlier: last, ownerId });
+  const stages = await ctx.store.deals.stages(); // the list the forecast was weighted by, read once per command
   const whose = member ? (member.id === ctx.member.id ? "mine" : "member") : "team";
   const title = ctx.t("forecast.title", { period, from: window.from, to: window.to, whose, owner: member?.displayName ?? "" });
-  const figures = forecastFigures(current, lastYear.filter((group) => group.status !== "open"), stages, ctx.t("deal.noOwner"));
+  const figures = forecastFigures(sums, stages, ctx.t("deal.noOwner"));
   if (!figures.length) return reply.of(title, [{ type: "text", text: ctx.t("forecast.none") }]);
   const blocks: Block[] = [];
   if (figures.length > 1) blocks.push({ type: "text", tone: "muted", text: ctx.t("forecast.currencies", { count: figures.length }) });

@@ -89,16 +89,20 @@ export type DealFilter = {
 /** Sums of deals in one currency: `weighted` applies each deal's probability (its own, else its stage's). */
 export type CurrencyTotal = { currency: string | null; count: number; amount: number; weighted: number };
 
-/** One group of deals for the forecast: an owner, a stage and a currency. */
-export type ForecastGroup = {
-  ownerId: number | null;
-  ownerName: string | null;
-  stage: string;
-  currency: string | null;
-  status: DealStatus;
-  count: number;
-  amount: number;
-  weighted: number;
+/**
+ * The forecast's sums, added up per currency (amounts in different currencies do not add up).
+ * `weighted` is rounded per owner, stage and currency, then added: the member table, the stage
+ * table and the totals add up the same rounded amounts.
+ */
+export type ForecastSums = {
+  /** Every currency with a deal in the period: open and weighted amounts of open deals, won amount, lost deals. */
+  totals: { currency: string | null; open: number; weighted: number; won: number; lost: number }[];
+  /** Each owner with open or won deals in the period (ownerName null: no owner, or one no longer known). */
+  members: { currency: string | null; ownerId: number | null; ownerName: string | null; open: number; weighted: number; won: number }[];
+  /** Each stage with open deals in the period. */
+  stages: { currency: string | null; stage: string; count: number; open: number; weighted: number }[];
+  /** Won amount in the earlier period, for each currency with a deal won or lost then. */
+  earlier: { currency: string | null; won: number }[];
 };
 
 export type DealOutcomes = {
@@ -140,8 +144,11 @@ export type DealQueries = {
   events(dealId: number, limit: number): Promise<DealEvent[]>;
   /** Deals matching the filter, the soonest close first, with totals per currency over all of them. */
   list(filter: DealFilter & { limit: number; offset: number }): Promise<{ items: Deal[]; total: number; totals: CurrencyTotal[] }>;
-  /** Sums per owner, stage, currency and status: open deals closing in [closeFrom, closeTo], won and lost deals closed in [closedFrom, closedTo]. */
-  forecast(input: { closeFrom: CalendarDate; closeTo: CalendarDate; closedFrom: CalendarDate; closedTo: CalendarDate; ownerId?: number }): Promise<ForecastGroup[]>;
+  /**
+   * The forecast of [from, to]: open deals expected to close then, won and lost deals closed then;
+   * and the deals won and lost in the earlier period (the same period a year before). One read.
+   */
+  forecast(input: { from: CalendarDate; to: CalendarDate; earlier: { from: CalendarDate; to: CalendarDate }; ownerId?: number }): Promise<ForecastSums>;
   /** Won, lost and lost reasons of deals closed in [from, to]. */
   outcomes(input: { from: CalendarDate; to: CalendarDate; ownerId?: number }): Promise<DealOutcomes>;
   /** The quotes that price this deal, newest first. */

@@ -1,10 +1,10 @@
 /**
  * Reads the pipeline's monthly sums (table deal_month_totals, kept by a trigger on `deals`; see
- * migration 20261127233000_deal_month_totals) in the same row shape as a scan of the deals, so the
- * caller weights both the same way. They answer only what whole months can: open deals by the
- * month of their expected close, won and lost ones by the month they closed.
+ * migration 20261127233000_deal_month_totals) for the deal list's totals, in the same row shape as
+ * a scan of the deals, so the caller weights both the same way (the forecast reads them in
+ * deal-forecast.ts). They answer only what whole months can: open deals by the month of their
+ * expected close, won and lost ones by the month they closed.
  */
-import type { CalendarDate } from "../core/dates.js";
 import { isWholeMonths } from "../core/deal-periods.js";
 import type { DealFilter } from "../core/deal-store.js";
 import type { SqlReader } from "./sql-runner.js";
@@ -39,28 +39,6 @@ export async function listTotals(query: SqlReader, tenantId: number, filter: Dea
   return query<SumRow>(
     `SELECT d.stage, d.currency, d.status, ${SUMS} FROM deal_month_totals d WHERE ${parts.join(" AND ")}
      GROUP BY d.stage, d.currency, d.status HAVING SUM(d.deals) <> 0`,
-    params,
-  );
-}
-
-export type ForecastWindow = { closeFrom: CalendarDate; closeTo: CalendarDate; closedFrom: CalendarDate; closedTo: CalendarDate; ownerId?: number | undefined };
-
-export function forecastFitsTotals(window: ForecastWindow): boolean {
-  return isWholeMonths({ from: window.closeFrom, to: window.closeTo }) && isWholeMonths({ from: window.closedFrom, to: window.closedTo });
-}
-
-export async function forecastTotals(query: SqlReader, tenantId: number, window: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {
-  const params: unknown[] = [tenantId, window.closeFrom, window.closeTo, window.closedFrom, window.closedTo];
-  let owner = "";
-  if (window.ownerId !== undefined) {
-    params.push(window.ownerId);
-    owner = ` AND d.owner_id = $6`;
-  }
-  return query<SumRow & { owner_id: number | null }>(
-    `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM deal_month_totals d
-     WHERE d.tenant_id = $1${owner}
-       AND ((d.status = 'open' AND d.month BETWEEN $2::date AND $3::date) OR (d.status IN ('won', 'lost') AND d.month BETWEEN $4::date AND $5::date))
-     GROUP BY d.owner_id, d.stage, d.currency, d.status HAVING SUM(d.deals) <> 0`,
     params,
   );
 }

@@ -15,7 +15,6 @@ import {
   type DealQueries,
   type DealStage,
   type DealStatus,
-  type ForecastGroup,
   type LostReason,
   type StageKind,
 } from "../core/deal-store.js";
@@ -23,7 +22,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { DbClient } from "./client-types.js";
 import type { SqlReader } from "./sql-runner.js";
 import { fromDbDate, toDbDate } from "./mappers.js";
-import { forecastFitsTotals, forecastTotals, listFitsTotals, listTotals, type ForecastWindow, type SumRow } from "./deal-month-totals.js";
+import { readForecast } from "./deal-forecast.js";
+import { listFitsTotals, listTotals, type SumRow } from "./deal-month-totals.js";
 
 export type { SumRow };
 
@@ -56,8 +56,24 @@ export const SUMS = `COUNT(*) AS count, SUM(d.amount) AS amount,
   SUM(d.amount * d.probability) FILTER (WHERE d.probability IS NOT NULL) AS explicit,
   SUM(d.amount) FILTER (WHERE d.probability IS NULL) AS unset`;
 
-/** A deal row as dealsById() reads it: dates as calendar strings, times as instants. */
-type ListedRow = Omit<Deal, "ownerName" | "amount" | "status" | "lostReason"> & { amount: string | number | bigint; status: string; lostReason: string | null };
+/** A deal row as DEAL_COLUMNS reads it: dates as calendar strings, times as instants. */
+type ListedRow = Omit<Deal, "amount" | "status" | "lostReason"> & { amount: string | number | bigint; status: string; lostReason: string | null };
+
+// Calendar dates as text and times as instants: the drivers would read a DATE or a timestamp
+// without time zone in the process's own zone. The owner's name (null: no owner, or not a member
+// of this workspace) comes from a subquery, not a join: PostgreSQL plans every execution here
+// (plan_cache_mode), and one more joined table cost more to plan than the lookups cost to run.
+// `$1` is the tenant.
+const DEAL_COLUMNS = `d.id, d.customer_id AS "customerId", c.name AS "customerName", c.owner_id AS "customerOwnerId", d.owner_id AS "ownerId",
+  (SELECT m.display_name FROM members m WHERE m.id = d.owner_id AND m.tenant_id = $1) AS "ownerName",
+  d.title, d.amount, d.currency, d.stage, d.probability, to_char(d.close_on, 'YYYY-MM-DD') AS "closeOn", d.status,
+  d.lost_reason AS "lostReason", d.lost_note AS "lostNote", d.stage_changed_at AT TIME ZONE 'UTC' AS "stageChangedAt",
+  to_char(d.closed_on, 'YYYY-MM-DD') AS "closedOn", d.created_at AT TIME ZONE 'UTC' AS "createdAt"`;
+
+
+function dealOf(row: ListedRow): Deal {
+  return { ...row, amount: Number(row.amount), status: row.status as DealStatus, lostReason: row.lostReason as LostReason | null };
+}
 
 /**
  * Reads are plain SQL: through `read` outside a transaction (Database.read), else through the
@@ -77,27 +93,9 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
   /** The deals with these ids, in that order, with their customer and owner names (unknown ids skipped). */
   async function dealsById(ids: number[]): Promise<Deal[]> {
     if (!ids.length) return [];
-    // Calendar dates as text and times as instants: the drivers would read a DATE or a timestamp
-    // without time zone in the process's own zone.
-    const found = await query<ListedRow>(
-      `SELECT d.id, d.customer_id AS "customerId", c.name AS "customerName", c.owner_id AS "customerOwnerId", d.owner_id AS "ownerId",
-              d.title, d.amount, d.currency, d.stage, d.probability, to_char(d.close_on, 'YYYY-MM-DD') AS "closeOn", d.status,
-              d.lost_reason AS "lostReason", d.lost_note AS "lostNote", d.stage_changed_at AT TIME ZONE 'UTC' AS "stageChangedAt",
-              to_char(d.closed_on, 'YYYY-MM-DD') AS "closedOn", d.created_at AT TIME ZONE 'UTC' AS "createdAt"
-       FROM deals d JOIN customers c ON c.id = d.customer_id
-       WHERE d.tenant_id = $1 AND d.id = ANY($2::int[])`,
-      [tenantId, ids],
-    );
+    const found = await query<ListedRow>(`SELECT ${DEAL_COLUMNS} FROM deals d JOIN customers c ON c.id = d.customer_id WHERE d.tenant_id = $1 AND d.id = ANY($2::int[])`, [tenantId, ids]);
     const byId = new Map(found.map((row) => [row.id, row]));
-    const rows = ids.map((id) => byId.get(id)).filter((row): row is ListedRow => row !== undefined);
-    const names = await memberNames(rows.map((row) => row.ownerId));
-    return rows.map((row) => ({
-      ...row,
-      amount: Number(row.amount),
-      status: row.status as DealStatus,
-      lostReason: row.lostReason as LostReason | null,
-      ownerName: row.ownerId === null ? null : (names.get(row.ownerId) ?? null),
-    }));
+    return ids.map((id) => byId.get(id)).filter((row): row is ListedRow => row !== undefined).map(dealOf);
   }
 
   async function require(id: number): Promise<Deal> {
@@ -106,8 +104,8 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
     return deal;
   }
 
-  // A command asks for the stage list several times (the forecast's two periods weigh by it, its
-  // reply labels by it): one read per store, which lives for one command or digest run.
+  // A command asks for the stage list more than once (the forecast weighs by it and its reply
+  // labels by it): one read per store, which lives for one command or digest run.
   let stagesRead: Promise<DealStage[]> | null = null;
   function stages(): Promise<DealStage[]> {
     stagesRead ??= readStages().catch((error: unknown) => {
@@ -124,28 +122,6 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
     );
     if (!rows.length) return DEFAULT_STAGES.map((stage) => ({ ...stage }));
     return rows.map((row) => ({ key: row.key, name: row.name, position: row.position, probability: row.probability, kind: row.kind as StageKind }));
-  }
-
-  /** The forecast's sums from the deals themselves, for windows that are not whole months. */
-  async function forecastScan({ closeFrom, closeTo, closedFrom, closedTo, ownerId }: ForecastWindow): Promise<(SumRow & { owner_id: number | null })[]> {
-    const params: unknown[] = [closeFrom, closeTo, closedFrom, closedTo];
-    let owner = "";
-    if (ownerId !== undefined) {
-      params.push(ownerId);
-      owner = ` AND d.owner_id = $6`;
-    }
-    // Two branches, not one OR: each is a range of its own index (open deals by expected close,
-    // won and lost by closed date) read index-only; an OR became a scan of every deal of the tenant.
-    return query<SumRow & { owner_id: number | null }>(
-      `SELECT d.owner_id, d.stage, d.currency, d.status, ${SUMS} FROM (
-         SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
-         WHERE d.tenant_id = $1${owner} AND d.status = 'open' AND d.close_on BETWEEN $2::date AND $3::date
-         UNION ALL
-         SELECT d.owner_id, d.stage, d.currency, d.status, d.amount, d.probability FROM deals d
-         WHERE d.tenant_id = $1${owner} AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4::date AND $5::date) d
-       GROUP BY d.owner_id, d.stage, d.currency, d.status`,
-      [tenantId, ...params],
-    );
   }
 
   return {
@@ -253,15 +229,17 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
 
     async list(filter) {
       const where = conditions(filter);
-      const ids = await query<{ id: number }>(
-        `SELECT d.id FROM deals d WHERE ${where.sql} ORDER BY d.close_on ASC NULLS LAST, d.id ASC LIMIT ${Math.max(1, filter.limit)} OFFSET ${Math.max(0, filter.offset)}`,
+      // The page's ids first, read index-only in the list's order; then those deals and their names.
+      const page = await query<ListedRow>(
+        `SELECT ${DEAL_COLUMNS} FROM (SELECT d.id FROM deals d WHERE ${where.sql} ORDER BY d.close_on ASC NULLS LAST, d.id ASC LIMIT ${Math.max(1, filter.limit)} OFFSET ${Math.max(0, filter.offset)}) page
+         JOIN deals d ON d.id = page.id JOIN customers c ON c.id = d.customer_id ORDER BY d.close_on ASC NULLS LAST, d.id ASC`,
         [tenantId, ...where.params],
       );
       // A team's whole open pipeline comes from the monthly totals; anything narrower is a short range scan.
       const sums = listFitsTotals(filter)
         ? await listTotals(query, tenantId, filter)
         : await query<SumRow>(`SELECT d.stage, d.currency, d.status, ${SUMS} FROM deals d WHERE ${where.sql} GROUP BY d.stage, d.currency, d.status`, [tenantId, ...where.params]);
-      const items = await dealsById(ids.map((row) => row.id));
+      const items = page.map(dealOf);
       const list = await stages();
       const totals = new Map<string | null, CurrencyTotal>();
       for (const row of sums) {
@@ -274,23 +252,10 @@ export function createDealQueries(db: DbClient, tenantId: number, read: SqlReade
       return { items, total: [...totals.values()].reduce((sum, row) => sum + row.count, 0), totals: [...totals.values()] };
     },
 
-    async forecast(window) {
-      const rows = forecastFitsTotals(window) ? await forecastTotals(query, tenantId, window) : await forecastScan(window);
-      const list = await stages();
-      const names = await memberNames(rows.map((row) => row.owner_id));
-      return rows.map(
-        (row): ForecastGroup => ({
-          ownerId: row.owner_id,
-          ownerName: row.owner_id === null ? null : (names.get(row.owner_id) ?? null),
-          stage: row.stage,
-          currency: row.currency,
-          status: row.status as DealStatus,
-          count: Number(row.count),
-          amount: Number(row.amount ?? 0),
-          weighted: weightedOf(row, list),
-        }),
-      );
+    async forecast(input) {
+      return readForecast(query, tenantId, await stages(), input);
     },
+
     async outcomes({ from, to, ownerId }) {
       const where: Prisma.DealWhereInput = { tenantId, status: { in: ["won", "lost"] }, closedOn: { gte: toDbDate(from), lte: toDbDate(to) } };
       if (ownerId !== undefined) where.ownerId = ownerId;
