@@ -27,6 +27,18 @@ test("todayIn uses the zone", () => {
   expect(todayIn("UTC", now)).toBe("2026-11-23");
 });
 
+test.each([
+  ["Asia/Shanghai", "2026-11-24T15:59:59.999Z", "2026-11-24T16:00:00.000Z", "2026-11-24", "2026-11-25"],
+  ["Asia/Kolkata", "2026-11-24T18:29:59.000Z", "2026-11-24T18:30:00.000Z", "2026-11-24", "2026-11-25"],
+  ["America/New_York", "2026-11-25T04:59:59.500Z", "2026-11-25T05:00:00.000Z", "2026-11-24", "2026-11-25"],
+])("GIVEN the last instant of a day in %s THEN todayIn moves to the next day at the very next second", (zone, before, after, dayBefore, dayAfter) => {
+  // Asked twice within the same second (the remembered answer), then at midnight there.
+  expect(todayIn(zone, new Date(before))).toBe(dayBefore);
+  expect(todayIn(zone, new Date(before))).toBe(dayBefore);
+  expect(todayIn(zone, new Date(after))).toBe(dayAfter);
+  expect(todayIn(zone, new Date(before))).toBe(dayBefore);
+});
+
 test("endOfWeek is the Sunday", () => {
   expect(endOfWeek("2026-11-23")).toBe("2026-11-29");
   expect(endOfWeek("2026-11-29")).toBe("2026-11-29");

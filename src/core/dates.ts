@@ -45,8 +45,24 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Each zone's last answer and the second it was for. Every command asks for its "today", and a
+ * zone's date can only change on a whole second (offsets, even historical ones, are whole
+ * seconds), so within that second the answer is the same.
+ */
+const lastDays = new Map<string, { second: number; day: CalendarDate }>();
+
 /** The calendar date it is in `timeZone` at instant `now`. */
 export function todayIn(timeZone: string, now: Date): CalendarDate {
+  const second = Math.floor(now.getTime() / 1000);
+  const last = lastDays.get(timeZone);
+  if (last?.second === second) return last.day;
+  const day = formatDayIn(timeZone, now);
+  if (lastDays.size < 1000 || lastDays.has(timeZone)) lastDays.set(timeZone, { second, day });
+  return day;
+}
+
+function formatDayIn(timeZone: string, now: Date): CalendarDate {
   let year = "";
   let month = "";
   let day = "";

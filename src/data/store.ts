@@ -49,7 +49,10 @@ export function clientOf(store: Store): DbClient | undefined {
   return clients.get(store);
 }
 
+type LazyPart = "orders" | "orderEntry" | "receivables" | "ledger" | "reports" | "team" | "contacts" | "merges" | "tasks" | "quotes" | "channelSettings" | "alerts";
+
 /** `onTenantChanged`: told after the workspace's settings change, so a cached tenant is dropped. */
+
 export function createStore(
   db: DbClient,
   tenant: Tenant,
@@ -66,6 +69,7 @@ export function createStore(
     return toCustomer(row);
   };
 
+  const parts: Partial<Pick<Store, LazyPart>> = {};
   const store: Store = {
     tenant,
     async transaction(work) {
@@ -141,20 +145,46 @@ export function createStore(
       },
     },
 
-    orders: createOrderQueries(db, tenantId),
-    orderEntry: createOrderEntryQueries(db, tenantId),
-    receivables: createReceivableQueries(db, tenantId),
-    ledger: createLedgerQueries(db, tenantId),
-    reports: createReportQueries(db, tenantId, tenant.currency),
-    team: createTeamQueries(db, tenantId, clock),
-    contacts: createContactQueries(db, tenantId),
-    merges: createMergeQueries(db, tenantId),
+    // Built on first use: a store lives for one command, which touches one or two of these, and
+    // building them all cost about as much CPU as the command's member lookup.
+    get orders() {
+      return (parts.orders ??= createOrderQueries(db, tenantId));
+    },
+    get orderEntry() {
+      return (parts.orderEntry ??= createOrderEntryQueries(db, tenantId));
+    },
+    get receivables() {
+      return (parts.receivables ??= createReceivableQueries(db, tenantId));
+    },
+    get ledger() {
+      return (parts.ledger ??= createLedgerQueries(db, tenantId));
+    },
+    get reports() {
+      return (parts.reports ??= createReportQueries(db, tenantId, tenant.currency));
+    },
+    get team() {
+      return (parts.team ??= createTeamQueries(db, tenantId, clock));
+    },
+    get contacts() {
+      return (parts.contacts ??= createContactQueries(db, tenantId));
+    },
+    get merges() {
+      return (parts.merges ??= createMergeQueries(db, tenantId));
+    },
 
-    tasks: createTaskQueries(db, tenantId),
-    quotes: createQuoteQueries(db, tenantId),
+    get tasks() {
+      return (parts.tasks ??= createTaskQueries(db, tenantId));
+    },
+    get quotes() {
+      return (parts.quotes ??= createQuoteQueries(db, tenantId));
+    },
     deals: createDealQueries(db, tenantId, root ? read : null),
-    channelSettings: createChannelSettingsQueries(db, tenantId),
-    alerts: createAlertQueries(db, tenantId),
+    get channelSettings() {
+      return (parts.channelSettings ??= createChannelSettingsQueries(db, tenantId));
+    },
+    get alerts() {
+      return (parts.alerts ??= createAlertQueries(db, tenantId));
+    },
     followUps: {
       async list({ from, to, ownerId, limit, offset }) {
         const where = {

@@ -24,9 +24,11 @@ export function splitGraphemes(text: string): string[] {
   return Array.from(graphemes.segment(text), (part) => part.segment);
 }
 
+const codeUnits = (part: string): number => part.length;
+
 /** `text` when it fits in `max`; otherwise whole graphemes that fit with an ellipsis after them. */
 export function truncateText(text: string, max: number, options: TruncateOptions = {}): string {
-  const measure = options.measure ?? ((part: string) => part.length);
+  const measure = options.measure ?? codeUnits;
   if (max <= 0) return "";
   if (measure(text) <= max) return text;
   const room = max - measure(ELLIPSIS);

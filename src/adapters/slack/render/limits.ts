@@ -31,5 +31,8 @@ export const SLACK_LIMITS = {
  * an ellipsis when cut, and never leaving half an escape entity (`&amp;` `&lt;` `&gt;`) at the end.
  */
 export function truncate(text: string, max: number): string {
-  return truncateText(text, max, { tidyEnd: (kept) => kept.replace(/&[a-z]{0,3}$/, "") });
+  return truncateText(text, max, WITHOUT_HALF_ENTITY);
 }
+
+// One options object for every call: rendering a reply truncates every piece of text.
+const WITHOUT_HALF_ENTITY = { tidyEnd: (kept: string) => kept.replace(/&[a-z]{0,3}$/, "") };
