@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { createApp, type App } from "../src/app.js";
+import { keepServingHeapSmall } from "../bin/serving-heap.mjs";
+import type { App } from "../src/app.js";
 import type { Actor } from "../src/core/actor.js";
 import type { Logger } from "../src/core/logger.js";
-import { searchCustomers } from "../src/data/customer-search.js";
 import type { DatabaseTarget } from "../src/data/database.js";
 import { runConcurrent, startRssSampler, summarize, timed, type Stats } from "./measure.js";
 import type { BenchQuery } from "./queries.js";
@@ -85,6 +85,10 @@ async function handle(request: ServeRequest): Promise<ServeResponse | undefined>
   switch (request.type) {
     case "init": {
       const clock = clockFrom(request.clockAnchor);
+      // As `rapport start` does on the embedded database, before the application loads (hence
+      // the dynamic imports).
+      if (request.target.kind === "pglite") keepServingHeapSmall();
+      const { createApp } = await import("../src/app.js");
       const opened = await timed(() => createApp({ target: request.target, logger: countingLogger, ...(clock ? { clock } : {}) }));
       app = opened.value;
       const rows = await app.database.prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM tenants WHERE platform = 'slack' AND external_id = $1`, request.tenantExternalId);
@@ -115,6 +119,7 @@ async function handle(request: ServeRequest): Promise<ServeResponse | undefined>
     }
     case "search": {
       const prisma = app!.database.prisma;
+      const { searchCustomers } = await import("../src/data/customer-search.js");
       const classes: SearchClassResult[] = [];
       for (const [klass, queries] of groupByClass(request.queries)) {
         for (const query of queries) await searchCustomers(prisma, tenantId, query.text, { limit: 11 }); // warm-up pass

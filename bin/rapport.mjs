@@ -4,6 +4,7 @@
 // dist/ (no compiler in the process; tsx is not even installed by `npm ci --omit=dev`).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { keepServingHeapSmall } from "./serving-heap.mjs";
 
 // `rapport import` streams files of any size, but V8 collects the short-lived batches lazily and
 // lets its heap grow far past what the import holds (1 GB at 1M rows). Run it with a fixed heap
@@ -26,6 +27,9 @@ if (process.argv[2] === "import" && !heapFlagGiven) {
   // rarely to see that quickly: it also checks its parent between batches (RAPPORT_LAUNCHER_PID).
   const orphaned = () => process.kill(process.pid, "SIGTERM");
   if (process.channel) process.once("disconnect", orphaned);
+  // Before the application loads: a server on the embedded database runs for days on a small
+  // machine, so its heap is kept near what it holds. On PostgreSQL, V8's defaults cost less CPU.
+  if (process.argv[2] === "start" && !process.env.DATABASE_URL) keepServingHeapSmall();
   try {
     const { main } = await loadCli();
     process.exitCode = await main(process.argv.slice(2));
