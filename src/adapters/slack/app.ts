@@ -21,8 +21,7 @@ import { SlackPoster } from "./support/poster.js";
 import { TtlMap } from "./support/ttl-map.js";
 import { createSlackPeopleSync, PEOPLE_SYNC_INTERVAL_MS } from "./people-sync.js";
 import { KnownLocales, rememberingLocales } from "./support/known-locales.js";
-import { createKeepAliveTransport } from "./support/keep-alive-fetch.js";
-import { respondVia } from "./support/respond.js";
+import { createKeepAliveFetch } from "./support/keep-alive-fetch.js";
 import type { FileOutcome } from "./support/file-upload.js";
 import type { Reply } from "../../core/reply.js";
 import type { PlatformApiObserver } from "../../core/platform-api-events.js";
@@ -71,8 +70,7 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }), boltLogLevel);
   boltLogger.setLevel(boltLogLevel);
   // One keep-alive transport for the replies to response_url and the Web API calls (see ./support/keep-alive-fetch.ts).
-  const transport = createKeepAliveTransport();
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), fetch: transport.fetch };
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), fetch: createKeepAliveFetch() };
 
   if (config.oauth && !givenStore) {
     throw new SlackConfigError("installationStore is required with the OAuth install flow (SLACK_CLIENT_ID ...): pass createSlackInstallationStore(...) to createSlackApp.");
@@ -95,7 +93,6 @@ export function createSlackApp({ api, config: rawConfig, logger: rootLogger, adm
     inFlight: new TtlMap<string, Promise<Reply>>(15 * 60 * 1000, 5_000),
     deliveries: new TtlMap<string, true>(60 * 60 * 1000, 50_000),
     uploads: new TtlMap<string, Promise<FileOutcome[]>>(30 * 60 * 1000, 5_000),
-    respondTo: (responseUrl) => respondVia(transport.postJson, responseUrl),
     ...(publicUrl ? { publicUrl } : {}),
   };
 

@@ -9,7 +9,6 @@ import type { SlackPoster } from "./poster.js";
 import type { FileOutcome } from "./file-upload.js";
 import type { TtlMap } from "./ttl-map.js";
 import type { KnownLocales } from "./known-locales.js";
-import type { Respond } from "./respond.js";
 
 /** An ephemeral reply kept so its Share button can post it; only its owner may share it. */
 export type SharedReply = { reply: Reply; teamId: string; userId: string };
@@ -32,8 +31,6 @@ export type SlackDeps = {
   deliveries: TtlMap<string, true>;
   /** delivery key -> the upload of a reply's files, so a repeated delivery does not upload them again. */
   uploads: TtlMap<string, Promise<FileOutcome[]>>;
-  /** A response_url's respond() over the app's kept-alive transport; absent: Bolt's own respond. */
-  respondTo?: (responseUrl: string) => Respond;
   /** RAPPORT_PUBLIC_URL: links under it unfurl (listeners/events/link-shared.ts); undefined: none do. */
   publicUrl?: string;
 };

@@ -8,9 +8,6 @@
  * FormData upload, a stream, a Request object) goes to the global fetch unchanged. Redirects
  * follow fetch's rules: `redirect: "error"` fails, `manual` returns the 3xx, and `follow` repeats
  * the request through the global fetch, which follows it (the 3xx says nothing was done yet).
- *
- * `postJson` is the same POST for a caller that needs only the status (a reply to a response_url):
- * it skips building the WHATWG Response, which costs more than the POST's own JavaScript.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
@@ -26,17 +23,6 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 type PlainBody = string | Uint8Array | undefined;
 
-/** What came back, before it becomes a Response (or does not need to). */
-type Answer = { incoming: IncomingMessage; body: Buffer };
-
-export type KeepAliveTransport = {
-  fetch: typeof fetch;
-  /** POSTs `payload` as JSON (redirects followed as fetch does) and answers only the status. */
-  postJson(url: string, payload: unknown): Promise<{ status: number; statusText: string }>;
-};
-
-const JSON_HEADERS: Readonly<Record<string, string>> = { "Content-Type": "application/json" };
-
 function plainBody(body: RequestInit["body"]): PlainBody | null {
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string") return body;
@@ -51,7 +37,7 @@ function plainHeaders(headers: RequestInit["headers"]): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 }
 
-function toResponse({ incoming, body }: Answer): Response {
+function toResponse(incoming: IncomingMessage, body: Buffer): Response {
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
@@ -64,14 +50,10 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 export function createKeepAliveFetch(fallback: typeof fetch = globalThis.fetch): typeof fetch {
-  return createKeepAliveTransport(fallback).fetch;
-}
-
-export function createKeepAliveTransport(fallback: typeof fetch = globalThis.fetch): KeepAliveTransport {
   const httpAgent = new HttpAgent(SOCKET_OPTIONS);
   const httpsAgent = new HttpsAgent(SOCKET_OPTIONS);
 
-  const send = (url: URL, method: string, headers: Readonly<Record<string, string>>, body: PlainBody, signal: AbortSignal | undefined, retried: boolean): Promise<Answer> =>
+  const send = (url: URL, method: string, headers: Record<string, string>, body: PlainBody, signal: AbortSignal | undefined, retried: boolean): Promise<Response> =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortError(signal));
       const secure = url.protocol === "https:";
@@ -82,7 +64,7 @@ export function createKeepAliveTransport(fallback: typeof fetch = globalThis.fet
         incoming.once("error", fail);
         incoming.once("end", () => {
           signal?.removeEventListener("abort", onAbort);
-          resolve({ incoming, body: Buffer.concat(chunks) });
+          resolve(toResponse(incoming, Buffer.concat(chunks)));
         });
       });
       let answered = false;
@@ -108,33 +90,16 @@ export function createKeepAliveTransport(fallback: typeof fetch = globalThis.fet
       outgoing.end(body);
     });
 
-  const keepAliveFetch = async (...[input, init]: FetchArgs): Promise<Response> => {
+  return async (...[input, init]: FetchArgs): Promise<Response> => {
     const body = plainBody(init?.body);
     const method = (init?.method ?? "GET").toUpperCase();
     if (!(typeof input === "string" || input instanceof URL) || body === null || !["GET", "POST"].includes(method)) return fallback(input, init);
     const url = new URL(input);
     if (url.protocol !== "http:" && url.protocol !== "https:") return fallback(input, init);
-    const response = toResponse(await send(url, method, plainHeaders(init?.headers), body, init?.signal ?? undefined, false));
+    const response = await send(url, method, plainHeaders(init?.headers), body, init?.signal ?? undefined, false);
     if (response.status < 300 || response.status >= 400 || !response.headers.has("location")) return response;
     if (init?.redirect === "manual") return response;
     if (init?.redirect === "error") throw new TypeError("fetch failed", { cause: new Error(`unexpected redirect to ${response.headers.get("location")}`) });
     return fallback(input, init);
   };
-
-  const postJson = async (url: string, payload: unknown): Promise<{ status: number; statusText: string }> => {
-    const body = JSON.stringify(payload);
-    const target = new URL(url);
-    const viaFetch = async (fetchWith: typeof fetch) => {
-      const response = await fetchWith(url, { method: "POST", headers: JSON_HEADERS, body });
-      return { status: response.status, statusText: response.statusText };
-    };
-    if (target.protocol !== "http:" && target.protocol !== "https:") return viaFetch(fallback);
-    const { incoming } = await send(target, "POST", JSON_HEADERS, body, undefined, false);
-    const status = incoming.statusCode ?? 500;
-    // A redirect is followed as the fetch above follows it: the whole request again through the global fetch.
-    if (status >= 300 && status < 400 && incoming.headers.location) return viaFetch(fallback);
-    return { status, statusText: incoming.statusMessage ?? "" };
-  };
-
-  return { fetch: keepAliveFetch, postJson };
 }

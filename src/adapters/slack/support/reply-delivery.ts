@@ -6,6 +6,7 @@
  * errors are ordinary replies from the core).
  */
 import { randomBytes } from "node:crypto";
+import type { RespondFn } from "@slack/bolt";
 import { ErrorCode } from "@slack/web-api";
 import type { AdmissionDecision, Refusal } from "../../../core/admission.js";
 import type { Block, Reply } from "../../../core/reply.js";
@@ -16,13 +17,12 @@ import { renderMessage, type SlackMessage } from "../render/render-reply.js";
 import type { SlackDeps } from "./deps.js";
 import { fileNotes, sendReplyFiles } from "./reply-files.js";
 import { withoutUnfurls } from "./no-unfurls.js";
-import type { Respond } from "./respond.js";
 
 export type DeliveryTarget = {
   teamId: string;
   userId: string;
   botToken?: string;
-  respond?: Respond;
+  respond?: RespondFn;
   /** With respond: replace the message the button sat on (paging, undo). */
   replaceOriginal?: boolean;
   channelId?: string;

@@ -18,7 +18,7 @@ export function registerCrmCommand(app: App, deps: SlackDeps): void {
     const identity = identityFrom({ teamId: command.team_id, userId: command.user_id, teamName: command.team_domain }, context);
     const text = command.text.trim();
     // The trigger_id identifies this request: a repeated delivery neither writes nor uploads twice.
-    const target = { ...identity, respond: deps.respondTo && command.response_url ? deps.respondTo(command.response_url) : respond, channelId: command.channel_id, deliveryKey: `trigger:${command.trigger_id}`, ...(context.botToken ? { botToken: context.botToken } : {}) };
+    const target = { ...identity, respond, channelId: command.channel_id, deliveryKey: `trigger:${command.trigger_id}`, ...(context.botToken ? { botToken: context.botToken } : {}) };
     const formOnly = deps.api.commands.find((definition) => definition.writes === true && definition.name === text.toLowerCase() && definition.options.some((option) => option.required));
     if (formOnly) {
       // Opening a form runs no command: no admission. The trigger_id expires within seconds.
