@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort, waitFor } from "../../support/processes.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
 import { sendSigned, signSlashCommand } from "../../fakes/slack/sign-request.js";
 import { slashCommand } from "../../fakes/slack/payloads.js";
@@ -18,24 +18,6 @@ const BIN = join(import.meta.dirname, "../../../bin/rapport.mjs");
 const SECRET = "ops-test-signing-secret";
 const METRICS_TOKEN = "ops-test-metrics-token";
 const DRAIN_SECONDS = 2;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("timed out");
-}
 
 describe("rapport start with Slack configured", () => {
   let slack: FakeSlackApi;
