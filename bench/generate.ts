@@ -20,7 +20,7 @@ import { databaseName, openSql, SIZE_CUSTOMERS, targetFor, withAdmin, type Bench
 import { rngFor, type Rng } from "./prng.js";
 import { CURRENCY_OF_LANGUAGE, DEAL_LOST_NOTES, DEAL_TITLES, generateName, INDUSTRIES, INTERACTION_SUMMARIES, MEMBER_NAMES } from "./vocabulary.js";
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const SEED = 20261123;
 /** The data set's "today": follow-ups, due dates and ages are relative to it; digests run at it. */
 export const ANCHOR_DATE = "2026-11-23";
@@ -378,6 +378,13 @@ async function load(sql: Sql, db: BenchDbKind, size: BenchSize, log: Log): Promi
   await loadDeals(sql, step);
   // Invoices were loaded without their triggers too: sum the receivables once.
   await step("receivable summaries", `SELECT receivable_summaries_rebuild()`);
+  // So were customers: collect the workspaces' words for typo corrections once.
+  await step(
+    "search words",
+    `INSERT INTO search_words (tenant_id, word)
+     SELECT DISTINCT c.tenant_id, w.word FROM customers c CROSS JOIN LATERAL search_words_of(c.search_doc) AS w(word)
+     ON CONFLICT DO NOTHING`,
+  );
   await step(
     "customer purchase and contact stats",
     `UPDATE customers c SET

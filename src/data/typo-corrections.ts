@@ -21,8 +21,6 @@ const ALL_EDITS_MAX_LENGTH = 6;
 const SWAPS_MAX_LENGTH = 16;
 /** Trigram neighbours kept per query word, the most similar first. */
 const NEIGHBOURS_PER_WORD = 5;
-/** Trigram similarity a correction needs to the typed word (pg_trgm's own default for `%`). */
-const LEAST_SIMILARITY = 0.3;
 /** Letters a correction may add or drop against the typed word. */
 const MAX_LENGTH_CHANGE = 2;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -66,21 +64,18 @@ export function correctionsStatement(tenantId: number, words: readonly string[])
   const tenant = params.add(tenantId);
   const neighbours = params.add(NEIGHBOURS_PER_WORD);
   const change = params.add(MAX_LENGTH_CHANGE);
-  const least = params.add(LEAST_SIMILARITY);
-  // The stored words nearest to the typed one (`<<->`: how much of the typed word's trigrams a
-  // word holds), walked in that order by the GiST index search_words_trgm, then kept if similar
-  // enough as a whole. Not pg_trgm's `%` or `<->`: on PGlite 0.5, with btree_gin loaded, both
-  // return no row at all.
+  // The stored words nearest to the typed one, at least 0.3 similar (search_word_neighbours, migration
+  // 20261128120000_search_words_gin). Not pg_trgm's `%` or `<->`: on PGlite 0.5, with btree_gin
+  // loaded, both return no row at all.
   const parts = words.map((word, index) => {
     const typed = params.add(word);
-    const lookups = [`(SELECT ${index + 1} AS position, word FROM (
-         SELECT word FROM search_words
-         WHERE tenant_id = ${tenant} AND abs(char_length(word) - char_length(${typed})) <= ${change}
-         ORDER BY ${typed} <<-> word LIMIT ${neighbours}
-       ) nearest WHERE similarity(word, ${typed}) >= ${least})`];
+    const lookups = [`(SELECT ${index + 1} AS position, word FROM search_word_neighbours(${tenant}, ${typed}, ${neighbours}, ${change}) AS word)`];
     if (word.length <= SWAPS_MAX_LENGTH) {
       const variants = [word, ...oneEditVariants(word, word.length <= ALL_EDITS_MAX_LENGTH)];
-      lookups.push(`(SELECT ${index + 1}, word FROM search_words WHERE tenant_id = ${tenant} AND word = ANY(${params.add(variants)}::text[]))`);
+      // One index probe per variant. As `word = ANY(...)`, the planner reads the whole table
+      // rather than make hundreds of probes; LIMIT 1 keeps the subquery a probe, not a join.
+      lookups.push(`(SELECT ${index + 1}, found.word FROM unnest(${params.add(variants)}::text[]) AS variant(word)
+         CROSS JOIN LATERAL (SELECT word FROM search_words WHERE word = variant.word AND tenant_id = ${tenant} LIMIT 1) found)`);
     }
     return lookups.join("\n     UNION\n     ");
   });
