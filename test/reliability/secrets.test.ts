@@ -180,7 +180,7 @@ describe("13. secrets stay out of logs, replies and the database", () => {
   async function command(url: string, who: Who, text: string, channelId = "C0SALES"): Promise<string> {
     counter += 1;
     const id = `secret-${counter}`;
-    const sent = await sendSigned(url, signSlashCommand(slashCommand(who, { text, responseUrl: slack.responseUrl(id), channelId }), { signingSecret: SIGNING_SECRET }));
+    const sent = await slack.sendSlashCommand(url, signSlashCommand(slashCommand(who, { text, responseUrl: slack.responseUrl(id), channelId }), { signingSecret: SIGNING_SECRET }));
     replies.push(sent.text);
     expect(sent.status).toBe(200);
     const [response] = await slack.waitForResponses(id, 1, 20_000);

@@ -18,7 +18,7 @@ import { silentLogger } from "../../src/core/logger.js";
 import type { RapportApi } from "../../src/core/service-api.js";
 import { loadDemoData } from "../../src/data/seed/demo.js";
 import { appHomeOpened, eventCallback, messageShortcut, slashCommand, viewSubmission } from "../fakes/slack/payloads.js";
-import { sendSigned, signSlashCommand, type SignedRequest } from "../fakes/slack/sign-request.js";
+import { signSlashCommand, type SignedRequest } from "../fakes/slack/sign-request.js";
 import { PAT, SIGNING_SECRET, startHarnessWith, TEAM_ID, type Harness } from "../e2e/slack/harness.js";
 import { recordResult } from "./results.js";
 
@@ -83,12 +83,12 @@ describe("2. Slack replays and retries write once (real core, PGlite)", () => {
     const text = `log initech call ${summary}`;
     const triggerId = "7001.8001.replayfast";
     const original = signedCommand(fast, text, triggerId, "replay-fast");
-    const first = await sendSigned(fast.url, original);
+    const first = await fast.slack.sendSlashCommand(fast.url, original);
     // The same bytes again (a captured request replayed), and Slack-style retries, all at once.
     const again = await Promise.all([
-      sendSigned(fast.url, original),
-      sendSigned(fast.url, original),
-      ...[1, 2, 3].map((n) => sendSigned(fast.url, signedCommand(fast, text, triggerId, "replay-fast", retry(n)))),
+      fast.slack.sendSlashCommand(fast.url, original),
+      fast.slack.sendSlashCommand(fast.url, original),
+      ...[1, 2, 3].map((n) => fast.slack.sendSlashCommand(fast.url, signedCommand(fast, text, triggerId, "replay-fast", retry(n)))),
     ]);
     for (const res of [first, ...again]) expect(res.status).toBe(200);
     const answers = await fast.slack.waitForResponses("replay-fast", 6, 20_000);
@@ -102,9 +102,9 @@ describe("2. Slack replays and retries write once (real core, PGlite)", () => {
     const summary = "Replay check while the first still runs";
     const text = `log globex email ${summary}`;
     const triggerId = "7001.8001.replayslow";
-    const firstRun = sendSigned(slow.url, signedCommand(slow, text, triggerId, "replay-slow"));
+    const firstRun = slow.slack.sendSlashCommand(slow.url, signedCommand(slow, text, triggerId, "replay-slow"));
     await sleep(SLOW_MS / 3); // the first is acknowledged and waiting on the core
-    const retries = [1, 2, 3].map((n) => sendSigned(slow.url, signedCommand(slow, text, triggerId, "replay-slow", retry(n))));
+    const retries = [1, 2, 3].map((n) => slow.slack.sendSlashCommand(slow.url, signedCommand(slow, text, triggerId, "replay-slow", retry(n))));
     for (const res of await Promise.all([firstRun, ...retries])) expect(res.status).toBe(200);
     const answers = await slow.slack.waitForResponses("replay-slow", 4, 30_000);
     for (const answer of answers) expect(answer.body.text).toBe("Logged email with Globex Corporation");
@@ -210,7 +210,7 @@ describe("2. Slack replays, mutation check", () => {
       const h = await startHarnessWith<RapportApi>(forgetful);
       try {
         const request = signSlashCommand(slashCommand(PAT, { text: `log initech call ${summary}`, triggerId: "7001.8001.mutation", responseUrl: h.slack.responseUrl("mutation") }), { signingSecret: SIGNING_SECRET, extraHeaders: retry(1) });
-        expect((await sendSigned(h.url, request)).status).toBe(200);
+        expect((await h.slack.sendSlashCommand(h.url, request)).status).toBe(200);
         await h.slack.waitForResponses("mutation", 1, 20_000);
       } finally {
         await h.stop();

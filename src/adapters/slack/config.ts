@@ -47,6 +47,11 @@ export type SlackConfig = Readonly<{
   profileTtlMs: number;
   /** How long a modal submission or options request may wait for the core before acking anyway. */
   ackBudgetMs: number;
+  /**
+   * How long a slash command's ack waits for the answer, to carry it; a slower answer follows
+   * through response_url. 0: ack at once. Default: ackBudgetMs.
+   */
+  answerInAckMs?: number;
   /** Largest accepted clock difference for X-Slack-Request-Timestamp, both directions. */
   maxClockSkewSeconds: number;
   /** Largest file uploaded with a reply; undefined: MAX_SLACK_UPLOAD_BYTES (50 MB). */
@@ -135,6 +140,7 @@ export function validateSlackConfig(config: SlackConfig): SlackConfig {
     throw new SlackConfigError("Socket Mode (SLACK_APP_TOKEN) is for a single workspace; unset it to use the OAuth install flow.");
   }
   if (config.ackBudgetMs >= 2800) throw new SlackConfigError("ackBudgetMs must stay well under Slack's 3000 ms.");
+  if (config.answerInAckMs !== undefined && !(config.answerInAckMs >= 0 && config.answerInAckMs < 2800)) throw new SlackConfigError("answerInAckMs must be 0 or more and stay well under Slack's 3000 ms.");
   if (config.maxUploadBytes !== undefined && !(Number.isInteger(config.maxUploadBytes) && config.maxUploadBytes > 0 && config.maxUploadBytes <= 1024 ** 3)) {
     throw new SlackConfigError("maxUploadBytes must be a whole number of bytes between 1 and Slack's 1 GB.");
   }

@@ -59,7 +59,7 @@ export async function startSlackDriver(): Promise<Driver> {
       h.slack.reset();
       const sent = await h.command(who, command.line);
       if (sent.status !== 200) throw new Error(`Slack answered ${sent.status}: ${sent.text}`);
-      // Answered in the ack (refused at once) or later through response_url.
+      // Answered in the ack (refused, or ready within the ack budget) or later through response_url.
       if (sent.text) return observe(who, JSON.parse(sent.text) as Body);
       const [response] = await h.slack.waitForResponses(sent.responseId, 1, 15_000);
       return observe(who, response!.body);

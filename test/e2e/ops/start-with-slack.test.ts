@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, waitFor } from "../../support/processes.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
-import { sendSigned, signSlashCommand } from "../../fakes/slack/sign-request.js";
+import { signSlashCommand } from "../../fakes/slack/sign-request.js";
 import { slashCommand } from "../../fakes/slack/payloads.js";
 
 const BIN = join(import.meta.dirname, "../../../bin/rapport.mjs");
@@ -68,7 +68,7 @@ describe("rapport start with Slack configured", () => {
     const request = signSlashCommand(slashCommand({ teamId: "T0OPS", userId: "U0OPS" }, { text: 'new "Ops Test GmbH" city=Berlin', responseUrl: slack.responseUrl(id) }), {
       signingSecret: SECRET,
     });
-    const ack = await sendSigned(`http://127.0.0.1:${port}/slack/events`, request);
+    const ack = await slack.sendSlashCommand(`http://127.0.0.1:${port}/slack/events`, request);
     expect(ack.status).toBe(200);
     const [answer] = await slack.waitForResponses(id, 1, 20_000);
     expect(JSON.stringify(answer!.body)).toContain("Ops Test GmbH");
@@ -86,7 +86,7 @@ describe("rapport start with Slack configured", () => {
     // A command that arrives while load balancers are still catching up is answered, not dropped.
     const late = "ops-2";
     const lateRequest = signSlashCommand(slashCommand({ teamId: "T0OPS", userId: "U0OPS" }, { text: "find ops", responseUrl: slack.responseUrl(late) }), { signingSecret: SECRET });
-    expect((await sendSigned(`http://127.0.0.1:${port}/slack/events`, lateRequest)).status).toBe(200);
+    expect((await slack.sendSlashCommand(`http://127.0.0.1:${port}/slack/events`, lateRequest)).status).toBe(200);
     const [lateAnswer] = await slack.waitForResponses(late, 1, 20_000);
     expect(JSON.stringify(lateAnswer!.body)).toContain("Ops Test GmbH");
     expect(await exit).toBe(0);

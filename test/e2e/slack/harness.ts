@@ -81,7 +81,7 @@ export const DEFAULT_FAKE_SLACK: FakeSlackApiOptions = {
   ],
 };
 
-type HarnessOptions = { ackBudgetMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission; publicUrl?: string };
+type HarnessOptions = { ackBudgetMs?: number; answerInAckMs?: number; slack?: FakeSlackApiOptions; maxUploadBytes?: number; admission?: Admission; publicUrl?: string };
 
 /** The harness over the real core with the demo data (see demo-core.ts); `core` reaches its database. */
 export type DemoHarness = Harness & { core: App; tenantId: number };
@@ -118,6 +118,7 @@ export async function startHarnessWith<A extends RapportApi>(api: A, options: Ha
       host: "127.0.0.1",
       profileTtlMs: 60_000,
       ackBudgetMs: options.ackBudgetMs ?? 1500,
+      ...(options.answerInAckMs !== undefined ? { answerInAckMs: options.answerInAckMs } : {}),
       maxClockSkewSeconds: 300,
       ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
     }),
@@ -136,7 +137,7 @@ export async function startHarnessWith<A extends RapportApi>(api: A, options: Ha
       responseCounter += 1;
       const responseId = `cmd-${responseCounter}`;
       const fields = slashCommand(who, { text, responseUrl: slack.responseUrl(responseId), ...extra });
-      return { ...(await sendSigned(url, signSlashCommand(fields, signing(sign)))), responseId };
+      return { ...(await slack.sendSlashCommand(url, signSlashCommand(fields, signing(sign)))), responseId };
     },
     interact: (payload, sign) => sendSigned(url, signInteraction(payload, signing(sign))),
     event: (envelope, sign) => sendSigned(url, signEvent(envelope, signing(sign))),

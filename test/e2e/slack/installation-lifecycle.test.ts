@@ -99,7 +99,7 @@ describe("Slack installation lifecycle", () => {
     expect(await store.botTokenFor({ channelRef: "slack:C0DIGEST", tenantExternalId: TEAMS.revoked })).toBeUndefined();
 
     slack.reset();
-    await sendSigned(`${base}/slack/events`, signSlashCommand(slashCommand(who(TEAMS.revoked), { text: "help", responseUrl: slack.responseUrl("revoked") }), { signingSecret: SIGNING_SECRET }));
+    await slack.sendSlashCommand(`${base}/slack/events`, signSlashCommand(slashCommand(who(TEAMS.revoked), { text: "help", responseUrl: slack.responseUrl("revoked") }), { signingSecret: SIGNING_SECRET }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(slack.responsesTo("revoked")).toHaveLength(0);
 

@@ -90,7 +90,8 @@ describe("Slack forms and refusals in the member's language", () => {
     const admission = createAdmission({ maxInFlight: 1, maxWaiting: 1, member: { perSecond: 0, burst: 1 }, workspace: { perSecond: 0, burst: 1 } });
     // The recording core passes on the calls it knows; forms also ask the real core for the member's language.
     const api = Object.assign(instrumentCore(core.rapport), { localeOf: core.rapport.localeOf });
-    h = await startHarnessWith(api, { slack: WITH_LIN, admission });
+    // Acked at once: the slow commands must hold their places while the next one arrives.
+    h = await startHarnessWith(api, { slack: WITH_LIN, admission, answerInAckMs: 0 });
   });
   afterAll(async () => {
     await h?.stop();

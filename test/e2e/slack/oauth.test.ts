@@ -13,7 +13,7 @@ import { createInstallationRecords } from "../../../src/data/slack-installation-
 import { createSlackInstallationStore } from "../../../src/adapters/slack/installation-store.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/slack/fake-slack-api.js";
 import { slashCommand, type Who } from "../../fakes/slack/payloads.js";
-import { sendSigned, signSlashCommand } from "../../fakes/slack/sign-request.js";
+import { signSlashCommand } from "../../fakes/slack/sign-request.js";
 import { OAUTH_APP, oauthSlackConfig, recordingLogger, SIGNING_SECRET } from "./harness.js";
 
 const { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } = OAUTH_APP;
@@ -62,14 +62,14 @@ describe("OAuth install flow with installations in the database", () => {
   });
 
   async function command(who: Who, text: string, id: string): Promise<{ status: number; body?: Record<string, unknown> }> {
-    const sent = await sendSigned(`${base}/slack/events`, signSlashCommand(slashCommand(who, { text, responseUrl: slack.responseUrl(id), channelId: "C0NEWCO" }), { signingSecret: SIGNING_SECRET }));
+    const sent = await slack.sendSlashCommand(`${base}/slack/events`, signSlashCommand(slashCommand(who, { text, responseUrl: slack.responseUrl(id), channelId: "C0NEWCO" }), { signingSecret: SIGNING_SECRET }));
     if (sent.status !== 200) return { status: sent.status };
     const [response] = await slack.waitForResponses(id);
     return { status: sent.status, body: response!.body };
   }
 
   test("a command from a workspace that has not installed the app reaches nothing", async () => {
-    const sent = await sendSigned(`${base}/slack/events`, signSlashCommand(slashCommand(FIRST, { text: "help", responseUrl: slack.responseUrl("before") }), { signingSecret: SIGNING_SECRET }));
+    const sent = await slack.sendSlashCommand(`${base}/slack/events`, signSlashCommand(slashCommand(FIRST, { text: "help", responseUrl: slack.responseUrl("before") }), { signingSecret: SIGNING_SECRET }));
     // Bolt answers (authorization failed: no listener runs) without running anything.
     expect(sent.status).toBeLessThan(500);
     await new Promise((resolve) => setTimeout(resolve, 200));

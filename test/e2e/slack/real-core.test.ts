@@ -53,7 +53,6 @@ describe("Slack on the real core (PGlite, demo data, fixed clock)", () => {
   async function run(who: Who, text: string, extra: { triggerId?: string; channelId?: string } = {}): Promise<RecordedResponse["body"]> {
     const sent = await h.command(who, text, extra);
     expect(sent.status).toBe(200);
-    expect(sent.text).toBe("");
     const [response] = await h.slack.waitForResponses(sent.responseId);
     return response!.body;
   }
@@ -551,11 +550,15 @@ describe("Slack on the real core behind a slow database (every core call +5 s)",
   test("slash commands ack in < 3 s and answer through response_url after the delay", async () => {
     const acks: number[] = [];
     const ids: string[] = [];
-    for (let index = 0; index < 40; index += 1) {
-      const sent = await h.command(index % 2 ? SAM : PAT, index % 3 ? "find acme" : "show acme");
-      expect(sent.status).toBe(200);
-      acks.push(sent.elapsedMs);
-      ids.push(sent.responseId);
+    // Eight at a time: each ack waits up to the ack budget for an answer that takes 5 s.
+    for (let wave = 0; wave < 40; wave += 8) {
+      const sent = await Promise.all(Array.from({ length: 8 }, (_, offset) => wave + offset).map((index) => h.command(index % 2 ? SAM : PAT, index % 3 ? "find acme" : "show acme")));
+      for (const one of sent) {
+        expect(one.status).toBe(200);
+        expect(one.text).toBe("");
+        acks.push(one.elapsedMs);
+        ids.push(one.responseId);
+      }
     }
     for (const id of ids) {
       const [response] = await h.slack.waitForResponses(id, 1, 20_000);

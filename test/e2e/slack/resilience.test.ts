@@ -37,8 +37,10 @@ describe("escaping, slow core, rate limits, sharing", () => {
     const sent = await h.command(PAT, "show acme");
     expect(sent.status).toBe(200);
     expect(sent.elapsedMs).toBeLessThan(3_000);
+    expect(sent.text).toBe("");
     expect(h.slack.responsesTo(sent.responseId)).toHaveLength(0);
     const [response] = await h.slack.waitForResponses(sent.responseId, 1, 10_000);
+    expect(response!.inAck).toBeUndefined();
     expect(response!.at - Date.now()).toBeLessThanOrEqual(0);
     expect(response!.body).toMatchObject({ text: "Acme Corp" });
   }, 15_000);

@@ -19,14 +19,14 @@ describe("request verification", () => {
     ["a future timestamp (+301 s)", () => ({ timestamp: now() + 301 })],
   ])("should reject %s with 401 and never reach the core", async (_name, sign) => {
     const before = h.api.calls.length;
-    const res = await sendSigned(h.url, signSlashCommand(fields(), { signingSecret: SIGNING_SECRET, ...sign() }));
+    const res = await h.slack.sendSlashCommand(h.url, signSlashCommand(fields(), { signingSecret: SIGNING_SECRET, ...sign() }));
     expect(res.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(h.api.calls.length).toBe(before);
   });
 
   test("should reject the future timestamp in front of Bolt, which only checks staleness", async () => {
-    await sendSigned(h.url, signSlashCommand(fields(), { signingSecret: SIGNING_SECRET, timestamp: now() + 301 }));
+    await h.slack.sendSlashCommand(h.url, signSlashCommand(fields(), { signingSecret: SIGNING_SECRET, timestamp: now() + 301 }));
     expect(h.logs.some((entry) => (entry.object as { problem?: string }).problem === "in the future")).toBe(true);
   });
 
@@ -48,7 +48,7 @@ describe("request verification", () => {
     ["slightly old (-299 s)", -299],
     ["slightly ahead (+299 s)", 299],
   ])("should accept a valid signature with a timestamp %s", async (_name, offset) => {
-    const res = await sendSigned(h.url, signSlashCommand(fields(), { signingSecret: SIGNING_SECRET, timestamp: now() + offset }));
+    const res = await h.slack.sendSlashCommand(h.url, signSlashCommand(fields(), { signingSecret: SIGNING_SECRET, timestamp: now() + offset }));
     expect(res.status).toBe(200);
   });
 });

@@ -94,7 +94,7 @@ describe("an uninstalled workspace's digests and alerts pause in the database un
 
   test("uninstall -> scheduled runs post nothing and record nothing; reinstall -> the next run posts", async () => {
     await installThroughOAuth();
-    const help = await sendSigned(`${base}/slack/events`, signSlashCommand(slashCommand(INSTALLER, { text: "help", responseUrl: slack.responseUrl("help"), channelId: "C0SALES" }), { signingSecret: SIGNING_SECRET }));
+    const help = await slack.sendSlashCommand(`${base}/slack/events`, signSlashCommand(slashCommand(INSTALLER, { text: "help", responseUrl: slack.responseUrl("help"), channelId: "C0SALES" }), { signingSecret: SIGNING_SECRET }));
     expect(help.status).toBe(200);
     await slack.waitForResponses("help");
     const tenant = await tenantOf(TEAM);

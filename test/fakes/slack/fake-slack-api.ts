@@ -29,6 +29,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Waiters } from "../waiters.js";
+import { sendSigned, type SignedRequest } from "./sign-request.js";
 
 export type FakeSlackUser = {
   id: string;
@@ -104,7 +105,8 @@ export type RecordedCall = {
   at: number;
 };
 
-export type RecordedResponse = { id: string; body: Record<string, unknown>; at: number };
+/** An answer to a command: posted to its response_url, or (`inAck`) the message its ack carried. */
+export type RecordedResponse = { id: string; body: Record<string, unknown>; at: number; inAck?: true };
 
 export type Fault =
   | { kind: "rate-limited"; retryAfterSeconds: number }
@@ -283,6 +285,33 @@ export class FakeSlackApi {
     return [...(this.responsesById.get(id) ?? [])];
   }
 
+  /**
+   * Posts a signed slash command to the app, as Slack does. A message in the ack is what Slack
+   * shows at once: it is recorded as an answer at the command's response_url (`inAck`), so a test
+   * waits for the answer the same way whether it came in the ack or later.
+   */
+  async sendSlashCommand(appUrl: string, request: SignedRequest): Promise<{ status: number; text: string; elapsedMs: number }> {
+    const sent = await sendSigned(appUrl, request);
+    const responseUrl = new URLSearchParams(request.body).get("response_url");
+    this.recordAckAnswer(responseUrl, sent.status === 200 ? parseAckMessage(sent.text) : undefined);
+    return sent;
+  }
+
+  /** A message carried by a command's ack (HTTP or Socket Mode), recorded as the answer at its response_url. */
+  recordAckAnswer(responseUrl: string | null | undefined, message: Record<string, unknown> | undefined): void {
+    const prefix = this.responseUrl("");
+    if (!message || !responseUrl?.startsWith(prefix)) return;
+    this.recordResponse({ id: decodeURIComponent(responseUrl.slice(prefix.length)), body: message, at: Date.now(), inAck: true });
+  }
+
+  private recordResponse(response: RecordedResponse): void {
+    this.responses.push(response);
+    const forId = this.responsesById.get(response.id);
+    if (forId) forId.push(response);
+    else this.responsesById.set(response.id, [response]);
+    this.notify();
+  }
+
   /** Puts a message into a channel's history as if someone (or an earlier run) had posted it. */
   addHistory(channelId: string, message: Omit<FakeMessage, "type" | "ts"> & { ts?: string }): FakeMessage {
     const full: FakeMessage = { type: "message", ...message, ts: message.ts ?? this.nextTs() };
@@ -352,13 +381,7 @@ export class FakeSlackApi {
     if (url.pathname.startsWith("/upload/v1/")) return this.receiveUpload(req, res, decodeURIComponent(url.pathname.slice("/upload/v1/".length)), bytes);
 
     if (url.pathname.startsWith("/response/")) {
-      const id = decodeURIComponent(url.pathname.slice("/response/".length));
-      const response = { id, body: parseJsonObject(raw), at: Date.now() };
-      this.responses.push(response);
-      const forId = this.responsesById.get(id);
-      if (forId) forId.push(response);
-      else this.responsesById.set(id, [response]);
-      this.notify();
+      this.recordResponse({ id: decodeURIComponent(url.pathname.slice("/response/".length)), body: parseJsonObject(raw), at: Date.now() });
       return sendJson(res, 200, { ok: true });
     }
 
@@ -801,4 +824,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
   return new FakeSlackApi(options).start();
+}
+
+/** The message an ack carried (JSON with text or blocks), or undefined for an empty ack. */
+export function parseAckMessage(body: unknown): Record<string, unknown> | undefined {
+  let message = body;
+  if (typeof body === "string") {
+    if (!body.trim().startsWith("{")) return undefined;
+    try {
+      message = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!message || typeof message !== "object") return undefined;
+  const fields = message as Record<string, unknown>;
+  return typeof fields.text === "string" || Array.isArray(fields.blocks) ? fields : undefined;
 }

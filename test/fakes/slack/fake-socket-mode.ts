@@ -27,7 +27,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import type { FakeSlackApi } from "./fake-slack-api.js";
+import { parseAckMessage, type FakeSlackApi } from "./fake-slack-api.js";
 import { Waiters } from "../waiters.js";
 
 export type EnvelopeType = "slash_commands" | "interactive" | "events_api";
@@ -96,6 +96,7 @@ export class FakeSocketMode {
   readonly acks: RecordedAck[] = [];
   private readonly connectionList: Connection[] = [];
   private readonly envelopes = new Map<string, Envelope>();
+  private api: FakeSlackApi | undefined;
   private readonly tickets = new Map<string, { url: string; used: boolean }>();
   private readonly waiters = new Waiters();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -140,6 +141,7 @@ export class FakeSocketMode {
 
   /** Serves apps.connections.open on `api` (the app's Web API base URL). */
   attach(api: FakeSlackApi): this {
+    this.api = api;
     api.handleMethod("apps.connections.open", (_args, token) => this.connectionsOpen(token));
     return this;
   }
@@ -354,6 +356,9 @@ export class FakeSocketMode {
     }
     const payload = (message as { payload?: unknown }).payload;
     this.acks.push({ envelopeId, connectionId: connection.id, ...(payload !== undefined ? { payload } : {}), raw, at: Date.now() });
+    // Slack shows a message an ack carries: recorded as the answer at the command's response_url.
+    const delivered = this.envelopes.get(envelopeId);
+    if (delivered?.type === "slash_commands") this.api?.recordAckAnswer(String(delivered.payload.response_url ?? ""), parseAckMessage(payload));
     this.notify();
   }
 

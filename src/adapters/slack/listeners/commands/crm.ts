@@ -1,6 +1,7 @@
 /**
- * `/crm <command line>`: ack at once (empty ack: nothing shown yet), then run the line as the
- * member and answer through response_url. `/crm log` or `/crm new` alone opens the command's form.
+ * `/crm <command line>`: run the line as the member and answer in the ack when the answer is ready
+ * within the ack budget, else through response_url after an empty ack (support/ack-answer.ts).
+ * `/crm log` or `/crm new` alone opens the command's form.
  * Before the ack, admission decides whether Rapport takes the line on; when it is busy (or the
  * member or workspace is sending too fast) the ack itself carries "busy, try again in a moment",
  * so nothing is acknowledged that will not be answered.
@@ -8,7 +9,8 @@
 import type { App } from "@slack/bolt";
 import { buildCommandModal } from "../../render/modal.js";
 import type { SlackDeps } from "../../support/deps.js";
-import { admit, afterAck, deliver, refusalAck } from "../../support/reply-delivery.js";
+import { admit, afterAck, refusalAck } from "../../support/reply-delivery.js";
+import { answerInAckOrLater } from "../../support/ack-answer.js";
 import { identityFrom } from "../identity.js";
 import { readerTranslator } from "../../support/reader-locale.js";
 import { channelDirectoryOf, linkTypedChannels, takesChannel } from "../../support/channel-names.js";
@@ -34,22 +36,12 @@ export function registerCrmCommand(app: App, deps: SlackDeps): void {
       await ack(refusalAck(admitted.refusal));
       return;
     }
-    try {
-      await ack();
-    } catch (error) {
-      admitted.ticket.cancel();
-      throw error;
-    }
-    await afterAck(deps, target, { listener: "/crm", teamId: identity.teamId, userId: identity.userId }, () =>
-      // The slot covers the answer's delivery too: what is held in memory is bounded by admission.
-      admitted.ticket.run(async () => {
-        const actor = { ...(await deps.actors.resolve(client, identity)), channelRef: `slack:${command.channel_id}` };
-        // `#sales` typed as text (the manifest keeps should_escape off) becomes the channel's link.
-        // A line without `#` has nothing to link: the command lookup (a second parse) is skipped.
-        const line = text.includes("#") && takesChannel(text, deps.api.commands) ? await linkTypedChannels(text, (name) => channelDirectoryOf(deps).idOf(client, identity.teamId, name)) : text;
-        const reply = await deps.api.runText({ actor, text: line || "help", idempotencyKey: `slack:${identity.teamId}:trigger:${command.trigger_id}` });
-        await deliver(deps, target, reply);
-      }),
-    );
+    await answerInAckOrLater(deps, { target, ticket: admitted.ticket, ack, context: { listener: "/crm", teamId: identity.teamId, userId: identity.userId } }, async () => {
+      const actor = { ...(await deps.actors.resolve(client, identity)), channelRef: `slack:${command.channel_id}` };
+      // `#sales` typed as text (the manifest keeps should_escape off) becomes the channel's link.
+      // A line without `#` has nothing to link: the command lookup (a second parse) is skipped.
+      const line = text.includes("#") && takesChannel(text, deps.api.commands) ? await linkTypedChannels(text, (name) => channelDirectoryOf(deps).idOf(client, identity.teamId, name)) : text;
+      return deps.api.runText({ actor, text: line || "help", idempotencyKey: `slack:${identity.teamId}:trigger:${command.trigger_id}` });
+    });
   });
 }
