@@ -1,11 +1,12 @@
 /**
- * `npx tsx bench/slack-compare.ts [--command find|deals|forecast] [--total 1280] [--concurrency 32] [--checkout DIR]`
+ * `npx tsx bench/slack-compare.ts [--command find|deals|forecast] [--total 1280] [--concurrency 32] [--checkout DIR] [--cpu-prof DIR]`
  *
  * One Slack HTTP run on the cached PostgreSQL 100k data set, with its CPU split: the serving
  * process, the database's backends and this process (load generator and fake Slack). `--checkout`
  * serves from another checkout of Rapport (e.g. a `git worktree` of an older commit, with
  * node_modules linked) while the load generator stays this one, so two versions are compared on
  * the same machine with the same load: run them alternately, as the machine's speed drifts.
+ * `--cpu-prof` writes the serving process's V8 CPU profile (warm-up included) into DIR.
  */
 import { fork } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -17,7 +18,7 @@ import { buildQueryMix, DEAL_COMMANDS, MAIN_CLASSES } from "./queries.js";
 import { BENCH_SLACK_USER, SLACK_SECRET, SLACK_TOKEN, slackLoad } from "./slack-load.js";
 import type { ServeRequest, ServeResponse } from "./serve.js";
 
-const { values } = parseArgs({ options: { command: { type: "string", default: "find" }, total: { type: "string", default: "1280" }, concurrency: { type: "string", default: "32" }, checkout: { type: "string" } } });
+const { values } = parseArgs({ options: { command: { type: "string", default: "find" }, total: { type: "string", default: "1280" }, concurrency: { type: "string", default: "32" }, checkout: { type: "string" }, "cpu-prof": { type: "string" } } });
 const command = values.command!;
 const texts = command === "find" ? buildQueryMix().filter((query) => MAIN_CLASSES.includes(query.klass)).map((query) => `find ${query.text}`) : DEAL_COMMANDS.find((entry) => entry.command === command)?.texts;
 if (!texts) throw new Error(`--command must be find, deals or forecast (got ${command})`);
@@ -26,7 +27,7 @@ await ensureDataset("postgres", "100k", () => undefined);
 const who = BENCH_SLACK_USER;
 const slack = await startFakeSlackApi({ tokens: [SLACK_TOKEN], teamId: who.teamId, users: [{ id: who.userId, teamId: who.teamId, name: "bench", realName: "Bench User", email: "bench@bench.example", tz: "UTC", isAdmin: true }] });
 const serve = values.checkout ? join(resolve(values.checkout), "bench/serve.ts") : join(BENCH_DIR, "serve.ts");
-const child = fork(serve, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const child = fork(serve, [], { execArgv: ["--import", "tsx", ...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values["cpu-prof"])}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const ask = <T extends ServeResponse["type"]>(request: ServeRequest, expect: T) =>
   new Promise<Extract<ServeResponse, { type: T }>>((done, fail) => {
     child.once("message", (message: ServeResponse) => (message.type === expect ? done(message as Extract<ServeResponse, { type: T }>) : fail(new Error(JSON.stringify(message)))));

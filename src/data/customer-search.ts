@@ -15,7 +15,7 @@
  * Every statement ranks its rows with the same score (search-ranking.ts), so their results merge
  * into one order. No row is scored in JavaScript.
  */
-import { buildSearchQuery, isCjkWord, type SearchQuery } from "../core/text/search-keys.js";
+import { buildSearchQuery, type SearchQuery } from "../core/text/search-keys.js";
 import type { CustomerHit, CustomerStatus } from "../core/domain.js";
 import type { CustomerSearchScope } from "../core/customer-visibility.js";
 import type { DbClient } from "./client-types.js";
@@ -65,8 +65,12 @@ function prefixStatement(tenantId: number, query: SearchQuery, wanted: number, s
   const params = new SqlParams();
   const tenant = params.add(tenantId);
   const prefix = params.add(escapeLike(query.core));
+  // The prefix as an index range as well: a statement's one plan (see rowsOf) cannot derive the
+  // range from a LIKE parameter. Names sort bytewise (text_pattern_ops), and no name continues
+  // a prefix past U+10FFFF, the last code point.
+  const from = params.add(query.core);
+  const to = params.add(`${query.core}\u{10FFFF}`);
   const visible = visibleCondition(params, scope);
-  const cap = params.add(PREFIX_CAP);
   const score = scoreSql(params, query, "none");
   const limit = params.add(wanted);
   // Read in index order (~<~ is text_pattern_ops' order) and capped: the name equal to the query is
@@ -76,9 +80,10 @@ function prefixStatement(tenantId: number, query: SearchQuery, wanted: number, s
     sql: `WITH candidates AS (
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
-       WHERE c.tenant_id = ${tenant} AND c.search_name LIKE ${prefix} || '%' AND c.archived_at IS NULL${visible}
+       WHERE c.tenant_id = ${tenant} AND c.search_name ~>=~ ${from} AND c.search_name ~<=~ ${to}
+         AND c.search_name LIKE ${prefix} || '%' AND c.archived_at IS NULL${visible}
        ORDER BY c.search_name USING ~<~
-       LIMIT ${cap}
+       LIMIT ${PREFIX_CAP}
      )
      ${scoredPage(score, limit)}`,
     params: params.values,
@@ -92,8 +97,9 @@ function wordConditions(params: SqlParams, query: SearchQuery): string[] {
   if (query.grams.length > 0) indexed.push(`c.search_grams @> ${params.add(query.grams)}::text[]`);
   for (const word of query.words) {
     const like = `LIKE '%' || ${params.add(escapeLike(word))} || '%'`;
-    if (isCjkWord(word) || word.length >= 3) indexed.push(`c.search_doc ${like}`);
-    // `|| ''` keeps the planner off the trigram index, which cannot serve a pattern under 3 letters.
+    if (word.length >= 3) indexed.push(`c.search_doc ${like}`);
+    // `|| ''` keeps the plan off the trigram index, which cannot serve a pattern under 3 letters
+    // (CJK words that short are found by their grams).
     else filters.push(`(c.search_doc || '') ${like}`);
   }
   if (indexed.length === 0 && query.shortWords.length > 0) {
@@ -142,8 +148,6 @@ export function typoStatement(tenantId: number, query: SearchQuery, wanted: numb
   // is not a typo of a name.
   const closeness = `strict_word_similarity(${text}, ${TYPO_TEXT})`;
   const visible = visibleCondition(params, scope);
-  const scanned = params.add(TYPO_SCANNED);
-  const closest = params.add(TYPO_SCORED);
   const score = scoreSql(params, query, "typo");
   const limit = params.add(wanted);
   // Two caps keep the cost flat however large the book: the index's neighbours are re-checked
@@ -155,12 +159,12 @@ export function typoStatement(tenantId: number, query: SearchQuery, wanted: numb
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
        WHERE c.tenant_id = ${tenant} AND ${near}${visible} AND c.archived_at IS NULL
-       LIMIT ${scanned}
+       LIMIT ${TYPO_SCANNED}
      ), candidates AS (
        SELECT * FROM (SELECT c.*, ${closeness} AS closeness FROM near c) near
        WHERE closeness >= ${STRICT_SIMILARITY_THRESHOLD}
        ORDER BY closeness DESC, id
-       LIMIT ${closest}
+       LIMIT ${TYPO_SCORED}
      )
      ${scoredPage(score, limit)}`,
     params: params.values,
@@ -175,7 +179,6 @@ function rankedStatement(
   query: SearchQuery,
   wanted: number,
 ): SearchStatement {
-  const cap = params.add(CANDIDATE_CAP);
   const score = scoreSql(params, query, "none");
   const limit = params.add(wanted);
   return {
@@ -184,7 +187,7 @@ function rankedStatement(
        SELECT ${CANDIDATE_COLUMNS}
        FROM customers c
        WHERE c.tenant_id = ${tenant} AND (${condition}) AND c.archived_at IS NULL
-       LIMIT ${cap}
+       LIMIT ${CANDIDATE_CAP}
      )
      ${scoredPage(score, limit)}`,
     params: params.values,

@@ -132,17 +132,22 @@ export async function openDatabase(
       await client.end();
     }
   }
-  const pool = new pg.Pool({
-    connectionString: target.url,
-    max: options.poolSize ?? 10,
-    // Every pooled session gets the typo tolerance of `<%` at connect time, and plans every
-    // execution of a prepared statement for its values (see namedStatements).
-    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD} -c plan_cache_mode=force_custom_plan`,
-  });
+  // Every pooled session gets the typo tolerance of `<%` at connect time. The ORM's statements are
+  // planned for their values; the hot reads keep one plan per statement (see namedStatements).
+  const poolOf = (planCacheMode: "force_custom_plan" | "force_generic_plan") => {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD} -c plan_cache_mode=${planCacheMode}`,
+    });
+    // An idle pooled connection can be killed by the server (restart, failover, admin); without a
+    // listener that 'error' event would crash the process. The pool replaces the connection.
+    pool.on("error", () => undefined);
+    return pool;
+  };
+  const pool = poolOf("force_custom_plan");
+  const readPool = poolOf("force_generic_plan");
   const statementName = namedStatements(target.prepared === false ? 0 : 500);
-  // An idle pooled connection can be killed by the server (restart, failover, admin); without a
-  // listener that 'error' event would crash the process. The pool replaces the connection.
-  pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
@@ -150,35 +155,41 @@ export async function openDatabase(
     read: async (sql, params) => {
       const values = params ?? [];
       const name = statementName.nameOf(sql);
-      if (!name) return (await pool.query({ text: sql, values })).rows;
+      if (!name) return (await readPool.query({ text: sql, values })).rows;
       try {
-        return (await pool.query({ name, text: sql, values })).rows;
+        return (await readPool.query({ name, text: sql, values })).rows;
       } catch (error) {
         // A migration that changed a table under a prepared statement ("cached plan must not
         // change result type") fails it on every connection that holds it: run it unnamed from now on.
         if ((error as { code?: string }).code !== "0A000") throw error;
         statementName.retire(sql);
-        return (await pool.query({ text: sql, values })).rows;
+        return (await readPool.query({ text: sql, values })).rows;
       }
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => ({
+      total: pool.totalCount + readPool.totalCount,
+      idle: pool.idleCount + readPool.idleCount,
+      waiting: pool.waitingCount + readPool.waitingCount,
+    }),
     transaction: (work) => pgTransaction(pool, work),
     ping: async () => {
       await pool.query("SELECT 1");
     },
     async close() {
       await prisma.$disconnect();
-      await pool.end().catch(() => undefined);
+      await Promise.all([pool.end().catch(() => undefined), readPool.end().catch(() => undefined)]);
     },
   };
 }
 
 /**
- * The hot reads (member lookup, search tiers) as named prepared statements: a connection parses
- * and analyses each text once instead of on every command. Every execution is still planned for
- * its own values (plan_cache_mode=force_custom_plan): a generic plan cannot tell which index a
- * search word needs and scans the table. The texts are few (one per query shape); past a bound,
- * new ones run unnamed so that a stream of distinct texts cannot fill every backend's memory.
+ * The hot reads (member lookup, search tiers, deal lists and sums) as named prepared statements,
+ * each planned once per connection (plan_cache_mode=force_generic_plan): planning a search
+ * statement cost PostgreSQL more than running it. So a hot read's text must settle which index
+ * serves it, never its values: a search word too short for trigrams is written so that no index
+ * is tried for it (customer-search.ts), and integration tests check each kind's generic plan.
+ * The texts are few (one per query shape); past a bound, new ones run unnamed so that a stream of
+ * distinct texts cannot fill every backend's memory.
  */
 function namedStatements(limit: number): { nameOf(sql: string): string | undefined; retire(sql: string): void } {
   const names = new Map<string, string | null>();

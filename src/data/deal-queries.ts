@@ -61,8 +61,8 @@ type ListedRow = Omit<Deal, "amount" | "status" | "lostReason"> & { amount: stri
 
 // Calendar dates as text and times as instants: the drivers would read a DATE or a timestamp
 // without time zone in the process's own zone. The owner's name (null: no owner, or not a member
-// of this workspace) comes from a subquery, not a join: PostgreSQL plans every execution here
-// (plan_cache_mode), and one more joined table cost more to plan than the lookups cost to run.
+// of this workspace) comes from a subquery, not a join: inside a transaction PostgreSQL plans
+// every execution, and one more joined table cost more to plan than the lookups cost to run.
 // `$1` is the tenant.
 const DEAL_COLUMNS = `d.id, d.customer_id AS "customerId", c.name AS "customerName", c.owner_id AS "customerOwnerId", d.owner_id AS "ownerId",
   (SELECT m.display_name FROM members m WHERE m.id = d.owner_id AND m.tenant_id = $1) AS "ownerName",
