@@ -6,7 +6,8 @@
  * serves from another checkout of Rapport (e.g. a `git worktree` of an older commit, with
  * node_modules linked) while the load generator stays this one, so two versions are compared on
  * the same machine with the same load: run them alternately, as the machine's speed drifts.
- * `--cpu-prof` writes the serving process's V8 CPU profile (warm-up included) into DIR.
+ * `--cpu-prof` writes the serving process's V8 CPU profile (warm-up included) into DIR. Latencies
+ * are also printed per query class (find) or per command text (deals, forecast).
  */
 import { fork } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -38,7 +39,18 @@ try {
   const concurrency = Number(values.concurrency);
   await slackLoad(ready.port!, slack, who, texts, 200, concurrency, Number.POSITIVE_INFINITY); // warm-up
   await ask({ type: "cpuMark" }, "cpuMark");
-  const run = await slackLoad(ready.port!, slack, who, texts, Number(values.total), concurrency, Number.POSITIVE_INFINITY);
+  // Latency per query class (find) or per text (deals, forecast): where the tail comes from.
+  const classOf = new Map(buildQueryMix().map((query) => [`find ${query.text}`, query.klass as string]));
+  const byGroup = new Map<string, number[]>();
+  const run = await slackLoad(ready.port!, slack, who, texts, Number(values.total), concurrency, Number.POSITIVE_INFINITY, (text, ms) => {
+    const group = classOf.get(text) ?? text;
+    byGroup.set(group, [...(byGroup.get(group) ?? []), ms]);
+  });
+  for (const [group, list] of byGroup) {
+    const sorted = list.sort((a, b) => a - b);
+    const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!.toFixed(0);
+    console.log(`  ${group.padEnd(32)} p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms (n=${sorted.length})`);
+  }
   const mark = await ask({ type: "cpuMark" }, "cpuMark");
   const count = run.stats.count + Math.min(texts.length, 10); // slackLoad's own warm-up requests
   const perCommand = (ms: number | null) => (ms === null ? "in-process" : (ms / count).toFixed(2));

@@ -35,11 +35,23 @@ function post(url: URL, signed: SignedRequest): Promise<{ status: number; body: 
 
 export type SlackLoadResult = E2eResult & { loadGeneratorCpuMsPerCommand: number };
 
-export async function slackLoad(port: number, slack: FakeSlackApi, who: { teamId: string; userId: string; userName: string }, texts: string[], total: number, concurrency: number, budgetMs: number): Promise<SlackLoadResult> {
+/** `onAnswer`: each measured command's text and its latency in ms. */
+export async function slackLoad(
+  port: number,
+  slack: FakeSlackApi,
+  who: { teamId: string; userId: string; userName: string },
+  texts: string[],
+  total: number,
+  concurrency: number,
+  budgetMs: number,
+  onAnswer?: (text: string, ms: number) => void,
+): Promise<SlackLoadResult> {
   const url = new URL(`http://127.0.0.1:${port}/slack/events`);
   let counter = 0;
   let errors = 0;
+  let measuring = false;
   const one = async (i: number) => {
+    const started = performance.now();
     const id = `bench-${concurrency}-${counter++}`;
     const fields = slashCommand(who, { text: texts[i % texts.length]!, responseUrl: slack.responseUrl(id) });
     const { status, body } = await post(url, signSlashCommand(fields, { signingSecret: SLACK_SECRET }));
@@ -47,9 +59,11 @@ export async function slackLoad(port: number, slack: FakeSlackApi, who: { teamId
     // Answered in the ack, or later at response_url.
     const answer = body ? body : JSON.stringify((await slack.waitForResponses(id, 1, 60_000))[0]?.body ?? {});
     if (answer.includes("Sorry, something went wrong")) errors += 1;
+    if (measuring) onAnswer?.(texts[i % texts.length]!, performance.now() - started);
   };
   for (let i = 0; i < Math.min(texts.length, 10); i++) await one(i); // warm-up
   slack.reset();
+  measuring = true;
   const cpuBefore = process.cpuUsage();
   const run = await runConcurrent(total, concurrency, one, budgetMs);
   const cpu = process.cpuUsage(cpuBefore);

@@ -148,24 +148,40 @@ export async function openDatabase(
   const pool = poolOf("force_custom_plan");
   const readPool = poolOf("force_generic_plan");
   const statementName = namedStatements(target.prepared === false ? 0 : 500);
+  const readOn = (connection: pg.Pool | pg.PoolClient): SqlReader => async <T,>(sql: string, params?: unknown[]) => {
+    const values = params ?? [];
+    const name = statementName.nameOf(sql);
+    if (!name) return (await connection.query({ text: sql, values })).rows as T[];
+    try {
+      return (await connection.query({ name, text: sql, values })).rows as T[];
+    } catch (error) {
+      // A migration that changed a table under a prepared statement ("cached plan must not
+      // change result type") fails it on every connection that holds it: run it unnamed from now on.
+      if ((error as { code?: string }).code !== "0A000") throw error;
+      statementName.retire(sql);
+      return (await connection.query({ text: sql, values })).rows as T[];
+    }
+  };
+  const read: SqlReader = Object.assign(readOn(readPool), {
+    together: async <T,>(work: (read: SqlReader) => Promise<T>): Promise<T> => {
+      const client = await readPool.connect();
+      let broken: Error | undefined;
+      // As in pgTransaction: a connection lost while held must not crash the process.
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
+      try {
+        return await work(readOn(client));
+      } finally {
+        client.off("error", onError);
+        client.release(broken);
+      }
+    },
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     target,
-    read: async (sql, params) => {
-      const values = params ?? [];
-      const name = statementName.nameOf(sql);
-      if (!name) return (await readPool.query({ text: sql, values })).rows;
-      try {
-        return (await readPool.query({ name, text: sql, values })).rows;
-      } catch (error) {
-        // A migration that changed a table under a prepared statement ("cached plan must not
-        // change result type") fails it on every connection that holds it: run it unnamed from now on.
-        if ((error as { code?: string }).code !== "0A000") throw error;
-        statementName.retire(sql);
-        return (await readPool.query({ text: sql, values })).rows;
-      }
-    },
+    read,
     poolStats: () => ({
       total: pool.totalCount + readPool.totalCount,
       idle: pool.idleCount + readPool.idleCount,

@@ -8,4 +8,11 @@ export type SqlRunner = {
 };
 
 /** Plain SQL outside a transaction (Database.read), for hot reads. */
-export type SqlReader = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+export type SqlReader = (<T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>) & {
+  /**
+   * Runs `work` with all its reads on one pooled connection, taken once (PostgreSQL only). Under
+   * load every read waits its turn for a connection, so a lookup of three reads would wait three
+   * times as long as one of one read.
+   */
+  together?: <T>(work: (read: SqlReader) => Promise<T>) => Promise<T>;
+};

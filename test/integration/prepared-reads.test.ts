@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { testTargets } from "../support/test-databases.js";
 import { openDatabase, type Database, type DatabaseTarget } from "../../src/data/database.js";
-import { searchStatements, inOneRoundTrip } from "../../src/data/customer-search.js";
+import { searchCustomers, searchStatements, inOneRoundTrip } from "../../src/data/customer-search.js";
 import { buildSearchKeys } from "../../src/core/text/search-keys.js";
 
 const postgres = testTargets.find((target) => target.name === "postgres")!;
@@ -49,6 +49,34 @@ describe("hot reads as prepared statements on PostgreSQL", () => {
     expect(prepared?.name).toMatch(/^rapport_read_/);
     expect(Number(prepared!.custom_plans)).toBe(0);
     expect(Number(prepared!.generic_plans)).toBe(8);
+  });
+
+  test("reads together share one connection while other reads take the rest", async () => {
+    const pooled = await openDatabase(created.target, { poolSize: 3, migrate: false });
+    try {
+      const pid = async (read: typeof pooled.read) => (await read<{ pid: number }>("SELECT pg_backend_pid() AS pid"))[0]!.pid;
+      const busy = Array.from({ length: 4 }, () => pooled.read("SELECT pg_sleep(0.02)"));
+      const inside = await pooled.read.together!(async (read) => [await pid(read), await pid(read), await pid(read)]);
+      await Promise.all(busy);
+      expect(new Set(inside).size).toBe(1);
+    } finally {
+      await pooled.close();
+    }
+  });
+
+  test("a typo search makes all its reads on one connection", async () => {
+    const statements: string[] = [];
+    let taken = 0;
+    const counted = Object.assign(<T,>(sql: string, params?: unknown[]) => database.read<T>(sql, params), {
+      together: <T,>(work: (read: typeof database.read) => Promise<T>) => {
+        taken += 1;
+        return database.read.together!((read) => work(<R,>(sql: string, params?: unknown[]) => (statements.push(sql), read<R>(sql, params))));
+      },
+    });
+    const hits = await searchCustomers(counted, tenantId, "harbr tradng", { limit: 5 });
+    expect(hits[0]?.name).toMatch(/^Harbor Trading/);
+    expect(taken).toBe(1);
+    expect(statements.length).toBeGreaterThanOrEqual(2);
   });
 
   test("a statement a migration invalidated runs unnamed from then on", async () => {
