@@ -1,7 +1,7 @@
 /**
- * `npx tsx bench/slack-compare.ts [--command find|deals|forecast] [--total 1280] [--concurrency 32] [--checkout DIR] [--cpu-prof DIR]`
+ * `npx tsx bench/slack-compare.ts [--command find|deals|forecast] [--size 100k|1m] [--total 1280] [--concurrency 32] [--checkout DIR] [--cpu-prof DIR]`
  *
- * One Slack HTTP run on the cached PostgreSQL 100k data set, with its CPU split: the serving
+ * One Slack HTTP run on a cached PostgreSQL data set (100k unless --size says), with its CPU split: the serving
  * process, the database's backends and this process (load generator and fake Slack). `--checkout`
  * serves from another checkout of Rapport (e.g. a `git worktree` of an older commit, with
  * node_modules linked) while the load generator stays this one, so two versions are compared on
@@ -13,18 +13,20 @@ import { fork } from "node:child_process";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startFakeSlackApi } from "../test/fakes/slack/fake-slack-api.js";
-import { BENCH_DIR, targetFor } from "./db.js";
+import { BENCH_DIR, SIZE_CUSTOMERS, targetFor, type BenchSize } from "./db.js";
 import { ANCHOR_DATE, ensureDataset } from "./generate.js";
 import { buildQueryMix, DEAL_COMMANDS, MAIN_CLASSES } from "./queries.js";
 import { BENCH_SLACK_USER, SLACK_SECRET, SLACK_TOKEN, slackLoad } from "./slack-load.js";
 import type { ServeRequest, ServeResponse } from "./serve.js";
 
-const { values } = parseArgs({ options: { command: { type: "string", default: "find" }, total: { type: "string", default: "1280" }, concurrency: { type: "string", default: "32" }, checkout: { type: "string" }, "cpu-prof": { type: "string" } } });
+const { values } = parseArgs({ options: { command: { type: "string", default: "find" }, size: { type: "string", default: "100k" }, total: { type: "string", default: "1280" }, concurrency: { type: "string", default: "32" }, checkout: { type: "string" }, "cpu-prof": { type: "string" } } });
 const command = values.command!;
 const texts = command === "find" ? buildQueryMix().filter((query) => MAIN_CLASSES.includes(query.klass)).map((query) => `find ${query.text}`) : DEAL_COMMANDS.find((entry) => entry.command === command)?.texts;
 if (!texts) throw new Error(`--command must be find, deals or forecast (got ${command})`);
 
-await ensureDataset("postgres", "100k", () => undefined);
+const size = values.size as BenchSize;
+if (!(size in SIZE_CUSTOMERS)) throw new Error(`--size must be one of ${Object.keys(SIZE_CUSTOMERS).join(", ")} (got ${values.size})`);
+await ensureDataset("postgres", size, (line) => console.log(line));
 const who = BENCH_SLACK_USER;
 const slack = await startFakeSlackApi({ tokens: [SLACK_TOKEN], teamId: who.teamId, users: [{ id: who.userId, teamId: who.teamId, name: "bench", realName: "Bench User", email: "bench@bench.example", tz: "UTC", isAdmin: true }] });
 const serve = values.checkout ? join(resolve(values.checkout), "bench/serve.ts") : join(BENCH_DIR, "serve.ts");
@@ -35,7 +37,7 @@ const ask = <T extends ServeResponse["type"]>(request: ServeRequest, expect: T) 
     child.send(request);
   });
 try {
-  const ready = await ask({ type: "init", target: targetFor("postgres", "100k"), tenantExternalId: who.teamId, clockAnchor: `${ANCHOR_DATE}T12:00:00.000Z`, slack: { apiUrl: slack.apiUrl, signingSecret: SLACK_SECRET, botToken: SLACK_TOKEN } }, "ready");
+  const ready = await ask({ type: "init", target: targetFor("postgres", size), tenantExternalId: who.teamId, clockAnchor: `${ANCHOR_DATE}T12:00:00.000Z`, slack: { apiUrl: slack.apiUrl, signingSecret: SLACK_SECRET, botToken: SLACK_TOKEN } }, "ready");
   const concurrency = Number(values.concurrency);
   await slackLoad(ready.port!, slack, who, texts, 200, concurrency, Number.POSITIVE_INFINITY); // warm-up
   await ask({ type: "cpuMark" }, "cpuMark");

@@ -51,6 +51,26 @@ export function clientOf(store: Store): DbClient | undefined {
 
 type LazyPart = "orders" | "orderEntry" | "receivables" | "ledger" | "reports" | "team" | "contacts" | "merges" | "tasks" | "quotes" | "channelSettings" | "alerts";
 
+/**
+ * Adds each part to `target` as a property built on first read, then kept: a store lives for one
+ * command, which touches one or two of these, and building them all cost about as much CPU as the
+ * command's member lookup.
+ */
+function withLazyParts<T extends object>(target: T, builders: { [K in LazyPart]: () => Store[K] }): T & Pick<Store, LazyPart> {
+  for (const key of Object.keys(builders) as LazyPart[]) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = builders[key]();
+        Object.defineProperty(target, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return target as T & Pick<Store, LazyPart>;
+}
+
 /** `onTenantChanged`: told after the workspace's settings change, so a cached tenant is dropped. */
 
 export function createStore(
@@ -69,8 +89,7 @@ export function createStore(
     return toCustomer(row);
   };
 
-  const parts: Partial<Pick<Store, LazyPart>> = {};
-  const store: Store = {
+  const eager: Omit<Store, LazyPart> = {
     tenant,
     async transaction(work) {
       // Nested calls reuse the open transaction: one command is one transaction.
@@ -145,46 +164,7 @@ export function createStore(
       },
     },
 
-    // Built on first use: a store lives for one command, which touches one or two of these, and
-    // building them all cost about as much CPU as the command's member lookup.
-    get orders() {
-      return (parts.orders ??= createOrderQueries(db, tenantId));
-    },
-    get orderEntry() {
-      return (parts.orderEntry ??= createOrderEntryQueries(db, tenantId));
-    },
-    get receivables() {
-      return (parts.receivables ??= createReceivableQueries(db, tenantId));
-    },
-    get ledger() {
-      return (parts.ledger ??= createLedgerQueries(db, tenantId));
-    },
-    get reports() {
-      return (parts.reports ??= createReportQueries(db, tenantId, tenant.currency));
-    },
-    get team() {
-      return (parts.team ??= createTeamQueries(db, tenantId, clock));
-    },
-    get contacts() {
-      return (parts.contacts ??= createContactQueries(db, tenantId));
-    },
-    get merges() {
-      return (parts.merges ??= createMergeQueries(db, tenantId));
-    },
-
-    get tasks() {
-      return (parts.tasks ??= createTaskQueries(db, tenantId));
-    },
-    get quotes() {
-      return (parts.quotes ??= createQuoteQueries(db, tenantId));
-    },
     deals: createDealQueries(db, tenantId, root ? read : null),
-    get channelSettings() {
-      return (parts.channelSettings ??= createChannelSettingsQueries(db, tenantId));
-    },
-    get alerts() {
-      return (parts.alerts ??= createAlertQueries(db, tenantId));
-    },
     followUps: {
       async list({ from, to, ownerId, limit, offset }) {
         const where = {
@@ -324,6 +304,20 @@ export function createStore(
       },
     },
   };
+  const store: Store = withLazyParts(eager, {
+    orders: () => createOrderQueries(db, tenantId),
+    orderEntry: () => createOrderEntryQueries(db, tenantId),
+    receivables: () => createReceivableQueries(db, tenantId),
+    ledger: () => createLedgerQueries(db, tenantId),
+    reports: () => createReportQueries(db, tenantId, tenant.currency),
+    team: () => createTeamQueries(db, tenantId, clock),
+    contacts: () => createContactQueries(db, tenantId),
+    merges: () => createMergeQueries(db, tenantId),
+    tasks: () => createTaskQueries(db, tenantId),
+    quotes: () => createQuoteQueries(db, tenantId),
+    channelSettings: () => createChannelSettingsQueries(db, tenantId),
+    alerts: () => createAlertQueries(db, tenantId),
+  });
   clients.set(store, db);
   return store;
 }

@@ -8,8 +8,7 @@ import type { RespondArguments } from "@slack/bolt";
 import type { Ticket } from "../../../core/admission.js";
 import type { Reply } from "../../../core/reply.js";
 import type { SlackDeps } from "./deps.js";
-import { withoutUnfurls } from "./no-unfurls.js";
-import { afterAck, deliver, messageFor, withinBudget, type DeliveryTarget } from "./reply-delivery.js";
+import { ackBody, afterAck, deliver, messageFor, withinBudget, type DeliveryTarget } from "./reply-delivery.js";
 
 export type AckedCommand = {
   target: DeliveryTarget & { teamId: string; userId: string };
@@ -37,7 +36,7 @@ export async function answerInAckOrLater(deps: SlackDeps, command: AckedCommand,
   const reply = early?.value;
   if (reply && !reply.attachments?.length) {
     try {
-      await ack(answerBody(messageFor(deps, reply, target), reply));
+      await ack(ackBody(messageFor(deps, reply, target), reply.visibility === "channel" ? "in_channel" : "ephemeral"));
       settleAck(true);
       return;
     } catch (error) {
@@ -53,8 +52,4 @@ export async function answerInAckOrLater(deps: SlackDeps, command: AckedCommand,
   } finally {
     await afterAck(deps, target, context, () => finished);
   }
-}
-
-function answerBody(message: ReturnType<typeof messageFor>, reply: Reply): RespondArguments {
-  return withoutUnfurls({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", text: message.text, blocks: message.blocks });
 }

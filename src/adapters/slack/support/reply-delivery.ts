@@ -138,9 +138,16 @@ export function admit(deps: SlackDeps, who: { teamId: string; userId: string }, 
  * A refused request's answer as the ack body of a slash command: shown at once, only to the
  * person, and costs nothing but the HTTP response.
  */
-export function refusalAck(refusal: Refusal): { response_type: "ephemeral"; text: string; blocks: SlackMessage["blocks"]; unfurl_links: false; unfurl_media: false } {
-  const message = renderMessage(refusal.reply);
-  return withoutUnfurls({ response_type: "ephemeral" as const, text: message.text, blocks: message.blocks });
+/** A rendered message as the body of a slash command's ack, which Slack shows at once. */
+export function ackBody<const R extends "ephemeral" | "in_channel">(
+  message: SlackMessage,
+  responseType: R,
+): { response_type: R; text: string; blocks: SlackMessage["blocks"]; unfurl_links: false; unfurl_media: false } {
+  return withoutUnfurls({ response_type: responseType, text: message.text, blocks: message.blocks });
+}
+
+export function refusalAck(refusal: Refusal): ReturnType<typeof ackBody<"ephemeral">> {
+  return ackBody(renderMessage(refusal.reply), "ephemeral");
 }
 
 /**
