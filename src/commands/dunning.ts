@@ -109,7 +109,7 @@ async function letter(
 async function recordSent(ctx: CommandContext, customer: Customer, figures: { numbers: string; total: string }) {
   const { t } = ctx;
   const interaction = await ctx.store.interactions.create({
-    customerId: customer.id,
+    customer,
     channel: "email",
     outcome: null,
     summary: t("dunning.logSummary", figures),

@@ -73,7 +73,7 @@ export const logCommand = defineCommand({
     // is a change to the customer, with the same rule as `followup`.
     if (nextFollowUp) assertCanModifyCustomer(ctx.member, customer, ctx.t);
     const interaction = await ctx.store.interactions.create({
-      customerId: customer.id,
+      customer,
       channel: args.channel,
       outcome: args.outcome ?? null,
       summary: args.summary,

@@ -53,8 +53,9 @@ export type Store = {
     touchLastContact(id: number, at: Date | null): Promise<void>;
   };
   interactions: {
+    /** `customer` as read through this store, so already known to be the workspace's. */
     create(input: {
-      customerId: number;
+      customer: Customer;
       channel: InteractionChannel;
       outcome: InteractionOutcome | null;
       summary: string;

@@ -49,6 +49,20 @@ export function clientOf(store: Store): DbClient | undefined {
   return clients.get(store);
 }
 
+/**
+ * A time for plain SQL, to be written `(${iso(at)}::timestamptz AT TIME ZONE 'UTC')`: the ORM stores
+ * a DateTime as a timestamp without time zone in UTC, and a Date passed as is could be read in
+ * the process's own zone.
+ */
+function iso(at: Date | null): string | null {
+  return at === null ? null : at.toISOString();
+}
+
+/** A value as the ORM stores a Json column (bigints as numbers, Dates as ISO strings), or SQL NULL. */
+function jsonOrNull(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(auditSnapshot(value));
+}
+
 type LazyPart = "orders" | "orderEntry" | "receivables" | "ledger" | "reports" | "team" | "contacts" | "merges" | "tasks" | "quotes" | "channelSettings" | "alerts";
 
 /**
@@ -126,17 +140,21 @@ export function createStore(
       },
       countOwnedBy: (memberId) => db.customer.count({ where: { tenantId, ownerId: memberId } }),
       async touchLastContact(id, at) {
-        await db.customer.updateMany({ where: { id, tenantId }, data: { lastContactAt: at } });
+        // Plain SQL, like the audit and Undo rows: every logged contact writes all three, and
+        // through the ORM each cost about 1 ms more CPU than the statement itself.
+        await db.$executeRaw`
+          UPDATE customers SET last_contact_at = (${iso(at)}::timestamptz AT TIME ZONE 'UTC'),
+            updated_at = (${iso(new Date())}::timestamptz AT TIME ZONE 'UTC')
+          WHERE id = ${id} AND tenant_id = ${tenantId}`;
       },
     },
 
     interactions: {
       async create(input) {
-        await requireCustomer(input.customerId);
         const row = await db.interaction.create({
           data: {
             tenantId,
-            customerId: input.customerId,
+            customerId: input.customer.id,
             channel: input.channel,
             outcome: input.outcome,
             summary: input.summary,
@@ -254,18 +272,11 @@ export function createStore(
 
     audit: {
       async record(actorId, entry) {
-        await db.auditEvent.create({
-          data: {
-            tenantId,
-            actorId,
-            action: entry.action,
-            entity: entry.entity,
-            entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-            before: entry.before === undefined ? undefined : (auditSnapshot(entry.before) as object),
-            after: entry.after === undefined ? undefined : (auditSnapshot(entry.after) as object),
-            at: clock(),
-          },
-        });
+        const entityId = entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId);
+        await db.$executeRaw`
+          INSERT INTO audit_events (tenant_id, actor_id, action, entity, entity_id, before, after, at)
+          VALUES (${tenantId}, ${actorId}, ${entry.action}, ${entry.entity}, ${entityId},
+                  ${jsonOrNull(entry.before)}::jsonb, ${jsonOrNull(entry.after)}::jsonb, (${iso(clock())}::timestamptz AT TIME ZONE 'UTC'))`;
       },
     },
 
@@ -289,9 +300,10 @@ export function createStore(
 
     undo: {
       async create(input) {
-        await db.undoToken.create({
-          data: { token: input.token, tenantId, memberId: input.memberId, kind: input.kind, payload: auditSnapshot(input.payload) as object, expiresAt: input.expiresAt },
-        });
+        await db.$executeRaw`
+          INSERT INTO undo_tokens (token, tenant_id, member_id, kind, payload, expires_at)
+          VALUES (${input.token}, ${tenantId}, ${input.memberId}, ${input.kind}, ${jsonOrNull(input.payload)}::jsonb,
+                  (${iso(input.expiresAt)}::timestamptz AT TIME ZONE 'UTC'))`;
       },
       async consume(token, memberId, now) {
         const claimed = await db.undoToken.updateMany({

@@ -67,6 +67,9 @@ describe.each(testTargets)("commands on $name", (target) => {
     expect(customer.nextFollowUp?.toISOString().slice(0, 10)).toBe("2026-11-24");
     const audit = await app.database.prisma.auditEvent.findFirst({ where: { tenantId, action: "interaction.create" }, orderBy: { id: "desc" } });
     expect(audit?.after).toMatchObject({ summary: "견적 확인", channel: "call", outcome: "high-value" });
+    // Written as plain SQL: the same instants the ORM reads back, whatever the process's zone.
+    expect(audit?.at.toISOString()).toBe("2026-11-23T20:00:00.000Z");
+    expect(customer.lastContactAt?.toISOString()).toBe("2026-11-23T20:00:00.000Z");
 
     const card = reply.blocks[0];
     const undoButton = card?.type === "card" ? card.buttons?.find((button) => button.action.kind === "undo") : undefined;
