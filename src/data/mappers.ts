@@ -110,5 +110,10 @@ export function toInteraction(row: Db.Interaction & { loggedByName?: string }): 
 
 /** JSON-safe snapshot for the audit trail (BigInt is not JSON). */
 export function auditSnapshot(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? Number(item) : item)));
+  return JSON.parse(auditJson(value));
+}
+
+/** The snapshot as JSON text, for a plain-SQL `jsonb` parameter. */
+export function auditJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? Number(item) : item));
 }
